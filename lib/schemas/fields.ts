@@ -1,0 +1,31 @@
+// Field builders whose messages name the field and the rule, so a form can print them as they are.
+import { z } from "zod";
+
+export const intIn = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} must be a whole number` })
+    .int(`${field} must be a whole number`)
+    .min(min, `${field} must be between ${min} and ${max}`)
+    .max(max, `${field} must be between ${min} and ${max}`);
+
+export const numberIn = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .min(min, `${field} must be between ${min} and ${max}`)
+    .max(max, `${field} must be between ${min} and ${max}`);
+
+export const text = (field: string, max = 120) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`);
+
+/** Lower-case letters, digits and dashes: region codes (`us-east-1`) and slugs. */
+export const code = (field: string) =>
+  text(field, 63).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${field} may hold lower-case letters, digits and single dashes (like us-east-1)`);
+
+export const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`);
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });

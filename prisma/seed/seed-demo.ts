@@ -1,0 +1,28 @@
+// The demo: users for each role and the article's three estates. Idempotent: what exists already
+// (by email, region code or deployment slug) is left as it is, edits included.
+import type { Db } from "@/server/db";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { hashPassword, insertUser } from "@/server/domain/identity/users";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { DEMO_USERS } from "./demo-users";
+import { DEMO_REGIONS } from "./demo-regions";
+import { DEMO_DEPLOYMENTS } from "./demo-deployments";
+import { seedDeployment, seedRegions } from "./seed-estate";
+
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
+  for (const demoUser of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: demoUser.email } })) continue;
+    const passwordHash = await hashPassword(demoUser.password);
+    await db.$transaction(async (tx) => {
+      const user = await insertUser(tx, { ...demoUser, passwordHash });
+      await recordAudit(tx, SYSTEM_ACTOR, { action: "user.create", objectType: "user", objectId: user.id, summary: `seeded demo user ${user.email} as ${user.role}`, after: user });
+    });
+    log(`created demo user ${demoUser.email}`);
+  }
+  const regionIds = await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
+  for (const spec of DEMO_DEPLOYMENTS) {
+    if (await db.deployment.findUnique({ where: { slug: spec.deployment.slug } })) continue;
+    await seedDeployment(db, SYSTEM_ACTOR, spec, regionIds);
+    log(`created demo deployment ${spec.deployment.name}`);
+  }
+}

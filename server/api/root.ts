@@ -1,0 +1,14 @@
+// Every router of the API, by domain.
+import { createCallerFactory, router } from "@/server/api/trpc";
+import { auditRouter } from "./routers/audit";
+import { identityRouter } from "./routers/identity";
+import { topologyRouter } from "./routers/topology";
+
+export const appRouter = router({
+  topology: topologyRouter,
+  identity: identityRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

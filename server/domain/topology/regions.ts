@@ -1,0 +1,59 @@
+// Regions: places where deployments run, shared across deployments (one AWS us-east-1 for all).
+import { z } from "zod";
+import type { Db } from "@/server/db";
+import { AppError, conflict, notFound } from "@/server/errors";
+import type { Actor } from "@/server/domain/identity/actor";
+import { ZRegionInput, type TRegionInput, updateOf } from "@/lib/schemas/topology";
+import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
+
+export const ZRegionUpdate = updateOf(ZRegionInput.shape);
+
+export function listRegions(db: Db) {
+  return db.region.findMany({
+    orderBy: [{ provider: "asc" }, { code: "asc" }],
+    include: { _count: { select: { deployments: true } } },
+  });
+}
+
+export async function createRegion(db: Db, actor: Actor, input: TRegionInput) {
+  return db.$transaction(async (tx) => {
+    const clash = await tx.region.findUnique({ where: { provider_code: { provider: input.provider, code: input.code } } });
+    if (clash) throw conflict(`a ${input.provider} region with code ${input.code} already exists`, "code");
+    const region = await tx.region.create({ data: input });
+    await auditCreated(tx, actor, "region", region, `created region ${input.provider} ${input.code}`);
+    return region;
+  });
+}
+
+export async function updateRegion(db: Db, actor: Actor, input: z.infer<typeof ZRegionUpdate>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.region.findUnique({ where: { id: input.id } });
+    if (!before) throw notFound("the region");
+    const next = mergedValid(ZRegionInput, before, input);
+    if (next.provider !== before.provider || next.code !== before.code) {
+      const clash = await tx.region.findUnique({ where: { provider_code: { provider: next.provider, code: next.code } } });
+      if (clash && clash.id !== before.id) throw conflict(`a ${next.provider} region with code ${next.code} already exists`, "code");
+    }
+    const after = await tx.region.update({ where: { id: before.id }, data: next });
+    await auditUpdated(tx, actor, "region", before, after, `updated region ${before.code}: ${changedFields(before, next).join(", ") || "no change"}`);
+    return after;
+  });
+}
+
+export async function deleteRegion(db: Db, actor: Actor, input: { id: string }) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.region.findUnique({
+      where: { id: input.id },
+      include: { deployments: { include: { deployment: { select: { name: true } } } } },
+    });
+    if (!before) throw notFound("the region");
+    if (before.deployments.length > 0) {
+      const names = before.deployments.map((d) => d.deployment.name).join(", ");
+      throw new AppError("CONFLICT", `region ${before.code} is used by ${names}: remove it from those deployments first`);
+    }
+    const { deployments: _unused, ...region } = before;
+    await tx.region.delete({ where: { id: region.id } });
+    await auditDeleted(tx, actor, "region", region, `deleted region ${region.provider} ${region.code}`);
+    return region;
+  });
+}
