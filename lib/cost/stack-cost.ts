@@ -1,0 +1,65 @@
+// Monthly cost of one region's stack: what actually runs there, including database replicas.
+import type { TCostCategory, TCostLine } from "./cost-line";
+import type { TPriceLookup } from "./price-lookup";
+import { STACK_UNIT, stackItemKey } from "./price-keys";
+import type { TComponentKind, TRegion, TReplica, TStackComponent } from "./schema";
+import { HOURS_PER_MONTH } from "./units";
+
+export const CATEGORY_OF_KIND: Record<TComponentKind, TCostCategory> = {
+  COMPUTE: "compute",
+  DATABASE: "databases",
+  CACHE: "caches",
+  OBJECT_STORAGE: "objectStorage",
+  CDN: "cdn",
+};
+
+/** Used only when neither the replica nor the primary says how big a database instance is. */
+export const FALLBACK_REPLICA_SIZE = "medium";
+
+/**
+ * The tier is a label; instanceCount is what runs and what is billed. FULL and SCALED_DOWN both pay
+ * instanceCount as given (a warm standby is simply fewer instances); OFF pays nothing, whatever the count.
+ */
+export function billedInstanceCount(component: TStackComponent): number {
+  return component.tier === "OFF" ? 0 : component.instanceCount;
+}
+
+function componentLine(region: TRegion, kind: TComponentKind, count: number, size: string, note: string, price: TPriceLookup): TCostLine {
+  const unit = STACK_UNIT[kind];
+  const unitPriceUsd = price(region.provider, stackItemKey(kind, size), unit);
+  // Instances bill by the hour; storage and CDN size classes are already monthly units.
+  const quantity = unit === "instance-hour" ? count * HOURS_PER_MONTH : count;
+  return {
+    category: CATEGORY_OF_KIND[kind],
+    regionCode: region.code,
+    description: `${kind.toLowerCase().replace("_", " ")}: ${count} × ${size} ${note}`.trim(),
+    quantity,
+    unit,
+    unitPriceUsd,
+    monthlyUsd: quantity * unitPriceUsd,
+  };
+}
+
+/** A replica is a running database instance: a region pays for its replicas even when its DATABASE component is OFF or absent. */
+function databaseLines(region: TRegion, replicas: readonly TReplica[], primaryDatabaseSize: string | undefined, price: TPriceLookup): TCostLine[] {
+  const database = region.components.find((component) => component.kind === "DATABASE");
+  const runningCount = database ? billedInstanceCount(database) : 0;
+  if (database && runningCount > 0) {
+    // The component's instances are the replicas; more replicas than instances means more instances run.
+    const count = Math.max(runningCount, replicas.length);
+    const note = replicas.length > runningCount ? `(${database.tier}, raised to its ${replicas.length} replicas)` : `(${database.tier})`;
+    return [componentLine(region, "DATABASE", count, database.instanceSize, note, price)];
+  }
+  const why = database ? "DATABASE component is OFF" : "no DATABASE component";
+  return replicas.map((replica) => {
+    const size = replica.instanceSize ?? primaryDatabaseSize ?? FALLBACK_REPLICA_SIZE;
+    return componentLine(region, "DATABASE", 1, size, `(replica ${replica.id} kept in sync; ${why})`, price);
+  });
+}
+
+export function stackLines(region: TRegion, replicas: readonly TReplica[], primaryDatabaseSize: string | undefined, price: TPriceLookup): TCostLine[] {
+  const otherLines = region.components
+    .filter((component) => component.kind !== "DATABASE" && billedInstanceCount(component) > 0)
+    .map((component) => componentLine(region, component.kind, component.instanceCount, component.instanceSize, `(${component.tier})`, price));
+  return [...databaseLines(region, replicas, primaryDatabaseSize, price), ...otherLines];
+}
