@@ -21,6 +21,8 @@ function createAuth() {
   return betterAuth({
     appName: "Meridian",
     baseURL: env().MERIDIAN_URL,
+    // The same console is often reached as localhost and as 127.0.0.1.
+    trustedOrigins: trustedOrigins(env().MERIDIAN_URL),
     secret: env().BETTER_AUTH_SECRET ?? DEV_SECRET,
     database: prismaAdapter(db.$extends(hashedSessionTokens), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
@@ -78,6 +80,14 @@ function createAuth() {
     },
     plugins: [nextCookies()],
   });
+}
+
+function trustedOrigins(baseUrl: string): string[] {
+  const url = new URL(baseUrl);
+  const origins = new Set([url.origin]);
+  if (url.hostname === "localhost") origins.add(`${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ""}`);
+  if (url.hostname === "127.0.0.1") origins.add(`${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`);
+  return [...origins];
 }
 
 type Auth = ReturnType<typeof createAuth>;

@@ -1,10 +1,7 @@
-// Demo users, one per role, for the local demo only: `npm start` prints them and so does the README.
-import type { TUserCreate } from "@/lib/schemas/identity";
+// Demo users, one per role (two approvers, since an approval never counts its requester), for the
+// local demo only: `npm start` prints them and so does the README. The list is JSON so that the
+// start script can print it before any TypeScript runs.
+import { ZUserCreate } from "@/lib/schemas/identity";
+import demoUsers from "./demo-users.json";
 
-export const DEMO_USERS: TUserCreate[] = [
-  { email: "admin@meridian.local", name: "Ada Admin", role: "ADMIN", password: "admin-demo-2026" },
-  { email: "operator@meridian.local", name: "Oscar Operator", role: "OPERATOR", password: "operator-demo-2026" },
-  { email: "approver@meridian.local", name: "April Approver", role: "APPROVER", password: "approver-demo-2026" },
-  { email: "approver2@meridian.local", name: "Abel Approver", role: "APPROVER", password: "approver2-demo-2026" },
-  { email: "viewer@meridian.local", name: "Vera Viewer", role: "VIEWER", password: "viewer-demo-2026" },
-];
+export const DEMO_USERS = demoUsers.map((user) => ZUserCreate.parse(user));

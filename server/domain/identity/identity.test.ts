@@ -9,6 +9,9 @@ import { hashSessionToken } from "./hashed-session-tokens";
 import { auditCountBy, callerAs, unique } from "@/tests/factories";
 
 const BASE = "http://localhost:3000";
+const unexpected = (): never => {
+  throw new Error("the call should have been refused");
+};
 
 async function signIn(email: string, password: string) {
   const response = await auth().handler(
@@ -111,18 +114,18 @@ describe("user management", () => {
 
   it("refuses a short password and a duplicate email with the field named", async () => {
     const { caller: admin } = await callerAs("ADMIN");
-    const short = await admin.identity.createUser({ email: `${unique("s")}@test.local`, name: "S", role: "VIEWER", password: "short" }).catch((e: TRPCError) => e);
+    const short = await admin.identity.createUser({ email: `${unique("s")}@test.local`, name: "S", role: "VIEWER", password: "short" }).then(unexpected, (e: TRPCError) => e);
     expect(short.message).toMatch(/password must be at least 10 characters/);
     const email = `${unique("dup")}@test.local`;
     await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" });
-    const dup = await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" }).catch((e: TRPCError) => e);
+    const dup = await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" }).then(unexpected, (e: TRPCError) => e);
     expect(dup.code).toBe("CONFLICT");
     expect(dup.message).toMatch(/already exists/);
   });
 
   it("an admin cannot remove their own admin rights", async () => {
     const { caller: admin, actor } = await callerAs("ADMIN");
-    const error = await admin.identity.updateUser({ id: actor.userId, role: "VIEWER" }).catch((e: TRPCError) => e);
+    const error = await admin.identity.updateUser({ id: actor.userId, role: "VIEWER" }).then(unexpected, (e: TRPCError) => e);
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect((await db.user.findUniqueOrThrow({ where: { id: actor.userId } })).role).toBe("ADMIN");
   });

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/layout";
+import { AuditLog } from "@/components/audit/audit-log";
+
+export const metadata: Metadata = { title: "Audit" };
+
+export default function AuditPage() {
+  return (
+    <>
+      <PageHeader
+        title="Audit"
+        description="Every change of state: who, what, which object, before and after, when. Records are chained by hash, so an edit or a deletion shows."
+      />
+      <AuditLog />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// The console's frame: navigation by job, the signed-in user and role, theme, sign-out.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { authClient } from "@/lib/auth-client";
+import { label } from "@/lib/schemas/enums";
+import { ActorProvider, type ShellActor } from "./actor-context";
+import { ThemeToggle } from "./theme-toggle";
+
+const NAV = [
+  { href: "/topology", label: "Topology" },
+  { href: "/telemetry", label: "Telemetry" },
+  { href: "/planning", label: "Planning" },
+  { href: "/operations", label: "Operations" },
+  { href: "/audit", label: "Audit" },
+  { href: "/admin", label: "Admin", role: "ADMIN" },
+] as const;
+
+export function AppShell({ actor, children }: { actor: ShellActor; children: ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+
+  async function signOut() {
+    await authClient.signOut();
+    router.push("/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <ActorProvider actor={actor}>
+      <div className="flex min-h-screen flex-col">
+        <header className="bg-slate-900 text-slate-100 dark:border-b dark:border-slate-800">
+          <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
+            <Link href="/topology" className="flex items-center gap-2 font-semibold tracking-tight">
+              <img src="/favicon.svg" alt="" className="size-5" />
+              Meridian
+            </Link>
+            <nav aria-label="Main" className="flex gap-1">
+              {NAV.filter((item) => !("role" in item) || item.role === actor.role).map((item) => {
+                const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+                return (
+                  <Link
+                    key={item.href}
+                    href={item.href}
+                    aria-current={active ? "page" : undefined}
+                    className={`rounded-md px-2.5 py-1 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
+                  >
+                    {item.label}
+                  </Link>
+                );
+              })}
+            </nav>
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              <ThemeToggle />
+              <span className="text-slate-300" data-testid="signed-in-user">
+                {actor.name} <span className="text-slate-500">·</span>{" "}
+                <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs" data-testid="signed-in-role">
+                  {label(actor.role)}
+                </span>
+              </span>
+              <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white">
+                Sign out
+              </button>
+            </div>
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      </div>
+    </ActorProvider>
+  );
+}

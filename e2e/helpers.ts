@@ -1,0 +1,28 @@
+import { expect, type Page } from "@playwright/test";
+import demoUsers from "../prisma/seed/demo-users.json";
+
+export type DemoRole = "ADMIN" | "OPERATOR" | "APPROVER" | "VIEWER";
+
+export function demoUser(role: DemoRole) {
+  const user = demoUsers.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user;
+}
+
+export async function signIn(page: Page, role: DemoRole) {
+  const user = demoUser(role);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText(user.name);
+  return user;
+}
+
+/** Calls a tRPC mutation over HTTP with the page's cookies, as a hand-made request would. */
+export async function callMutation(page: Page, path: string, input: unknown) {
+  return page.request.post(`/api/trpc/${path}`, {
+    data: { json: input },
+    headers: { "content-type": "application/json" },
+  });
+}

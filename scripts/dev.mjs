@@ -1,0 +1,17 @@
+// `npm run dev`: the console with hot reload, on the same database `npm start` uses.
+import { ensureDependencies, run, say, serve } from "./lib/steps.mjs";
+
+ensureDependencies();
+const { ensurePostgres } = await import("./lib/postgres.mjs");
+const database = await ensurePostgres({ log: say });
+const env = { DATABASE_URL: database.url, MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${process.env.PORT ?? 3000}`, NEXT_TELEMETRY_DISABLED: "1" };
+run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
+run("npx", ["tsx", "prisma/seed.ts"], { env });
+const web = serve("npx", ["next", "dev", "-p", process.env.PORT ?? "3000"], { env });
+const stop = async () => {
+  web.kill("SIGTERM");
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

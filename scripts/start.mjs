@@ -1,0 +1,60 @@
+// `npm start`: installs what is missing, starts the embedded PostgreSQL when DATABASE_URL is unset,
+// migrates, seeds the demo, builds, and serves the console on PORT (3000), saying each step.
+// Only Node's own modules are imported up front: dependencies may not be installed yet.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureBuild, ensureDependencies, root, run, say, serve } from "./lib/steps.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+
+function authSecret() {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+ensureDependencies();
+const { ensurePostgres } = await import("./lib/postgres.mjs");
+say(process.env.DATABASE_URL ? "using the PostgreSQL at DATABASE_URL" : "starting the embedded PostgreSQL (data in .data/postgres)");
+const database = await ensurePostgres({ log: (line) => say(line) });
+const env = {
+  DATABASE_URL: database.url,
+  BETTER_AUTH_SECRET: authSecret(),
+  MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${port}`,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+say("applying migrations");
+run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
+say("seeding the demo estate and users");
+run("npx", ["tsx", "prisma/seed.ts"], { env });
+ensureBuild();
+
+say(`serving on port ${port}`);
+const web = serve("npx", ["next", "start", "-p", String(port)], { env });
+
+const DEMO_USERS = JSON.parse(readFileSync(path.join(root, "prisma/seed/demo-users.json"), "utf8"));
+setTimeout(() => {
+  console.log(`\n  Meridian is running at \x1b[1m${env.MERIDIAN_URL}\x1b[0m\n`);
+  console.log("  Demo users (local demo only):");
+  for (const user of DEMO_USERS) console.log(`    ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.password}`);
+  console.log("\n  Stop with Ctrl-C.\n");
+}, 1500);
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  web.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+web.on("exit", (code) => stop(code ?? 1));
