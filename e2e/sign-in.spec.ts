@@ -12,7 +12,7 @@ test("a wrong password is refused with a message, and no session starts", async 
   await page.getByLabel("Email").fill(demoUser("OPERATOR").email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Email or password is wrong");
+  await expect(page.locator("#password-error")).toContainText("Email or password is wrong");
   await page.goto("/topology");
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -14,12 +14,27 @@ function createPrismaClient() {
   return new PrismaClient({ adapter });
 }
 
-const globalForPrisma = globalThis as unknown as { meridianPrisma?: ReturnType<typeof createPrismaClient> };
-
+type Client = ReturnType<typeof createPrismaClient>;
 // Next.js dev reloads modules: keep one client per process instead of one per reload.
-export const db = globalForPrisma.meridianPrisma ?? createPrismaClient();
-globalForPrisma.meridianPrisma = db;
+const globalForPrisma = globalThis as unknown as { meridianPrisma?: Client };
 
-export type Db = typeof db;
+function client(): Client {
+  globalForPrisma.meridianPrisma ??= createPrismaClient();
+  return globalForPrisma.meridianPrisma;
+}
+
+/**
+ * The client, made on first use rather than on import: `next build` imports route modules
+ * without a database, and a process that never queries should not need DATABASE_URL.
+ */
+export const db: Client = new Proxy({} as Client, {
+  get(_target, property) {
+    const real = client();
+    const value: unknown = Reflect.get(real, property, real);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export type Db = Client;
 /** A client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

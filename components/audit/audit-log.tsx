@@ -2,7 +2,7 @@
 // The audit trail with filters, newest first, and whether its hash chain verifies.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Badge, Card } from "@/components/ui/layout";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/components/identity/auth-client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 

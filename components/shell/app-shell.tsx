@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/components/identity/auth-client";
 import { label } from "@/lib/schemas/enums";
 import { ActorProvider, type ShellActor } from "./actor-context";
 import { ThemeToggle } from "./theme-toggle";

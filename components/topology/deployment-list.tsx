@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/components/trpc/client";
 import { DR_MODELS, label } from "@/lib/schemas/enums";
 import { ZDeploymentInput } from "@/lib/schemas/topology";
 import { useCanEditModel } from "@/components/shell/actor-context";

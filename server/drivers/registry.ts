@@ -1,0 +1,47 @@
+// Binds a deployment to a driver kind. The only way the domain reaches a concrete driver.
+import { DriverUnavailableError, InvalidStateError } from "./errors";
+import { hashToSeed, SimDriver, type SimOptionsInput } from "./sim";
+import type { DeploymentTopology, Driver, DriverKind } from "./types";
+
+export const DRIVER_KINDS: readonly DriverKind[] = ["sim", "postgres", "lab"];
+
+export interface DriverBinding {
+  deploymentId: string;
+  kind: DriverKind;
+  topology: DeploymentTopology;
+  /** sim only; the seed defaults to one derived from the deployment id, so a twin is stable. */
+  simOptions?: Partial<SimOptionsInput>;
+  /** What exportState() returned last time, to resume after a restart. */
+  savedState?: unknown;
+}
+
+export type DriverFactory = (binding: DriverBinding) => Driver;
+
+function createSim(binding: DriverBinding): Driver {
+  if (binding.savedState !== undefined && binding.savedState !== null) return SimDriver.fromJSON(binding.savedState);
+  return SimDriver.create(binding.topology, { ...binding.simOptions, seed: binding.simOptions?.seed ?? hashToSeed(binding.deploymentId) });
+}
+
+function notAvailableYet(kind: DriverKind): DriverFactory {
+  return () => {
+    throw new DriverUnavailableError(`driver kind "${kind}" is not available yet; only "sim" is implemented`);
+  };
+}
+
+const FACTORIES: Readonly<Record<DriverKind, DriverFactory>> = {
+  sim: createSim,
+  postgres: notAvailableYet("postgres"),
+  lab: notAvailableYet("lab"),
+};
+
+export function isDriverKind(value: string): value is DriverKind {
+  return (DRIVER_KINDS as readonly string[]).includes(value);
+}
+
+export function createDriver(binding: DriverBinding): Driver {
+  if (!isDriverKind(binding.kind)) throw new DriverUnavailableError(`driver kind "${String(binding.kind)}" is unknown; known kinds: ${DRIVER_KINDS.join(", ")}`);
+  if (binding.topology.deploymentId !== binding.deploymentId) {
+    throw new InvalidStateError(`topology belongs to deployment ${binding.topology.deploymentId}, not ${binding.deploymentId}`);
+  }
+  return FACTORIES[binding.kind](binding);
+}
