@@ -25,7 +25,7 @@ export function DeleteButton({
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
-        variant="danger"
+        variant="dangerQuiet"
         size="sm"
         aria-label={ariaLabel}
         disabled={isPending}
