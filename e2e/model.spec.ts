@@ -41,6 +41,7 @@ test("an operator creates a region, a cluster, two replicas and a link, and sees
   await page.getByLabel("Slug").fill(deploymentSlug);
   await page.getByRole("button", { name: "Create deployment" }).click();
   await page.getByRole("link", { name: deploymentName }).click();
+  await page.getByRole("tab", { name: "Model" }).click();
   await expect(page.getByRole("heading", { name: deploymentName })).toBeVisible();
 
   await page.locator("#add-region").selectOption({ label: `${regionCode} · E2E lab region (LAB)` });
@@ -79,7 +80,7 @@ test("an operator creates a region, a cluster, two replicas and a link, and sees
 
 test("a viewer finds no edit controls, and the API refuses their edits", async ({ page }) => {
   await signIn(page, "VIEWER");
-  await page.goto(`/topology/${deploymentSlug}`);
+  await page.goto(`/topology/${deploymentSlug}?tab=model`);
   await expect(page.getByRole("heading", { name: deploymentName })).toBeVisible();
   await expect(page.getByRole("cell", { name: "e2e-replica", exact: true })).toBeVisible();
   for (const control of ["Edit deployment", "Delete deployment", "Add region", "New cluster", "Add replica", "Add link", "New policy"]) {

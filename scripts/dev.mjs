@@ -1,5 +1,5 @@
 // `npm run dev`: the console with hot reload, on the same database `npm start` uses.
-import { ensureDependencies, run, say, serve } from "./lib/steps.mjs";
+import { bin, ensureDependencies, run, say, serve } from "./lib/steps.mjs";
 
 ensureDependencies();
 const { ensurePostgres } = await import("./lib/postgres.mjs");
@@ -7,9 +7,11 @@ const database = await ensurePostgres({ log: say });
 const env = { DATABASE_URL: database.url, MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${process.env.PORT ?? 3000}`, NEXT_TELEMETRY_DISABLED: "1" };
 run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
-const web = serve("npx", ["next", "dev", "-p", process.env.PORT ?? "3000"], { env });
+const worker = serve(bin("tsx"), ["watch", "server/worker.ts"], { env });
+const web = serve(bin("next"), ["dev", "-p", process.env.PORT ?? "3000"], { env });
 const stop = async () => {
   web.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await database.stop();
   process.exit(0);
 };

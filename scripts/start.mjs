@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, root, run, say, serve } from "./lib/steps.mjs";
+import { bin, ensureBuild, ensureDependencies, root, run, say, serve } from "./lib/steps.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 
@@ -36,8 +36,10 @@ say("seeding the demo estate and users");
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 ensureBuild();
 
+say("starting the worker (observes simulated deployments every second)");
+const worker = serve(bin("tsx"), ["server/worker.ts"], { env });
 say(`serving on port ${port}`);
-const web = serve("npx", ["next", "start", "-p", String(port)], { env });
+const web = serve(bin("next"), ["start", "-p", String(port)], { env });
 
 const DEMO_USERS = JSON.parse(readFileSync(path.join(root, "prisma/seed/demo-users.json"), "utf8"));
 setTimeout(() => {
@@ -52,9 +54,13 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   web.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await database.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 web.on("exit", (code) => stop(code ?? 1));
+worker.on("exit", (code) => {
+  if (!stopping) console.error(`the worker stopped (exit ${code}); the console keeps serving, but live values will not move`);
+});

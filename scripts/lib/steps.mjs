@@ -5,6 +5,9 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
+/** A dependency's executable, run directly: through npx, a SIGTERM would stop npx but not always its child. */
+export const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
 export function say(message) {
   console.log(`\x1b[36m▸\x1b[0m ${message}`);
 }

@@ -2,12 +2,14 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
+import { telemetryRouter } from "./routers/telemetry";
 import { topologyRouter } from "./routers/topology";
 
 export const appRouter = router({
   topology: topologyRouter,
   identity: identityRouter,
   audit: auditRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;

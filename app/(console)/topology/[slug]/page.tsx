@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { DeploymentModel } from "@/components/topology/deployment-model";
+import { DeploymentTabs } from "@/components/topology-graph/deployment-tabs";
 
 export const metadata: Metadata = { title: "Deployment" };
 
-// The model of one deployment; everything on it is fetched and edited in the browser.
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  return <DeploymentModel slug={slug} />;
+// One deployment: its live graph (default) or its model (?tab=model); everything is fetched in the browser.
+export default async function Page({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ tab?: string | string[] }> }) {
+  const [{ slug }, { tab }] = await Promise.all([params, searchParams]);
+  return <DeploymentTabs key={slug} slug={slug} initialTab={tab === "model" ? "model" : "live"} />;
 }

@@ -1,0 +1,249 @@
+"use client";
+// Breaking a simulated deployment on purpose: operators inject a fault (what, where, how hard, for
+// how long) and clear it; everyone sees which faults are active.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
+import type { DeploymentModelData } from "@/components/topology/model-types";
+import { NumberInput } from "@/components/topology/number-input";
+import { Button } from "@/components/ui/button";
+import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
+import { Field, Select } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { Badge, Card } from "@/components/ui/layout";
+import { FAULT_KINDS, FAULT_LABELS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/faults";
+import { z } from "zod";
+
+/** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */
+const PARAMETERS: Partial<Record<TFaultKind, { name: string; label: string; hint: string; initial: number; step: string; check: z.ZodNumber }>> = {
+  ADDED_LATENCY: {
+    name: "addedLatencyMs", label: "Added latency (ms)", hint: "1 to 600000 ms", initial: 200, step: "1",
+    check: z.number({ error: "addedLatencyMs must be a number" }).min(1, "addedLatencyMs must be between 1 and 600000").max(600_000, "addedLatencyMs must be between 1 and 600000"),
+  },
+  LAG_SPIKE: {
+    name: "applyRateFactor", label: "Apply rate factor", hint: "0 (replay stops) up to, not including, 1", initial: 0, step: "0.05",
+    check: z.number({ error: "applyRateFactor must be a number" }).min(0, "applyRateFactor must be at least 0 and below 1").lt(1, "applyRateFactor must be at least 0 and below 1"),
+  },
+  WRITE_SURGE: {
+    name: "multiplier", label: "Write multiplier", hint: "1 to 100 times the usual write rate", initial: 5, step: "0.5",
+    check: z.number({ error: "multiplier must be a number" }).min(1, "multiplier must be between 1 and 100").max(100, "multiplier must be between 1 and 100"),
+  },
+};
+
+/** ZInjectFault plus what the kind asks of the target and the parameter. */
+const ZFaultForm = ZInjectFault.superRefine((input, ctx) => {
+  const wants = FAULT_TARGET[input.kind];
+  const { regionId, linkId, clusterId } = input.target;
+  const ok = wants === "region" ? !!regionId : wants === "link" ? !!linkId : wants === "cluster" ? !!clusterId : !!regionId !== !!linkId;
+  if (!ok) ctx.addIssue({ code: "custom", path: ["target"], message: `choose ${wants === "regionOrLink" ? "a region or a link" : `a ${wants}`} as the target` });
+  const parameter = PARAMETERS[input.kind];
+  if (parameter) {
+    const checked = parameter.check.safeParse(input.params[parameter.name]);
+    if (!checked.success) ctx.addIssue({ code: "custom", path: ["params"], message: checked.error.issues[0]?.message ?? "check the parameter" });
+  }
+});
+
+type TargetOption = { value: string; label: string };
+
+function targetOptions(deployment: DeploymentModelData, kind: TFaultKind): TargetOption[] {
+  const wants = FAULT_TARGET[kind];
+  const regions = [...deployment.regions]
+    .sort((a, b) => a.region.code.localeCompare(b.region.code))
+    .map((placement) => ({ value: `region:${placement.regionId}`, label: `${wants === "regionOrLink" ? "Region " : ""}${placement.region.code} · ${placement.region.displayName}` }));
+  const links = deployment.clusters.flatMap((cluster) => {
+    const nameOf = (id: string) => cluster.replicas.find((replica) => replica.id === id)?.name ?? "?";
+    return cluster.links.map((link) => ({ value: `link:${link.id}`, label: `${wants === "regionOrLink" ? "Link " : ""}${nameOf(link.sourceReplicaId)} → ${nameOf(link.targetReplicaId)}` }));
+  });
+  const clusters = deployment.clusters.map((cluster) => ({ value: `cluster:${cluster.id}`, label: cluster.name }));
+  const options = wants === "region" ? regions : wants === "link" ? links : wants === "cluster" ? clusters : [...regions, ...links];
+  return [{ value: "", label: options.length ? "Choose a target…" : "Nothing to target in this deployment" }, ...options];
+}
+
+function targetOf(choice: string) {
+  const [kind, ...rest] = choice.split(":");
+  const id = rest.join(":");
+  if (!id) return {};
+  return kind === "region" ? { regionId: id } : kind === "link" ? { linkId: id } : kind === "cluster" ? { clusterId: id } : {};
+}
+
+export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) {
+  const trpc = useTRPC();
+  const canEdit = useCanEditModel();
+  const faults = useQuery(trpc.telemetry.faults.queryOptions({ deploymentId: deployment.id }, { refetchInterval: 5_000 }));
+
+  return (
+    <Card title="Faults">
+      <div className="space-y-4">
+        {canEdit ? <InjectFaultForm deployment={deployment} /> : <p className="text-xs text-slate-500">Operators inject and clear faults.</p>}
+        <section className="space-y-2" aria-labelledby="active-faults">
+          <h3 id="active-faults" className="text-xs font-semibold uppercase tracking-wide text-slate-500">Active faults</h3>
+          {faults.isPending ? (
+            <p className="text-sm text-slate-500">Loading…</p>
+          ) : faults.isError ? (
+            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(faults.error)}</p>
+          ) : faults.data.length === 0 ? (
+            <p className="text-sm text-slate-500">None: the deployment runs as modelled.</p>
+          ) : (
+            <ul className="space-y-2" data-testid="active-faults">
+              {faults.data.map((fault) => (
+                <ActiveFault key={fault.id} fault={fault} canClear={canEdit} />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </Card>
+  );
+}
+
+function ActiveFault({ fault, canClear }: { fault: { id: string; kind: string; summary: string; startedAt: Date }; canClear: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const clear = useMutation(trpc.telemetry.clearFault.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter()) }));
+  const kindLabel = FAULT_LABELS[fault.kind as TFaultKind] ?? fault.kind;
+  return (
+    <li className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50">
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <Badge tone="warn">{kindLabel}</Badge>
+          <p className="mt-1 break-words">{fault.summary}</p>
+          <p className="text-xs text-slate-500">since {formatDateTime(fault.startedAt)}</p>
+        </div>
+        {canClear ? (
+          <Button size="sm" aria-label={`Clear ${kindLabel}: ${fault.summary}`} disabled={clear.isPending} onClick={() => clear.mutate({ faultId: fault.id })}>
+            Clear
+          </Button>
+        ) : null}
+      </div>
+      {clear.error ? <p role="alert" className="mt-1 text-xs text-rose-600 dark:text-rose-400">{errorMessage(clear.error)}</p> : null}
+    </li>
+  );
+}
+
+function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<TFaultKind>("REGION_OUTAGE");
+  const [target, setTarget] = useState("");
+  const [parameter, setParameter] = useState(Number.NaN);
+  const [durationSeconds, setDurationSeconds] = useState(Number.NaN);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [injected, setInjected] = useState<string | null>(null);
+
+  const inject = useMutation(
+    trpc.telemetry.injectFault.mutationOptions({
+      onSuccess: async (fault) => {
+        setInjected(`Injected: ${fault.summary}`);
+        await queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter());
+      },
+      onError: (error) => {
+        const fields = fieldErrorsOf(error);
+        const targetError = Object.entries(fields).find(([key]) => key.startsWith("target"))?.[1];
+        setErrors({ ...(targetError ? { target: targetError } : {}), ...(fields.params ? { params: fields.params } : {}), ...(fields.durationSeconds ? { durationSeconds: fields.durationSeconds } : {}) });
+      },
+    }),
+  );
+
+  const spec = PARAMETERS[kind];
+  const options = targetOptions(deployment, kind);
+  const clearError = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
+
+  function chooseKind(next: TFaultKind) {
+    setKind(next);
+    // Keep the target when the new kind takes the same sort of thing.
+    if (!targetOptions(deployment, next).some((option) => option.value === target)) setTarget("");
+    setParameter(PARAMETERS[next]?.initial ?? Number.NaN);
+    setErrors({});
+  }
+
+  function submit() {
+    setInjected(null);
+    const input = {
+      deploymentId: deployment.id,
+      kind,
+      target: targetOf(target),
+      params: spec ? { [spec.name]: parameter } : {},
+      ...(Number.isNaN(durationSeconds) ? {} : { durationSeconds }),
+    };
+    const parsed = ZFaultForm.safeParse(input);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])));
+      return;
+    }
+    setErrors({});
+    inject.mutate(parsed.data);
+  }
+
+  const fieldShown = ["kind", "target", "params", "durationSeconds"].some((field) => errors[field]);
+
+  return (
+    <form
+      className="space-y-3"
+      aria-label="Inject fault"
+      // The schema says what is wrong, in words; the browser's own checks would only block the submit.
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field id="fault-kind" label="Fault" error={errors.kind}>
+        <Select
+          id="fault-kind"
+          value={kind}
+          options={FAULT_KINDS.map((value) => ({ value, label: FAULT_LABELS[value] }))}
+          onChange={(e) => chooseKind(e.target.value as TFaultKind)}
+          invalid={!!errors.kind}
+        />
+      </Field>
+      <Field id="fault-target" label="Target" error={errors.target}>
+        <Select
+          id="fault-target"
+          value={target}
+          options={options}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            clearError("target");
+          }}
+          invalid={!!errors.target}
+        />
+      </Field>
+      {spec ? (
+        <Field id={`fault-${spec.name}`} label={spec.label} hint={spec.hint} error={errors.params}>
+          <NumberInput
+            id={`fault-${spec.name}`}
+            step={spec.step}
+            value={parameter}
+            onValueChange={(value) => {
+              setParameter(value);
+              clearError("params");
+            }}
+            invalid={!!errors.params}
+          />
+        </Field>
+      ) : null}
+      <Field id="fault-duration" label="Duration (seconds, optional)" hint="Empty: until someone clears it" error={errors.durationSeconds}>
+        <NumberInput
+          id="fault-duration"
+          min={1}
+          max={86_400}
+          value={durationSeconds}
+          onValueChange={(value) => {
+            setDurationSeconds(value);
+            clearError("durationSeconds");
+          }}
+          invalid={!!errors.durationSeconds}
+        />
+      </Field>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="danger" disabled={inject.isPending}>
+          Inject fault
+        </Button>
+        {injected ? <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">{injected}</p> : null}
+      </div>
+      {errors.form ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errors.form}</p> : null}
+      {inject.error && !fieldShown ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(inject.error)}</p> : null}
+    </form>
+  );
+}

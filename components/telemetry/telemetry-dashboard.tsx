@@ -1,0 +1,62 @@
+"use client";
+// One deployment's telemetry page: the charts over a chosen range and its alerts.
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { TelemetryCharts } from "@/components/charts/telemetry-charts";
+import type { DeploymentModelData } from "@/components/topology/model-types";
+import { useTRPC } from "@/components/trpc/client";
+import { errorMessage } from "@/components/ui/error-text";
+import { formatSeconds } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/layout";
+import { AlertList } from "./alert-list";
+import { useLiveSnapshot } from "./use-live-snapshot";
+
+export function TelemetryDashboard({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const model = useQuery(trpc.topology.deployment.queryOptions({ idOrSlug: slug }));
+  const back = (
+    <Link href="/telemetry" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+      ← All deployments
+    </Link>
+  );
+  if (model.isPending) return <p className="text-sm text-slate-500">Loading the deployment…</p>;
+  if (model.isError) {
+    return (
+      <div className="space-y-2">
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(model.error)}</p>
+        {back}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {back}
+      <LiveTelemetry deployment={model.data} />
+    </div>
+  );
+}
+
+function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
+  const { snapshot, connected } = useLiveSnapshot(deployment.id);
+  return (
+    <>
+      <PageHeader
+        title={`${deployment.name}: telemetry`}
+        description={`Replication lag against the RPO target of ${formatSeconds(deployment.rpoTargetSeconds)}, health, traffic, errors and conflicts.`}
+        actions={
+          <Link href={`/topology/${deployment.slug}`} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+            Live graph →
+          </Link>
+        }
+      />
+      <p role="status" className="-mt-4 flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
+        <span aria-hidden="true" className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
+        {connected ? "Live values connected" : "Live values reconnecting…"}
+      </p>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <TelemetryCharts deployment={deployment} snapshot={snapshot} />
+        <AlertList deploymentId={deployment.id} />
+      </div>
+    </>
+  );
+}

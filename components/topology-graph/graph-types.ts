@@ -1,0 +1,74 @@
+// The nodes and edges of the live topology graph: what each carries in `data`. Static facts come
+// from the deployment model; live values (status, lag, alerts) are merged in per snapshot.
+import type { Edge, Node } from "@xyflow/react";
+import type { RegionStatus } from "@/lib/telemetry/live";
+
+/** What every node carries for the search box and the highlight it draws. */
+type Searchable = { searchText: string; highlighted: boolean };
+
+export type PolicyNodeData = Searchable & { policyId: string; name: string; product: string; steering: string; layer: string };
+
+export type RegionNodeData = Searchable & {
+  regionId: string;
+  code: string;
+  displayName: string;
+  provider: string;
+  /** Live; absent until the first snapshot names the region. */
+  status?: RegionStatus;
+  requestsPerSecond?: number;
+  errorRate?: number;
+  openAlerts: number;
+};
+
+export type StackNodeData = Searchable & { componentId: string; kind: string; tier: "FULL" | "SCALED_DOWN" | "OFF"; instanceCount: number; instanceSize: string };
+
+export type ReplicaRole = "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
+export type ReplicaNodeData = Searchable & {
+  replicaId: string;
+  name: string;
+  clusterName: string;
+  /** The model's role and epoch, replaced by the live ones once a snapshot has them (a failover moves them). */
+  role: ReplicaRole;
+  epoch: number;
+  writable?: boolean;
+  fenced?: boolean;
+};
+
+export type LinkEdgeData = {
+  linkId: string;
+  sourceName: string;
+  targetName: string;
+  mode: "ASYNC" | "SYNC";
+  /** 0 for the first link between two nodes in one direction, 1 for the next…: how far its curve bends. */
+  lane: number;
+  lagMs?: number;
+  lagBytes?: number;
+  overRpo?: boolean;
+  openAlerts: number;
+};
+
+export type RuleEdgeData = { ruleId: string; policyName: string; regionCode: string; steering: string; weight: number; priority: number; enabled: boolean; drained: boolean };
+
+export type PolicyNode = Node<PolicyNodeData, "policy">;
+export type RegionNode = Node<RegionNodeData, "region">;
+export type MapRegionNode = Node<RegionNodeData, "mapRegion">;
+export type StackNode = Node<StackNodeData, "stack">;
+export type ReplicaNode = Node<ReplicaNodeData, "replica">;
+export type TopologyNode = PolicyNode | RegionNode | MapRegionNode | StackNode | ReplicaNode;
+
+export type LinkEdge = Edge<LinkEdgeData, "link">;
+export type RuleEdge = Edge<RuleEdgeData, "rule">;
+export type TopologyEdge = LinkEdge | RuleEdge;
+
+export type GraphView = "graph" | "map";
+
+/** What the side panel shows: one node or edge, by its id in the graph. */
+export type GraphSelection = { kind: "node" | "edge"; id: string };
+
+export const nodeIdOf = {
+  policy: (id: string) => `policy:${id}`,
+  region: (id: string) => `region:${id}`,
+  stack: (id: string) => `stack:${id}`,
+  replica: (id: string) => `replica:${id}`,
+};
+export const edgeIdOf = { link: (id: string) => `link:${id}`, rule: (id: string) => `rule:${id}` };

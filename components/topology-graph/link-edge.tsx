@@ -1,0 +1,60 @@
+"use client";
+// A replication link: a curve from source to target replica (or region, on the map), green under
+// the RPO target and red over it, labelled with the live lag in time and bytes.
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from "@xyflow/react";
+import { formatBytes, formatLagMs } from "@/components/telemetry/format";
+import { curvedLink, type Box } from "./edge-geometry";
+import { toneVar, type EdgeTone } from "./graph-colors";
+import type { LinkEdge } from "./graph-types";
+import { useGraphActions } from "./graph-actions";
+import { AlertBadge } from "./status-badges";
+
+const boxOf = (node: InternalNode): Box => ({
+  x: node.internals.positionAbsolute.x,
+  y: node.internals.positionAbsolute.y,
+  width: node.measured.width ?? node.width ?? 0,
+  height: node.measured.height ?? node.height ?? 0,
+});
+
+export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkEdge>) {
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  const { select } = useGraphActions();
+  if (!sourceNode || !targetNode || !data) return null;
+
+  const { path, labelX, labelY } = curvedLink(boxOf(sourceNode), boxOf(targetNode), data.lane);
+  const tone: EdgeTone = data.lagMs === undefined ? "muted" : data.overRpo ? "bad" : "ok";
+  const lag = data.lagMs === undefined ? "no data" : `${formatLagMs(data.lagMs)} · ${formatBytes(data.lagBytes ?? 0)}`;
+  const name = `${data.sourceName} → ${data.targetName}`;
+
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={`url(#graph-arrow-${tone})`} style={{ stroke: toneVar(tone), strokeWidth: selected ? 3.5 : data.overRpo ? 2.5 : 1.75 }} />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          data-testid={`link-label-${data.sourceName}-${data.targetName}`}
+          data-over-rpo={String(!!data.overRpo)}
+          aria-label={`Replication ${name}: lag ${lag}${data.overRpo ? ", over the RPO target" : ""}`}
+          title={`${name} (${data.mode.toLowerCase()})`}
+          onClick={(e) => {
+            // The pane beneath would otherwise take the click as "select nothing".
+            e.stopPropagation();
+            select({ kind: "edge", id });
+          }}
+          className={`nodrag nopan absolute flex items-center gap-1 rounded border bg-white px-1.5 py-0.5 text-[11px] font-medium tabular-nums shadow-sm dark:bg-slate-900 ${
+            data.overRpo
+              ? "border-rose-500 text-rose-700 dark:border-rose-400 dark:text-rose-300"
+              : data.lagMs === undefined
+                ? "border-slate-300 text-slate-500 dark:border-slate-700 dark:text-slate-400"
+                : "border-emerald-500 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300"
+          } ${selected ? "ring-2 ring-sky-500" : ""}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: "all", zIndex: 1000 }}
+        >
+          {lag}
+          <AlertBadge count={data.openAlerts} />
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { DeploymentModelData } from "@/components/topology/model-types";
+import type { LiveSnapshot } from "@/lib/telemetry/live";
+import { buildMapGraph, buildTopologyGraph, layoutNodesOf } from "../build-graph";
+import { searchNodes } from "../graph-search";
+import { layoutGraph } from "../layout";
+import { composeEdges, composeNodes, indexSnapshot } from "../live-merge";
+import { ruleLabel } from "../rule-edge";
+
+const region = (id: string, code: string, latitude: number, longitude: number) => ({
+  regionId: id,
+  region: { id, code, displayName: `Region ${code}`, provider: "AWS", continent: "EUROPE", latitude, longitude },
+  stack: [{ id: `stack-${id}`, kind: "COMPUTE", tier: "FULL", instanceCount: 3, instanceSize: "large" }],
+});
+
+/** Just the fields the graph reads, shaped like the API's deployment. */
+const deployment = {
+  id: "dep",
+  name: "Demo",
+  rpoTargetSeconds: 5,
+  regions: [region("r2", "eu-west-1", 53.35, -6.26), region("r1", "us-east-1", 38.95, -77.45)],
+  clusters: [
+    {
+      id: "c1",
+      name: "orders",
+      replicas: [
+        { id: "p", name: "orders-use1", regionId: "r1", role: "PRIMARY", epoch: 3 },
+        { id: "s", name: "orders-euw1", regionId: "r2", role: "READ_REPLICA", epoch: 3 },
+      ],
+      links: [{ id: "l1", sourceReplicaId: "p", targetReplicaId: "s", mode: "ASYNC" }],
+    },
+  ],
+  policies: [
+    {
+      id: "pol",
+      name: "global-lb",
+      product: "CLOUDFLARE_LB",
+      steering: "WEIGHTED",
+      layer: "DNS",
+      rules: [
+        { id: "ru1", regionId: "r1", weight: 100, priority: 1, enabled: true, drained: false },
+        { id: "ru2", regionId: "r2", weight: 0, priority: 2, enabled: true, drained: true },
+      ],
+    },
+  ],
+} as unknown as DeploymentModelData;
+
+const snapshot = (lagMs: number, overRpo: boolean): LiveSnapshot => ({
+  deploymentId: "dep",
+  observedAtMs: 1,
+  rpoTargetSeconds: 5,
+  links: [{ linkId: "l1", lagMs, lagBytes: 2048, stalenessSeconds: lagMs / 1000, overRpo }],
+  regions: [{ regionId: "r1", status: overRpo ? "DEGRADED" : "HEALTHY", healthyProbes: 5, totalProbes: 6, requestsPerSecond: 120, errorRate: 0.01, latencyP50Ms: 20 }],
+  clusters: [],
+  replicas: [{ replicaId: "s", role: "PRIMARY", epoch: 4, writable: true, fenced: false }],
+  alerts: overRpo ? [{ id: "a", kind: "LAG_OVER_RPO", targetId: "l1", targetLabel: "orders-use1 → orders-euw1", message: "lag", openedAt: "2026-01-01T00:00:00Z" }] : [],
+  faults: [],
+});
+
+describe("the topology graph", () => {
+  it("puts every region's group before its children, and links between replicas", () => {
+    const { nodes, edges } = buildTopologyGraph(deployment);
+    const index = new Map(nodes.map((node, i) => [node.id, i]));
+    for (const node of nodes) if (node.parentId) expect(index.get(node.parentId)).toBeLessThan(index.get(node.id)!);
+    expect(nodes.map((node) => node.id)).toEqual(["policy:pol", "region:r2", "stack:stack-r2", "replica:s", "region:r1", "stack:stack-r1", "replica:p"]);
+    expect(edges.find((edge) => edge.id === "link:l1")).toMatchObject({ source: "replica:p", target: "replica:s", data: { sourceName: "orders-use1", targetName: "orders-euw1" } });
+    expect(edges.filter((edge) => edge.type === "rule")).toHaveLength(2);
+  });
+
+  it("merges live values into data only: a new snapshot moves nothing", async () => {
+    const graph = buildTopologyGraph(deployment);
+    const boxes = await layoutGraph(layoutNodesOf(graph.nodes), graph.edges);
+    const ui = { selection: null, highlighted: new Set<string>() };
+    const calm = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(100, false)), ui);
+    const stormy = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(9000, true)), ui);
+    expect(stormy.map((node) => [node.id, node.position, node.width, node.height])).toEqual(calm.map((node) => [node.id, node.position, node.width, node.height]));
+    expect(stormy.every((node) => node.draggable === false)).toBe(true);
+
+    const regionNode = stormy.find((node) => node.id === "region:r1")!;
+    expect(regionNode.data).toMatchObject({ status: "DEGRADED", requestsPerSecond: 120 });
+    expect(stormy.find((node) => node.id === "replica:s")!.data).toMatchObject({ role: "PRIMARY", epoch: 4, writable: true });
+
+    const link = composeEdges(graph.edges, stormy, indexSnapshot(snapshot(9000, true)), ui).find((edge) => edge.id === "link:l1")!;
+    expect(link).toMatchObject({ animated: true, data: { lagMs: 9000, overRpo: true, openAlerts: 1 } });
+  });
+
+  it("waits for the layout before showing a node", () => {
+    const graph = buildTopologyGraph(deployment);
+    expect(composeNodes(graph.nodes, null, indexSnapshot(undefined), { selection: null, highlighted: new Set() })).toEqual([]);
+  });
+
+  it("joins regions on the map, and finds nodes by code or name", () => {
+    const map = buildMapGraph(deployment);
+    expect(map.nodes.map((node) => node.type)).toEqual(["mapRegion", "mapRegion"]);
+    expect(map.edges).toMatchObject([{ source: "region:r1", target: "region:r2" }]);
+    expect(searchNodes(buildTopologyGraph(deployment).nodes, "eu-west")[0]).toBe("region:r2");
+    expect(searchNodes(buildTopologyGraph(deployment).nodes, "orders-use1")).toEqual(["replica:p"]);
+  });
+
+  it("labels routing rules by steering", () => {
+    expect(ruleLabel({ steering: "WEIGHTED", weight: 100, priority: 1, enabled: true, drained: false })).toBe("w 100");
+    expect(ruleLabel({ steering: "FAILOVER", weight: 100, priority: 1, enabled: true, drained: true })).toBe("p 1 · drained");
+  });
+});

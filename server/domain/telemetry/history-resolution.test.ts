@@ -1,0 +1,48 @@
+// The resolution rule: which source a range reads and how wide its points are, within the point bound.
+import { describe, expect, it } from "vitest";
+import { RANGES } from "@/lib/telemetry/history";
+import { chooseResolution, MAX_POINTS_PER_SERIES } from "./history-resolution";
+import { DEFAULT_RETENTION } from "./retention";
+
+const NOW = Date.UTC(2033, 0, 1);
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const endingNow = (rangeMs: number, nowMs = NOW) => ({ fromMs: nowMs - rangeMs, toMs: nowMs, nowMs, retention: DEFAULT_RETENTION });
+
+describe("chooseResolution", () => {
+  it("reads the chart presets from the source the rule names", () => {
+    expect(chooseResolution(endingNow(RANGES["5m"]))).toEqual({ source: "raw", stepSeconds: 1 });
+    expect(chooseResolution(endingNow(RANGES["1h"]))).toEqual({ source: "raw", stepSeconds: 5 });
+    expect(chooseResolution(endingNow(RANGES["24h"]))).toEqual({ source: "rollup-1m", stepSeconds: 120 });
+    expect(chooseResolution(endingNow(RANGES["7d"]))).toEqual({ source: "rollup-1m", stepSeconds: 900 });
+    expect(chooseResolution(endingNow(366 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 43_200 });
+  });
+
+  it("switches to 1-minute rollups at 5 hours and to 1-hour rollups at 12.5 days", () => {
+    expect(chooseResolution(endingNow(5 * HOUR - 1000)).source).toBe("raw");
+    expect(chooseResolution(endingNow(5 * HOUR))).toEqual({ source: "rollup-1m", stepSeconds: 60 });
+    expect(chooseResolution(endingNow(12.5 * DAY - 1000)).source).toBe("rollup-1m");
+    expect(chooseResolution(endingNow(12.5 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
+  });
+
+  it("falls back to a coarser source when the range is older than a source's retention", () => {
+    const hourAgo = (endMs: number) => ({ fromMs: endMs - HOUR, toMs: endMs, nowMs: NOW, retention: DEFAULT_RETENTION });
+    expect(chooseResolution(hourAgo(NOW - 47 * HOUR)).source).toBe("raw");
+    expect(chooseResolution(hourAgo(NOW - 48 * HOUR))).toEqual({ source: "rollup-1m", stepSeconds: 60 });
+    expect(chooseResolution(hourAgo(NOW - 31 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
+    expect(chooseResolution({ ...hourAgo(NOW - 3 * HOUR), retention: { ...DEFAULT_RETENTION, rawHours: 2 } }).source).toBe("rollup-1m");
+  });
+
+  it("keeps every range at or under the point bound, wherever it starts", () => {
+    for (let rangeMs = 1000; rangeMs <= 366 * DAY; rangeMs = Math.ceil(rangeMs * 1.07)) {
+      for (const offsetMs of [0, 1, 499, 59_999, 3_599_999]) {
+        const fromMs = NOW - rangeMs - offsetMs;
+        const toMs = fromMs + rangeMs;
+        const { stepSeconds } = chooseResolution({ fromMs, toMs, nowMs: NOW, retention: DEFAULT_RETENTION });
+        const stepMs = stepSeconds * 1000;
+        const buckets = Math.ceil(toMs / stepMs) - Math.floor(fromMs / stepMs);
+        expect(buckets, `range ${rangeMs} ms from ${fromMs}`).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
+      }
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// The background process: observes every simulated deployment each interval, rolls samples up,
+// applies retention and trims old live events. Started beside the web app by `npm start`; several
+// may run at once, coordinating only through PostgreSQL.
+import { db } from "@/server/db";
+import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
+import { rollupSamples } from "@/server/domain/telemetry/rollup";
+import { observeDeployment } from "@/server/worker/observe-deployment";
+import { workerOptionsFromEnv } from "@/server/worker/options";
+
+const options = workerOptionsFromEnv();
+const retention = retentionFromEnv(process.env);
+const LIVE_EVENT_KEEP_MS = 3_600_000;
+
+let stopping = false;
+const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
+
+async function observeAll() {
+  const deployments = await db.deployment.findMany({ where: { driverKind: "sim" }, select: { id: true, slug: true } });
+  const nowMs = Date.now();
+  // Deployments are independent: observing them side by side keeps one slow twin from delaying all.
+  await Promise.all(
+    deployments.map((d) =>
+      observeDeployment(db, d.id, nowMs, options).catch((error: unknown) => log(`observing ${d.slug} failed: ${error instanceof Error ? error.message : String(error)}`)),
+    ),
+  );
+}
+
+/** Runs `job` every `everyMs`, never overlapping itself, logging instead of dying on errors. */
+function every(everyMs: number, name: string, job: () => Promise<unknown>) {
+  let running = false;
+  const run = async () => {
+    if (running || stopping) return;
+    running = true;
+    try {
+      await job();
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  return setInterval(run, everyMs);
+}
+
+log(`observing every ${options.intervalMs} ms`);
+const timers = [
+  every(options.intervalMs, "observation", observeAll),
+  every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
+  every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
+  every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),
+  every(5 * 60_000, "live event trim", () => db.liveEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - LIVE_EVENT_KEEP_MS) } } })),
+];
+
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  timers.forEach(clearInterval);
+  log("stopping");
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,87 @@
+// The worker's tick against real PostgreSQL and the sim driver: one set of samples per instant
+// however many workers race, and a region outage that turns into alerts and back.
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
+import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
+import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
+import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
+import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
+import { makeUser, unique } from "@/tests/factories";
+import { observeDeployment } from "./observe-deployment";
+
+const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
+
+/** The article's AWS warm standby, under a fresh slug: us-east-1 primary, eu-west-1 replica, RPO 5 s. */
+async function warmStandby() {
+  const spec = DEMO_DEPLOYMENTS.find((d) => d.deployment.slug === "commerce-aws")!;
+  const regionIds = await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
+  const slug = unique("tick");
+  const { deployment } = await seedDeployment(db, SYSTEM_ACTOR, { ...spec, deployment: { ...spec.deployment, slug, name: slug } }, regionIds);
+  const link = await db.replicationLink.findFirstOrThrow({ where: { cluster: { deploymentId: deployment.id } } });
+  return { deployment, link, euWest1: regionIds.awsEuWest1 };
+}
+
+describe("observing a deployment", () => {
+  it("stores one sample per series and instant, however many workers tick at once", async () => {
+    const { deployment, link } = await warmStandby();
+    const t0 = 1_800_000_000_000;
+    expect(await observeDeployment(db, deployment.id, t0, OPTIONS)).toBe("observed");
+    const racing = await Promise.all([1, 2, 3].map(() => observeDeployment(db, deployment.id, t0 + 1_000, OPTIONS)));
+    expect(racing.filter((r) => r === "observed")).toHaveLength(1);
+    expect(await db.lagSample.count({ where: { linkId: link.id } })).toBe(2);
+    // Not due yet: a tick a moment later observes nothing.
+    expect(await observeDeployment(db, deployment.id, t0 + 1_100, OPTIONS)).toBe("not-due");
+    const state = await db.driverState.findUniqueOrThrow({ where: { deploymentId: deployment.id } });
+    expect(state.ticks).toBe(2n);
+    const snapshot = await latestSnapshot(db, deployment.id);
+    expect(snapshot?.snapshot.observedAtMs).toBe(t0 + 1_000);
+    expect(snapshot?.snapshot.regions.map((r) => r.status)).toEqual(["HEALTHY", "HEALTHY"]);
+  });
+
+  it("turns a region outage into a down region, lag over the RPO target and alerts, and back", async () => {
+    const { deployment, link, euWest1 } = await warmStandby();
+    const operator = await makeUser("OPERATOR");
+    let now = 1_800_000_100_000;
+    const tick = async (times: number) => {
+      for (let i = 0; i < times; i++) {
+        now += 1_000;
+        await observeDeployment(db, deployment.id, now, OPTIONS);
+      }
+      return (await latestSnapshot(db, deployment.id))!.snapshot;
+    };
+    await tick(2);
+    const fault = await injectFault(db, operator, { deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: euWest1 }, params: {} });
+
+    const during = await tick(15);
+    expect(during.regions.find((r) => r.regionId === euWest1)?.status).toBe("DOWN");
+    expect(during.links.find((l) => l.linkId === link.id)?.overRpo).toBe(true);
+    expect(during.faults.map((f) => f.id)).toEqual([fault.id]);
+    const open = await db.alert.findMany({ where: { deploymentId: deployment.id, resolvedAt: null } });
+    expect(open.map((a) => a.kind).sort()).toEqual(["LAG_OVER_RPO", "REGION_DOWN"]);
+    expect(await db.auditRecord.count({ where: { action: "alert.open", objectId: { in: open.map((a) => a.id) } } })).toBe(2);
+
+    await clearFault(db, operator, { faultId: fault.id });
+    const after = await tick(30);
+    expect(after.regions.find((r) => r.regionId === euWest1)?.status).toBe("HEALTHY");
+    expect(after.links.find((l) => l.linkId === link.id)?.overRpo).toBe(false);
+    expect(after.alerts).toEqual([]);
+    expect(await db.alert.count({ where: { deploymentId: deployment.id, resolvedAt: null } })).toBe(0);
+    expect(await db.auditRecord.count({ where: { action: "alert.resolve", objectId: { in: open.map((a) => a.id) } } })).toBe(2);
+  });
+
+  it("refuses a fault whose target is not in the deployment, or whose parameters are wrong, and stores nothing", async () => {
+    const { deployment, link } = await warmStandby();
+    const operator = await makeUser("OPERATOR");
+    const foreign = await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
+    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: foreign.azureEastUs }, params: {} }))
+      .rejects.toThrow(/not part of this deployment/);
+    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "LAG_SPIKE", target: { linkId: link.id }, params: { applyRateFactor: 1.5 } }))
+      .rejects.toThrow(/applyRateFactor must be at least 0 and below 1/);
+    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "WRITE_SURGE", target: { regionId: foreign.awsUsEast1 }, params: { multiplier: 3 } }))
+      .rejects.toThrow(/needs a cluster as its target/);
+    expect(await db.fault.count({ where: { deploymentId: deployment.id } })).toBe(0);
+    expect(await db.auditRecord.count({ where: { actorId: operator.userId } })).toBe(0);
+  });
+});
