@@ -1,38 +1,24 @@
 "use client";
 // One deployment's telemetry page: the charts over a chosen range and its alerts.
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
 import { TelemetryCharts } from "@/components/charts/telemetry-charts";
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { useTRPC } from "@/components/trpc/client";
-import { errorMessage } from "@/components/ui/error-text";
+import { WithDeployment } from "@/components/topology/with-deployment";
 import { formatSeconds } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/layout";
 import { AlertList } from "./alert-list";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {
-  const trpc = useTRPC();
-  const model = useQuery(trpc.topology.deployment.queryOptions({ idOrSlug: slug }));
-  const back = (
-    <Link href="/telemetry" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-      ← All deployments
-    </Link>
-  );
-  if (model.isPending) return <p className="text-sm text-slate-500">Loading the deployment…</p>;
-  if (model.isError) {
-    return (
-      <div className="space-y-2">
-        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(model.error)}</p>
-        {back}
-      </div>
-    );
-  }
   return (
-    <div className="space-y-4">
-      {back}
-      <LiveTelemetry deployment={model.data} />
-    </div>
+    <WithDeployment slug={slug} backHref="/telemetry">
+      {(deployment, back) => (
+        <div className="space-y-4">
+          {back}
+          <LiveTelemetry deployment={deployment} />
+        </div>
+      )}
+    </WithDeployment>
   );
 }
 
