@@ -39,7 +39,7 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
             <GraphSearch query={query} onQueryChange={setQuery} matches={matches} />
             <p role="status" className="ml-auto flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
               <span aria-hidden="true" className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
-              {connected ? "Live" : "Reconnecting…"}
+              {connected ? "Live" : "Connecting…"}
               {snapshot ? <span>· as of {formatDateTime(new Date(snapshot.observedAtMs))}</span> : <span>· waiting for the first values</span>}
             </p>
           </div>

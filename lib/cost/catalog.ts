@@ -1,7 +1,7 @@
 // Price catalog: its shape, its validation, and the default figures the admins start from.
 import { z } from "zod";
 import { COMPONENT_KINDS, ZProvider, type TComponentKind, type TProvider } from "./schema";
-import { STACK_UNIT, TRANSFER_ITEM, stackItemKey } from "./price-keys";
+import { STACK_UNIT, TRANSFER_ITEM, interContinentItemFrom, stackItemKey } from "./price-keys";
 
 export const ZPriceItem = z.object({
   provider: ZProvider,
@@ -78,13 +78,26 @@ const STACK_PRICES: Partial<Record<TProvider, Partial<Record<TComponentKind, { p
 };
 
 const TRANSFER_PRICES: Record<TProvider, { sameContinent: number; interContinent: number; internetEgress: number; source: string }> = {
-  AWS: { sameContinent: 0.02, interContinent: 0.05, internetEgress: 0.09, source: `same continent $0.02: ${ARTICLE}; inter-continent: ${LIST_PRICE}, $0.02 out of US/EU, $0.08-0.14 out of APAC/SA, blended to $0.05 because the catalog is per provider; internet egress: ${LIST_PRICE}, first 10 TB tier` },
+  AWS: { sameContinent: 0.02, interContinent: 0.05, internetEgress: 0.09, source: `same continent $0.02: ${ARTICLE}; between continents $0.05: blended fallback when no price per source continent is listed; internet egress: first 10 TB tier` },
   AZURE: { sameContinent: 0.02, interContinent: 0.05, internetEgress: 0.087, source: `${LIST_PRICE} (intra-continental $0.02, inter-continental from NA/EU $0.05, internet egress first 10 TB)` },
   GCP: { sameContinent: 0.02, interContinent: 0.08, internetEgress: 0.12, source: `${LIST_PRICE} (inter-region within a continent $0.02, between continents $0.05-0.08, premium tier internet egress)` },
   CLOUDFLARE: { sameContinent: 0, interContinent: 0, internetEgress: 0, source: `${ARTICLE}: R2 has zero egress fees` },
   ON_PREM: { sameContinent: 0, interContinent: 0, internetEgress: 0, source: `${ASSUMPTION}: private links and internet circuits are fixed monthly costs outside this model` },
   LAB: { sameContinent: 0, interContinent: 0, internetEgress: 0, source: `${ASSUMPTION}: local lab links, no bill` },
 };
+
+/** AWS bills inter-region transfer by the region the bytes leave; the blended price above is the fallback. */
+const AWS_INTER_CONTINENT_BY_SOURCE: Record<string, number> = { NA: 0.02, EU: 0.02, AS: 0.09, OC: 0.098, SA: 0.138, AF: 0.147 };
+
+function awsInterContinentItems(): TPriceItem[] {
+  return Object.entries(AWS_INTER_CONTINENT_BY_SOURCE).map(([continent, unitPriceUsd]) => ({
+    provider: "AWS" as TProvider,
+    item: interContinentItemFrom(continent),
+    unitPriceUsd,
+    unit: "GB",
+    source: continent === "NA" || continent === "EU" ? `${ARTICLE} (~$0.02/GB cross-region); ${LIST_PRICE}, inter-region out of ${continent} regions` : `${LIST_PRICE}, inter-region out of ${continent} regions`,
+  }));
+}
 
 const ROUTING_ITEMS: TPriceItem[] = [
   { provider: "AWS", item: "route53.dns-queries", unitPriceUsd: 0.5, unit: "million-queries", source: ARTICLE },
@@ -131,5 +144,5 @@ function transferItems(): TPriceItem[] {
 /** The starting catalog. Computations never read it directly: callers pass a catalog (an admin's copy lives in PostgreSQL). */
 export const DEFAULT_CATALOG: TPriceCatalog = {
   effectiveDate: "2026-04-22",
-  items: [...stackItems(), ...transferItems(), ...ROUTING_ITEMS],
+  items: [...stackItems(), ...transferItems(), ...awsInterContinentItems(), ...ROUTING_ITEMS],
 };

@@ -18,11 +18,13 @@ describe("computeEstateCost", () => {
   });
 
   it("puts a three-continent active-active estate inside the article's 2-3x band", () => {
-    // Arithmetic in test-estates.ts: total 11,264.60, baseline 3,958.20, multiplier ≈ 2.846.
+    // Arithmetic in test-estates.ts: total 11,144.60, baseline 3,958.20, multiplier ≈ 2.816.
     const result = cost(seedActiveActiveEstate());
-    expect(result.totalMonthlyUsd).toBeCloseTo(11264.6, 6);
+    expect(result.totalMonthlyUsd).toBeCloseTo(11144.6, 6);
     expect(result.singleRegionBaselineUsd).toBeCloseTo(3958.2, 6);
-    expect(result.byCategory.transfer).toBeCloseTo(900 + 450, 6); // replication mesh + user egress
+    expect(result.multiplier).toBeCloseTo(11144.6 / 3958.2, 9);
+    // replication mesh (120 out of NA + 120 out of EU + 540 out of AS) + user egress
+    expect(result.byCategory.transfer).toBeCloseTo(120 + 120 + 540 + 450, 6);
     expect(result.byCategory.routing).toBeCloseTo(305, 6);
     expect(result.band.within).toBe(true);
     expect(result.band.reason).toBeUndefined();

@@ -35,6 +35,9 @@ export function stackItemKey(kind: TComponentKind, instanceSize: string): string
   return `${STACK_ITEM_PREFIX[kind]}.${instanceSize}`;
 }
 
+/** The inter-continent price for bytes leaving a region on `continent` (NA, EU, AS, ...). */
+export const interContinentItemFrom = (continent: string) => `transfer.inter-continent.from-${continent}`;
+
 export const TRANSFER_ITEM = {
   /** Between two regions of one provider on one continent. */
   sameContinent: "transfer.same-continent",

@@ -74,11 +74,15 @@ export function seedWarmStandbyEstate(): TEstate {
  * Active-active across three continents (AWS us-east-1 NA, eu-west-1 EU, ap-southeast-1 AS), each region:
  *   compute 4 × large 4 × 730 × 0.40 = 1,168.00; database 2 × large = 1,606.00; cache 2 × medium = 321.20;
  *   object storage 23.00; cdn 85.00                                               -> 3,203.20 per region
- *   replication: full mesh, 6 directed links × 100 GB/day × 30 × 0.05 (inter-continent) = 6 × 150 = 900.00
+ *   replication: full mesh, 6 directed links × 100 GB/day × 30 = 3,000 GB each, priced by the continent the
+ *   bytes leave (AWS inter-continent from-NA 0.02, from-EU 0.02, from-AS 0.09):
+ *     out of us-east-1       2 × 3,000 × 0.02 = 120.00
+ *     out of eu-west-1       2 × 3,000 × 0.02 = 120.00
+ *     out of ap-southeast-1  2 × 3,000 × 0.09 = 540.00                             -> 780.00
  *   Cloudflare LB: base 5.00 + 300 M queries × 1.00 + 6 checks × 0 = 305.00; user egress 5,000 GB × 0.09 = 450.00
- *   total    = 3 × 3,203.20 + 900.00 + 755.00 = 11,264.60
+ *   total    = 3 × 3,203.20 + 780.00 + 755.00 = 11,144.60
  *   baseline = 3,203.20 + 755.00              =  3,958.20
- *   multiplier ≈ 2.846  (band 2-3)
+ *   multiplier = 11,144.60 / 3,958.20 ≈ 2.816  (band 2-3)
  */
 export function seedActiveActiveEstate(): TEstate {
   const stack = () => [

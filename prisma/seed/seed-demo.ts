@@ -1,5 +1,6 @@
-// The demo: users for each role and the article's three estates. Idempotent: what exists already
-// (by email, region code or deployment slug) is left as it is, edits included.
+// The demo: users for each role, the article's three estates and the price catalog. Idempotent: what
+// exists already (by email, region code, deployment slug or provider and item) is left as it is, edits
+// included.
 import type { Db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { hashPassword, insertUser } from "@/server/domain/identity/users";
@@ -8,6 +9,7 @@ import { DEMO_USERS } from "./demo-users";
 import { DEMO_REGIONS } from "./demo-regions";
 import { DEMO_DEPLOYMENTS } from "./demo-deployments";
 import { seedDeployment, seedRegions } from "./seed-estate";
+import { seedCatalog } from "./seed-catalog";
 
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
   for (const demoUser of DEMO_USERS) {
@@ -25,4 +27,6 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
     await seedDeployment(db, SYSTEM_ACTOR, spec, regionIds);
     log(`created demo deployment ${spec.deployment.name}`);
   }
+  const prices = await seedCatalog(db);
+  if (prices > 0) log(`added ${prices} prices to the catalog`);
 }

@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
+import { planningRouter } from "./routers/planning";
 import { telemetryRouter } from "./routers/telemetry";
 import { topologyRouter } from "./routers/topology";
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   identity: identityRouter,
   audit: auditRouter,
   telemetry: telemetryRouter,
+  planning: planningRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/layout";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { CatalogLink } from "@/components/planning/catalog-link";
+import { DrModelsTable } from "@/components/planning/dr-models-table";
+import { PlanningDeployments } from "@/components/planning/planning-deployments";
 
 export const metadata: Metadata = { title: "Planning" };
 
+// Pick a deployment to plan; the DR models table says what each model buys and should cost.
 export default function PlanningPage() {
   return (
     <>
-      <PageHeader title="Planning" description="What the estate costs, what a change would cost, and whether the DR plan meets its targets." />
-      <ComingSoon
-        title="Planning is not built yet"
-        items={[
-          "Monthly cost by region and category: compute, databases, cross-region transfer, routing; the multiplier against a single region.",
-          "What-if scenarios: change the DR model, regions, tiers or replication volume and compare.",
-          "Readiness: replicas where the DR model needs them, lag against RPO, failover time against RTO, drills.",
-        ]}
+      <PageHeader
+        title="Planning"
+        description="What a deployment costs each month, what a change of DR model, regions, tiers or replication would cost, and whether the DR plan is ready. Pick a deployment."
+        actions={<CatalogLink />}
       />
+      <div className="space-y-6">
+        <PlanningDeployments />
+        <DrModelsTable />
+      </div>
     </>
   );
 }

@@ -14,15 +14,15 @@ describe("chooseResolution", () => {
     expect(chooseResolution(endingNow(RANGES["5m"]))).toEqual({ source: "raw", stepSeconds: 1 });
     expect(chooseResolution(endingNow(RANGES["1h"]))).toEqual({ source: "raw", stepSeconds: 5 });
     expect(chooseResolution(endingNow(RANGES["24h"]))).toEqual({ source: "rollup-1m", stepSeconds: 120 });
-    expect(chooseResolution(endingNow(RANGES["7d"]))).toEqual({ source: "rollup-1m", stepSeconds: 900 });
+    expect(chooseResolution(endingNow(RANGES["7d"]))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
     expect(chooseResolution(endingNow(366 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 43_200 });
   });
 
-  it("switches to 1-minute rollups at 5 hours and to 1-hour rollups at 12.5 days", () => {
-    expect(chooseResolution(endingNow(5 * HOUR - 1000)).source).toBe("raw");
-    expect(chooseResolution(endingNow(5 * HOUR))).toEqual({ source: "rollup-1m", stepSeconds: 60 });
-    expect(chooseResolution(endingNow(12.5 * DAY - 1000)).source).toBe("rollup-1m");
-    expect(chooseResolution(endingNow(12.5 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
+  it("switches to 1-minute rollups at 160 minutes and to 1-hour rollups at 160 hours", () => {
+    expect(chooseResolution(endingNow(160 * 60_000 - 1000))).toEqual({ source: "raw", stepSeconds: 10 });
+    expect(chooseResolution(endingNow(160 * 60_000))).toEqual({ source: "rollup-1m", stepSeconds: 60 });
+    expect(chooseResolution(endingNow(160 * HOUR - 1000))).toEqual({ source: "rollup-1m", stepSeconds: 600 });
+    expect(chooseResolution(endingNow(160 * HOUR))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
   });
 
   it("falls back to a coarser source when the range is older than a source's retention", () => {

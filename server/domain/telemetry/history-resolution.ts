@@ -2,9 +2,11 @@
 //
 // The rule:
 // 1. Source: the coarsest one that still gives the chart at least MIN_SOURCE_POINTS points:
-//    1-hour rollups from 12.5 days up, 1-minute rollups from 5 hours up, raw samples below that.
-//    Rows read per series stay bounded (raw: at most 5 h of samples; 1-minute rollups: at most
-//    300 h of minutes) while short ranges keep per-sample detail.
+//    1-hour rollups from 160 hours (6.7 days) up, 1-minute rollups from 160 minutes up, raw samples
+//    below that. So the rows read per series stay bounded too (raw: under 160 minutes of samples;
+//    1-minute rollups: under 9,600), while short ranges keep per-sample detail. The presets: 5m and
+//    1h read raw samples (1 s and 5 s points), 24h 1-minute rollups (2-minute points), 7d 1-hour
+//    rollups (168 points).
 // 2. Availability: raw samples only when the whole range lies within raw retention, 1-minute
 //    rollups only within their retention; otherwise the next coarser source.
 // 3. Step: the smallest "round" width (STEPS) no finer than the source that keeps a series at or
@@ -12,7 +14,7 @@
 import { retentionCutoffs, type RetentionPolicy } from "./retention";
 
 export const MAX_POINTS_PER_SERIES = 1000;
-export const MIN_SOURCE_POINTS = 300;
+export const MIN_SOURCE_POINTS = 160;
 
 /** Point widths a chart may use, in seconds: each divides a day, so buckets line up across charts. */
 export const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400] as const;

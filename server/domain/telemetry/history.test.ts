@@ -26,7 +26,7 @@ let estate: TelemetryEstate;
 let other: TelemetryEstate;
 
 beforeAll(async () => {
-  estate = await makeTelemetryEstate(db, { regions: 3, links: 4 });
+  estate = await makeTelemetryEstate(db, { regions: 4, links: 9 }); // 9 links: reads of all of them take the split path
   other = await makeTelemetryEstate(db, { regions: 2, links: 1 });
   const [link0, link1] = estate.linkIds;
   // Two links: one sample a second for the last hour, one every 30 s for the 14 days before.
@@ -99,20 +99,22 @@ describe("readHistory", () => {
     expect(point.p50).toBeCloseTo(minuteRollups.reduce((sum, r) => sum + r.p50 * r.count, 0) / 4, 9);
   });
 
-  it("reads 1-minute rollups for a week and 1-hour rollups for two weeks", async () => {
-    const week = await read({ deploymentId: estate.deploymentId, series: "lag", fromMs: END - 7 * DAY, toMs: END });
-    expect(week).toMatchObject({ source: "rollup-1m", resolutionSeconds: 900 });
-    expect(week.series[0]!.points).toHaveLength(672);
-    expectOrderedAndBounded(week);
+  it("reads 1-minute rollups for three days and 1-hour rollups for a week", async () => {
+    const days = await read({ deploymentId: estate.deploymentId, series: "lag", fromMs: END - 3 * DAY, toMs: END });
+    expect(days).toMatchObject({ source: "rollup-1m", resolutionSeconds: 300 });
+    expect(days.series[0]!.points).toHaveLength(864);
+    expectOrderedAndBounded(days);
 
-    const fortnight = await read({ deploymentId: estate.deploymentId, series: "lag", fromMs: END - 14 * DAY, toMs: END });
-    expect(fortnight).toMatchObject({ source: "rollup-1h", resolutionSeconds: 3600 });
-    expect(fortnight.series[0]!.points).toHaveLength(14 * 24);
-    expectOrderedAndBounded(fortnight);
-    const hour = fortnight.series[0]!.points.at(-1)!;
+    const week = await read({ deploymentId: estate.deploymentId, series: "lag", fromMs: END - 7 * DAY, toMs: END });
+    expect(week).toMatchObject({ source: "rollup-1h", resolutionSeconds: 3600 });
+    expect(week.series[0]!.points).toHaveLength(7 * 24);
+    expectOrderedAndBounded(week);
+    // The last hour rolled up from its 3,600 one-second samples, exactly.
+    const hour = week.series[0]!.points.at(-1)!;
     expect(hour).toMatchObject({ t: END - HOUR });
     const lastHour = Array.from({ length: 3600 }, (_, i) => lagValue(0, END - HOUR + i * 1000));
     expect(hour.avg).toBeCloseTo(lastHour.reduce((a, b) => a + b) / 3600, 9);
+    expect(hour).toMatchObject({ min: Math.min(...lastHour), max: Math.max(...lastHour) });
   });
 
   it("reads rollups for a short range once its raw samples are past retention", async () => {

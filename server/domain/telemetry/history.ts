@@ -27,48 +27,67 @@ export type HistoryOptions = {
 
 const PER_REGION: ReadonlySet<TSeries> = new Set(["traffic", "errors", "health"]);
 
-/** A point as SQL builds it: [t, min, p50, p95, max, avg], one JSON array per series. */
-type PointTuple = [number, number, number, number, number, number];
-type SeriesRow = { key: string; points: PointTuple[] | string | null };
+/** One series as SQL returns it: its points packed (see POINTS_PACKED) in no particular order. */
+type SeriesRow = { key: string; points: Uint8Array | null };
 
-// One lateral subquery per series: each reads its own key's range off the primary key index and
-// summarises a few thousand rows in memory, and each series comes back as one JSON value. Measured
-// against one GROUP BY over all series (a hash of every bucket, a sort spilling to disk) and one
-// result row per point (36,000 rows to decode for a day of 50 links): about twice as fast.
-const POINTS_JSON = Prisma.sql`json_agg(json_build_array(date_part('epoch', bucket) * 1000, min, p50, p95, max, sum / count) order by bucket)`;
+// How a day's chart of 50 links stays fast (measured on that chart, 72,000 minute rollups):
+// - One scan for all series: rows of different series share pages (the worker writes them
+//   instant by instant), so a read per series would visit most pages once per series.
+// - Buckets are grouped by hashing, then packed per series without ORDER BY: sorting 36,000
+//   points (spilling to disk at the default work_mem) cost more than the rest; JS sorts instead.
+// - Points come back as one bytea per series of big-endian float64s, six per point (t, min, p50,
+//   p95, max, avg): formatting 216,000 floats as text was most of the query's time, and the bytes
+//   read back bit-exact.
+// - From SPLIT_FROM_SERIES series on, two statements run side by side: a statement runs on one
+//   server core (0.78× the time of a single statement, interleaved in one run on 2 busy cores).
+const SPLIT_FROM_SERIES = 8;
+const POINTS_PACKED = Prisma.sql`string_agg(
+  float8send(date_part('epoch', bucket) * 1000) || float8send(min) || float8send(p50) || float8send(p95) || float8send(max) || float8send(sum / count),
+  ''::bytea)`;
+const POINT_BYTES = 6 * 8;
 
 function rawSeries(series: TSeries, deploymentId: string, ids: string[], fromMs: number, toMs: number, stepSeconds: number) {
-  const samples = sampleSource(series, fromMs, toMs, { kind: "one", deploymentId, id: Prisma.sql`wanted.key` });
   return Prisma.sql`
-    select wanted.key, summary.points
-    from unnest(${ids}::text[]) as wanted(key)
-    cross join lateral (
-      select ${POINTS_JSON} as points
-      from (select ${bucketOf(Prisma.sql`at`, stepSeconds)} as bucket, ${SUMMARY_COLUMNS} from (${samples}) as samples group by bucket) as buckets
-    ) as summary`;
+    select key, ${POINTS_PACKED} as points
+    from (
+      select key, ${bucketOf(Prisma.sql`at`, stepSeconds)} as bucket, ${SUMMARY_COLUMNS}
+      from (${sampleSource(series, fromMs, toMs, { kind: "deployment", deploymentId, ids })}) as samples
+      group by key, bucket
+    ) as buckets
+    group by key`;
 }
 
 function rollupSeries(series: TSeries, rollupKeys: string[], bucketSeconds: number, fromMs: number, toMs: number, stepSeconds: number) {
   return Prisma.sql`
-    select wanted.key, summary.points
-    from unnest(${rollupKeys}::text[]) as wanted(key)
-    cross join lateral (
-      select ${POINTS_JSON} as points
-      from (
-        select ${bucketOf(Prisma.sql`"bucketStart"`, stepSeconds)} as bucket,
-          sum(count)::int as count, sum(sum)::float8 as sum, min(min) as min, max(max) as max,
-          (sum(p50 * count) / sum(count))::float8 as p50, (sum(p95 * count) / sum(count))::float8 as p95
-        from "Rollup"
-        where series = ${series} and key = wanted.key and "bucketSeconds" = ${bucketSeconds}::int
-          and "bucketStart" >= ${new Date(fromMs)} and "bucketStart" < ${new Date(toMs)}
-        group by bucket
-      ) as buckets
-    ) as summary`;
+    select key, ${POINTS_PACKED} as points
+    from (
+      select key, ${bucketOf(Prisma.sql`"bucketStart"`, stepSeconds)} as bucket,
+        sum(count)::int as count, sum(sum)::float8 as sum, min(min) as min, max(max) as max,
+        (sum(p50 * count) / sum(count))::float8 as p50, (sum(p95 * count) / sum(count))::float8 as p95
+      from "Rollup"
+      where series = ${series} and "bucketSeconds" = ${bucketSeconds}::int and key = any(${rollupKeys}::text[])
+        and "bucketStart" >= ${new Date(fromMs)} and "bucketStart" < ${new Date(toMs)}
+      group by key, bucket
+    ) as buckets
+    group by key`;
 }
 
-function toPoints(points: SeriesRow["points"]): HistoryPoint[] {
-  const tuples: PointTuple[] = typeof points === "string" ? (JSON.parse(points) as PointTuple[]) : (points ?? []);
-  return tuples.map(([t, min, p50, p95, max, avg]) => ({ t, min, p50, p95, max, avg }));
+/** Reads a series' packed points back, oldest first. */
+function unpackPoints(packed: Uint8Array | null): HistoryPoint[] {
+  if (!packed) return [];
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const points: HistoryPoint[] = new Array(packed.byteLength / POINT_BYTES);
+  for (let i = 0, at = 0; at < packed.byteLength; i++, at += POINT_BYTES) {
+    points[i] = {
+      t: view.getFloat64(at),
+      min: view.getFloat64(at + 8),
+      p50: view.getFloat64(at + 16),
+      p95: view.getFloat64(at + 24),
+      max: view.getFloat64(at + 32),
+      avg: view.getFloat64(at + 40),
+    };
+  }
+  return points.sort((a, b) => a.t - b.t);
 }
 
 /** The history of `query.series` for the deployment's keys over [fromMs, toMs), oldest point first. */
@@ -86,12 +105,13 @@ export async function readHistory(db: Db, query: HistoryQuery, options: HistoryO
   // Rollups of per-region series are keyed "<deploymentId>/<regionId>"; the caller asked by region id.
   const sourceKeyOf = (id: string) => (source !== "raw" && PER_REGION.has(series) ? regionRollupKey(deploymentId, id) : id);
   const idOf = new Map(ids.map((id) => [sourceKeyOf(id), id]));
-  const sql =
+  const sqlFor = (part: string[]) =>
     source === "raw"
-      ? rawSeries(series, deploymentId, ids, alignedFromMs, toMs, stepSeconds)
-      : rollupSeries(series, [...idOf.keys()], SOURCE_SECONDS[source], alignedFromMs, toMs, stepSeconds);
-  const rows = ids.length > 0 ? await db.$queryRaw<SeriesRow[]>(sql) : [];
-  const points = new Map(rows.map((row) => [idOf.get(row.key) ?? row.key, toPoints(row.points)]));
+      ? rawSeries(series, deploymentId, part, alignedFromMs, toMs, stepSeconds)
+      : rollupSeries(series, part.map(sourceKeyOf), SOURCE_SECONDS[source], alignedFromMs, toMs, stepSeconds);
+  const parts = ids.length >= SPLIT_FROM_SERIES ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
+  const rows = (await Promise.all(parts.filter((part) => part.length > 0).map((part) => db.$queryRaw<SeriesRow[]>(sqlFor(part))))).flat();
+  const points = new Map(rows.map((row) => [idOf.get(row.key) ?? row.key, unpackPoints(row.points)]));
   return {
     resolutionSeconds: stepSeconds,
     fromMs,

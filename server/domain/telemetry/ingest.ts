@@ -1,9 +1,9 @@
-// Stores a driver's observations as samples: one multi-row INSERT per table, whatever the batch size.
+// Stores a driver's observations as samples: one multi-row INSERT per table, all in one statement.
 //
 // Rows travel as one typed array per column, unnest()ed into rows by PostgreSQL: the statement text
 // never changes (values are always parameters, never spliced into SQL) and a batch of 10 or 10,000
-// rows costs one round trip. ON CONFLICT DO NOTHING on the per-series-and-instant keys is
-// what lets two workers store the same observation: the second copy inserts nothing.
+// rows costs one round trip. ON CONFLICT DO NOTHING on the per-series-and-instant keys is what
+// lets two workers store the same observation: the second copy inserts nothing.
 import type { Db } from "@/server/db";
 import type { Observations } from "@/server/drivers/types";
 

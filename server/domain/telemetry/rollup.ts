@@ -9,7 +9,7 @@
 import type { Db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { SERIES } from "@/lib/telemetry/history";
-import { DEFAULT_RETENTION, retentionCutoffs, type RetentionPolicy } from "./retention";
+import { retentionCutoffs, retentionFromEnv, type RetentionPolicy } from "./retention";
 import { bucketOf, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
 export type RollupBucketSeconds = 60 | 3600;
@@ -40,7 +40,10 @@ function upsertBuckets(series: (typeof SERIES)[number], bucketSeconds: number, f
       count = excluded.count, sum = excluded.sum, min = excluded.min, max = excluded.max, p50 = excluded.p50, p95 = excluded.p95`;
 }
 
-/** Rolls up every closed bucket due at `nowMs` (see the file comment for which ones). */
+/**
+ * Rolls up every closed bucket due at `nowMs` (see the file comment for which ones). `retention`
+ * defaults to the MERIDIAN_RETENTION_* settings, the ones the worker's retention job applies.
+ */
 export async function rollupSamples(
   db: Db,
   options: { nowMs: number; bucketSeconds: RollupBucketSeconds; retention?: RetentionPolicy },
@@ -49,7 +52,7 @@ export async function rollupSamples(
   const bucketMs = bucketSeconds * 1000;
   const toMs = alignDown(nowMs, bucketMs); // end of the last closed bucket
   // A bucket that began before the raw cutoff may have lost samples to retention: never recompute it.
-  const oldestMs = alignUp(retentionCutoffs(nowMs, options.retention ?? DEFAULT_RETENTION).rawFromMs, bucketMs);
+  const oldestMs = alignUp(retentionCutoffs(nowMs, options.retention ?? retentionFromEnv(process.env)).rawFromMs, bucketMs);
   const newest = await newestBucketMs(db, bucketSeconds, toMs);
   // From the bucket before the newest one: with the newest just closed, the last two are recomputed.
   const fromMs = Math.max(oldestMs, newest === null ? oldestMs : newest - bucketMs);

@@ -9,11 +9,8 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { TSeries } from "@/lib/telemetry/history";
 
-/**
- * Which rows: every series (rollups; key as stored in Rollup), or one series of a deployment
- * (history; `id` is SQL naming the link, region or cluster id, e.g. a lateral join's column).
- */
-export type SampleScope = { kind: "all" } | { kind: "one"; deploymentId: string; id: Prisma.Sql };
+/** Which rows: every series (rollups; key as stored in Rollup), or some series of one deployment (history; key = the id asked for). */
+export type SampleScope = { kind: "all" } | { kind: "deployment"; deploymentId: string; ids: string[] };
 
 /** Rollup keys of per-region series ("traffic", "errors", "health") name the deployment too. */
 export const regionRollupKey = (deploymentId: string, regionId: string) => `${deploymentId}/${regionId}`;
@@ -30,14 +27,15 @@ export function sampleSource(series: TSeries, fromMs: number, toMs: number, scop
   if (series === "lag" || series === "conflicts") {
     const { table, id, value } = SINGLE_KEY[series];
     const idColumn = Prisma.raw(`"${id}"`);
-    const filter = scope.kind === "all" ? Prisma.empty : Prisma.sql`and ${idColumn} = ${scope.id}`;
+    const filter = scope.kind === "all" ? Prisma.empty : Prisma.sql`and ${idColumn} = any(${scope.ids}::text[])`;
     return Prisma.sql`
       select ${idColumn} as key, at, ${Prisma.raw(`"${value}"`)} as value, 1 as n, ${Prisma.raw(`"${value}"`)} as total
       from ${Prisma.raw(`"${table}"`)} where ${inRange} ${filter}`;
   }
   // Per-region series: filter on the key's columns (not the concatenated key) so the primary key index serves the read.
   const key = scope.kind === "all" ? Prisma.sql`"deploymentId" || '/' || "regionId"` : Prisma.sql`"regionId"`;
-  const filter = scope.kind === "all" ? Prisma.empty : Prisma.sql`and "deploymentId" = ${scope.deploymentId} and "regionId" = ${scope.id}`;
+  const filter =
+    scope.kind === "all" ? Prisma.empty : Prisma.sql`and "deploymentId" = ${scope.deploymentId} and "regionId" = any(${scope.ids}::text[])`;
   if (series === "health") {
     return Prisma.sql`
       select ${key} as key, at, avg(healthy::int)::float8 as value, count(*)::int as n, count(*) filter (where healthy)::float8 as total

@@ -85,6 +85,9 @@ export async function deleteDeployment(db: Db, actor: Actor, input: { id: string
 
 /** Children first: the schema restricts deletes so that nothing vanishes without this confirmation. */
 async function deleteDeploymentContents(tx: Tx, deploymentId: string) {
+  // Planning rows describe the deployment and mean nothing without it.
+  await tx.scenario.deleteMany({ where: { deploymentId } });
+  await tx.residencyRule.deleteMany({ where: { deploymentId } });
   await tx.routingRule.deleteMany({ where: { deploymentId } });
   await tx.trafficPolicy.deleteMany({ where: { deploymentId } });
   await tx.replicationLink.deleteMany({ where: { cluster: { deploymentId } } });

@@ -1,0 +1,24 @@
+// A scenario change in the operator's words, for the change list ("eu-west-1 compute: 4 instances").
+import type { TScenarioChange } from "@/lib/cost";
+import { label } from "@/lib/schemas/enums";
+
+export function describeChange(change: TScenarioChange, regionCode: (regionId: string) => string): string {
+  switch (change.kind) {
+    case "setDrModel":
+      return `DR model: ${label(change.drModel)}`;
+    case "setRoutingProduct":
+      return `Routing: ${label(change.product)}`;
+    case "addRegion":
+      return `Add region ${change.region.code} (${label(change.region.provider)}, ${label(change.region.continent)})`;
+    case "removeRegion":
+      return `Remove region ${regionCode(change.regionId)}`;
+    case "setProvider":
+      return `${regionCode(change.regionId)} provider: ${label(change.provider)}`;
+    case "setTier":
+      return `${regionCode(change.regionId)} ${label(change.component).toLowerCase()}: ${label(change.tier).toLowerCase()} tier`;
+    case "setInstanceCount":
+      return `${regionCode(change.regionId)} ${label(change.component).toLowerCase()}: ${change.instanceCount} instance${change.instanceCount === 1 ? "" : "s"}`;
+    case "setReplicationVolume":
+      return `Replication ${regionCode(change.sourceRegionId)} → ${regionCode(change.targetRegionId)}: ${+change.volumeGbPerDay.toFixed(1)} GB/day`;
+  }
+}

@@ -1,0 +1,57 @@
+"use client";
+// Which deployment to plan: each one with its DR model and targets, linking to its plan.
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/client";
+import { errorMessage } from "@/components/ui/error-text";
+import { formatSeconds } from "@/components/ui/format";
+import { Badge, Card, EmptyState } from "@/components/ui/layout";
+import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/schemas/enums";
+
+export function PlanningDeployments() {
+  const trpc = useTRPC();
+  const deployments = useQuery(trpc.topology.deployments.queryOptions());
+
+  if (deployments.isPending) return <p className="text-sm text-slate-500">Loading deployments…</p>;
+  if (deployments.isError) return <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(deployments.error)}</p>;
+  if (deployments.data.length === 0) {
+    return (
+      <EmptyState title="No deployments yet">
+        Model a deployment under <Link href="/topology" className="text-sky-700 hover:underline dark:text-sky-400">Topology</Link> first; its plan appears here.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Card title="Deployments">
+      <Table caption="Deployments to plan">
+        <thead>
+          <tr>
+            <Th>Deployment</Th>
+            <Th>DR model</Th>
+            <Th className="text-right">RTO target</Th>
+            <Th className="text-right">RPO target</Th>
+            <Th className="text-right">Regions</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {deployments.data.map((deployment) => (
+            <tr key={deployment.id}>
+              <Td>
+                <Link href={`/planning/${deployment.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                  {deployment.name}
+                </Link>
+                <div className="text-xs text-slate-500">{deployment.slug}</div>
+              </Td>
+              <Td><Badge tone="info">{label(deployment.drModel)}</Badge></Td>
+              <Td className="text-right">{formatSeconds(deployment.rtoTargetSeconds)}</Td>
+              <Td className="text-right">{formatSeconds(deployment.rpoTargetSeconds)}</Td>
+              <Td className="text-right">{deployment._count.regions}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}
