@@ -10,7 +10,7 @@
 // 2. Availability: raw samples only when the whole range lies within raw retention, 1-minute
 //    rollups only within their retention; otherwise the next coarser source.
 // 3. Step: the smallest "round" width (STEPS) no finer than the source that keeps a series at or
-//    under MAX_POINTS_PER_SERIES points, counting the partial bucket at each end.
+//    under MAX_POINTS_PER_SERIES points, counting the partial bucket at the start.
 import { retentionCutoffs, type RetentionPolicy } from "./retention";
 
 export const MAX_POINTS_PER_SERIES = 1000;
@@ -22,7 +22,7 @@ export const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7
 export type HistorySource = "raw" | "rollup-1m" | "rollup-1h";
 export type Resolution = { source: HistorySource; stepSeconds: number };
 
-/** The finest step each source can give (raw samples arrive at most once a second). */
+/** The finest step each source gives (raw points are at least a second wide: finer adds nothing a chart shows). */
 export const SOURCE_SECONDS: Record<HistorySource, number> = { raw: 1, "rollup-1m": 60, "rollup-1h": 3600 };
 
 export function chooseResolution(input: { fromMs: number; toMs: number; nowMs: number; retention: RetentionPolicy }): Resolution {

@@ -1,6 +1,6 @@
 // History of one series kind of a deployment over a range, at a resolution that keeps every chart
-// to a bounded number of points (the rule is in history-resolution.ts: raw samples for ranges
-// under 5 h within raw retention, 1-minute rollups up to 12.5 days, 1-hour rollups beyond).
+// to at most 1,000 points per series (the rule is in history-resolution.ts: raw samples for ranges
+// under 160 minutes within raw retention, 1-minute rollups under 160 hours, 1-hour rollups beyond).
 //
 // Buckets are aligned to the epoch and the range's start is widened to a bucket boundary, so the
 // first point summarises a whole bucket rather than a sliver of it. Points are summarised in SQL:
@@ -90,7 +90,7 @@ function unpackPoints(packed: Uint8Array | null): HistoryPoint[] {
   return points.sort((a, b) => a.t - b.t);
 }
 
-/** The history of `query.series` for the deployment's keys over [fromMs, toMs), oldest point first. */
+/** The history of `query.series` (plus which source served it) for the deployment's keys over [fromMs, toMs), oldest point first. */
 export async function readHistory(db: Db, query: HistoryQuery, options: HistoryOptions = {}): Promise<HistoryResult & { source: HistorySource }> {
   const { deploymentId, series, fromMs, toMs } = query;
   const ids = await resolveHistoryKeys(db, deploymentId, series, query.keys);
