@@ -4,7 +4,7 @@
 import { db } from "@/server/db";
 import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { observeDeployment } from "@/server/worker/observe-deployment";
+import { observeTick } from "@/server/worker/observe-deployment";
 import { workerOptionsFromEnv } from "@/server/worker/options";
 
 const options = workerOptionsFromEnv();
@@ -15,13 +15,10 @@ let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
 
 async function observeAll() {
-  const deployments = await db.deployment.findMany({ where: { driverKind: "sim" }, select: { id: true, slug: true } });
-  const nowMs = Date.now();
-  // Deployments are independent: observing them side by side keeps one slow twin from delaying all.
-  await Promise.all(
-    deployments.map((d) =>
-      observeDeployment(db, d.id, nowMs, options).catch((error: unknown) => log(`observing ${d.slug} failed: ${error instanceof Error ? error.message : String(error)}`)),
-    ),
+  const deployments = await db.deployment.findMany({ where: { driverKind: "sim" }, select: { id: true, slug: true, driverKind: true } });
+  const slugOf = new Map(deployments.map((d) => [d.id, d.slug]));
+  await observeTick(db, deployments, Date.now(), options, (id, error) =>
+    log(`observing ${slugOf.get(id) ?? id} failed: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 

@@ -12,7 +12,7 @@
 import pg from "pg";
 import type { Db } from "@/server/db";
 import type { Observations } from "@/server/drivers/types";
-import { ingestObservations, ingestRows, observationRows, type SampleRows } from "@/server/domain/telemetry/ingest";
+import { ingestObservations, ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { openBenchDatabase, spread } from "./bench-database";
 import { copyRows } from "./copy-rows";
 
@@ -52,18 +52,6 @@ function makeEstate(): Estate {
   });
 }
 
-/** Concatenates columnar rows of several observations into one batch per table. */
-function mergeRows(parts: SampleRows[]): SampleRows {
-  const merged: Record<string, Record<string, unknown[]>> = {};
-  for (const part of parts) {
-    for (const [table, columns] of Object.entries(part)) {
-      const target = (merged[table] ??= {});
-      for (const [column, values] of Object.entries(columns as Record<string, unknown[]>)) (target[column] ??= []).push(...values);
-    }
-  }
-  return merged as unknown as SampleRows;
-}
-
 /** One INSERT per sample, each its own statement and commit: what a naive ingest does. */
 async function naiveInsert(db: Db, deploymentId: string, o: Observations): Promise<number> {
   const at = new Date(o.observedAtMs);
@@ -98,9 +86,9 @@ async function measure(db: Db, pool: pg.Pool, estate: Estate, path: Path, ticks:
       const results = await Promise.all(estate.map((d) => ingestObservations(db, d.deploymentId, d.observe(atMs))));
       inserted += results.reduce((sum, r) => sum + r.inserted, 0);
     } else if (path === "tick") {
-      inserted += (await ingestRows(db, mergeRows(estate.map((d) => observationRows(d.deploymentId, d.observe(atMs)))))).inserted;
+      inserted += (await ingestRows(db, mergeSampleRows(estate.map((d) => observationRows(d.deploymentId, d.observe(atMs)))))).inserted;
     } else if (path === "copy") {
-      inserted += (await copyRows(pool, mergeRows(estate.map((d) => observationRows(d.deploymentId, d.observe(atMs)))))).inserted;
+      inserted += (await copyRows(pool, mergeSampleRows(estate.map((d) => observationRows(d.deploymentId, d.observe(atMs)))))).inserted;
     } else {
       inserted += (await Promise.all(estate.map((d) => naiveInsert(db, d.deploymentId, d.observe(atMs))))).reduce((a, b) => a + b, 0);
     }
@@ -142,8 +130,8 @@ async function main() {
       return `median ${s.median.toFixed(digits)} (min ${s.min.toFixed(digits)} – max ${s.max.toFixed(digits)})`;
     };
     console.log("");
-    console.log(`samples/s, worker path (ingestObservations, 50 deployments side by side): ${show(rates.worker)}`);
-    console.log(`samples/s, tick batch (ingestRows, the whole tick, ≤ 4 statements):        ${show(rates.tick)}`);
+    console.log(`samples/s, one batch per deployment (ingestObservations, 50 side by side):  ${show(rates.worker)}`);
+    console.log(`samples/s, one batch per tick, as the worker writes (ingestRows, ≤ 4 statements): ${show(rates.tick)}`);
     console.log(`samples/s, tick batch through COPY (temp tables, 4 connections):         ${show(rates.copy)}`);
     console.log(`samples/s, naive (one INSERT per sample):                                 ${show(rates.naive)}`);
     console.log(`ratio worker / naive, same repetition:                                    ${show(ratios.workerToNaive, 1)}×`);

@@ -9,7 +9,7 @@ import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
 import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
 import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import { makeUser, unique } from "@/tests/factories";
-import { observeDeployment } from "./observe-deployment";
+import { observeDeployment, observeTick } from "./observe-deployment";
 
 const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
 
@@ -38,6 +38,16 @@ describe("observing a deployment", () => {
     const snapshot = await latestSnapshot(db, deployment.id);
     expect(snapshot?.snapshot.observedAtMs).toBe(t0 + 1_000);
     expect(snapshot?.snapshot.regions.map((r) => r.status)).toEqual(["HEALTHY", "HEALTHY"]);
+  });
+
+  it("ticks several deployments together, storing all their samples in one batch", async () => {
+    const [a, b] = [await warmStandby(), await warmStandby()];
+    const now = 1_800_000_050_000;
+    const results = await observeTick(db, [a.deployment, b.deployment], now, OPTIONS);
+    expect([...results.values()]).toEqual(["observed", "observed"]);
+    for (const { link } of [a, b]) expect(await db.lagSample.count({ where: { linkId: link.id, at: new Date(now) } })).toBe(1);
+    // A second worker at the same instant finds nothing due.
+    expect([...(await observeTick(db, [a.deployment, b.deployment], now, OPTIONS)).values()]).toEqual(["not-due", "not-due"]);
   });
 
   it("turns a region outage into a down region, lag over the RPO target and alerts, and back", async () => {

@@ -1,25 +1,27 @@
-// One tick of one deployment: claim it, bring its driver up to date, observe, store the samples,
-// assess lag and health, reconcile alerts, publish the live snapshot, save the driver's state.
+// One tick of the worker: claim the deployments that are due, bring their drivers up to date,
+// observe, assess lag and health, store every deployment's samples in one batch, then for each:
+// reconcile alerts, save the driver's state and publish the live snapshot.
 //
-// Several workers may run: the DriverState row is claimed FOR UPDATE SKIP LOCKED and a tick
-// happens only when one is due, so a deployment is observed once per interval whoever does it;
-// samples are keyed by series and instant, so even a racing copy inserts nothing.
+// Several workers may run. A deployment is claimed by one atomic UPDATE that succeeds only when a
+// tick is due, so it is observed once per interval whoever does it; samples are keyed by series and
+// instant, so even a racing copy would insert nothing. A crash after the claim loses that tick's
+// values, never doubles them: the next tick resumes the driver from its last saved state.
 import type { Db } from "@/server/db";
 import { createDriver } from "@/server/drivers/registry";
-import type { Driver } from "@/server/drivers/types";
+import type { DeploymentTopology, Driver, Observations } from "@/server/drivers/types";
 import { publishLiveEvent } from "@/server/events";
-import { assess, EMPTY_TRACKING, type Tracking } from "@/server/domain/telemetry/assess";
+import { assess, EMPTY_TRACKING, type Assessment, type Tracking } from "@/server/domain/telemetry/assess";
 import { reconcileAlerts } from "@/server/domain/telemetry/alerts";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
-import { ingestObservations } from "@/server/domain/telemetry/ingest";
+import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
 
 export type TickOptions = { intervalMs: number; lagAlertAfterSeconds: number };
-export type TickResult = "observed" | "claimed-elsewhere" | "not-due";
+export type TickResult = "observed" | "not-due" | "failed";
 
 /** What the worker keeps between ticks, in PostgreSQL (DriverState.state) so any worker can resume. */
-type SavedState = { fingerprint: string; driver: unknown; tracking: Tracking };
+type SavedState = { fingerprint: string; driver: unknown; tracking: Tracking; atMs: number };
 
 /** A twin idle this long starts afresh: replaying hours of simulated time buys nothing. */
 const MAX_RESUME_GAP_MS = 10 * 60_000;
@@ -27,65 +29,116 @@ const MAX_RESUME_GAP_MS = 10 * 60_000;
 // Drivers this process holds, reused while it is the one ticking them.
 const held = new Map<string, { driver: Driver; fingerprint: string; ticks: bigint }>();
 
-export async function observeDeployment(db: Db, deploymentId: string, nowMs: number, options: TickOptions): Promise<TickResult> {
-  const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
-  await db.driverState.createMany({ data: [{ deploymentId, kind: deployment.driverKind }], skipDuplicates: true });
+type Claim = { deploymentId: string; ticks: bigint; state: SavedState | null };
+type Observed = Claim & {
+  deployment: { rpoTargetSeconds: number };
+  driver: Driver;
+  fingerprint: string;
+  observations: Observations;
+  assessment: Assessment;
+};
 
-  return db.$transaction(
-    async (tx) => {
-      const claimed = await tx.$queryRaw<{ lastObservedAt: Date | null; ticks: bigint; state: SavedState | null }[]>`
-        select "lastObservedAt", ticks, state from "DriverState" where "deploymentId" = ${deploymentId} for update skip locked`;
-      const row = claimed[0];
-      if (!row) return "claimed-elsewhere";
-      const last = row.lastObservedAt?.getTime() ?? 0;
-      if (nowMs - last < options.intervalMs * 0.5) return "not-due";
-
-      const topology = await loadDriverTopology(db, deploymentId);
-      const fingerprint = topologyFingerprint(topology);
-      const driver = resumeDriver(deploymentId, deployment.driverKind, topology, fingerprint, row, nowMs);
-      await syncDriverFaults(db, driver, deploymentId, nowMs);
-
-      const observations = await driver.observe(nowMs);
-      const saved = row.state;
-      const tracking = saved && saved.fingerprint === fingerprint ? saved.tracking : EMPTY_TRACKING;
-      const names = await namesOf(db, deploymentId);
-      const assessment = assess({ topology, observations, rpoTargetSeconds: deployment.rpoTargetSeconds, tracking, lagAlertAfterSeconds: options.lagAlertAfterSeconds, names });
-      // Stored lag is the RPO figure (assess.effectiveLagMs), so charts and alerts agree.
-      const lagMsByLink = new Map(assessment.links.map((l) => [l.linkId, l.lagMs]));
-      await ingestObservations(db, deploymentId, { ...observations, lag: observations.lag.map((o) => ({ ...o, lagMs: lagMsByLink.get(o.linkId) ?? o.lagMs })) });
-      await reconcileAlerts(db, deploymentId, assessment.conditions, nowMs);
-      const snapshot = await buildSnapshot(db, { deploymentId, rpoTargetSeconds: deployment.rpoTargetSeconds, observations, assessment, driver });
-
-      const ticks = row.ticks + 1n;
-      const state: SavedState = { fingerprint, driver: driver.exportState(), tracking: assessment.tracking };
-      await tx.driverState.update({ where: { deploymentId }, data: { state: state as never, lastObservedAt: new Date(nowMs), ticks } });
-      await publishLiveEvent(tx, deploymentId, SNAPSHOT_EVENT, snapshot);
-      held.set(deploymentId, { driver, fingerprint, ticks });
-      return "observed";
-    },
-    { timeout: 30_000, maxWait: 10_000 },
-  );
+/** Takes the deployment's tick if one is due: one statement, so two workers cannot both win. */
+async function claim(db: Db, deploymentId: string, driverKind: string, nowMs: number, options: TickOptions): Promise<Claim | null> {
+  await db.driverState.createMany({ data: [{ deploymentId, kind: driverKind }], skipDuplicates: true });
+  const rows = await db.$queryRaw<{ ticks: bigint; state: SavedState | null }[]>`
+    update "DriverState" set "lastObservedAt" = ${new Date(nowMs)}, ticks = ticks + 1, "updatedAt" = now()
+    where "deploymentId" = ${deploymentId}
+      and ("lastObservedAt" is null or "lastObservedAt" <= ${new Date(nowMs - options.intervalMs / 2)})
+    returning ticks, state`;
+  const row = rows[0];
+  return row ? { deploymentId, ticks: row.ticks, state: row.state } : null;
 }
 
-function resumeDriver(
-  deploymentId: string,
-  kind: string,
-  topology: Parameters<typeof createDriver>[0]["topology"],
-  fingerprint: string,
-  row: { lastObservedAt: Date | null; ticks: bigint; state: SavedState | null },
-  nowMs: number,
-): Driver {
-  // The twin starts its clock at its first observation.
-  const mine = held.get(deploymentId);
-  // Still ours if nobody else ticked it since, and the model did not change.
-  if (mine && mine.ticks === row.ticks && mine.fingerprint === fingerprint) return mine.driver;
-  const fresh = !row.state || row.state.fingerprint !== fingerprint || nowMs - (row.lastObservedAt?.getTime() ?? 0) > MAX_RESUME_GAP_MS;
-  return createDriver({
-    deploymentId,
-    kind: kind as "sim",
-    topology,
-    savedState: fresh ? undefined : row.state?.driver,
+function resumeDriver(claimed: Claim, kind: string, topology: DeploymentTopology, fingerprint: string, nowMs: number): Driver {
+  const mine = held.get(claimed.deploymentId);
+  // Still ours if nobody else ticked it since (the claim added one), and the model did not change.
+  if (mine && mine.ticks + 1n === claimed.ticks && mine.fingerprint === fingerprint) return mine.driver;
+  const saved = claimed.state;
+  const fresh = !saved || saved.fingerprint !== fingerprint || nowMs - saved.atMs > MAX_RESUME_GAP_MS;
+  // A fresh twin starts its clock at its first observation.
+  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, savedState: fresh ? undefined : saved.driver });
+}
+
+async function observeOne(db: Db, claimed: Claim, driverKind: string, nowMs: number, options: TickOptions): Promise<Observed> {
+  const deployment = await db.deployment.findUniqueOrThrow({ where: { id: claimed.deploymentId } });
+  const topology = await loadDriverTopology(db, claimed.deploymentId);
+  const fingerprint = topologyFingerprint(topology);
+  const driver = resumeDriver(claimed, driverKind, topology, fingerprint, nowMs);
+  await syncDriverFaults(db, driver, claimed.deploymentId, nowMs);
+  const observations = await driver.observe(nowMs);
+  const tracking = claimed.state?.fingerprint === fingerprint ? claimed.state.tracking : EMPTY_TRACKING;
+  const assessment = assess({
+    topology, observations, rpoTargetSeconds: deployment.rpoTargetSeconds, tracking,
+    lagAlertAfterSeconds: options.lagAlertAfterSeconds, names: await namesOf(db, claimed.deploymentId),
   });
+  return { ...claimed, deployment, driver, fingerprint, observations, assessment };
+}
+
+/** Samples as stored: the lag is the RPO figure (assess.effectiveLagMs), so charts and alerts agree. */
+function rowsOf(observed: Observed) {
+  const lagMsByLink = new Map(observed.assessment.links.map((l) => [l.linkId, l.lagMs]));
+  const lag = observed.observations.lag.map((o) => ({ ...o, lagMs: lagMsByLink.get(o.linkId) ?? o.lagMs }));
+  return observationRows(observed.deploymentId, { ...observed.observations, lag });
+}
+
+async function finish(db: Db, observed: Observed, nowMs: number) {
+  const { deploymentId, driver, assessment } = observed;
+  await reconcileAlerts(db, deploymentId, assessment.conditions, nowMs);
+  const snapshot = await buildSnapshot(db, { deploymentId, rpoTargetSeconds: observed.deployment.rpoTargetSeconds, observations: observed.observations, assessment, driver });
+  const state: SavedState = { fingerprint: observed.fingerprint, driver: driver.exportState(), tracking: assessment.tracking, atMs: nowMs };
+  await db.$transaction(async (tx) => {
+    await tx.driverState.update({ where: { deploymentId }, data: { state: state as never } });
+    await publishLiveEvent(tx, deploymentId, SNAPSHOT_EVENT, snapshot);
+  });
+  held.set(deploymentId, { driver, fingerprint: observed.fingerprint, ticks: observed.ticks });
+}
+
+/** Observes every given deployment that is due at `nowMs`, writing all their samples in one batch. */
+export async function observeTick(
+  db: Db,
+  deployments: { id: string; driverKind: string }[],
+  nowMs: number,
+  options: TickOptions,
+  onError: (deploymentId: string, error: unknown) => void = () => {},
+): Promise<Map<string, TickResult>> {
+  const results = new Map<string, TickResult>(deployments.map((d) => [d.id, "not-due"]));
+  const observed: Observed[] = [];
+  await Promise.all(
+    deployments.map(async (d) => {
+      try {
+        const claimed = await claim(db, d.id, d.driverKind, nowMs, options);
+        if (claimed) observed.push(await observeOne(db, claimed, d.driverKind, nowMs, options));
+      } catch (error) {
+        results.set(d.id, "failed");
+        onError(d.id, error);
+      }
+    }),
+  );
+  if (observed.length === 0) return results;
+  // One batch for the whole tick: a few large statements cost far less than one per deployment.
+  await ingestRows(db, mergeSampleRows(observed.map(rowsOf)));
+  await Promise.all(
+    observed.map(async (o) => {
+      try {
+        await finish(db, o, nowMs);
+        results.set(o.deploymentId, "observed");
+      } catch (error) {
+        results.set(o.deploymentId, "failed");
+        onError(o.deploymentId, error);
+      }
+    }),
+  );
+  return results;
+}
+
+/** One deployment's tick (tests and tools); the worker ticks all of them together. */
+export async function observeDeployment(db: Db, deploymentId: string, nowMs: number, options: TickOptions): Promise<TickResult> {
+  const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { id: true, driverKind: true } });
+  let failure: unknown;
+  const result = (await observeTick(db, [deployment], nowMs, options, (_id, error) => (failure = error))).get(deploymentId)!;
+  if (result === "failed") throw failure;
+  return result;
 }
 
 async function namesOf(db: Db, deploymentId: string) {

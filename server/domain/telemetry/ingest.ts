@@ -128,6 +128,18 @@ export async function ingestRows(db: Db, rows: SampleRows): Promise<{ inserted: 
   return { inserted: counts.reduce((a, b) => a + b, 0) };
 }
 
+/** Concatenates the columnar rows of several observations into one batch per table. */
+export function mergeSampleRows(parts: SampleRows[]): SampleRows {
+  const merged: Record<string, Record<string, unknown[]>> = {};
+  for (const part of parts) {
+    for (const [table, columns] of Object.entries(part)) {
+      const target = (merged[table] ??= {});
+      for (const [column, values] of Object.entries(columns as Record<string, unknown[]>)) (target[column] ??= []).push(...values);
+    }
+  }
+  return merged as unknown as SampleRows;
+}
+
 /** Turns one observation of a deployment into columnar rows, every sample at `observedAtMs`. */
 export function observationRows(deploymentId: string, observations: Observations): SampleRows {
   const { observedAtMs: at, lag, health, traffic, conflicts } = observations;
