@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/layout";
 import { CatalogLink } from "@/components/planning/catalog-link";
 import { DrModelsTable } from "@/components/planning/dr-models-table";
-import { PlanningDeployments } from "@/components/planning/planning-deployments";
+import { DeploymentPicker } from "@/components/topology/deployment-picker";
 
 export const metadata: Metadata = { title: "Planning" };
 
@@ -16,7 +16,7 @@ export default function PlanningPage() {
         actions={<CatalogLink />}
       />
       <div className="space-y-6">
-        <PlanningDeployments />
+        <DeploymentPicker basePath="/planning" what="plan" />
         <DrModelsTable />
       </div>
     </>
