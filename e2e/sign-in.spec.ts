@@ -24,8 +24,8 @@ test("the shell shows the user and role, the sections, and signs out", async ({ 
   for (const section of ["Topology", "Telemetry", "Planning", "Operations", "Audit", "Admin"]) {
     await expect(nav.getByRole("link", { name: section })).toBeVisible();
   }
-  await nav.getByRole("link", { name: "Planning" }).click();
-  await expect(page.getByText("Planning is not built yet")).toBeVisible();
+  await nav.getByRole("link", { name: "Operations" }).click();
+  await expect(page.getByText("Operations are not built yet")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/topology");
