@@ -66,7 +66,14 @@ async function connect(db: Db, emitter: EventEmitter): Promise<void> {
 }
 
 function bus(db: Db): Bus {
-  globalForBus.meridianBus ??= startListening(db);
+  if (!globalForBus.meridianBus) {
+    const started = startListening(db);
+    // A first connection that fails is forgotten, so the next subscription tries again.
+    started.ready.catch(() => {
+      if (globalForBus.meridianBus === started) globalForBus.meridianBus = undefined;
+    });
+    globalForBus.meridianBus = started;
+  }
   return globalForBus.meridianBus;
 }
 
