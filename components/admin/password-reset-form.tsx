@@ -30,11 +30,7 @@ export function PasswordResetForm({ user, onDone }: { user: UserSummary; onDone:
   return (
     <form
       className="flex flex-wrap items-start gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) reset.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(reset.mutate)}
     >
       <div className="w-72">
         <Field id={id} label={`New password for ${user.email}`} hint="at least 10 characters" error={errors.password}>

@@ -32,11 +32,7 @@ export function UserForm({ onDone }: { onDone: () => void }) {
     <Card title="New user">
       <form
         className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) create.mutate(input);
-        }}
+        onSubmit={form.handleSubmit(create.mutate)}
       >
         <Field id="user-email" label="Email" error={errors.email}>
           <Input id="user-email" type="email" autoComplete="off" value={values.email} onChange={(e) => set("email", e.target.value)} invalid={!!errors.email} />

@@ -92,11 +92,7 @@ function RoleForm({ user }: { user: UserSummary }) {
   return (
     <form
       className="flex items-start gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) update.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(update.mutate)}
     >
       <div className="w-36">
         <Field id={id} label="Role" error={errors.role}>

@@ -56,11 +56,7 @@ export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDon
           id={formId}
           aria-label={`Edit ${name}`}
           className="flex flex-col items-end gap-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const input = form.validate();
-            if (input) save.mutate(input);
-          }}
+          onSubmit={form.handleSubmit(save.mutate)}
         >
           <div className="flex gap-1">
             <Button type="submit" size="sm" variant="primary" disabled={save.isPending}>

@@ -75,11 +75,7 @@ function RuleForm({ deploymentId, regions, onSaved }: { deploymentId: string; re
     <form
       aria-label="Add a residency rule"
       className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) create.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(create.mutate)}
     >
       <Field id="residency-name" label="Rule name" hint="like EU data stays in the EU" error={errors.name}>
         <Input id="residency-name" value={values.name} maxLength={80} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />

@@ -34,11 +34,7 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
     <Card title="New cluster">
       <form
         className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) create.mutate(input);
-        }}
+        onSubmit={form.handleSubmit(create.mutate)}
       >
         <Field id="cluster-name" label="Name" error={errors.name}>
           <Input id="cluster-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />

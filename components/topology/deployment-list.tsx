@@ -93,11 +93,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
     <Card title="New deployment">
       <form
         className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) create.mutate(input);
-        }}
+        onSubmit={form.handleSubmit(create.mutate)}
       >
         <Field id="dep-name" label="Name" error={errors.name}>
           <Input id="dep-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />

@@ -36,11 +36,7 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
   return (
     <form
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) create.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(create.mutate)}
     >
       <Field id={`${prefix}-source`} label="Source replica" error={errors.sourceReplicaId}>
         <Select id={`${prefix}-source`} options={replicaOptions} value={values.sourceReplicaId} onChange={(e) => set("sourceReplicaId", e.target.value)} invalid={!!errors.sourceReplicaId} />

@@ -43,11 +43,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
     <Card title="New policy">
       <form
         className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) create.mutate(input);
-        }}
+        onSubmit={form.handleSubmit(create.mutate)}
       >
         <Field id="policy-name" label="Name" error={errors.name}>
           <Input id="policy-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />

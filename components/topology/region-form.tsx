@@ -35,11 +35,7 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
     <Card title="New region">
       <form
         className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = form.validate();
-          if (input) create.mutate(input);
-        }}
+        onSubmit={form.handleSubmit(create.mutate)}
       >
         <Field id="region-provider" label="Provider" error={errors.provider}>
           <Select id="region-provider" options={PROVIDERS} value={values.provider} onChange={(e) => set("provider", e.target.value as typeof values.provider)} invalid={!!errors.provider} />

@@ -67,11 +67,7 @@ function AddRegionForm({ deployment }: { deployment: DeploymentModelData }) {
   return (
     <form
       className="flex flex-wrap items-start gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) add.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(add.mutate)}
     >
       <div className="w-80">
         <Field id="add-region" label="Catalog region" error={errors.regionId}>

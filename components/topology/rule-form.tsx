@@ -43,11 +43,7 @@ export function RuleAddForm({ policy, regions, onDone }: { policy: Policy; regio
   return (
     <form
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) create.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(create.mutate)}
     >
       <Field id={`${prefix}-region`} label="Region" error={errors.regionId}>
         <Select id={`${prefix}-region`} options={regionOptions} value={values.regionId} onChange={(e) => set("regionId", e.target.value)} invalid={!!errors.regionId} />

@@ -38,11 +38,7 @@ export function StackAddForm({ deploymentId, placement, onDone }: { deploymentId
   return (
     <form
       className="grid gap-3 sm:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = form.validate();
-        if (input) create.mutate(input);
-      }}
+      onSubmit={form.handleSubmit(create.mutate)}
     >
       <Field id={`${prefix}-kind`} label="Kind" error={errors.kind}>
         <Select id={`${prefix}-kind`} options={kinds} value={values.kind} onChange={(e) => set("kind", e.target.value as typeof values.kind)} invalid={!!errors.kind} />

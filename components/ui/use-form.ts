@@ -1,7 +1,7 @@
 "use client";
 // Form state checked by the same zod schema the server uses: errors appear beside their field
 // before a request is sent, and the server's field errors land in the same place.
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { fieldErrorsOf } from "./error-text";
 
@@ -32,5 +32,14 @@ export function useForm<S extends z.ZodType>(schema: S, initial: z.input<S>) {
     setErrors(fieldErrorsOf(error));
   }
 
-  return { values, set, errors, validate, showServerError, reset: () => setValues(initial) };
+  /** A form's onSubmit: sends the parsed value, or shows the errors and sends nothing. */
+  function handleSubmit(send: (input: z.output<S>) => void) {
+    return (event: FormEvent) => {
+      event.preventDefault();
+      const input = validate();
+      if (input) send(input);
+    };
+  }
+
+  return { values, set, errors, validate, handleSubmit, showServerError, reset: () => setValues(initial) };
 }
