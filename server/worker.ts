@@ -1,15 +1,17 @@
-// The background process: observes every simulated deployment each interval, rolls samples up,
-// applies retention and trims old live events. Started beside the web app by `npm start`; several
+// The background process: observes every simulated deployment each interval, runs the runbook
+// engine, rolls samples up, applies retention and trims old live events. Started beside the web app by `npm start`; several
 // may run at once, coordinating only through PostgreSQL.
 import { db } from "@/server/db";
 import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
+import { engineTick } from "@/server/domain/operations/engine";
 import { observeTick } from "@/server/worker/observe-deployment";
 import { workerOptionsFromEnv } from "@/server/worker/options";
 
 const options = workerOptionsFromEnv();
 const retention = retentionFromEnv(process.env);
 const LIVE_EVENT_KEEP_MS = 3_600_000;
+const ENGINE_INTERVAL_MS = 500;
 
 let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
@@ -43,6 +45,8 @@ function every(everyMs: number, name: string, job: () => Promise<unknown>) {
 log(`observing every ${options.intervalMs} ms`);
 const timers = [
   every(options.intervalMs, "observation", observeAll),
+  // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
+  every(ENGINE_INTERVAL_MS, "runbook engine", () => engineTick(db, Date.now())),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),

@@ -47,3 +47,12 @@ export const deploymentInput = (overrides: Record<string, unknown> = {}) => ({
   availabilityTargetPct: 99.95,
   ...overrides,
 });
+
+/** A user who can sign in (and so confirm an approval with a password), with a caller acting as them. */
+export async function userWithPassword(role: TRole) {
+  const password = `pw-${randomUUID()}`;
+  const { insertUser, hashPassword } = await import("@/server/domain/identity/users");
+  const user = await insertUser(db, { email: `${unique(role.toLowerCase())}@test.local`, name: unique(`Test ${role}`), role, password, passwordHash: await hashPassword(password) });
+  const actor: SessionActor = { userId: user.id, email: user.email, role, name: user.name, sessionExpiresAt: new Date(Date.now() + 3_600_000) };
+  return { actor, password, caller: createCaller(createInnerContext(actor)) };
+}

@@ -12,6 +12,8 @@ export function ReplicaNodeView({ data, selected }: NodeProps<ReplicaNode>) {
   const primary = data.role === "PRIMARY";
   return (
     <div
+      data-testid={`replica-node-${data.name}`}
+      data-role={data.role}
       className={`h-full w-full rounded-md border bg-white px-2 py-1 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${primary ? "border-emerald-600 dark:border-emerald-500" : "border-slate-300 dark:border-slate-700"} ${emphasis(selected, data.highlighted)}`}
     >
       <HiddenHandles />

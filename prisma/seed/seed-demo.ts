@@ -29,4 +29,20 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
   }
   const prices = await seedCatalog(db);
   if (prices > 0) log(`added ${prices} prices to the catalog`);
+  const policies = await seedApprovalPolicies(db);
+  if (policies > 0) log(`added ${policies} approval policies`);
+}
+
+/**
+ * The Azure estate shows the strict policy: two approvers, and a second approval before the
+ * promotion itself. Every other runbook uses the default (one approver, before the run).
+ */
+async function seedApprovalPolicies(db: Db): Promise<number> {
+  const azure = await db.deployment.findUnique({ where: { slug: "saas-azure" } });
+  if (!azure) return 0;
+  const created = await db.approvalPolicy.createMany({
+    data: [{ deploymentId: azure.id, runbook: "SWITCHOVER", approvalsRequired: 2, approverRole: "APPROVER", expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE"], lagToleranceSeconds: 5 }],
+    skipDuplicates: true,
+  });
+  return created.count;
 }

@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
+import { operationsRouter } from "./routers/operations";
 import { planningRouter } from "./routers/planning";
 import { telemetryRouter } from "./routers/telemetry";
 import { topologyRouter } from "./routers/topology";
@@ -12,6 +13,7 @@ export const appRouter = router({
   audit: auditRouter,
   telemetry: telemetryRouter,
   planning: planningRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,21 +10,19 @@ import type { Db } from "@/server/db";
 import { createDriver } from "@/server/drivers/registry";
 import type { DeploymentTopology, Driver, Observations } from "@/server/drivers/types";
 import { publishLiveEvent } from "@/server/events";
-import { assess, EMPTY_TRACKING, type Assessment, type Tracking } from "@/server/domain/telemetry/assess";
+import { assess, EMPTY_TRACKING, type Assessment } from "@/server/domain/telemetry/assess";
 import { reconcileAlerts } from "@/server/domain/telemetry/alerts";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
+import { canResume, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
 
 export type TickOptions = { intervalMs: number; lagAlertAfterSeconds: number };
 export type TickResult = "observed" | "not-due" | "failed";
 
 /** What the worker keeps between ticks, in PostgreSQL (DriverState.state) so any worker can resume. */
-type SavedState = { fingerprint: string; driver: unknown; tracking: Tracking; atMs: number };
-
-/** A twin idle this long starts afresh: replaying hours of simulated time buys nothing. */
-const MAX_RESUME_GAP_MS = 10 * 60_000;
+type SavedState = SavedDriverState;
 
 // Drivers this process holds, reused while it is the one ticking them.
 const held = new Map<string, { driver: Driver; fingerprint: string; ticks: bigint }>();
@@ -55,9 +53,8 @@ function resumeDriver(claimed: Claim, kind: string, topology: DeploymentTopology
   // Still ours if nobody else ticked it since (the claim added one), and the model did not change.
   if (mine && mine.ticks + 1n === claimed.ticks && mine.fingerprint === fingerprint) return mine.driver;
   const saved = claimed.state;
-  const fresh = !saved || saved.fingerprint !== fingerprint || nowMs - saved.atMs > MAX_RESUME_GAP_MS;
   // A fresh twin starts its clock at its first observation.
-  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, savedState: fresh ? undefined : saved.driver });
+  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, savedState: canResume(saved, fingerprint, nowMs) ? saved.driver : undefined });
 }
 
 async function observeOne(db: Db, claimed: Claim, driverKind: string, nowMs: number, options: TickOptions): Promise<Observed> {
@@ -87,11 +84,19 @@ async function finish(db: Db, observed: Observed, nowMs: number) {
   await reconcileAlerts(db, deploymentId, assessment.conditions, nowMs);
   const snapshot = await buildSnapshot(db, { deploymentId, rpoTargetSeconds: observed.deployment.rpoTargetSeconds, observations: observed.observations, assessment, driver });
   const state: SavedState = { fingerprint: observed.fingerprint, driver: driver.exportState(), tracking: assessment.tracking, atMs: nowMs };
-  await db.$transaction(async (tx) => {
-    await tx.driverState.update({ where: { deploymentId }, data: { state: state as never } });
+  // Saved only if nobody acted on the twin since the claim (the runbook engine bumps ticks when it
+  // fences or promotes): writing this older copy over it would undo a fence. The next tick resumes
+  // from what the engine saved.
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.$executeRaw`
+      update "DriverState" set state = ${JSON.stringify(state)}::jsonb, "updatedAt" = now()
+      where "deploymentId" = ${deploymentId} and ticks = ${observed.ticks}`;
+    if (updated === 0) return false;
     await publishLiveEvent(tx, deploymentId, SNAPSHOT_EVENT, snapshot);
+    return true;
   });
-  held.set(deploymentId, { driver, fingerprint: observed.fingerprint, ticks: observed.ticks });
+  if (saved) held.set(deploymentId, { driver, fingerprint: observed.fingerprint, ticks: observed.ticks });
+  else held.delete(deploymentId);
 }
 
 /** Observes every given deployment that is due at `nowMs`, writing all their samples in one batch. */

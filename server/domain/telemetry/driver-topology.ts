@@ -1,9 +1,9 @@
 // The model of a deployment as a driver sees it: plain data, no Prisma types.
 import { createHash } from "node:crypto";
-import type { Db } from "@/server/db";
+import type { Tx } from "@/server/db";
 import type { DeploymentTopology } from "@/server/drivers/types";
 
-export async function loadDriverTopology(db: Db, deploymentId: string): Promise<DeploymentTopology> {
+export async function loadDriverTopology(db: Tx, deploymentId: string): Promise<DeploymentTopology> {
   const deployment = await db.deployment.findUniqueOrThrow({
     where: { id: deploymentId },
     include: {

@@ -1,7 +1,7 @@
 // Faults an operator injects into a simulated deployment. The API stores them (audited); the
 // worker that owns the deployment's driver applies and clears them on its next tick.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { AppError, invalid, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -80,7 +80,7 @@ export async function clearFault(db: Db, actor: Actor, input: { faultId: string 
 }
 
 /** Makes the driver's faults match the stored ones: injects new ones, clears the cleared. */
-export async function syncDriverFaults(db: Db, driver: Driver, deploymentId: string, atMs: number) {
+export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: string, atMs: number) {
   if (!driver.faults) return;
   const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
   // The active faults, and those the driver still runs though they were cleared.

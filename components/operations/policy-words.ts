@@ -1,0 +1,12 @@
+// What a policy asks before an operation runs, in one sentence for the plan page.
+import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
+import { label } from "@/lib/schemas/enums";
+import { formatSeconds } from "@/components/ui/format";
+
+export function approvalWords(policy: TPolicySummary, steps: readonly Pick<TPlannedStep, "title" | "gated">[]): string {
+  if (policy.approvalsRequired === 0) return "No approval needed";
+  const count = `${policy.approvalsRequired} approval${policy.approvalsRequired === 1 ? "" : "s"}`;
+  const gated = steps.filter((step) => step.gated).map((step) => step.title);
+  const also = gated.length > 0 ? `; also before: ${gated.join(", ")}` : "";
+  return `${count} from ${label(policy.approverRole)} within ${formatSeconds(policy.expiresAfterSeconds)}${also}`;
+}

@@ -1,0 +1,54 @@
+"use client";
+// What the operation measured against the targets: recovery time (with its phases, as a table and a
+// chart), data loss measured and estimated, the new primary and its epoch, and the notes. Exported
+// as JSON or CSV for the post-incident review.
+import type { TReport } from "@/lib/operations/contracts";
+import { downloadText } from "@/components/planning/comparison-csv";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/layout";
+import { PhaseChart } from "./phase-chart";
+import { PhaseTable } from "./phase-table";
+import { reportCsv, reportJson } from "./report-csv";
+import { ReportSummary } from "./report-summary";
+
+export function ReportSection({ report, operationId }: { report: TReport; operationId: string }) {
+  const file = `meridian-operation-${operationId}-report`;
+  const exports = (
+    <>
+      <Button size="sm" onClick={() => downloadText(`${file}.json`, reportJson(report), "application/json;charset=utf-8")}>
+        Export JSON
+      </Button>
+      <Button size="sm" onClick={() => downloadText(`${file}.csv`, reportCsv(report))}>
+        Export CSV
+      </Button>
+    </>
+  );
+  return (
+    // The test id wraps the whole card, export buttons included.
+    <div data-testid="operation-report">
+      <Card title="Report" actions={exports}>
+        <div className="space-y-6">
+          <ReportSummary report={report} />
+          {report.phases.length > 0 ? (
+            <div className="grid items-start gap-6 xl:grid-cols-2">
+              <PhaseTable phases={report.phases} total={report.measuredRtoSeconds} />
+              <PhaseChart phases={report.phases} />
+            </div>
+          ) : (
+            <p className="text-sm text-slate-500">No phase was measured.</p>
+          )}
+          {report.notes.length > 0 ? (
+            <div>
+              <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Notes</h3>
+              <ul className="mt-1 list-disc space-y-0.5 pl-4 text-sm">
+                {report.notes.map((note, index) => (
+                  <li key={`${index}-${note}`}>{note}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      </Card>
+    </div>
+  );
+}

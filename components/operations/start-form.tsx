@@ -1,0 +1,95 @@
+"use client";
+// Requesting the operation: a reason for the log and the approvers, then the request, which
+// carries the plan's hash so the server refuses it if the plan has changed since it was shown.
+// Disabled, with the reason said, for viewers and approvers and while a blocking check fails.
+import { useRouter } from "next/navigation";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { RUNBOOK_LABELS, ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
+import { label } from "@/lib/schemas/enums";
+import { useActor } from "@/components/shell/actor-context";
+import { FormAlert } from "@/components/topology/form-alert";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { fieldErrorsOf } from "@/components/ui/error-text";
+import { Field } from "@/components/ui/field";
+import { Card } from "@/components/ui/layout";
+import { TextArea } from "./text-area";
+import { canOperate } from "./words";
+
+function whyNot(plan: TOperationPlan, role: Parameters<typeof canOperate>[0], current: boolean): string | null {
+  if (!canOperate(role)) return `Operators and admins request operations; you are signed in as ${label(role)}.`;
+  const blocking = plan.checks.filter((check) => !check.ok && check.blocking);
+  if (blocking.length > 0) return `This cannot be requested while ${blocking.length === 1 ? "a blocking check fails" : `${blocking.length} blocking checks fail`}: ${blocking.map((check) => check.label).join("; ")}.`;
+  if (!current) return "Wait for the plan to update to your choices.";
+  return null;
+}
+
+export function StartForm({ plan, current }: { plan: TOperationPlan; current: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { role } = useActor();
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const start = useMutation(
+    trpc.operations.start.mutationOptions({
+      onSuccess: async ({ operationId }) => {
+        await queryClient.invalidateQueries(trpc.operations.list.pathFilter());
+        router.push(`/operations/${operationId}`);
+      },
+      onError: (error) => setErrors(fieldErrorsOf(error)),
+    }),
+  );
+  const problem = whyNot(plan, role, current);
+  const name = `Request ${RUNBOOK_LABELS[plan.runbook].toLowerCase()}`;
+
+  return (
+    <Card title="Request">
+      <form
+        aria-label="Request the operation"
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = ZStartInput.safeParse({
+            deploymentId: plan.deploymentId,
+            runbook: plan.runbook,
+            clusterId: plan.clusterId,
+            targetReplicaId: plan.target.id,
+            planHash: plan.planHash,
+            reason,
+          });
+          start.reset();
+          if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])));
+          setErrors({});
+          start.mutate(parsed.data);
+        }}
+      >
+        <Field id="start-reason" label="Reason" hint="Why now: the approvers read it, and the audit log keeps it." error={errors.reason}>
+          <TextArea id="start-reason" rows={3} maxLength={500} value={reason} invalid={!!errors.reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="primary" disabled={!!problem || start.isPending || start.isSuccess}>
+            {name}
+          </Button>
+          {problem ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="start-blocked">
+              {problem}
+            </p>
+          ) : null}
+        </div>
+        <FormAlert error={start.error} fieldErrors={errors} fields={["reason"]} />
+        {/* A refusal in the browser about something other than the reason (the plan itself): say it. */}
+        {!start.error
+          ? Object.entries(errors)
+              .filter(([field]) => field !== "reason")
+              .map(([field, message]) => (
+                <p key={field} role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+                  {message}
+                </p>
+              ))
+          : null}
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+// One step of the timeline. A started, unfinished step ticks its duration; a PENDING one that has
+// started reads "Running" (the contract has no RUNNING step status).
+import { PHASE_LABELS, type TStepView } from "@/lib/operations/contracts";
+import { useNow } from "@/components/charts/use-now";
+import { formatDateTime } from "@/components/ui/format";
+import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./format";
+import { StatusBadge } from "./status-badge";
+
+function LiveDuration({ step }: { step: TStepView }) {
+  const now = useNow(1000);
+  return <>{formatDuration(stepDurationMs(step, now) ?? 0)}</>;
+}
+
+export function StepRow({ step, position }: { step: TStepView; position: number }) {
+  const running = isStepRunning(step);
+  const pairs = outputPairs(step.output);
+  return (
+    <li
+      data-testid={`step-${step.index}`}
+      data-status={step.status}
+      className={`rounded-md border p-2.5 ${running ? "border-sky-300 bg-sky-50/60 dark:border-sky-800 dark:bg-sky-950/30" : "border-slate-200 dark:border-slate-800"}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="w-6 text-right text-xs tabular-nums text-slate-500">{position}</span>
+        <span className="font-medium">{step.title}</span>
+        <span className="text-xs text-slate-500">{PHASE_LABELS[step.phase]}</span>
+        {running ? <StatusBadge status={step.status} label="Running" tone="sky" /> : <StatusBadge status={step.status} />}
+        {step.rolledBackAt ? (
+          <span className="text-xs font-medium text-violet-700 dark:text-violet-400" data-testid="rolled-back">
+            rolled back {formatDateTime(step.rolledBackAt)}
+          </span>
+        ) : null}
+        <span className="ml-auto flex gap-3 text-xs tabular-nums text-slate-600 dark:text-slate-400">
+          <span title="Attempts">
+            {step.attempts}/{step.maxAttempts} attempts
+          </span>
+          <span title="Duration" data-testid="step-duration">
+            {isStepUnderway(step) ? <LiveDuration step={step} /> : step.durationMs !== null ? formatDuration(step.durationMs) : "—"}
+          </span>
+        </span>
+      </div>
+      {pairs.length > 0 ? (
+        <dl className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 pl-9 font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="step-output">
+          {pairs.map(([key, value]) => (
+            <div key={key} className="flex gap-1">
+              <dt>{key}:</dt>
+              <dd className="text-slate-800 dark:text-slate-200">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {step.error ? (
+        <p className="mt-1.5 pl-9 text-xs text-rose-600 dark:text-rose-400" data-testid="step-error">
+          {step.error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

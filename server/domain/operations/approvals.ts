@@ -1,0 +1,90 @@
+// Deciding an approval gate. Each rule is checked with a sentence the approver can act on, and the
+// rules that matter most are also held by the database: the same person counts once (a unique key
+// on gate and approver), and a decision is taken under a lock on the gate, so two approvers cannot
+// both be "the last one" or approve a gate another has just rejected.
+import type { Db, Tx } from "@/server/db";
+import { conflict, invalid, notFound } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { SessionActor } from "@/server/domain/identity/session-actor";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { verifyPassword } from "@/server/domain/identity/users";
+import { RUNBOOK_LABELS, ZDecideInput, type TDecideInput, type TGateView, type TInboxItem } from "@/lib/operations/contracts";
+import { failOperation, finishOperation, publishOperation } from "./engine-records";
+import { gateView, summaryInclude, summaryView } from "./views";
+
+type Gate = Prisma.ApprovalGateGetPayload<{ include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } }>;
+
+/** Why this person may not decide this gate, or null. Shared by the inbox and the decision. */
+export function cannotDecide(gate: Pick<Gate, "status" | "expiresAt" | "role" | "decisions"> & { operation: { requestedById: string } }, actor: { userId: string; role: string }, nowMs: number): string | null {
+  if (gate.status !== "OPEN") return `this approval request is ${gate.status.toLowerCase()}; it can no longer be decided`;
+  if (gate.expiresAt.getTime() <= nowMs) return `this approval request expired at ${gate.expiresAt.toISOString()}`;
+  if (gate.operation.requestedById === actor.userId) return "you requested this operation; someone else must approve it";
+  if (actor.role !== gate.role && actor.role !== "ADMIN") return `this approval needs the ${gate.role.toLowerCase()} role; you are ${actor.role.toLowerCase()}`;
+  if (gate.decisions.some((d) => d.approverId === actor.userId)) return "you have already decided this request; the same person counts once";
+  return null;
+}
+
+/** Locks the operation, then the gate: the engine takes them in that order too, so neither waits on the other forever. */
+async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
+  const found = await tx.approvalGate.findUnique({ where: { id: gateId }, select: { operationId: true } });
+  if (!found) throw notFound("the approval request");
+  await tx.$queryRaw`select id from "Operation" where id = ${found.operationId} for update`;
+  await tx.$queryRaw`select id from "ApprovalGate" where id = ${gateId} for update`;
+  const gate = await tx.approvalGate.findUnique({ where: { id: gateId }, include: { decisions: true, operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } });
+  if (!gate) throw notFound("the approval request");
+  return gate;
+}
+
+export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput): Promise<TGateView> {
+  const input = ZDecideInput.parse(raw);
+  // Checked before any write, and before the lock, so a wrong password costs nothing but a refusal.
+  if (!(await verifyPassword(db, actor.userId, input.password))) throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
+  const nowMs = Date.now();
+  try {
+    await db.$transaction(async (tx) => {
+      const gate = await lockGate(tx, input.gateId);
+      const refusal = cannotDecide(gate, actor, nowMs);
+      if (refusal) throw conflict(refusal, "gateId");
+      if (gate.contextHash !== input.contextHash) throw conflict("what you were shown has changed (the lag, the topology or the plan moved); review the new figures and decide again", "contextHash");
+      await tx.approvalDecision.create({ data: { gateId: gate.id, approverId: actor.userId, decision: input.decision, comment: input.comment, contextHash: input.contextHash } });
+      const op = gate.operation;
+      const where = gate.beforeRun ? "before the run" : `before step ${gate.stepIndex + 1}`;
+      const what = `${RUNBOOK_LABELS[op.runbook].toLowerCase()} ${op.id.slice(0, 8)} ${where}`;
+      await recordAudit(tx, actor, {
+        action: input.decision === "APPROVE" ? "approval.approve" : "approval.reject",
+        objectType: "ApprovalGate",
+        objectId: gate.id,
+        summary: `${input.decision === "APPROVE" ? "approved" : "rejected"} ${what}${input.comment ? `: ${input.comment}` : ""} (password confirmed)`,
+        after: { decision: input.decision, contextHash: input.contextHash, context: gate.context },
+      });
+      if (input.decision === "REJECT") {
+        await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "REJECTED", decidedAt: new Date(nowMs), reason: `rejected by ${actor.name}${input.comment ? `: ${input.comment}` : ""}` } });
+        const reason = `rejected ${where} by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`;
+        // Nothing ran yet: the operation simply ends. Mid-run: what ran is undone first.
+        if (!op.startedAt) await finishOperation(tx, op, "REJECTED", `${reason}; nothing was changed`, nowMs);
+        else await failOperation(tx, op, reason, nowMs);
+        return;
+      }
+      const approvals = gate.decisions.filter((d) => d.decision === "APPROVE").length + 1;
+      if (approvals >= gate.required) {
+        await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "GRANTED", decidedAt: new Date(nowMs) } });
+      }
+      await publishOperation(tx, op, { gateId: gate.id, approvals });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("you have already decided this request; the same person counts once", "gateId");
+    throw error;
+  }
+  const gate = await db.approvalGate.findUniqueOrThrow({ where: { id: input.gateId }, include: { decisions: { include: { approver: { select: { name: true } } } } } });
+  return gateView(gate);
+}
+
+export async function inbox(db: Db, actor: SessionActor): Promise<TInboxItem[]> {
+  const gates = await db.approvalGate.findMany({
+    where: { status: "OPEN" },
+    orderBy: { createdAt: "asc" },
+    include: { decisions: { include: { approver: { select: { name: true } } } }, operation: { include: summaryInclude } },
+  });
+  const nowMs = Date.now();
+  return gates.map((gate) => ({ gate: gateView(gate), operation: summaryView(gate.operation), cannotDecide: cannotDecide(gate, actor, nowMs) }));
+}

@@ -1,0 +1,68 @@
+// Pause, resume and abort. Each takes the operation's row lock, so it lands between two steps of
+// the engine, never in the middle of one, and each is audited with its reason.
+import type { Db, Tx } from "@/server/db";
+import { conflict, notFound } from "@/server/errors";
+import type { Actor } from "@/server/domain/identity/actor";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { RUNBOOK_LABELS, type TOperationDetail } from "@/lib/operations/contracts";
+import { finishOperation, publishOperation } from "./engine-records";
+import { getOperation } from "./views";
+
+type Control = { operationId: string; reason?: string };
+
+async function locked(tx: Tx, operationId: string) {
+  await tx.$queryRaw`select id from "Operation" where id = ${operationId} for update`;
+  const op = await tx.operation.findUnique({ where: { id: operationId }, include: { deployment: { select: { rpoTargetSeconds: true } } } });
+  if (!op) throw notFound("the operation");
+  return op;
+}
+
+const name = (op: { runbook: keyof typeof RUNBOOK_LABELS; id: string }) => `${RUNBOOK_LABELS[op.runbook].toLowerCase()} ${op.id.slice(0, 8)}`;
+const because = (reason?: string) => (reason ? `: ${reason}` : "");
+
+export async function pauseOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
+  await db.$transaction(async (tx) => {
+    const op = await locked(tx, input.operationId);
+    if (op.status !== "RUNNING") throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; only a running operation can be paused`, "operationId");
+    await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED", pauseRequested: true } });
+    await recordAudit(tx, actor, { action: "operation.pause", objectType: "Operation", objectId: op.id, summary: `paused ${name(op)}${because(input.reason)}` });
+    await publishOperation(tx, op, { status: "PAUSED" });
+  });
+  return getOperation(db, input.operationId);
+}
+
+export async function resumeOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
+  await db.$transaction(async (tx) => {
+    const op = await locked(tx, input.operationId);
+    if (op.status !== "PAUSED") throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; only a paused operation can be resumed`, "operationId");
+    // Back to waiting for people if a gate is still open; the engine re-checks every gate anyway.
+    const open = await tx.approvalGate.count({ where: { operationId: op.id, status: "OPEN" } });
+    await tx.operation.update({ where: { id: op.id }, data: { status: open > 0 ? "AWAITING_APPROVAL" : "RUNNING", pauseRequested: false } });
+    await recordAudit(tx, actor, { action: "operation.resume", objectType: "Operation", objectId: op.id, summary: `resumed ${name(op)}${because(input.reason)}` });
+    await publishOperation(tx, op, { status: "RUNNING" });
+  });
+  return getOperation(db, input.operationId);
+}
+
+export async function abortOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
+  await db.$transaction(async (tx) => {
+    const op = await locked(tx, input.operationId);
+    if (!["AWAITING_APPROVAL", "RUNNING", "PAUSED"].includes(op.status)) throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; there is nothing to abort`, "operationId");
+    const pastReturn = await tx.operationStep.findFirst({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "irreversible" }, orderBy: { index: "asc" } });
+    if (pastReturn) {
+      throw conflict(`${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone (the new primary may have taken writes); pause it, or let it finish and plan a switchover back`, "operationId");
+    }
+    const reason = `aborted by ${actor.email}${because(input.reason)}`;
+    await recordAudit(tx, actor, { action: "operation.abort", objectType: "Operation", objectId: op.id, summary: `aborted ${name(op)}${because(input.reason)}` });
+    const undoable = await tx.operationStep.count({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "compensate" } });
+    if (undoable === 0) {
+      await tx.operation.update({ where: { id: op.id }, data: { abortRequested: true } });
+      await finishOperation(tx, { ...op, abortRequested: true }, "ABORTED", `${reason}; nothing needed undoing`, Date.now());
+      return;
+    }
+    await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", abortRequested: true, failureReason: reason } });
+    await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
+    await publishOperation(tx, op, { status: "ROLLING_BACK" });
+  });
+  return getOperation(db, input.operationId);
+}

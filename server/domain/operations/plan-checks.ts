@@ -1,0 +1,115 @@
+// What must hold before a runbook may start (blocking) and what the operator should know first
+// (non-blocking). Start refuses a plan with a failed blocking check; the run's own pre-check and
+// probes look again at the moment it acts, so these read the model and the newest live data only.
+import type { Db } from "@/server/db";
+import { label } from "@/lib/schemas/enums";
+import { ACTIVE_STATUSES, RUNBOOK_LABELS, type TCheck, type TPolicySummary, type TReplicaRef, type TRunbook } from "@/lib/operations/contracts";
+import type { Lag, LiveRead } from "./plan-estimate";
+import type { Estate, EstateCluster } from "./plan-topology";
+
+export type CheckInput = {
+  runbook: TRunbook;
+  estate: Estate;
+  cluster: EstateCluster;
+  source: TReplicaRef;
+  target: TReplicaRef;
+  lag: Lag;
+  live: LiveRead;
+  policy: TPolicySummary;
+};
+
+const check = (id: string, title: string, ok: boolean, detail: string, blocking: boolean): TCheck => ({ id, label: title, ok, detail, blocking });
+const seconds = (value: number) => `${Number(value.toFixed(value < 10 ? 2 : 0))} s`;
+
+async function noActiveOperation(db: Db, { cluster }: CheckInput): Promise<TCheck> {
+  const other = await db.operation.findFirst({ where: { clusterId: cluster.id, status: { in: [...ACTIVE_STATUSES] } }, orderBy: { createdAt: "desc" } });
+  const detail = other
+    ? `${RUNBOOK_LABELS[other.runbook]} ${other.id} is ${other.status.toLowerCase().replaceAll("_", " ")} on cluster ${cluster.name}: one operation per cluster at a time`
+    : `nothing else is running on cluster ${cluster.name}`;
+  return check("no-active-operation", "No other operation on the cluster", !other, detail, true);
+}
+
+function singlePrimary({ cluster }: CheckInput): TCheck {
+  const primaries = cluster.replicas.filter((r) => r.role === "PRIMARY");
+  const ok = primaries.length === 1;
+  const detail = ok
+    ? `${primaries[0]!.name} is the only replica taking writes`
+    : `${primaries.map((r) => r.name).join(", ")} are all recorded as primary: fix the model before moving the primary`;
+  return check("single-primary", "Exactly one primary", ok, detail, true);
+}
+
+/** The target must be a read replica fed from the primary: catch-up waits on that link. */
+function targetReadReplica({ cluster, source, target }: CheckInput): TCheck {
+  const replica = cluster.replicas.find((r) => r.id === target.id);
+  const fed = cluster.links.some((l) => l.sourceReplicaId === source.id && l.targetReplicaId === target.id);
+  const ok = replica?.role === "READ_REPLICA" && fed;
+  const detail = replica?.role !== "READ_REPLICA"
+    ? `${target.name} is not a read replica of cluster ${cluster.name}`
+    : fed ? `${target.name} in ${target.regionCode} replicates from ${source.name}` : `no replication link runs from ${source.name} to ${target.name}: it cannot receive what the primary commits (add the link in the model)`;
+  return check("target-read-replica", "Target is a read replica of the primary", ok, detail, true);
+}
+
+/** A failover goes ahead when the target is degraded (its run picks the best reachable replica); planned moves do not. */
+function targetRegionHealthy({ runbook, target, live }: CheckInput): TCheck {
+  const region = live.live?.regions.get(target.regionId);
+  const blocking = runbook !== "FAILOVER";
+  const name = "Target region is up";
+  if (!live.live) return check("target-region-healthy", name, true, `${live.missing}: the run's pre-check looks at ${target.regionCode} before it acts`, blocking);
+  if (!region) return check("target-region-healthy", name, true, `the probes have not reported ${target.regionCode} yet`, blocking);
+  const probes = `${region.healthyProbes} of ${region.totalProbes} probe locations see it up`;
+  return check("target-region-healthy", name, region.status !== "DOWN", `${target.regionCode} is ${region.status.toLowerCase()}: ${probes}`, blocking);
+}
+
+/** Non-blocking: the run's pre-check measures the lag again, and catch-up waits for it anyway. */
+function lagUnderThreshold({ estate, source, target, lag, live }: CheckInput): TCheck {
+  const rpo = estate.rpoTargetSeconds;
+  const name = "Lag within the RPO target";
+  if (lag.seconds === null) return check("lag-under-threshold", name, true, `${live.missing || `no lag measured on ${source.name} → ${target.name}`}: the pre-check measures it before fencing`, false);
+  const ok = lag.seconds <= rpo;
+  const words = ok ? `within the RPO target of ${seconds(rpo)}` : `over the RPO target of ${seconds(rpo)}: the writes stay fenced until ${target.name} catches up, so expect a longer pause`;
+  return check("lag-under-threshold", name, ok, `${source.name} → ${target.name} lags ${seconds(lag.seconds)}, ${words}`, false);
+}
+
+function sourceRegionDown({ source, live }: CheckInput): TCheck {
+  const region = live.live?.regions.get(source.regionId);
+  const name = "Primary's region is down";
+  if (!region) return check("source-region-down", name, true, `${live.missing || `the probes have not reported ${source.regionCode} yet`}: the run confirms the outage from the probes first`, false);
+  const down = region.status === "DOWN";
+  const detail = down
+    ? `${source.regionCode} is down: ${region.totalProbes - region.healthyProbes} of ${region.totalProbes} probe locations fail it`
+    : `${source.regionCode} looks ${region.status.toLowerCase()} in the live data: the run confirms the outage from a quorum of probes and stops on a false alarm (plan a switchover to move a healthy primary)`;
+  return check("source-region-down", name, down, detail, false);
+}
+
+function drillDriver({ estate }: CheckInput): TCheck {
+  const ok = estate.driverKind === "sim";
+  const detail = ok ? "the simulated twin can inject the outage" : `${estate.name} runs the ${estate.driverKind} driver: a drill injects a region outage, which only the simulated twin supports`;
+  return check("drill-driver", "Drill runs on the simulated twin", ok, detail, true);
+}
+
+async function approversExist(db: Db, { policy }: CheckInput): Promise<TCheck> {
+  // As many as the gate before the run needs; a gated step alone still needs one approver.
+  const needed = policy.approvalsRequired > 0 ? policy.approvalsRequired : policy.gatedSteps.length > 0 ? 1 : 0;
+  const roles = [...new Set([policy.approverRole, "ADMIN" as const])];
+  const count = needed === 0 ? 0 : await db.user.count({ where: { disabled: false, role: { in: roles } } });
+  const who = roles.map(label).join(" or ");
+  const detail = needed === 0
+    ? "the policy runs it without approval"
+    : `${count} enabled user${count === 1 ? "" : "s"} hold ${who}; the policy needs ${needed} approval${needed === 1 ? "" : "s"}${count < needed ? ": the run would wait until it expires" : ""}`;
+  return check("approvers-exist", "Enough approvers", count >= needed, detail, false);
+}
+
+export async function planChecks(db: Db, input: CheckInput): Promise<TCheck[]> {
+  const { runbook } = input;
+  const [active, approvers] = await Promise.all([noActiveOperation(db, input), approversExist(db, input)]);
+  return [
+    active,
+    singlePrimary(input),
+    targetReadReplica(input),
+    targetRegionHealthy(input),
+    ...(runbook === "SWITCHOVER" ? [lagUnderThreshold(input)] : []),
+    ...(runbook === "FAILOVER" ? [sourceRegionDown(input)] : []),
+    ...(runbook === "DRILL" ? [drillDriver(input)] : []),
+    approvers,
+  ];
+}

@@ -1,0 +1,105 @@
+// The report of an operation: how long writes were out (measured RTO) broken down by phase, how
+// much was lost (measured data loss), both against the deployment's targets. Built from the step
+// and gate records, so it can be rebuilt at any time and says only what was measured.
+import type { Tx } from "@/server/db";
+import type { TOperationPlan, TPhase, TReport, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
+
+type StepRow = { index: number; kind: string; phase: string; status: string; startedAt: Date | null; finishedAt: Date | null; output: unknown; title: string };
+type GateRow = { stepIndex: number; beforeRun: boolean; createdAt: Date; decidedAt: Date | null; status: string };
+
+const BYTES_PER_GB = 1e9;
+const seconds = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs) / 1000);
+const out = (step: StepRow | undefined, key: string) => (step?.output as Record<string, unknown> | null)?.[key];
+
+/** Where the write outage begins and ends, by runbook. */
+function rtoWindow(runbook: TRunbook, steps: StepRow[], createdAt: Date): { fromMs: number; toMs: number | null } {
+  const firstVerify = steps.find((s) => s.kind === "VERIFY_WRITES");
+  const toMs = firstVerify?.status === "SUCCEEDED" && firstVerify.finishedAt ? firstVerify.finishedAt.getTime() : null;
+  if (runbook === "DRILL") return { fromMs: steps.find((s) => s.kind === "INJECT_FAULT")?.finishedAt?.getTime() ?? createdAt.getTime(), toMs };
+  // An unplanned failover: the outage is on from the moment someone asked, approvals included.
+  if (runbook === "FAILOVER") return { fromMs: createdAt.getTime(), toMs };
+  // Planned: writes stop when the primary is fenced; the clock starts when the step before it ended.
+  const fence = steps.find((s) => s.kind === "FENCE");
+  const beforeFence = fence ? steps.find((s) => s.index === fence.index - 1) : undefined;
+  return { fromMs: beforeFence?.finishedAt?.getTime() ?? fence?.startedAt?.getTime() ?? createdAt.getTime(), toMs };
+}
+
+/** Contiguous phases: a step owns the time from the previous step's end (or its gate's decision) to its own end. */
+function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: number): Map<TPhase, number> {
+  const phases = new Map<TPhase, number>();
+  const add = (phase: TPhase, value: number) => phases.set(phase, Math.round(((phases.get(phase) ?? 0) + value) * 1000) / 1000);
+  let cursor = fromMs;
+  for (const step of steps) {
+    const endMs = step.finishedAt?.getTime();
+    if (endMs === undefined || endMs <= fromMs || endMs > toMs) continue;
+    for (const gate of gates.filter((g) => !g.beforeRun && g.stepIndex === step.index && g.decidedAt)) {
+      const gateStart = Math.max(cursor, gate.createdAt.getTime());
+      const gateEnd = Math.min(gate.decidedAt!.getTime(), endMs);
+      if (gateEnd > gateStart) add("approval", seconds(gateStart, gateEnd));
+      cursor = Math.max(cursor, gateEnd);
+    }
+    add(step.phase as TPhase, seconds(cursor, endMs));
+    cursor = endMs;
+  }
+  return phases;
+}
+
+export async function buildReport(tx: Tx, operationId: string): Promise<TReport> {
+  const op = await tx.operation.findUniqueOrThrow({
+    where: { id: operationId },
+    include: { steps: { orderBy: { index: "asc" } }, gates: true, deployment: { select: { rtoTargetSeconds: true, rpoTargetSeconds: true } } },
+  });
+  const runbook = op.runbook as TRunbook;
+  const plan = op.plan as TOperationPlan;
+  const window = rtoWindow(runbook, op.steps, op.createdAt);
+  const notes: string[] = [];
+  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, window.fromMs, window.toMs);
+  const beforeRun = op.gates.filter((g) => g.beforeRun && g.decidedAt);
+  if (window.toMs !== null && runbook === "FAILOVER" && beforeRun.length > 0) {
+    // The outage clock ran while people approved: that wait is part of the RTO.
+    phases.set("approval", (phases.get("approval") ?? 0) + seconds(op.createdAt.getTime(), Math.max(...beforeRun.map((g) => g.decidedAt!.getTime()))));
+  }
+  if (runbook === "DRILL") {
+    const failback = op.steps.filter((s) => s.phase === "failback" && s.finishedAt && s.startedAt);
+    if (failback.length > 0) {
+      phases.set("failback", seconds(Math.min(...failback.map((s) => s.startedAt!.getTime())), Math.max(...failback.map((s) => s.finishedAt!.getTime()))));
+      notes.push("The failback phase is measured but is not part of the RTO.");
+    }
+  }
+  const promote = op.steps.find((s) => s.kind === "PROMOTE" && s.status === "SUCCEEDED");
+  const lostBytes = Number(out(promote, "lostBytes") ?? 0);
+  const links = await tx.replicationLink.findMany({ where: { clusterId: op.clusterId }, select: { expectedVolumeGbPerDay: true } });
+  const writeBytesPerSecond = (Math.max(0, ...links.map((l) => l.expectedVolumeGbPerDay)) * BYTES_PER_GB) / 86_400;
+  const lossSeconds = writeBytesPerSecond > 0 ? Math.round((lostBytes / writeBytesPerSecond) * 1000) / 1000 : 0;
+  const measuredRtoSeconds = window.toMs === null ? null : seconds(window.fromMs, window.toMs);
+
+  const chosen = op.steps.find((s) => s.kind === "CHOOSE_TARGET" && s.status === "SUCCEEDED");
+  if (out(chosen, "changedFromPlan") === true) notes.push(`The run chose ${String(out(chosen, "chosen"))} instead of the planned target: it held more of the old primary's log.`);
+  const rewound = op.steps.reduce((sum, s) => sum + Number(out(s, "rewoundBytes") ?? 0), 0);
+  if (rewound > 0) notes.push(`${rewound} bytes the old primary wrote after the last replicated point were discarded when it rejoined (as pg_rewind does).`);
+  const rolledBack = op.steps.filter((s) => s.status === "ROLLED_BACK").map((s) => `${s.index + 1} "${s.title}"`);
+  if (rolledBack.length > 0) notes.push(`Undone on the way out: step ${rolledBack.join(", ")}.`);
+  if (op.failureReason) notes.push(op.failureReason);
+  if (measuredRtoSeconds === null) notes.push("Writes were never verified in the new region, so no RTO was measured.");
+
+  const primary = await tx.replica.findFirst({ where: { clusterId: op.clusterId, role: "PRIMARY" }, include: { placement: { include: { region: true } } } });
+  const newPrimary: TReplicaRef | null = primary ? { id: primary.id, name: primary.name, regionId: primary.regionId, regionCode: primary.placement.region.code } : null;
+  return {
+    operationId: op.id,
+    runbook,
+    outcome: op.status,
+    startedAt: op.startedAt?.toISOString() ?? null,
+    finishedAt: op.finishedAt?.toISOString() ?? null,
+    measuredRtoSeconds,
+    phases: [...phases].map(([phase, value]) => ({ phase, seconds: value })),
+    measuredDataLossBytes: lostBytes,
+    measuredDataLossSeconds: lossSeconds,
+    estimatedDataLossSeconds: plan.estimate?.dataLossSeconds ?? 0,
+    targets: { rtoSeconds: op.deployment.rtoTargetSeconds, rpoSeconds: op.deployment.rpoTargetSeconds },
+    rtoMet: measuredRtoSeconds === null ? null : measuredRtoSeconds <= op.deployment.rtoTargetSeconds,
+    rpoMet: lossSeconds <= op.deployment.rpoTargetSeconds,
+    newPrimary,
+    epoch: op.newEpoch,
+    notes,
+  };
+}

@@ -1,0 +1,111 @@
+// The runbooks as data: each is a list of typed steps with a phase, a timeout, retries and what
+// abort does to it. The engine runs them; the plan shows them; nothing here touches a driver.
+//
+// Steps name replicas by their part in the operation ("source": the primary when the run begins,
+// "target": the replica to promote) so a failover can choose its target while it runs.
+import type { TPhase, TPlannedStep, TRollback, TRunbook, TStepKind } from "@/lib/operations/contracts";
+
+export type Part = "source" | "target";
+type Params = TPlannedStep["params"];
+
+type StepSpec = Omit<TPlannedStep, "index" | "gated" | "estimateSeconds"> & { estimateSeconds?: number };
+
+const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> = {
+  PRECHECK: { rollback: "none", words: "Reads only; nothing to undo." },
+  INJECT_FAULT: { rollback: "compensate", words: "Clears the injected fault." },
+  CONFIRM_OUTAGE: { rollback: "none", words: "Reads only; nothing to undo." },
+  CHOOSE_TARGET: { rollback: "none", words: "Reads only; nothing to undo." },
+  FENCE: { rollback: "compensate", words: "Lets the old primary accept writes again (only while it is still the cluster's writer)." },
+  WAIT_CATCH_UP: { rollback: "none", words: "Waits only; nothing to undo." },
+  DEMOTE: { rollback: "compensate", words: "Promotes the old primary back, at a new epoch (it holds every write: it was fenced and the target caught up)." },
+  PROMOTE: { rollback: "irreversible", words: "Point of no return: the new primary may have taken writes. Abort is refused from here; let the run finish or plan a switchover back." },
+  REPOINT: { rollback: "irreversible", words: "Replicas follow the new primary; undoing it would point them at a demoted replica." },
+  SHIFT_ROUTING: { rollback: "compensate", words: "Restores the routing rules' previous weights, priorities and drain flags." },
+  SCALE_UP: { rollback: "compensate", words: "Restores the previous size of the stack." },
+  VERIFY_WRITES: { rollback: "none", words: "Reads only; nothing to undo." },
+  CLEAR_FAULT: { rollback: "none", words: "The fault is over; nothing to undo." },
+  WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
+};
+
+function step(kind: TStepKind, phase: TPhase, title: string, params: Params, timeoutSeconds: number, maxAttempts = 3): StepSpec {
+  const { rollback, words } = ROLLBACK_WORDS[kind];
+  return { kind, phase, title, params, timeoutSeconds, maxAttempts, rollback, rollbackDescription: words };
+}
+
+export type RunbookSettings = {
+  /** Lag (RPO figure) under which a returning region counts as caught up while it still streams. */
+  stableLagMs: number;
+  /** How long the lag must stay under stableLagMs before failing back. */
+  stableSeconds: number;
+  /** Longest wait for the target to apply everything the fenced primary committed. */
+  catchUpTimeoutSeconds: number;
+  /** Longest wait for the probes to agree that a region is down. */
+  confirmTimeoutSeconds: number;
+};
+
+export const DEFAULT_SETTINGS: RunbookSettings = { stableLagMs: 1000, stableSeconds: 10, catchUpTimeoutSeconds: 120, confirmTimeoutSeconds: 300 };
+
+/** Fence, catch up, demote, promote, repoint, route: the lossless move of the primary from `from` to `to`. */
+function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
+  return [
+    step("FENCE", phaseOf("fence"), `Fence writes on the current primary (${from})`, { replica: from }, 30),
+    step("WAIT_CATCH_UP", phaseOf("catch-up"), `Wait until the ${to} has applied everything the fenced primary committed`, { from, to }, s.catchUpTimeoutSeconds, 1),
+    step("DEMOTE", phaseOf("promote"), `Demote the old primary (${from}) to a read replica`, { replica: from }, 30),
+    step("PROMOTE", phaseOf("promote"), `Promote the ${to} with a new epoch`, { replica: to }, 60),
+    step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary (${to})`, { primary: to }, 60),
+    step("SHIFT_ROUTING", phaseOf("routing"), `Shift routing to the ${to}'s region`, { to, drain: null }, 60),
+    step("VERIFY_WRITES", phaseOf("verify"), `Verify writes land in the ${to}'s region`, { replica: to }, 60, 1),
+  ];
+}
+
+const same = (phase: TPhase) => phase;
+const failbackPhase = (): TPhase => "failback";
+
+function failoverSteps(s: RunbookSettings): StepSpec[] {
+  return [
+    step("CONFIRM_OUTAGE", "detect", "Confirm the outage of the primary's region from a quorum of probe locations", { region: "source" }, s.confirmTimeoutSeconds, 1),
+    step("CHOOSE_TARGET", "detect", "Choose the most caught-up reachable replica", {}, 30),
+    step("FENCE", "fence", "Fence the old primary where it can be reached", { replica: "source" }, 30),
+    step("DEMOTE", "promote", "Demote the old primary to a read replica", { replica: "source" }, 30),
+    step("PROMOTE", "promote", "Promote the chosen replica with a new epoch", { replica: "target" }, 60),
+    step("REPOINT", "repoint", "Repoint the other replicas to the new primary", { primary: "target" }, 60),
+    step("SHIFT_ROUTING", "routing", "Shift routing to the new primary's region and drain the failed one", { to: "target", drain: "source" }, 60),
+    step("SCALE_UP", "scale-up", "Scale up the new primary region's stack", { region: "target" }, 120),
+    step("VERIFY_WRITES", "verify", "Verify writes land in the new region", { replica: "target" }, 60, 1),
+  ];
+}
+
+/** The article's failback: the original region returns as a secondary, catches up, then a planned switchover back. */
+function returnAsSecondary(original: Part, current: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
+  return [
+    step("REPOINT", phaseOf("repoint"), `The original region returns as a secondary and receives replication from the ${current}`, { primary: current, rejoin: original }, 60),
+    step("WAIT_STABLE", phaseOf("catch-up"), `Wait for its lag to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`, { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds }, s.catchUpTimeoutSeconds + s.stableSeconds, 1),
+  ];
+}
+
+export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SETTINGS): StepSpec[] {
+  switch (runbook) {
+    case "SWITCHOVER":
+      return [step("PRECHECK", "detect", "Pre-checks: target healthy, lag under the threshold, no other operation", { to: "target" }, 30, 1), ...losslessMove("source", "target", same, s)];
+    case "FAILBACK":
+      return [
+        step("PRECHECK", "detect", "Pre-checks: the original region is up, no other operation", { to: "target" }, 30, 1),
+        ...returnAsSecondary("target", "source", same, s),
+        ...losslessMove("source", "target", same, s),
+      ];
+    case "FAILOVER":
+      return failoverSteps(s);
+    case "DRILL":
+      return [
+        step("INJECT_FAULT", "fault", "Inject an outage of the primary's region", { region: "source" }, 30),
+        ...failoverSteps(s),
+        step("CLEAR_FAULT", "failback", "End the injected outage", { region: "source" }, 30),
+        ...returnAsSecondary("source", "target", failbackPhase, s),
+        ...losslessMove("target", "source", failbackPhase, s),
+      ];
+  }
+}
+
+export function withIndexes(specs: StepSpec[], gatedKinds: readonly string[], estimate: (spec: StepSpec) => number): TPlannedStep[] {
+  return specs.map((spec, index) => ({ ...spec, index, gated: gatedKinds.includes(spec.kind), estimateSeconds: estimate(spec) }));
+}

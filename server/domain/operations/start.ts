@@ -1,0 +1,85 @@
+// Requesting an operation: the plan is computed again on the server and must be the one the
+// operator looked at; its blocking checks must pass; then the operation, its steps and the gate
+// before the run are stored in one transaction. The database's partial unique index is what makes
+// "one operation per cluster" hold when two requests race past the check.
+import type { Db } from "@/server/db";
+import { AppError, conflict } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { Actor } from "@/server/domain/identity/actor";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { ACTIVE_STATUSES, RUNBOOK_LABELS, ZStartInput, type TStartInput } from "@/lib/operations/contracts";
+import { openGate } from "./gates";
+import { planOperation } from "./plan";
+import { policyFor } from "./policies";
+import { publishOperation } from "./engine-records";
+
+async function activeOnCluster(db: Db, clusterId: string) {
+  return db.operation.findFirst({ where: { clusterId, status: { in: [...ACTIVE_STATUSES] } }, include: { requestedBy: { select: { name: true } } } });
+}
+
+function busy(other: { runbook: string; status: string; id: string; requestedBy: { name: string } }, clusterName: string) {
+  return conflict(
+    `cluster ${clusterName} already has an operation in progress: ${RUNBOOK_LABELS[other.runbook as keyof typeof RUNBOOK_LABELS].toLowerCase()} ${other.id.slice(0, 8)} requested by ${other.requestedBy.name}, ${other.status.toLowerCase().replace("_", " ")}; one operation per cluster at a time`,
+    "clusterId",
+  );
+}
+
+export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Promise<{ operationId: string }> {
+  const input = ZStartInput.parse(raw);
+  if (!actor.userId) throw new AppError("FORBIDDEN", "operations are requested by a person");
+  const plan = await planOperation(db, input);
+  if (plan.planHash !== input.planHash) {
+    throw conflict("the plan has changed since you looked at it (the topology, the target or the steps moved); review the new plan and request again", "planHash");
+  }
+  const other = await activeOnCluster(db, plan.clusterId);
+  if (other) throw busy(other, plan.clusterName);
+  const blocking = plan.checks.filter((c) => c.blocking && !c.ok);
+  if (blocking.length > 0) throw new AppError("PRECONDITION_FAILED", `the plan cannot run: ${blocking.map((c) => `${c.label} (${c.detail})`).join("; ")}`, { field: "runbook" });
+  const policy = await policyFor(db, plan.deploymentId, plan.runbook);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const op = await tx.operation.create({
+        data: {
+          deploymentId: plan.deploymentId,
+          clusterId: plan.clusterId,
+          runbook: plan.runbook,
+          status: policy.approvalsRequired > 0 ? "AWAITING_APPROVAL" : "RUNNING",
+          requestedById: actor.userId!,
+          reason: input.reason,
+          sourceReplicaId: plan.source.id,
+          targetReplicaId: plan.target.id,
+          plan: plan as never,
+          planHash: plan.planHash,
+          steps: {
+            create: plan.steps.map((s) => ({
+              index: s.index, kind: s.kind, phase: s.phase, title: s.title, params: s.params, maxAttempts: s.maxAttempts,
+              timeoutSeconds: s.timeoutSeconds, rollback: s.rollback, idempotencyKey: `pending:${s.index}`,
+            })),
+          },
+        },
+        include: { steps: true },
+      });
+      // The key names the operation, the step and what it does: a second effect under it is a bug the database refuses.
+      for (const s of op.steps) await tx.operationStep.update({ where: { id: s.id }, data: { idempotencyKey: `${op.id}:${s.index}:${s.kind}` } });
+      if (policy.approvalsRequired > 0) await openGate(tx, op, { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() });
+      const words = policy.approvalsRequired > 0 ? `waits for ${policy.approvalsRequired} approval(s) from ${policy.approverRole.toLowerCase()}s` : "runs without approval (policy)";
+      await recordAudit(tx, actor, {
+        action: "operation.request",
+        objectType: "Operation",
+        objectId: op.id,
+        summary: `requested ${RUNBOOK_LABELS[plan.runbook].toLowerCase()} of ${plan.clusterName}: ${plan.source.name} (${plan.source.regionCode}) → ${plan.target.name} (${plan.target.regionCode}); ${words}`,
+        after: { runbook: plan.runbook, planHash: plan.planHash, reason: input.reason, steps: plan.steps.length },
+      });
+      await publishOperation(tx, op, { status: op.status });
+      return { operationId: op.id };
+    });
+  } catch (error) {
+    // Two requests raced past the check: the partial unique index refused the second.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await activeOnCluster(db, plan.clusterId);
+      if (winner) throw busy(winner, plan.clusterName);
+    }
+    throw error;
+  }
+}

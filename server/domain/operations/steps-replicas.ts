@@ -1,0 +1,65 @@
+// Steps that decide who accepts writes: fence, wait for catch-up, demote, promote. Each checks the
+// driver first, so a retry after an effect that was applied but not recorded (a real driver that
+// crashed mid-call) finds the work done instead of doing it twice.
+import { clusterEpoch, done, operationEpoch, replicaOf, StepRefused, wait, type StepContext, type StepOutcome } from "./step-context";
+
+export async function fence(ctx: StepContext): Promise<StepOutcome> {
+  const replica = replicaOf(ctx, String(ctx.params.replica));
+  const status = await ctx.driver.fence({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
+  return done({ replica: replica.id, fenced: status.fenced || !status.writable, epoch: operationEpoch(ctx), committedPosition: status.committedPosition });
+}
+
+export async function unfence(ctx: StepContext): Promise<void> {
+  const replica = replicaOf(ctx, String(ctx.params.replica));
+  if (replica.role === "READ_REPLICA") return;
+  await ctx.driver.unfence({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
+}
+
+function linkBetween(ctx: StepContext, fromPart: string, toPart: string) {
+  const from = replicaOf(ctx, fromPart);
+  const to = replicaOf(ctx, toPart);
+  const link = ctx.topology.links.find((l) => l.sourceReplicaId === from.id && l.targetReplicaId === to.id);
+  if (!link) throw new StepRefused(`no replication link runs from ${from.id} to ${to.id}: the target cannot receive what the primary committed`);
+  return link;
+}
+
+/** Zero data loss rests here: the promotion waits until the target holds every committed byte. */
+export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
+  const link = linkBetween(ctx, String(ctx.params.from), String(ctx.params.to));
+  const result = await ctx.driver.waitForCatchUp({ linkId: link.id, atMs: ctx.nowMs, timeoutMs: 0 });
+  const output = { linkId: link.id, committedPosition: result.committedPosition, appliedPosition: result.appliedPosition, lagBytes: result.lagBytes };
+  if (result.caughtUp) return done(output);
+  return wait(output, 500, `the target still lacks ${result.lagBytes} bytes of what the fenced primary committed`);
+}
+
+export async function demote(ctx: StepContext): Promise<StepOutcome> {
+  const replica = replicaOf(ctx, String(ctx.params.replica));
+  if (replica.role === "READ_REPLICA") return done({ replica: replica.id, alreadyDemoted: true });
+  const status = await ctx.driver.demote({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
+  return done({ replica: replica.id, role: status.role, committedPosition: status.committedPosition });
+}
+
+/** Undo of a demotion before any promotion: the old primary takes writes again, at a new epoch. */
+export async function repromote(ctx: StepContext): Promise<number> {
+  const replica = replicaOf(ctx, String(ctx.params.replica));
+  const newEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId) + 1;
+  await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
+  return newEpoch;
+}
+
+export async function promote(ctx: StepContext): Promise<StepOutcome> {
+  const replica = replicaOf(ctx, String(ctx.params.replica));
+  const newEpoch = operationEpoch(ctx) + 1;
+  if (replica.role !== "READ_REPLICA" && replica.epoch === newEpoch) {
+    return done({ replica: replica.id, epoch: newEpoch, alreadyPromoted: true }, { newEpoch });
+  }
+  // What the old writer committed that the new one never received is lost (the lag at the moment of failure).
+  const others = ctx.topology.replicas.filter((r) => r.clusterId === replica.clusterId && r.id !== replica.id);
+  const heads = await Promise.all(others.map((r) => ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })));
+  const before = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
+  const lostBytes = Math.max(0, ...heads.map((head) => head - before));
+  const status = await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
+  const writers = await ctx.driver.writableReplicas(replica.clusterId);
+  if (writers.length !== 1 || writers[0] !== replica.id) throw new StepRefused(`after promoting ${replica.id} the writable replicas are [${writers.join(", ")}], not exactly it`);
+  return done({ replica: replica.id, epoch: newEpoch, committedPosition: status.committedPosition, lostBytes }, { newEpoch });
+}

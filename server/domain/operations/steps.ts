@@ -1,0 +1,30 @@
+// Every step kind: what running it does, and what abort does to it once it has run (the rollback
+// that runbooks.ts declares in words).
+import type { TStepKind } from "@/lib/operations/contracts";
+import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./steps-replicas";
+import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./steps-detect";
+import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./steps-routing";
+import type { OperationUpdate, StepContext, StepOutcome } from "./step-context";
+
+type Handler = {
+  run: (ctx: StepContext) => Promise<StepOutcome>;
+  /** Undo after the step succeeded; absent when there is nothing to undo or it cannot be undone. */
+  compensate?: (ctx: StepContext, output: Record<string, unknown>) => Promise<OperationUpdate | void>;
+};
+
+export const STEP_HANDLERS: Record<TStepKind, Handler> = {
+  PRECHECK: { run: precheck },
+  INJECT_FAULT: { run: injectOutage, compensate: async (ctx, output) => void (await clearOutage(ctx, typeof output.faultId === "string" ? output.faultId : null)) },
+  CONFIRM_OUTAGE: { run: confirmOutage },
+  CHOOSE_TARGET: { run: chooseTarget },
+  FENCE: { run: fence, compensate: (ctx) => unfence(ctx) },
+  WAIT_CATCH_UP: { run: waitCatchUp },
+  DEMOTE: { run: demote, compensate: async (ctx) => ({ newEpoch: await repromote(ctx) }) },
+  PROMOTE: { run: promote },
+  REPOINT: { run: repoint },
+  SHIFT_ROUTING: { run: shiftRouting, compensate: restoreRouting },
+  SCALE_UP: { run: scaleUp, compensate: restoreScale },
+  VERIFY_WRITES: { run: verifyWrites },
+  CLEAR_FAULT: { run: (ctx) => clearOutage(ctx, null) },
+  WAIT_STABLE: { run: waitStable },
+};
