@@ -39,11 +39,13 @@ export type RunbookSettings = {
   stableSeconds: number;
   /** Longest wait for the target to apply everything the fenced primary committed. */
   catchUpTimeoutSeconds: number;
-  /** Longest wait for the probes to agree that a region is down. */
+  /** Longest wait for the probes to agree that a region a drill took down is down. */
   confirmTimeoutSeconds: number;
+  /** A requested failover whose outage no quorum confirms within this long is a false alarm. */
+  falseAlarmAfterSeconds: number;
 };
 
-export const DEFAULT_SETTINGS: RunbookSettings = { stableLagMs: 1000, stableSeconds: 10, catchUpTimeoutSeconds: 120, confirmTimeoutSeconds: 300 };
+export const DEFAULT_SETTINGS: RunbookSettings = { stableLagMs: 1000, stableSeconds: 10, catchUpTimeoutSeconds: 120, confirmTimeoutSeconds: 300, falseAlarmAfterSeconds: 60 };
 
 /** Fence, catch up, demote, promote, repoint, route: the lossless move of the primary from `from` to `to`. */
 function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
@@ -61,9 +63,10 @@ function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, 
 const same = (phase: TPhase) => phase;
 const failbackPhase = (): TPhase => "failback";
 
-function failoverSteps(s: RunbookSettings): StepSpec[] {
+/** `confirmSeconds`: how long probes may take to agree; an operator's failover ends as a false alarm after it. */
+function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
   return [
-    step("CONFIRM_OUTAGE", "detect", "Confirm the outage of the primary's region from a quorum of probe locations", { region: "source" }, s.confirmTimeoutSeconds, 1),
+    step("CONFIRM_OUTAGE", "detect", "Confirm the outage of the primary's region from a quorum of probe locations", { region: "source" }, confirmSeconds, 1),
     step("CHOOSE_TARGET", "detect", "Choose the most caught-up reachable replica", {}, 30),
     step("FENCE", "fence", "Fence the old primary where it can be reached", { replica: "source" }, 30),
     step("DEMOTE", "promote", "Demote the old primary to a read replica", { replica: "source" }, 30),
@@ -94,11 +97,11 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
         ...losslessMove("source", "target", same, s),
       ];
     case "FAILOVER":
-      return failoverSteps(s);
+      return failoverSteps(s, s.falseAlarmAfterSeconds);
     case "DRILL":
       return [
         step("INJECT_FAULT", "fault", "Inject an outage of the primary's region", { region: "source" }, 30),
-        ...failoverSteps(s),
+        ...failoverSteps(s, s.confirmTimeoutSeconds),
         step("CLEAR_FAULT", "failback", "End the injected outage", { region: "source" }, 30),
         ...returnAsSecondary("source", "target", failbackPhase, s),
         ...losslessMove("target", "source", failbackPhase, s),

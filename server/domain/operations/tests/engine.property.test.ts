@@ -12,8 +12,11 @@ import { observeDeployment } from "@/server/worker/observe-deployment";
 import { userWithPassword } from "@/tests/factories";
 import { opsEstate, request, TICK } from "./ops-estate";
 
-const ACTIONS = ["tick", "crash:before-step", "crash:after-effect", "crash:before-commit", "two-workers", "observe", "pause", "resume", "abort"] as const;
-type Action = (typeof ACTIONS)[number];
+const MOVES = ["tick", "crash:before-step", "crash:after-effect", "crash:before-commit", "two-workers", "observe"] as const;
+const CONTROLS = ["pause", "resume", "abort"] as const;
+type Action = (typeof MOVES)[number] | (typeof CONTROLS)[number];
+// Operators act rarely next to the workers' beat; an abort in every run would hide the later steps.
+const anAction = fc.oneof({ arbitrary: fc.constantFrom<Action>(...MOVES), weight: 24 }, { arbitrary: fc.constantFrom<Action>("pause", "resume"), weight: 2 }, { arbitrary: fc.constant<Action>("abort"), weight: 1 });
 
 async function writers(deploymentId: string, clusterId: string): Promise<string[]> {
   const row = await db.driverState.findUnique({ where: { deploymentId } });
@@ -67,6 +70,7 @@ async function scenario(runbook: TRunbook, actions: Action[]) {
     await checkInvariants(estate.deploymentId, estate.clusterId, operationId);
   }
   const op = await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } });
+  if (process.env.PROPERTY_LOG) console.log("PROP", runbook, op.status, op.failureReason, actions.join(","));
   expect(ACTIVE_STATUSES).not.toContain(op.status);
   if (op.status !== "SUCCEEDED") expect(op.failureReason).toBeTruthy();
   // Exactly one writer at the end, and the epoch moved once per promotion that took effect.
@@ -81,8 +85,8 @@ async function scenario(runbook: TRunbook, actions: Action[]) {
 describe("runbook engine under interleavings and crashes", () => {
   it("keeps its invariants for any sequence of ticks, crashes, two workers and operator controls", { timeout: 600_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<TRunbook>("SWITCHOVER", "DRILL"), fc.array(fc.constantFrom(...ACTIONS), { minLength: 5, maxLength: 40 }), (runbook, actions) => scenario(runbook, actions)),
-      { numRuns: 10 },
+      fc.asyncProperty(fc.constantFrom<TRunbook>("SWITCHOVER", "FAILBACK", "DRILL"), fc.array(anAction, { minLength: 5, maxLength: 60 }), (runbook, actions) => scenario(runbook, actions)),
+      { numRuns: 16 },
     );
   });
 });
