@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { primaryRegionIdOf } from "./estate-from-model";
 import { currentLiveLinks, type LiveLinks } from "./live-links";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
+import { drillItem, lastDrill, type LastDrill } from "./readiness-drill";
 import { replicaPlacementItem } from "./readiness-replicas";
 import { healthCheckItem } from "./readiness-routing";
 import { rpoItem, rtoItem } from "./readiness-timing";
@@ -22,25 +23,15 @@ export function residencyItem(model: PlanningModel): ReadinessItem {
   return stale.length > 0 ? { ...base, status: "warn", reason: `${kept}. ${stale.join(". ")}` } : { ...base, status: "pass", reason: kept };
 }
 
-/** Meridian has no Operations yet, so no drill can have been recorded: say so rather than guess. */
-export function drillItem(): ReadinessItem {
-  return {
-    id: "drill",
-    title: "Failover drill",
-    status: "warn",
-    reason: "no drill recorded: Meridian does not run or record drills yet. Run a failover drill at least quarterly: a DR plan that has not been tested is a plan that does not exist.",
-  };
-}
-
-export function readinessOf(model: PlanningModel, live: LiveLinks | null): ReadinessItem[] {
+export function readinessOf(model: PlanningModel, live: LiveLinks | null, drill: LastDrill | null): ReadinessItem[] {
   const primaryRegionId = primaryRegionIdOf(model);
   const placement: ReadinessItem = primaryRegionId
     ? replicaPlacementItem(model, primaryRegionId)
     : { id: "replicas", title: "Replicas where the DR model needs them", status: "fail", reason: "the deployment has no regions yet" };
-  return [placement, rpoItem(model, live), rtoItem(model), healthCheckItem(model), residencyItem(model), drillItem()];
+  return [placement, rpoItem(model, live), rtoItem(model), healthCheckItem(model), residencyItem(model), drillItem(drill)];
 }
 
 export async function readiness(db: Db, deploymentId: string): Promise<ReadinessItem[]> {
-  const [model, live] = await Promise.all([loadPlanningModel(db, deploymentId), currentLiveLinks(db, deploymentId)]);
-  return readinessOf(model, live);
+  const [model, live, drill] = await Promise.all([loadPlanningModel(db, deploymentId), currentLiveLinks(db, deploymentId), lastDrill(db, deploymentId)]);
+  return readinessOf(model, live, drill);
 }
