@@ -34,7 +34,7 @@ test("a planned switchover is approved by someone else, runs live and reports it
   // The operator's page follows the run live.
   await expect(page.getByTestId("operation-status")).toHaveText(/Running|Succeeded/, { timeout: 20_000 });
   await expect(page.getByTestId("operation-status")).toHaveText("Succeeded", { timeout: 90_000 });
-  await expect(page.getByTestId("step-timeline").locator('[data-status="SUCCEEDED"]')).toHaveCount(8);
+  await expect(page.getByTestId("step-timeline").locator('[data-status="SUCCEEDED"]')).toHaveCount(9);
   await expect(page.getByTestId("replica-node-aurora-euw1")).toHaveAttribute("data-role", "PRIMARY", { timeout: 20_000 });
   await expect(page.getByTestId("replica-node-aurora-use1")).toHaveAttribute("data-role", "READ_REPLICA");
 

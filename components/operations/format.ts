@@ -43,11 +43,16 @@ export const isStepRunning = (step: Pick<TStepView, "status" | "startedAt" | "fi
 
 export const replicaWords = (replica: Pick<TReplicaRef, "name" | "regionCode">) => `${replica.name} (${replica.regionCode})`;
 
-/** A step's output as short "key: value" pairs; nested values as compact JSON. */
-export function outputPairs(output: Record<string, unknown> | null): [string, string][] {
+/** Kept by the engine to undo a step (previous routing rules, stack sizes): not for reading. */
+const HIDDEN_OUTPUT = new Set(["previous", "stableSinceMs"]);
+
+/** A step's output as short "key: value" pairs, replica ids shown by name; nested values as compact JSON. */
+export function outputPairs(output: Record<string, unknown> | null, names: ReadonlyMap<string, string> = new Map()): [string, string][] {
   if (!output) return [];
-  return Object.entries(output).map(([key, value]) => [
-    key,
-    typeof value === "number" ? value.toLocaleString("en-US", { maximumFractionDigits: 3 }) : typeof value === "string" ? value : JSON.stringify(value),
-  ]);
+  return Object.entries(output)
+    .filter(([key]) => !HIDDEN_OUTPUT.has(key))
+    .map(([key, value]) => [
+      key,
+      typeof value === "number" ? value.toLocaleString("en-US", { maximumFractionDigits: 3 }) : typeof value === "string" ? (names.get(value) ?? value) : JSON.stringify(value),
+    ]);
 }

@@ -12,9 +12,9 @@ function LiveDuration({ step }: { step: TStepView }) {
   return <>{formatDuration(stepDurationMs(step, now) ?? 0)}</>;
 }
 
-export function StepRow({ step, position }: { step: TStepView; position: number }) {
+export function StepRow({ step, position, names }: { step: TStepView; position: number; names: ReadonlyMap<string, string> }) {
   const running = isStepRunning(step);
-  const pairs = outputPairs(step.output);
+  const pairs = outputPairs(step.output, names);
   return (
     <li
       data-testid={`step-${step.index}`}

@@ -89,7 +89,12 @@ function returnAsSecondary(original: Part, current: Part, phaseOf: (phase: TPhas
 export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SETTINGS): StepSpec[] {
   switch (runbook) {
     case "SWITCHOVER":
-      return [step("PRECHECK", "detect", "Pre-checks: target healthy, lag under the threshold, no other operation", { to: "target" }, 30, 1), ...losslessMove("source", "target", same, s)];
+      return [
+        step("PRECHECK", "detect", "Pre-checks: target healthy, lag under the threshold, no other operation", { to: "target" }, 30, 1),
+        // A warm standby runs scaled down: it takes the primary's size before it takes the traffic, while writes still flow.
+        step("SCALE_UP", "scale-up", "Scale up the target region's stack before it takes the traffic", { region: "target" }, 120),
+        ...losslessMove("source", "target", same, s),
+      ];
     case "FAILBACK":
       return [
         step("PRECHECK", "detect", "Pre-checks: the original region is up, no other operation", { to: "target" }, 30, 1),
