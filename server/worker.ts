@@ -46,7 +46,9 @@ log(`observing every ${options.intervalMs} ms`);
 const timers = [
   every(options.intervalMs, "observation", observeAll),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
-  every(ENGINE_INTERVAL_MS, "runbook engine", () => engineTick(db, Date.now())),
+  every(ENGINE_INTERVAL_MS, "runbook engine", () =>
+    engineTick(db, Date.now(), { onError: (id, error) => log(`operation ${id} could not move: ${error instanceof Error ? error.message : String(error)}`) }),
+  ),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),

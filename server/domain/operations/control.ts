@@ -38,6 +38,8 @@ export async function resumeOperation(db: Db, actor: Actor, input: Control): Pro
     // Back to waiting for people if a gate is still open; the engine re-checks every gate anyway.
     const open = await tx.approvalGate.count({ where: { operationId: op.id, status: "OPEN" } });
     await tx.operation.update({ where: { id: op.id }, data: { status: open > 0 ? "AWAITING_APPROVAL" : "RUNNING", pauseRequested: false } });
+    // A wait interrupted by the pause starts its window again: the pause is not the condition's fault.
+    await tx.operationStep.updateMany({ where: { operationId: op.id, status: "WAITING" }, data: { startedAt: new Date(), nextAttemptAt: null } });
     await recordAudit(tx, actor, { action: "operation.resume", objectType: "Operation", objectId: op.id, summary: `resumed ${name(op)}${because(input.reason)}` });
     await publishOperation(tx, op, { status: "RUNNING" });
   });

@@ -22,6 +22,8 @@ export type EngineOptions = {
   crashAt?: (point: CrashPoint) => boolean;
   /** Most moves per tick, so one tick stays short. */
   maxMoves?: number;
+  /** Told of an operation whose move failed unexpectedly (the move was rolled back). */
+  onError?: (operationId: string, error: unknown) => void;
 };
 export type CrashPoint = "before-step" | "after-effect" | "before-commit";
 
@@ -42,7 +44,18 @@ export async function engineTick(db: Db, nowMs: number, options: EngineOptions =
   const visited: string[] = [];
   let moves = 0;
   while (moves < (options.maxMoves ?? 100)) {
-    const moved = await db.$transaction((tx) => moveOne(tx, nowMs, visited, options), TX);
+    const seen = visited.length;
+    let moved: "moved" | "idle" | null;
+    try {
+      moved = await db.$transaction((tx) => moveOne(tx, nowMs, visited, options), TX);
+    } catch (error) {
+      if (error instanceof SimulatedCrash) throw error;
+      // One operation's unexpected error (its move rolled back) must not stall the others: it is
+      // reported, skipped for this tick and tried again on the next.
+      if (visited.length === seen) throw error;
+      options.onError?.(visited.at(-1)!, error);
+      continue;
+    }
     if (moved === null) break;
     if (moved === "idle") continue;
     moves += 1;
@@ -60,11 +73,7 @@ async function moveOne(tx: Tx, nowMs: number, visited: string[], options: Engine
   visited.push(row.id);
   const op = (await tx.operation.findUniqueOrThrow({ where: { id: row.id }, include: { deployment: { select: { rpoTargetSeconds: true } } } })) as LockedOperation;
   if (op.status === "ROLLING_BACK") return (await rollbackNext(tx, op, nowMs)) ? "moved" : "idle";
-  if (op.status === "AWAITING_APPROVAL") {
-    const opened = await advanceGate(tx, op, nowMs);
-    if (!opened) return "idle";
-    op.status = "RUNNING";
-  }
+  if (op.status === "AWAITING_APPROVAL" && !(await advanceGate(tx, op, nowMs))) return "idle";
   return runNextStep(tx, op, nowMs, options);
 }
 
@@ -81,11 +90,9 @@ async function runNextStep(tx: Tx, op: LockedOperation, nowMs: number, options: 
     return "moved";
   }
   const plannedStep = { ...step, params: step.params as TPlannedStep["params"], kind: step.kind as TStepKind };
-  if (await advanceGate(tx, op, nowMs, plannedStep)) {
-    // advanceGate returned true: no gate stands before this step (or it was granted and still holds).
-  } else {
-    return "idle";
-  }
+  // No gate stands before this step, or it was granted and what it approved still holds.
+  if (!(await advanceGate(tx, op, nowMs, plannedStep))) return "idle";
+  if (op.status !== "RUNNING") Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "RUNNING" } }));
   if (options.crashAt?.("before-step")) throw new SimulatedCrash("before-step");
 
   await tx.$executeRawUnsafe("SAVEPOINT meridian_step");

@@ -47,6 +47,7 @@ export async function openGate(tx: Tx, op: GateOperation, input: { stepIndex: nu
       beforeRun: input.beforeRun,
       required: Math.max(1, policy.approvalsRequired),
       role: policy.approverRole,
+      createdAt: new Date(input.nowMs),
       expiresAt: new Date(input.nowMs + policy.expiresAfterSeconds * 1000),
       context,
       contextHash: contextHash(context),

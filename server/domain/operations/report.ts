@@ -32,9 +32,12 @@ function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: 
   for (const step of steps) {
     const endMs = step.finishedAt?.getTime();
     if (endMs === undefined || endMs <= fromMs || endMs > toMs) continue;
-    for (const gate of gates.filter((g) => !g.beforeRun && g.stepIndex === step.index && g.decidedAt)) {
-      const gateStart = Math.max(cursor, gate.createdAt.getTime());
-      const gateEnd = Math.min(gate.decidedAt!.getTime(), endMs);
+    // A gated step waited from its first gate opening until it could start: the approvers' time,
+    // lapsed rounds included, as the run lived it (both ends on the engine's clock).
+    const stepGates = gates.filter((g) => !g.beforeRun && g.stepIndex === step.index);
+    if (stepGates.length > 0 && step.startedAt) {
+      const gateStart = Math.max(cursor, Math.min(...stepGates.map((g) => g.createdAt.getTime())));
+      const gateEnd = Math.min(step.startedAt.getTime(), endMs);
       if (gateEnd > gateStart) add("approval", seconds(gateStart, gateEnd));
       cursor = Math.max(cursor, gateEnd);
     }
@@ -53,12 +56,10 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
   const plan = op.plan as TOperationPlan;
   const window = rtoWindow(runbook, op.steps, op.createdAt);
   const notes: string[] = [];
-  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, window.fromMs, window.toMs);
-  const beforeRun = op.gates.filter((g) => g.beforeRun && g.decidedAt);
-  if (window.toMs !== null && runbook === "FAILOVER" && beforeRun.length > 0) {
-    // The outage clock ran while people approved: that wait is part of the RTO.
-    phases.set("approval", (phases.get("approval") ?? 0) + seconds(op.createdAt.getTime(), Math.max(...beforeRun.map((g) => g.decidedAt!.getTime()))));
-  }
+  // A failover's outage clock runs while people approve, until the run starts: that wait is a phase of its own.
+  const approvedRunMs = runbook === "FAILOVER" && op.startedAt ? op.startedAt.getTime() : null;
+  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, approvedRunMs ?? window.fromMs, window.toMs);
+  if (window.toMs !== null && approvedRunMs !== null) phases.set("approval", (phases.get("approval") ?? 0) + seconds(window.fromMs, approvedRunMs));
   if (runbook === "DRILL") {
     const failback = op.steps.filter((s) => s.phase === "failback" && s.finishedAt && s.startedAt);
     if (failback.length > 0) {

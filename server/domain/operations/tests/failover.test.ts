@@ -53,3 +53,16 @@ describe("drill", () => {
     expect(report.phases.find((p) => p.phase === "failback")?.seconds).toBeGreaterThan(0);
   });
 });
+
+describe("failover report", () => {
+  it("adds its phases up to the measured RTO, the wait for approval included once", async () => {
+    const estate = await opsEstate();
+    await injectFault(db, SYSTEM_ACTOR, { deploymentId: estate.deploymentId, kind: "REGION_OUTAGE", target: { regionId: estate.primary.regionId } });
+    const { operationId } = await request(estate.deploymentId, "FAILOVER");
+    const { op } = await runToEnd(estate.deploymentId, operationId, Date.now() + 3000);
+    const report = op.report as { measuredRtoSeconds: number; phases: { phase: string; seconds: number }[] };
+    const sum = report.phases.reduce((total, p) => total + p.seconds, 0);
+    expect(sum).toBeCloseTo(report.measuredRtoSeconds, 1);
+    expect(report.phases.filter((p) => p.phase === "approval")).toHaveLength(1);
+  });
+});

@@ -26,11 +26,12 @@ describe("planned switchover", () => {
 
     const steps = await db.operationStep.findMany({ where: { operationId }, orderBy: { index: "asc" } });
     expect(steps.every((s) => s.status === "SUCCEEDED")).toBe(true);
-    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; phases: { phase: string }[]; rpoMet: boolean };
+    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; phases: { phase: string; seconds: number }[]; rpoMet: boolean };
     expect(report.measuredDataLossBytes).toBe(0);
     expect(report.rpoMet).toBe(true);
     expect(report.measuredRtoSeconds).toBeGreaterThan(0);
     expect(report.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(["fence", "catch-up", "promote", "routing", "verify"]));
+    expect(report.phases.reduce((total, p) => total + p.seconds, 0)).toBeCloseTo(report.measuredRtoSeconds, 1);
     const stepAudits = await db.auditRecord.count({ where: { objectId: operationId, action: "operation.step" } });
     expect(stepAudits).toBe(steps.length);
   });
