@@ -12,7 +12,7 @@ import { observeDeployment } from "@/server/worker/observe-deployment";
 import { userWithPassword } from "@/tests/factories";
 import { opsEstate, request, TICK } from "./ops-estate";
 
-const MOVES = ["tick", "crash:before-step", "crash:after-effect", "crash:before-commit", "two-workers", "observe"] as const;
+const MOVES = ["tick", "crash:before-step", "crash:after-effect", "crash:before-commit", "two-workers", "observe", "observe-during-step"] as const;
 type Action = (typeof MOVES)[number] | "pause" | "resume" | "abort";
 // Operators act rarely next to the workers' beat; an abort in every run would hide the later steps.
 const anAction = fc.oneof({ arbitrary: fc.constantFrom<Action>(...MOVES), weight: 24 }, { arbitrary: fc.constantFrom<Action>("pause", "resume"), weight: 2 }, { arbitrary: fc.constant<Action>("abort"), weight: 1 });
@@ -33,13 +33,27 @@ async function act(action: Action, ctx: { deploymentId: string; operationId: str
   }
   if (action === "two-workers") return Promise.all([engineTick(db, ctx.nowMs), engineTick(db, ctx.nowMs)]);
   if (action === "observe") return observeDeployment(db, ctx.deploymentId, ctx.nowMs, TICK);
+  // The observer's tick and a step racing for the same twin: the observer must not save its older copy over the step's.
+  if (action === "observe-during-step") return Promise.all([observeDeployment(db, ctx.deploymentId, ctx.nowMs, TICK), engineTick(db, ctx.nowMs)]);
   if (action === "pause") return ignoreRefusal(ctx.operator.caller.operations.pause(control));
   if (action === "resume") return ignoreRefusal(ctx.operator.caller.operations.resume(control));
   return ignoreRefusal(ctx.operator.caller.operations.abort(control));
 }
 
+/** The twin as saved and the model must tell the same story: a stale copy saved over a step would not. */
+async function twinMatchesModel(deploymentId: string, clusterId: string) {
+  const row = await db.driverState.findUnique({ where: { deploymentId } });
+  const saved = row?.state as { driver?: unknown } | null;
+  if (!saved?.driver) return;
+  const twin = await SimDriver.fromJSON(saved.driver).currentTopology();
+  const model = await db.replica.findMany({ where: { clusterId }, select: { id: true, role: true, epoch: true }, orderBy: { id: "asc" } });
+  const inTwin = twin.replicas.filter((r) => r.clusterId === clusterId).map(({ id, role, epoch }) => ({ id, role, epoch })).sort((a, b) => a.id.localeCompare(b.id));
+  expect(inTwin).toEqual(model);
+}
+
 async function checkInvariants(deploymentId: string, clusterId: string, operationId: string) {
   expect((await writers(deploymentId, clusterId)).length).toBeLessThanOrEqual(1);
+  await twinMatchesModel(deploymentId, clusterId);
   expect(await db.replica.count({ where: { clusterId, role: "PRIMARY" } })).toBeLessThanOrEqual(1);
   // One audit record per step that took effect: a step applied twice would write two.
   const effective = await db.operationStep.count({ where: { operationId, status: { in: ["SUCCEEDED", "ROLLED_BACK"] } } });
