@@ -10,13 +10,15 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { verifyPassword } from "@/server/domain/identity/users";
 import { RUNBOOK_LABELS, ZDecideInput, type TDecideInput, type TGateView, type TInboxItem } from "@/lib/operations/contracts";
 import { failOperation, finishOperation, publishOperation } from "./engine-records";
+import { WAITS_FOR_ENGINE } from "./control";
 import { gateView, summaryInclude, summaryView } from "./views";
 
 type Gate = Prisma.ApprovalGateGetPayload<{ include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } }>;
 
 /** Why this person may not decide this gate, or null. Shared by the inbox and the decision. */
-export function cannotDecide(gate: Pick<Gate, "status" | "expiresAt" | "role" | "decisions"> & { operation: { requestedById: string } }, actor: { userId: string; role: string }, nowMs: number): string | null {
+export function cannotDecide(gate: Pick<Gate, "status" | "expiresAt" | "role" | "decisions"> & { operation: { requestedById: string; status: string } }, actor: { userId: string; role: string }, nowMs: number): string | null {
   if (gate.status !== "OPEN") return `this approval request is ${gate.status.toLowerCase()}; it can no longer be decided`;
+  if (!["AWAITING_APPROVAL", "RUNNING", "PAUSED"].includes(gate.operation.status)) return `the operation is ${gate.operation.status.toLowerCase().replace("_", " ")}; its approvals can no longer be decided`;
   if (gate.expiresAt.getTime() <= nowMs) return `this approval request expired at ${gate.expiresAt.toISOString()}`;
   if (gate.operation.requestedById === actor.userId) return "you requested this operation; someone else must approve it";
   if (actor.role !== gate.role && actor.role !== "ADMIN") return `this approval needs the ${gate.role.toLowerCase()} role; you are ${actor.role.toLowerCase()}`;
@@ -62,7 +64,7 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
         const reason = `rejected ${where} by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`;
         // Nothing ran yet: the operation simply ends. Mid-run: what ran is undone first.
         if (!op.startedAt) await finishOperation(tx, op, "REJECTED", `${reason}; nothing was changed`, nowMs);
-        else await failOperation(tx, op, reason, nowMs);
+        else await failOperation(tx, op, reason, nowMs, "REJECTED");
         return;
       }
       const approvals = gate.decisions.filter((d) => d.decision === "APPROVE").length + 1;
@@ -70,7 +72,7 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
         await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "GRANTED", decidedAt: new Date(nowMs) } });
       }
       await publishOperation(tx, op, { gateId: gate.id, approvals });
-    });
+    }, WAITS_FOR_ENGINE);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("you have already decided this request; the same person counts once", "gateId");
     throw error;

@@ -6,9 +6,13 @@ import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { RUNBOOK_LABELS, type TOperationDetail } from "@/lib/operations/contracts";
 import { finishOperation, publishOperation } from "./engine-records";
+import { nextUndo } from "./undo-plan";
 import { getOperation } from "./views";
 
 type Control = { operationId: string; reason?: string };
+
+/** The engine holds the operation's row for one move (tens of ms, a slow driver call longer): wait for it. */
+export const WAITS_FOR_ENGINE = { timeout: 30_000, maxWait: 10_000 } as const;
 
 async function locked(tx: Tx, operationId: string) {
   await tx.$queryRaw`select id from "Operation" where id = ${operationId} for update`;
@@ -27,7 +31,7 @@ export async function pauseOperation(db: Db, actor: Actor, input: Control): Prom
     await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED", pauseRequested: true } });
     await recordAudit(tx, actor, { action: "operation.pause", objectType: "Operation", objectId: op.id, summary: `paused ${name(op)}${because(input.reason)}` });
     await publishOperation(tx, op, { status: "PAUSED" });
-  });
+  }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId);
 }
 
@@ -42,7 +46,7 @@ export async function resumeOperation(db: Db, actor: Actor, input: Control): Pro
     await tx.operationStep.updateMany({ where: { operationId: op.id, status: "WAITING" }, data: { startedAt: new Date(), nextAttemptAt: null } });
     await recordAudit(tx, actor, { action: "operation.resume", objectType: "Operation", objectId: op.id, summary: `resumed ${name(op)}${because(input.reason)}` });
     await publishOperation(tx, op, { status: "RUNNING" });
-  });
+  }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId);
 }
 
@@ -52,12 +56,13 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
     if (!["AWAITING_APPROVAL", "RUNNING", "PAUSED"].includes(op.status)) throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; there is nothing to abort`, "operationId");
     const pastReturn = await tx.operationStep.findFirst({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "irreversible" }, orderBy: { index: "asc" } });
     if (pastReturn) {
-      throw conflict(`${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone (the new primary may have taken writes); pause it, or let it finish and plan a switchover back`, "operationId");
+      throw conflict(`${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone; pause it, or let it finish and plan a switchover back`, "operationId");
     }
     const reason = `aborted by ${actor.email}${because(input.reason)}`;
     await recordAudit(tx, actor, { action: "operation.abort", objectType: "Operation", objectId: op.id, summary: `aborted ${name(op)}${because(input.reason)}` });
-    const undoable = await tx.operationStep.count({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "compensate" } });
-    if (undoable === 0) {
+    // Nobody may decide a gate of an aborted run: its open gates close with it.
+    await tx.approvalGate.updateMany({ where: { operationId: op.id, status: "OPEN" }, data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() } });
+    if (!(await nextUndo(tx, op.id))) {
       await tx.operation.update({ where: { id: op.id }, data: { abortRequested: true } });
       await finishOperation(tx, { ...op, abortRequested: true }, "ABORTED", `${reason}; nothing needed undoing`, Date.now());
       return;
@@ -65,6 +70,6 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
     await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", abortRequested: true, failureReason: reason } });
     await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
     await publishOperation(tx, op, { status: "ROLLING_BACK" });
-  });
+  }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId);
 }

@@ -7,9 +7,13 @@ import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { publishLiveEvent } from "@/server/events";
 import type { OperationUpdate, Output } from "./step-context";
 import { buildReport } from "./report";
+import { nextUndo, pastNoReturn } from "./undo-plan";
 
 export type LockedOperation = Operation & { deployment: { rpoTargetSeconds: number } };
 export const OPERATION_EVENT = "operation";
+
+/** Named in the summary of the fault a drill injects, so the drill (and only it) can clear it. */
+export const drillTag = (operationId: string) => `drill ${operationId.slice(0, 8)}`;
 
 export type Progress =
   | { kind: "done"; output: Output; update?: OperationUpdate }
@@ -53,10 +57,12 @@ export async function markProgress(tx: Tx, op: LockedOperation, step: OperationS
   await failOperation(tx, op, `step ${step.index + 1} "${step.title}" failed: ${progress.error}`, nowMs);
 }
 
-/** Rolls back what can be undone, then ends FAILED; ends at once when nothing needs undoing. */
-export async function failOperation(tx: Tx, op: LockedOperation, reason: string, nowMs: number): Promise<void> {
-  const undoable = await tx.operationStep.count({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "compensate", rolledBackAt: null } });
-  if (undoable === 0) return finishOperation(tx, op, "FAILED", reason, nowMs);
+/** Rolls back what can be undone (undo-plan.ts), then ends `status`; ends at once when nothing needs undoing. */
+export async function failOperation(tx: Tx, op: LockedOperation, reason: string, nowMs: number, status: "FAILED" | "REJECTED" = "FAILED"): Promise<void> {
+  if (!(await nextUndo(tx, op.id))) {
+    const noReturn = await pastNoReturn(tx, op.id);
+    return finishOperation(tx, op, status, noReturn ? `${reason}; ${noReturn}` : reason, nowMs);
+  }
   Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", failureReason: reason } }));
   await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
   await recordAudit(tx, ENGINE, { action: "operation.rollback", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} rolls back: ${reason}` });
@@ -66,6 +72,8 @@ export async function failOperation(tx: Tx, op: LockedOperation, reason: string,
 export async function finishOperation(tx: Tx, op: LockedOperation, status: "SUCCEEDED" | "FAILED" | "ABORTED" | "REJECTED", reason: string | null, nowMs: number): Promise<void> {
   await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
   await tx.approvalGate.updateMany({ where: { operationId: op.id, status: "OPEN" }, data: { status: "LAPSED", reason: `the operation ended (${status.toLowerCase()})`, decidedAt: new Date(nowMs) } });
+  // Whatever happened, a drill never leaves its outage behind (the twin drops it at its next session).
+  if (op.runbook === "DRILL") await tx.fault.updateMany({ where: { deploymentId: op.deploymentId, clearedAt: null, summary: { contains: drillTag(op.id) } }, data: { clearedAt: new Date(nowMs) } });
   const failureReason = status === "SUCCEEDED" ? null : (reason ?? op.failureReason ?? `ended ${status.toLowerCase()}`);
   const finished = await tx.operation.update({ where: { id: op.id }, data: { status, finishedAt: new Date(nowMs), failureReason } });
   Object.assign(op, finished);

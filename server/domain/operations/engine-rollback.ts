@@ -1,6 +1,5 @@
-// Abort and failure both end here: the steps that ran are undone one per move, newest first, with
-// the compensation each declares, until a step that cannot be undone (a promotion) stops the walk.
-// A drill's injected outage is cleared first: nothing can be promoted back into a region that is down.
+// Abort, failure and rejection end here: the steps that ran are undone one per move, as undo-plan.ts
+// decides (nothing past the point of no return, a drill's injected outage always and first).
 import type { Tx } from "@/server/db";
 import type { TStepKind, TPlannedStep } from "@/lib/operations/contracts";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -8,19 +7,19 @@ import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { withDriverSession } from "./driver-session";
 import { finishOperation, publishOperation, type LockedOperation } from "./engine-records";
 import { STEP_HANDLERS } from "./steps";
-import { facts, messageOf } from "./step-context";
+import { nextUndo, pastNoReturn } from "./undo-plan";
+import { facts, isDatabaseError, messageOf } from "./step-context";
 
 const ENGINE = { ...SYSTEM_ACTOR, email: "engine@meridian" };
 
 /** Undoes one step; false when nothing is left to undo (the operation is then finished). */
 export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): Promise<boolean> {
-  const done = await tx.operationStep.findMany({ where: { operationId: op.id, status: "SUCCEEDED", rolledBackAt: null }, orderBy: { index: "desc" } });
-  const lastIrreversible = done.find((s) => s.rollback === "irreversible")?.index ?? -1;
-  const undoable = done.filter((s) => s.index > lastIrreversible && s.rollback === "compensate");
-  const next = undoable.find((s) => s.kind === "INJECT_FAULT") ?? undoable[0];
+  const next = await nextUndo(tx, op.id);
   if (!next) {
     const rejected = await tx.approvalGate.count({ where: { operationId: op.id, status: "REJECTED" } });
-    await finishOperation(tx, op, op.abortRequested ? "ABORTED" : rejected > 0 ? "REJECTED" : "FAILED", null, nowMs);
+    const noReturn = await pastNoReturn(tx, op.id);
+    const reason = noReturn ? `${op.failureReason ?? "stopped"}; ${noReturn}` : null;
+    await finishOperation(tx, op, op.abortRequested ? "ABORTED" : rejected > 0 ? "REJECTED" : "FAILED", reason, nowMs);
     return true;
   }
   try {
@@ -31,6 +30,7 @@ export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): 
       if (update) Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: update }));
     });
   } catch (error) {
+    if (isDatabaseError(error)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT meridian_rollback");
     // An undo that fails leaves the estate as the last good step left it: say so and stop, never guess.
     const reason = `${op.failureReason ?? "rolling back"}; then undoing step ${next.index + 1} "${next.title}" failed: ${messageOf(error)} — the estate is as that step left it and needs a person`;

@@ -11,7 +11,7 @@ import type { Db, Tx } from "@/server/db";
 import { DriverError } from "@/server/drivers/errors";
 import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
 import { STEP_HANDLERS } from "./steps";
-import { facts, messageOf, StepRefused, type StepContext, type StepOutcome } from "./step-context";
+import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "./step-context";
 import { withDriverSession } from "./driver-session";
 import { advanceGate } from "./engine-gates";
 import { finishOperation, markProgress, type LockedOperation } from "./engine-records";
@@ -39,6 +39,7 @@ const FINAL_DRIVER_CODES = new Set(["STALE_EPOCH", "SPLIT_BRAIN_REFUSED", "INVAL
 const isFinal = (error: unknown) => error instanceof StepRefused || (error instanceof DriverError && FINAL_DRIVER_CODES.has(error.code));
 
 const TX = { timeout: 60_000, maxWait: 15_000 } as const;
+
 
 export async function engineTick(db: Db, nowMs: number, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
@@ -72,6 +73,9 @@ async function moveOne(tx: Tx, nowMs: number, visited: string[], options: Engine
   if (!row) return null;
   visited.push(row.id);
   const op = (await tx.operation.findUniqueOrThrow({ where: { id: row.id }, include: { deployment: { select: { rpoTargetSeconds: true } } } })) as LockedOperation;
+  // Every move takes its locks in one order: the operation, the deployment's twin, then (when it
+  // audits) the audit chain. Two operations on one deployment can then wait, never deadlock.
+  await tx.$queryRaw`select 1 from "DriverState" where "deploymentId" = ${op.deploymentId} for update`;
   if (op.status === "ROLLING_BACK") return (await rollbackNext(tx, op, nowMs)) ? "moved" : "idle";
   if (op.status === "AWAITING_APPROVAL" && !(await advanceGate(tx, op, nowMs))) return "idle";
   return runNextStep(tx, op, nowMs, options);
@@ -105,7 +109,9 @@ async function runNextStep(tx: Tx, op: LockedOperation, nowMs: number, options: 
       return result;
     });
   } catch (error) {
-    if (error instanceof SimulatedCrash) throw error;
+    // A crash, or the database failing under the move (deadlock, lost connection, timeout): the
+    // whole move rolls back and is tried again next tick; it is not the step's attempt.
+    if (error instanceof SimulatedCrash || isDatabaseError(error)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT meridian_step");
     await markProgress(tx, op, step, { kind: "failed", error: messageOf(error), final: isFinal(error) }, nowMs);
     return "moved";

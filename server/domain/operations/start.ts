@@ -37,6 +37,8 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
   if (blocking.length > 0) throw new AppError("PRECONDITION_FAILED", `the plan cannot run: ${blocking.map((c) => `${c.label} (${c.detail})`).join("; ")}`, { field: "runbook" });
   const policy = await policyFor(db, plan.deploymentId, plan.runbook);
 
+  // The twin's row exists before the first move, so every move can lock it first.
+  await db.driverState.createMany({ data: [{ deploymentId: plan.deploymentId, kind: (await db.deployment.findUniqueOrThrow({ where: { id: plan.deploymentId } })).driverKind }], skipDuplicates: true });
   try {
     return await db.$transaction(async (tx) => {
       const op = await tx.operation.create({
@@ -79,6 +81,7 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await activeOnCluster(db, plan.clusterId);
       if (winner) throw busy(winner, plan.clusterName);
+      throw conflict(`another operation on cluster ${plan.clusterName} was requested at the same moment; reload the plan and try again`, "clusterId");
     }
     throw error;
   }

@@ -2,6 +2,7 @@
 // the stack size and drill faults, the model in the same transaction), so the engine can record an
 // effect and its step together.
 import type { Tx } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 import type { DeploymentTopology, Driver, TopologyReplica } from "@/server/drivers/types";
 import type { TPlannedStep } from "@/lib/operations/contracts";
 import type { Part } from "./runbooks";
@@ -72,6 +73,16 @@ export const done = (output: Output, update?: OperationUpdate): StepOutcome => (
 export const wait = (output: Output, retryInMs: number, waitingFor: string): StepOutcome => ({ kind: "wait", output, retryInMs, waitingFor });
 
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The database failing under a move (deadlock, lost connection, timeout): not the step's fault. */
+export function isDatabaseError(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError ||
+    error instanceof Prisma.PrismaClientUnknownRequestError ||
+    error instanceof Prisma.PrismaClientInitializationError ||
+    error instanceof Prisma.PrismaClientRustPanicError
+  );
+}
 
 type OperationRow = Omit<OperationFacts, "rpoTargetSeconds"> & { deployment: { rpoTargetSeconds: number } };
 

@@ -56,3 +56,40 @@ describe("a gate before the promotion", () => {
     expect(await SimDriver.fromJSON(saved.driver).writableReplicas(estate.clusterId)).toEqual([estate.primary.id]);
   });
 });
+
+describe("a gate past the point of no return", () => {
+  async function gatedAt(runbook: "SWITCHOVER" | "DRILL", kind: string) {
+    const estate = await opsEstate();
+    const admin = await userWithPassword("ADMIN");
+    await admin.caller.operations.setPolicy({ deploymentId: estate.deploymentId, runbook, approvalsRequired: 1, approverRole: "APPROVER", expiresAfterSeconds: 600, gatedSteps: [kind as "VERIFY_WRITES"], lagToleranceSeconds: 5 });
+    const { operationId } = await request(estate.deploymentId, runbook);
+    await approveAll(operationId);
+    let nowMs = Date.now();
+    for (let i = 0; i < 80 && !(await db.approvalGate.count({ where: { operationId, beforeRun: false, status: "OPEN" } })); i += 1) await engineTick(db, (nowMs += 500));
+    const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false, status: "OPEN" } });
+    const approver = await userWithPassword("APPROVER");
+    await approver.caller.operations.decide({ gateId: gate.id, decision: "REJECT", password: approver.password, contextHash: gate.contextHash, comment: "stop here" });
+    for (let i = 0; i < 10; i += 1) await engineTick(db, (nowMs += 500));
+    return { estate, op: await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } }) };
+  }
+
+  it("a rejection after the promotion undoes nothing: routing keeps following the new primary", async () => {
+    const { estate, op } = await gatedAt("SWITCHOVER", "VERIFY_WRITES");
+    expect(op.status).toBe("REJECTED");
+    expect(op.failureReason).toMatch(/stop here; past step \d+ "Repoint .*", which cannot be undone, nothing was rolled back/);
+    expect(op.steps.filter((s) => s.status === "ROLLED_BACK")).toHaveLength(0);
+    const rules = await db.routingRule.findMany({ where: { policy: { deploymentId: estate.deploymentId } } });
+    const priorityOf = (regionId: string) => rules.find((r) => r.regionId === regionId)!.priority;
+    expect(priorityOf(estate.standby.regionId)).toBeLessThan(priorityOf(estate.primary.regionId));
+    expect((await db.replica.findUniqueOrThrow({ where: { id: estate.standby.id } })).role).toBe("PRIMARY");
+  });
+
+  it("a drill stopped after its failover still clears the outage it injected", async () => {
+    const { estate, op } = await gatedAt("DRILL", "CLEAR_FAULT");
+    expect(op.status).toBe("REJECTED");
+    expect(op.steps.find((s) => s.kind === "INJECT_FAULT")?.status).toBe("ROLLED_BACK");
+    expect(await db.fault.count({ where: { deploymentId: estate.deploymentId, clearedAt: null } })).toBe(0);
+    const rules = await db.routingRule.findMany({ where: { policy: { deploymentId: estate.deploymentId } } });
+    expect(rules.find((r) => r.regionId === estate.primary.regionId)?.drained).toBe(true);
+  });
+});
