@@ -13,12 +13,16 @@ export interface DriverBinding {
   simOptions?: Partial<SimOptionsInput>;
   /** What exportState() returned last time, to resume after a restart. */
   savedState?: unknown;
+  /** The saved state was made for another version of the model: carry it onto `topology`. */
+  rebase?: boolean;
 }
 
 export type DriverFactory = (binding: DriverBinding) => Driver;
 
 function createSim(binding: DriverBinding): Driver {
-  if (binding.savedState !== undefined && binding.savedState !== null) return SimDriver.fromJSON(binding.savedState);
+  if (binding.savedState !== undefined && binding.savedState !== null) {
+    return binding.rebase ? SimDriver.rebase(binding.savedState, binding.topology) : SimDriver.fromJSON(binding.savedState);
+  }
   return SimDriver.create(binding.topology, { ...binding.simOptions, seed: binding.simOptions?.seed ?? hashToSeed(binding.deploymentId) });
 }
 

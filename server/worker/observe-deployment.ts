@@ -16,7 +16,8 @@ import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemet
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
-import { canResume, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
+import { resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
+import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
 
 export type TickOptions = { intervalMs: number; lagAlertAfterSeconds: number };
 export type TickResult = "observed" | "not-due" | "failed";
@@ -48,20 +49,21 @@ async function claim(db: Db, deploymentId: string, driverKind: string, nowMs: nu
   return row ? { deploymentId, ticks: row.ticks, state: row.state } : null;
 }
 
-function resumeDriver(claimed: Claim, kind: string, topology: DeploymentTopology, fingerprint: string, nowMs: number): Driver {
+function resumeDriver(claimed: Claim, kind: string, topology: DeploymentTopology, fingerprint: string, nowMs: number, inOperation: boolean): Driver {
   const mine = held.get(claimed.deploymentId);
   // Still ours if nobody else ticked it since (the claim added one), and the model did not change.
   if (mine && mine.ticks + 1n === claimed.ticks && mine.fingerprint === fingerprint) return mine.driver;
   const saved = claimed.state;
   // A fresh twin starts its clock at its first observation.
-  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, savedState: canResume(saved, fingerprint, nowMs) ? saved.driver : undefined });
+  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, ...resumption(saved, fingerprint, nowMs, inOperation) });
 }
 
 async function observeOne(db: Db, claimed: Claim, driverKind: string, nowMs: number, options: TickOptions): Promise<Observed> {
   const deployment = await db.deployment.findUniqueOrThrow({ where: { id: claimed.deploymentId } });
   const topology = await loadDriverTopology(db, claimed.deploymentId);
   const fingerprint = topologyFingerprint(topology);
-  const driver = resumeDriver(claimed, driverKind, topology, fingerprint, nowMs);
+  const inOperation = (await db.operation.count({ where: { deploymentId: claimed.deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0;
+  const driver = resumeDriver(claimed, driverKind, topology, fingerprint, nowMs, inOperation);
   await syncDriverFaults(db, driver, claimed.deploymentId, nowMs);
   const observations = await driver.observe(nowMs);
   const tracking = claimed.state?.fingerprint === fingerprint ? claimed.state.tracking : EMPTY_TRACKING;

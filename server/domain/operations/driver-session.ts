@@ -7,7 +7,7 @@ import type { Tx } from "@/server/db";
 import { createDriver } from "@/server/drivers/registry";
 import type { DeploymentTopology, Driver } from "@/server/drivers/types";
 import { EMPTY_TRACKING } from "@/server/domain/telemetry/assess";
-import { canResume, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
+import { resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 
@@ -21,7 +21,7 @@ export async function withDriverSession<T>(tx: Tx, deploymentId: string, nowMs: 
   const saved = row?.state ?? null;
   const before = await loadDriverTopology(tx, deploymentId);
   const fingerprint = topologyFingerprint(before);
-  const driver = createDriver({ deploymentId, kind: deployment.driverKind as "sim", topology: before, savedState: canResume(saved, fingerprint, nowMs) ? saved.driver : undefined });
+  const driver = createDriver({ deploymentId, kind: deployment.driverKind as "sim", topology: before, ...resumption(saved, fingerprint, nowMs, true) });
   await syncDriverFaults(tx, driver, deploymentId, nowMs);
 
   const result = await act({ driver, before });

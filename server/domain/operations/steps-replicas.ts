@@ -58,6 +58,11 @@ export async function promote(ctx: StepContext): Promise<StepOutcome> {
   const heads = await Promise.all(others.map((r) => ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })));
   const before = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
   const lostBytes = Math.max(0, ...heads.map((head) => head - before));
+  // A planned move loses nothing by construction; if the target lacks a committed byte, something
+  // moved under the run (a fence lifted, a write after the catch-up): refuse rather than lose it.
+  if (ctx.params.lossless === true && lostBytes > 0) {
+    throw new StepRefused(`refusing to promote ${replica.id}: it lacks ${lostBytes} bytes another replica committed, and a planned move must lose none`);
+  }
   const status = await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
   const writers = await ctx.driver.writableReplicas(replica.clusterId);
   if (writers.length !== 1 || writers[0] !== replica.id) throw new StepRefused(`after promoting ${replica.id} the writable replicas are [${writers.join(", ")}], not exactly it`);

@@ -7,7 +7,12 @@ export type SavedDriverState = { fingerprint: string; driver: unknown; tracking:
 /** A twin idle this long starts afresh: replaying hours of simulated time buys nothing. */
 export const MAX_RESUME_GAP_MS = 10 * 60_000;
 
-/** Whether a saved twin can be resumed for a model with this fingerprint at nowMs. */
-export function canResume(saved: SavedDriverState | null, fingerprint: string, nowMs: number): saved is SavedDriverState {
-  return !!saved && saved.fingerprint === fingerprint && nowMs - saved.atMs <= MAX_RESUME_GAP_MS;
+/**
+ * How to bring the twin back: resume it, carry it onto a changed model, or start afresh. A twin an
+ * operation is working on (`held`) is never started afresh, however long it idled: that would lift
+ * a fence or forget a promotion in the middle of a run.
+ */
+export function resumption(saved: SavedDriverState | null, fingerprint: string, nowMs: number, held = false): { savedState?: unknown; rebase?: boolean } {
+  if (!saved || (!held && nowMs - saved.atMs > MAX_RESUME_GAP_MS)) return {};
+  return { savedState: saved.driver, rebase: saved.fingerprint !== fingerprint };
 }

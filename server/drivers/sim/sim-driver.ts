@@ -25,6 +25,7 @@ import { appliedPosition, committedPosition, repointLink, waitForCatchUp } from 
 import { findCluster, isWritable, replicasOfCluster } from "./lookup";
 import { observeEstate } from "./observe";
 import type { SimOptionsInput } from "./options";
+import { rebaseSimState } from "./rebase";
 import { demoteReplica, fenceReplica, promoteReplica, unfenceReplica } from "./replica-actions";
 import { setRouting } from "./routing-actions";
 import { createSimState, simStateFromJSON, simStateToJSON, type SimState } from "./state";
@@ -58,6 +59,11 @@ export class SimDriver implements Driver {
 
   static create(topology: DeploymentTopology, options: SimOptionsInput): SimDriver {
     return new SimDriver(createSimState(topology, options));
+  }
+
+  /** Resumes a saved twin onto a changed model, keeping what the world would keep (see rebase.ts). */
+  static rebase(saved: unknown, topology: DeploymentTopology): SimDriver {
+    return new SimDriver(rebaseSimState(saved, topology));
   }
 
   /** Resumes from a state saved with toJSON (the object or its JSON text). */
