@@ -176,6 +176,12 @@ export interface SetRoutingInput {
   policyId: string;
   /** Epoch of the operation (usually the cluster epoch it established); older changes are refused. */
   epoch: number;
+  /**
+   * The cluster whose operation moves the traffic. A policy serves every cluster of a deployment,
+   * each with its own epochs: given, the change is checked against that cluster's epoch and against
+   * the last change made for it, so one cluster's epochs never refuse another's.
+   */
+  clusterId?: string;
   rules: RoutingRuleChange[];
   atMs: number;
 }

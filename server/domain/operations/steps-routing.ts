@@ -41,7 +41,7 @@ export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
       { ruleId: otherRule.id, ...second, drained: otherRule.regionId === drain },
     ];
     previous[policy.id] = JSON.stringify([toRule, otherRule].map(({ id, weight, priority, enabled, drained }) => ({ ruleId: id, weight, priority, enabled, drained })));
-    await ctx.driver.setRouting({ policyId: policy.id, epoch: operationEpoch(ctx), rules, atMs: ctx.nowMs });
+    await ctx.driver.setRouting({ policyId: policy.id, epoch: operationEpoch(ctx), clusterId: ctx.operation.clusterId, rules, atMs: ctx.nowMs });
     changed += 1;
   }
   return done({ to: regionCode(ctx, to.regionId), drained: drain ? regionCode(ctx, drain) : null, policies: changed, previous: JSON.stringify(previous) });
@@ -50,7 +50,7 @@ export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
 export async function restoreRouting(ctx: StepContext, output: Record<string, unknown>): Promise<void> {
   const previous = JSON.parse(String(output.previous ?? "{}")) as Record<string, string>;
   for (const [policyId, rules] of Object.entries(previous)) {
-    await ctx.driver.setRouting({ policyId, epoch: operationEpoch(ctx), rules: JSON.parse(rules) as RoutingRuleChange[], atMs: ctx.nowMs });
+    await ctx.driver.setRouting({ policyId, epoch: operationEpoch(ctx), clusterId: ctx.operation.clusterId, rules: JSON.parse(rules) as RoutingRuleChange[], atMs: ctx.nowMs });
   }
 }
 

@@ -32,7 +32,9 @@ export function rebaseSimState(saved: unknown, topologyInput: DeploymentTopology
     const sameEnds = was && was.sourceReplicaId === link.sourceReplicaId && was.targetReplicaId === link.targetReplicaId;
     next.links[link.id] = sameEnds && old.links[link.id] ? { ...old.links[link.id]! } : { appliedBytes: Math.min(next.replicas[link.targetReplicaId]!.committedBytes, next.replicas[link.sourceReplicaId]!.committedBytes) };
   }
-  for (const policy of topology.routingPolicies) next.routingEpochs[policy.id] = old.routingEpochs[policy.id] ?? 0;
+  // Per policy, and per policy and cluster ("policy:cluster") for the routing changes of operations.
+  const policies = new Set(topology.routingPolicies.map((p) => p.id));
+  for (const [key, epoch] of Object.entries(old.routingEpochs)) if (policies.has(key.split(":")[0]!)) next.routingEpochs[key] = epoch;
   // Faults on targets that no longer exist end with them; the rest go on.
   const exists = new Set([...topology.regions.map((r) => r.id), ...topology.links.map((l) => l.id), ...topology.clusters.map((c) => c.id)]);
   next.faults = old.faults.filter((fault) => Object.values(fault.target).every((id) => typeof id !== "string" || exists.has(id)));

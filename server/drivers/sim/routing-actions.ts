@@ -1,14 +1,20 @@
 // Changing a routing policy's rules (weights, priorities, enabled, drained), all or nothing.
 import { InvalidActionError, NotFoundError, StaleEpochError } from "../errors";
 import type { RoutingPolicy, SetRoutingInput } from "../types";
-import { findPolicy } from "./lookup";
+import { findCluster, findPolicy } from "./lookup";
+import { assertEpochCurrent } from "./write-safety";
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
 
 export function setRouting(state: SimState, input: SetRoutingInput): RoutingPolicy {
   const policy = findPolicy(state, input.policyId);
   if (!Number.isSafeInteger(input.epoch) || input.epoch < 0) throw new InvalidActionError(`epoch must be a whole number of 0 or more, got ${input.epoch}`);
-  const currentEpoch = state.routingEpochs[policy.id] ?? 0;
+  if (input.clusterId) {
+    findCluster(state, input.clusterId);
+    assertEpochCurrent(state, input.clusterId, input.epoch, `routing change of policy ${policy.id}`);
+  }
+  const key = input.clusterId ? `${policy.id}:${input.clusterId}` : policy.id;
+  const currentEpoch = state.routingEpochs[key] ?? 0;
   if (input.epoch < currentEpoch) {
     throw new StaleEpochError({
       subjectKind: "routing policy",
@@ -37,6 +43,6 @@ export function setRouting(state: SimState, input: SetRoutingInput): RoutingPoli
     if (change.enabled !== undefined) rule.enabled = change.enabled;
     if (change.drained !== undefined) rule.drained = change.drained;
   }
-  state.routingEpochs[policy.id] = input.epoch;
+  state.routingEpochs[key] = input.epoch;
   return structuredClone(policy);
 }

@@ -137,3 +137,21 @@ describe("added latency", () => {
     expect(probes.every((candidate) => !candidate.healthy && candidate.latencyMs === null)).toBe(true);
   });
 });
+
+describe("routing changes of operations on different clusters", () => {
+  it("checks each cluster's epoch on its own: a newer cluster never refuses an older one, a stale epoch is refused", async () => {
+    const driver = await startedSim();
+    // The orders cluster has been promoted to epoch 2 and moved the traffic at that epoch.
+    await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(1) });
+    await driver.demote({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(1) });
+    await driver.promote({ replicaId: "orders-eu", newEpoch: 2, atMs: T0 + seconds(1) });
+    await driver.setRouting({ policyId: "web", epoch: 2, clusterId: "orders", rules: [{ ruleId: "rule-eu", priority: 0 }], atMs: T0 + seconds(2) });
+    // The carts cluster is still at epoch 1: its own routing change is accepted.
+    await driver.setRouting({ policyId: "web", epoch: 1, clusterId: "carts", rules: [{ ruleId: "rule-us", weight: 2 }], atMs: T0 + seconds(3) });
+    // An operation on orders still carrying epoch 1 is out of date and refused.
+    await expect(driver.setRouting({ policyId: "web", epoch: 1, clusterId: "orders", rules: [{ ruleId: "rule-us", priority: 0 }], atMs: T0 + seconds(4) })).rejects.toMatchObject({ code: "STALE_EPOCH" });
+    const rules = (await driver.currentTopology()).routingPolicies[0]!.rules;
+    expect(rules.find((r) => r.id === "rule-eu")?.priority).toBe(0);
+    expect(rules.find((r) => r.id === "rule-us")).toMatchObject({ weight: 2, priority: 1 });
+  });
+});
