@@ -4,6 +4,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RUNBOOK_LABELS, STEP_KINDS, ZPolicyInput } from "@/lib/operations/contracts";
 import { ROLES } from "@/lib/schemas/enums";
+
+/** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
+const APPROVER_ROLES = ROLES.filter((role) => role !== "VIEWER");
 import { FormAlert } from "@/components/topology/form-alert";
 import { NumberInput } from "@/components/topology/number-input";
 import type { RouterOutputs } from "@/components/trpc/types";
@@ -49,7 +52,7 @@ export function PolicyEditForm({ deploymentId, row, onDone }: { deploymentId: st
         <NumberInput id={id("approvals")} min={0} max={10} value={values.approvalsRequired} onValueChange={(v) => set("approvalsRequired", v)} invalid={!!errors.approvalsRequired} />
       </Field>
       <Field id={id("role")} label="Approver role" error={errors.approverRole}>
-        <Select id={id("role")} options={ROLES} value={values.approverRole} onChange={(e) => set("approverRole", e.target.value as typeof values.approverRole)} invalid={!!errors.approverRole} />
+        <Select id={id("role")} options={APPROVER_ROLES} value={values.approverRole} onChange={(e) => set("approverRole", e.target.value as typeof values.approverRole)} invalid={!!errors.approverRole} />
       </Field>
       <Field id={id("expires")} label="Expires after (seconds)" error={errors.expiresAfterSeconds}>
         <NumberInput id={id("expires")} min={60} value={values.expiresAfterSeconds} onValueChange={(v) => set("expiresAfterSeconds", v)} invalid={!!errors.expiresAfterSeconds} />

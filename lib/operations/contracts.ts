@@ -271,7 +271,7 @@ export const ZPolicyInput = z.object({
   deploymentId: id("deployment"),
   runbook: z.enum(RUNBOOKS, { error: `runbook must be one of ${RUNBOOKS.join(", ")}` }),
   approvalsRequired: z.number({ error: "approvals required must be a number" }).int("approvals required must be a whole number").min(0, "approvals required must be 0 or more").max(10, "approvals required must be at most 10"),
-  approverRole: z.enum(ROLES, { error: `approver role must be one of ${ROLES.join(", ")}` }),
+  approverRole: z.enum(ROLES, { error: `approver role must be one of ${ROLES.join(", ")}` }).refine((role) => role !== "VIEWER", "approver role must be OPERATOR, APPROVER or ADMIN: a viewer cannot approve changes"),
   expiresAfterSeconds: z.number({ error: "expiry must be a number" }).int("expiry must be whole seconds").min(60, "expiry must be at least 60 seconds").max(7 * 86_400, "expiry must be at most 7 days"),
   gatedSteps: z.array(z.enum(STEP_KINDS, { error: "gated steps must be step kinds" })).max(STEP_KINDS.length).default([]),
   lagToleranceSeconds: z.number({ error: "lag tolerance must be a number" }).int("lag tolerance must be whole seconds").min(0, "lag tolerance must be 0 or more").max(3600, "lag tolerance must be at most 3600 seconds").default(5),

@@ -3,7 +3,7 @@
 // on gate and approver), and a decision is taken under a lock on the gate, so two approvers cannot
 // both be "the last one" or approve a gate another has just rejected.
 import type { Db, Tx } from "@/server/db";
-import { conflict, invalid, notFound } from "@/server/errors";
+import { AppError, conflict, invalid, notFound } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -37,10 +37,29 @@ async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
   return gate;
 }
 
+/** Wrong passwords allowed per approver in PASSWORD_WINDOW_MS before approvals lock for them. */
+export const PASSWORD_ATTEMPTS = 5;
+const PASSWORD_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The approver proves again who they are; an open console is not enough to approve a promotion.
+ * A wrong password is refused and, being a security event, audited (the only thing it writes);
+ * five in fifteen minutes lock this approver's decisions until the window has passed.
+ */
+async function confirmPassword(db: Db, actor: SessionActor, password: string) {
+  const since = new Date(Date.now() - PASSWORD_WINDOW_MS);
+  const refused = await db.auditRecord.count({ where: { actorId: actor.userId, action: "approval.password-refused", at: { gte: since } } });
+  if (refused >= PASSWORD_ATTEMPTS) {
+    throw new AppError("FORBIDDEN", `${PASSWORD_ATTEMPTS} wrong passwords in 15 minutes: your approvals are locked for now; try again later`, { field: "password" });
+  }
+  if (await verifyPassword(db, actor.userId, password)) return;
+  await db.$transaction((tx) => recordAudit(tx, actor, { action: "approval.password-refused", objectType: "user", objectId: actor.userId, summary: `wrong password when deciding an approval (${refused + 1} of ${PASSWORD_ATTEMPTS})` }));
+  throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
+}
+
 export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput): Promise<TGateView> {
   const input = ZDecideInput.parse(raw);
-  // Checked before any write, and before the lock, so a wrong password costs nothing but a refusal.
-  if (!(await verifyPassword(db, actor.userId, input.password))) throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
+  await confirmPassword(db, actor, input.password);
   const nowMs = Date.now();
   try {
     await db.$transaction(async (tx) => {

@@ -54,10 +54,12 @@ async function gateHolds(tx: Tx, op: LockedOperation, gate: GateRow, nowMs: numb
     return false;
   }
   if (gate.status !== "OPEN" && gate.status !== "GRANTED") return false;
-  const { reason, now } = await driftOf(tx, op, gate.context as TGateContext);
+  // A grant is good for as long as the policy allows: one that waited past it (a long pause) is asked again.
+  const drift = gate.status === "GRANTED" && gate.expiresAt.getTime() <= nowMs ? { reason: "it was granted but not used before it expired", now: null } : await driftOf(tx, op, gate.context as TGateContext);
+  const { reason, now } = drift;
   if (reason === null) return gate.status === "GRANTED";
   const decisions = await tx.approvalDecision.count({ where: { gateId: gate.id } });
-  if (gate.status === "OPEN" && decisions === 0) {
+  if (gate.status === "OPEN" && decisions === 0 && now) {
     // Nobody has approved yet: show the approvers today's figures instead of asking twice.
     await tx.approvalGate.update({ where: { id: gate.id }, data: { context: now, contextHash: contextHash(now) } });
     return false;

@@ -12,20 +12,21 @@ const seconds = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - 
 const out = (step: StepRow | undefined, key: string) => (step?.output as Record<string, unknown> | null)?.[key];
 
 /** Where the write outage begins and ends, by runbook. */
-function rtoWindow(runbook: TRunbook, steps: StepRow[], createdAt: Date): { fromMs: number; toMs: number | null } {
+function rtoWindow(runbook: TRunbook, steps: StepRow[], createdAt: Date, gatedFence: boolean): { fromMs: number; toMs: number | null } {
   const firstVerify = steps.find((s) => s.kind === "VERIFY_WRITES");
   const toMs = firstVerify?.status === "SUCCEEDED" && firstVerify.finishedAt ? firstVerify.finishedAt.getTime() : null;
   if (runbook === "DRILL") return { fromMs: steps.find((s) => s.kind === "INJECT_FAULT")?.finishedAt?.getTime() ?? createdAt.getTime(), toMs };
   // An unplanned failover: the outage is on from the moment someone asked, approvals included.
   if (runbook === "FAILOVER") return { fromMs: createdAt.getTime(), toMs };
-  // Planned: writes stop when the primary is fenced; the clock starts when the step before it ended.
+  // Planned: writes stop when the primary is fenced; the clock starts when the step before it ended,
+  // or, when the fence waited for its own approval, when it ran (writes flowed while people decided).
   const fence = steps.find((s) => s.kind === "FENCE");
-  const beforeFence = fence ? steps.find((s) => s.index === fence.index - 1) : undefined;
+  const beforeFence = fence && !gatedFence ? steps.find((s) => s.index === fence.index - 1) : undefined;
   return { fromMs: beforeFence?.finishedAt?.getTime() ?? fence?.startedAt?.getTime() ?? createdAt.getTime(), toMs };
 }
 
 /** Contiguous phases: a step owns the time from the previous step's end (or its gate's decision) to its own end. */
-function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: number): Map<TPhase, number> {
+function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: number, fenceIndex?: number): Map<TPhase, number> {
   const phases = new Map<TPhase, number>();
   const add = (phase: TPhase, value: number) => phases.set(phase, Math.round(((phases.get(phase) ?? 0) + value) * 1000) / 1000);
   let cursor = fromMs;
@@ -34,9 +35,10 @@ function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: 
     if (endMs === undefined || endMs <= fromMs || endMs > toMs) continue;
     // A gated step waited from its first gate opening until it could start: the approvers' time,
     // lapsed rounds included, as the run lived it (both ends on the engine's clock).
-    const stepGates = gates.filter((g) => !g.beforeRun && g.stepIndex === step.index);
+    // (The fence's own gate is before the outage, outside the window.)
+    const stepGates = gates.filter((g) => !g.beforeRun && g.stepIndex === step.index && step.index !== fenceIndex);
     if (stepGates.length > 0 && step.startedAt) {
-      const gateStart = Math.max(cursor, Math.min(...stepGates.map((g) => g.createdAt.getTime())));
+      const gateStart = cursor;
       const gateEnd = Math.min(step.startedAt.getTime(), endMs);
       if (gateEnd > gateStart) add("approval", seconds(gateStart, gateEnd));
       cursor = Math.max(cursor, gateEnd);
@@ -54,11 +56,13 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
   });
   const runbook = op.runbook as TRunbook;
   const plan = op.plan as TOperationPlan;
-  const window = rtoWindow(runbook, op.steps, op.createdAt);
+  // In a planned move the outage starts at the fence, so a gate before the fence is outside it.
+  const fenceIndex = runbook === "SWITCHOVER" || runbook === "FAILBACK" ? op.steps.find((s) => s.kind === "FENCE")?.index : undefined;
+  const window = rtoWindow(runbook, op.steps, op.createdAt, fenceIndex !== undefined && op.gates.some((g) => !g.beforeRun && g.stepIndex === fenceIndex));
   const notes: string[] = [];
   // A failover's outage clock runs while people approve, until the run starts: that wait is a phase of its own.
   const approvedRunMs = runbook === "FAILOVER" && op.startedAt ? op.startedAt.getTime() : null;
-  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, approvedRunMs ?? window.fromMs, window.toMs);
+  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, approvedRunMs ?? window.fromMs, window.toMs, fenceIndex);
   if (window.toMs !== null && approvedRunMs !== null) phases.set("approval", (phases.get("approval") ?? 0) + seconds(window.fromMs, approvedRunMs));
   if (runbook === "DRILL") {
     const failback = op.steps.filter((s) => s.phase === "failback" && s.finishedAt && s.startedAt);

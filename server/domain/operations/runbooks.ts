@@ -27,10 +27,12 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
 };
 
-function step(kind: TStepKind, phase: TPhase, title: string, params: Params, timeoutSeconds: number, maxAttempts = 3): StepSpec {
-  const { rollback, words } = ROLLBACK_WORDS[kind];
-  return { kind, phase, title, params, timeoutSeconds, maxAttempts, rollback, rollbackDescription: words };
+function step(kind: TStepKind, phase: TPhase, title: string, params: Params, timeoutSeconds: number, maxAttempts = 3, undo = ROLLBACK_WORDS[kind]): StepSpec {
+  return { kind, phase, title, params, timeoutSeconds, maxAttempts, rollback: undo.rollback, rollbackDescription: undo.words };
 }
+
+/** A returning replica following the current primary is right whatever happens next: nothing to undo. */
+const REJOIN_UNDO = { rollback: "none" as TRollback, words: "The returning replica keeps following the current primary; nothing to undo." };
 
 export type RunbookSettings = {
   /** Lag (RPO figure) under which a returning region counts as caught up while it still streams. */
@@ -81,7 +83,7 @@ function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
 /** The article's failback: the original region returns as a secondary, catches up, then a planned switchover back. */
 function returnAsSecondary(original: Part, current: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
   return [
-    step("REPOINT", phaseOf("repoint"), `The original region returns as a secondary and receives replication from the ${current}`, { primary: current, rejoin: original }, 60),
+    step("REPOINT", phaseOf("repoint"), `The original region returns as a secondary and receives replication from the ${current}`, { primary: current, rejoin: original }, 60, 3, REJOIN_UNDO),
     step("WAIT_STABLE", phaseOf("catch-up"), `Wait for its lag to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`, { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds }, s.catchUpTimeoutSeconds + s.stableSeconds, 1),
   ];
 }

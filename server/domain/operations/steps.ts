@@ -19,7 +19,8 @@ export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   CHOOSE_TARGET: { run: chooseTarget },
   FENCE: { run: fence, compensate: (ctx) => unfence(ctx) },
   WAIT_CATCH_UP: { run: waitCatchUp },
-  DEMOTE: { run: demote, compensate: async (ctx) => ({ newEpoch: await repromote(ctx) }) },
+  // Only a demotion this run made is undone: one it found already done was not its to undo.
+  DEMOTE: { run: demote, compensate: async (ctx, output) => (output.alreadyDemoted ? undefined : { newEpoch: await repromote(ctx) }) },
   PROMOTE: { run: promote },
   REPOINT: { run: repoint },
   SHIFT_ROUTING: { run: shiftRouting, compensate: restoreRouting },

@@ -99,3 +99,38 @@ describe("approval rules", () => {
     expect(await decisions(gate.id)).toBe(1);
   });
 });
+
+describe("approval hardening", () => {
+  it("locks an approver's decisions after five wrong passwords, each audited", async () => {
+    const estate = await opsEstate();
+    const { operationId } = await request(estate.deploymentId, "SWITCHOVER");
+    const gate = await openGate(operationId);
+    const approver = await userWithPassword("APPROVER");
+    const decide = (password: string) => approver.caller.operations.decide({ gateId: gate.id, decision: "APPROVE", password, contextHash: gate.contextHash });
+    for (let i = 0; i < 5; i += 1) await expect(decide("guess")).rejects.toThrow(/password is not correct/);
+    await expect(decide(approver.password)).rejects.toThrow(/5 wrong passwords in 15 minutes/);
+    expect(await db.auditRecord.count({ where: { actorId: approver.actor.userId, action: "approval.password-refused" } })).toBe(5);
+    expect(await decisions(gate.id)).toBe(0);
+  });
+
+  it("refuses a policy that lets viewers approve, naming the field", async () => {
+    const estate = await opsEstate();
+    const admin = await userWithPassword("ADMIN");
+    await expect(admin.caller.operations.setPolicy({ deploymentId: estate.deploymentId, runbook: "SWITCHOVER", approvalsRequired: 1, approverRole: "VIEWER", expiresAfterSeconds: 600, gatedSteps: [], lagToleranceSeconds: 5 }))
+      .rejects.toMatchObject({ message: expect.stringMatching(/a viewer cannot approve changes/) });
+    expect(await db.approvalPolicy.count({ where: { deploymentId: estate.deploymentId } })).toBe(0);
+  });
+
+  it("asks again when a granted approval waited past its expiry before the run could use it", async () => {
+    const estate = await opsEstate();
+    const { operationId } = await request(estate.deploymentId, "SWITCHOVER");
+    const gate = await openGate(operationId);
+    const approver = await userWithPassword("APPROVER");
+    await approver.caller.operations.decide({ gateId: gate.id, decision: "APPROVE", password: approver.password, contextHash: gate.contextHash });
+    await db.approvalGate.update({ where: { id: gate.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await engineTick(db, Date.now());
+    expect(await db.approvalGate.findUniqueOrThrow({ where: { id: gate.id } })).toMatchObject({ status: "LAPSED", reason: expect.stringMatching(/not used before it expired/) });
+    expect((await openGate(operationId)).id).not.toBe(gate.id);
+    expect(await db.operationStep.count({ where: { operationId, status: { not: "PENDING" } } })).toBe(0);
+  });
+});

@@ -34,8 +34,9 @@ describe("a gate before the promotion", () => {
 
     const { op: done } = await runToEnd(estate.deploymentId, operationId, nowMs + 5000);
     expect(done.status).toBe("SUCCEEDED");
-    const report = done.report as { phases: { phase: string; seconds: number }[] };
+    const report = done.report as { measuredRtoSeconds: number; phases: { phase: string; seconds: number }[] };
     expect(report.phases.find((p) => p.phase === "approval")?.seconds).toBeGreaterThan(0);
+    expect(report.phases.reduce((total, p) => total + p.seconds, 0)).toBeCloseTo(report.measuredRtoSeconds, 1);
   });
 
   it("a rejection there re-promotes the old primary at a new epoch and lifts its fence", async () => {
