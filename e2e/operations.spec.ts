@@ -8,7 +8,7 @@ test("a planned switchover is approved by someone else, runs live and reports it
   test.setTimeout(150_000);
   await signIn(page, "OPERATOR");
   await page.goto("/operations/new?deployment=commerce-aws&runbook=SWITCHOVER");
-  await expect(page.getByTestId("plan-steps")).toContainText("Fence writes on the current primary");
+  await expect(page.getByTestId("plan-steps")).toContainText("Fence writes on the current primary, aurora-use1 (us-east-1)");
   await expect(page.getByTestId("check-no-active-operation")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("topology-after")).toContainText("aurora-euw1");
   await page.getByLabel("Reason").fill("e2e: move writes to eu-west-1");

@@ -15,6 +15,8 @@ export function formatDuration(ms: number): string {
 /** Seconds from estimates and measurements, which are fractional: "0.4 s", "12 s", "3.5 min". */
 export function formatSecs(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  // Sub-second data loss is still data loss: show it, never round it to "0 s".
+  if (seconds > 0 && seconds < 0.1) return `${+seconds.toPrecision(2)} s`;
   if (seconds < 10) return `${+seconds.toFixed(1)} s`;
   return formatSeconds(Math.round(seconds));
 }

@@ -11,7 +11,7 @@ import { planChecks } from "./plan-checks";
 import { lagOn, planEstimate, planEventCost, readLive, stepEstimator, type Live } from "./plan-estimate";
 import { afterRunbook, loadEstate, pickCluster, planTopology, primaryOf, replicaRef, type EstateCluster } from "./plan-topology";
 import { policyFor } from "./policies";
-import { runbookSteps, withIndexes } from "./runbooks";
+import { nameReplicas, runbookSteps, withIndexes } from "./runbooks";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 
@@ -74,7 +74,8 @@ export async function planOperation(db: Db, raw: TPlanInput): Promise<TOperation
   const [live, policy, driverTopology] = await Promise.all([readLive(db, estate.id), policyFor(db, estate.id, runbook), loadDriverTopology(db, estate.id)]);
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.live);
   const lag = lagOn(live.live, linkId(cluster, source.id, target.id));
-  const steps = withIndexes(runbookSteps(runbook), policy.gatedSteps, stepEstimator(estate.policies, lag));
+  const named = nameReplicas(runbookSteps(runbook), { source: `${source.name} (${source.regionCode})`, target: `${target.name} (${target.regionCode})` });
+  const steps = withIndexes(named, policy.gatedSteps, stepEstimator(estate.policies, lag));
   const fingerprint = topologyFingerprint(driverTopology);
   const [eventCost, checks] = await Promise.all([
     planEventCost(db, estate.id, runbook),

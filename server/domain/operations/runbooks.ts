@@ -52,13 +52,13 @@ export const DEFAULT_SETTINGS: RunbookSettings = { stableLagMs: 1000, stableSeco
 /** Fence, catch up, demote, promote, repoint, route: the lossless move of the primary from `from` to `to`. */
 function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
   return [
-    step("FENCE", phaseOf("fence"), `Fence writes on the current primary (${from})`, { replica: from }, 30),
-    step("WAIT_CATCH_UP", phaseOf("catch-up"), `Wait until the ${to} has applied everything the fenced primary committed`, { from, to }, s.catchUpTimeoutSeconds, 1),
-    step("DEMOTE", phaseOf("promote"), `Demote the old primary (${from}) to a read replica`, { replica: from }, 30),
-    step("PROMOTE", phaseOf("promote"), `Promote the ${to} with a new epoch`, { replica: to, lossless: true }, 60),
-    step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary (${to})`, { primary: to }, 60),
-    step("SHIFT_ROUTING", phaseOf("routing"), `Shift routing to the ${to}'s region`, { to, drain: null }, 60),
-    step("VERIFY_WRITES", phaseOf("verify"), `Verify writes land in the ${to}'s region`, { replica: to }, 60, 1),
+    step("FENCE", phaseOf("fence"), `Fence writes on the current primary, {${from}}`, { replica: from }, 30),
+    step("WAIT_CATCH_UP", phaseOf("catch-up"), `Wait until {${to}} has applied everything the fenced primary committed`, { from, to }, s.catchUpTimeoutSeconds, 1),
+    step("DEMOTE", phaseOf("promote"), `Demote the old primary, {${from}}, to a read replica`, { replica: from }, 30),
+    step("PROMOTE", phaseOf("promote"), `Promote {${to}} with a new epoch`, { replica: to, lossless: true }, 60),
+    step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary, {${to}}`, { primary: to }, 60),
+    step("SHIFT_ROUTING", phaseOf("routing"), `Shift routing to the region of {${to}}`, { to, drain: null }, 60),
+    step("VERIFY_WRITES", phaseOf("verify"), `Verify writes land on {${to}}`, { replica: to }, 60, 1),
   ];
 }
 
@@ -83,8 +83,8 @@ function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
 /** The article's failback: the original region returns as a secondary, catches up, then a planned switchover back. */
 function returnAsSecondary(original: Part, current: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
   return [
-    step("REPOINT", phaseOf("repoint"), `The original region returns as a secondary and receives replication from the ${current}`, { primary: current, rejoin: original }, 60, 3, REJOIN_UNDO),
-    step("WAIT_STABLE", phaseOf("catch-up"), `Wait for its lag to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`, { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds }, s.catchUpTimeoutSeconds + s.stableSeconds, 1),
+    step("REPOINT", phaseOf("repoint"), `{${original}} returns as a secondary and receives replication from {${current}}`, { primary: current, rejoin: original }, 60, 3, REJOIN_UNDO),
+    step("WAIT_STABLE", phaseOf("catch-up"), `Wait for the lag of {${original}} to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`, { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds }, s.catchUpTimeoutSeconds + s.stableSeconds, 1),
   ];
 }
 
@@ -94,7 +94,7 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
       return [
         step("PRECHECK", "detect", "Pre-checks: target healthy, lag under the threshold, no other operation", { to: "target" }, 30, 1),
         // A warm standby runs scaled down: it takes the primary's size before it takes the traffic, while writes still flow.
-        step("SCALE_UP", "scale-up", "Scale up the target region's stack before it takes the traffic", { region: "target" }, 120),
+        step("SCALE_UP", "scale-up", "Scale up the stack in the region of {target} before it takes the traffic", { region: "target" }, 120),
         ...losslessMove("source", "target", same, s),
       ];
     case "FAILBACK":
@@ -114,6 +114,11 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
         ...losslessMove("target", "source", failbackPhase, s),
       ];
   }
+}
+
+/** Titles name replicas as "{source}" and "{target}"; the plan writes in their names. */
+export function nameReplicas<T extends { title: string }>(specs: T[], names: Record<Part, string>): T[] {
+  return specs.map((spec) => ({ ...spec, title: spec.title.replaceAll("{source}", names.source).replaceAll("{target}", names.target) }));
 }
 
 export function withIndexes(specs: StepSpec[], gatedKinds: readonly string[], estimate: (spec: StepSpec) => number): TPlannedStep[] {

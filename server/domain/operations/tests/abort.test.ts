@@ -61,7 +61,7 @@ describe("abort and rollback", () => {
     await injectFault(db, SYSTEM_ACTOR, { deploymentId: estate.deploymentId, kind: "LINK_PARTITION", target: { linkId: link.id } });
     const { op } = await runToEnd(estate.deploymentId, operationId, nowMs, {}, 600);
     expect(op.status).toBe("FAILED");
-    expect(op.failureReason).toMatch(/Wait until the target has applied everything .* failed: the target still lacks \d+ bytes .*gave up after 120 s/);
+    expect(op.failureReason).toMatch(/Wait until aurora-euw1 \(eu-west-1\) has applied everything .* failed: the target still lacks \d+ bytes .*gave up after 120 s/);
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } })).role).toBe("PRIMARY");
   });

@@ -30,7 +30,7 @@ describe("a gate before the promotion", () => {
     expect(op.steps.find((s) => s.kind === "DEMOTE")?.status).toBe("SUCCEEDED");
     expect(op.steps.find((s) => s.kind === "PROMOTE")?.status).toBe("PENDING");
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false } });
-    expect(gate.context).toMatchObject({ stepTitle: expect.stringMatching(/^Promote the target/) });
+    expect(gate.context).toMatchObject({ stepTitle: expect.stringMatching(/^Promote aurora-euw1 \(eu-west-1\) with a new epoch/) });
 
     const { op: done } = await runToEnd(estate.deploymentId, operationId, nowMs + 5000);
     expect(done.status).toBe("SUCCEEDED");
