@@ -54,7 +54,7 @@ export function OperationPage({ id }: { id: string }) {
       {operation.report ? <ReportSection report={operation.report} operationId={operation.id} /> : null}
       <GatesSection operation={operation} />
       <div className="grid items-start gap-6 xl:grid-cols-2">
-        <StepTimeline steps={operation.steps} replicas={operation.plan.before.replicas} />
+        <StepTimeline steps={operation.steps} replicas={operation.plan.before.replicas} planned={operation.plan.steps} />
         <LiveTopology slug={operation.deploymentSlug} steps={operation.steps} />
       </div>
       <PlanDetails plan={operation.plan} />

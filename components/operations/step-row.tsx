@@ -12,7 +12,7 @@ function LiveDuration({ step }: { step: TStepView }) {
   return <>{formatDuration(stepDurationMs(step, now) ?? 0)}</>;
 }
 
-export function StepRow({ step, position, names }: { step: TStepView; position: number; names: ReadonlyMap<string, string> }) {
+export function StepRow({ step, position, names, gated }: { step: TStepView; position: number; names: ReadonlyMap<string, string>; gated: boolean }) {
   const running = isStepRunning(step);
   const pairs = outputPairs(step.output, names);
   return (
@@ -26,6 +26,11 @@ export function StepRow({ step, position, names }: { step: TStepView; position: 
         <span className="font-medium">{step.title}</span>
         <span className="text-xs text-slate-500">{PHASE_LABELS[step.phase]}</span>
         {running ? <StatusBadge status={step.status} label="Running" tone="sky" /> : <StatusBadge status={step.status} />}
+        {gated ? (
+          <span className="text-xs font-medium text-amber-700 dark:text-amber-400" data-testid="step-gated">
+            approval before this step
+          </span>
+        ) : null}
         {step.rolledBackAt ? (
           <span className="text-xs font-medium text-violet-700 dark:text-violet-400" data-testid="rolled-back">
             rolled back {formatDateTime(step.rolledBackAt)}

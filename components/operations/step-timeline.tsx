@@ -1,17 +1,18 @@
 // The run step by step: status, attempts, duration (ticking while a step runs), what each step
 // reported (epoch, lag, bytes rewound...) and its error, and which steps abort rolled back.
-import type { TPlanReplica, TStepView } from "@/lib/operations/contracts";
+import type { TPlannedStep, TPlanReplica, TStepView } from "@/lib/operations/contracts";
 import { Card } from "@/components/ui/layout";
 import { StepRow } from "./step-row";
 
-export function StepTimeline({ steps, replicas }: { steps: readonly TStepView[]; replicas: readonly TPlanReplica[] }) {
+export function StepTimeline({ steps, replicas, planned }: { steps: readonly TStepView[]; replicas: readonly TPlanReplica[]; planned: readonly TPlannedStep[] }) {
+  const gated = new Set(planned.filter((step) => step.gated).map((step) => step.index));
   const names = new Map(replicas.map((replica) => [replica.id, `${replica.name} (${replica.regionCode})`]));
   const done = steps.filter((step) => step.status === "SUCCEEDED" || step.status === "SKIPPED").length;
   return (
     <Card title="Steps" actions={<span className="text-xs text-slate-500">{`${done} of ${steps.length} done`}</span>}>
       <ol className="space-y-2" data-testid="step-timeline">
         {steps.map((step, position) => (
-          <StepRow key={step.index} step={step} position={position + 1} names={names} />
+          <StepRow key={step.index} step={step} position={position + 1} names={names} gated={gated.has(step.index)} />
         ))}
       </ol>
     </Card>
