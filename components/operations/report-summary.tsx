@@ -24,7 +24,7 @@ export function ReportSummary({ report }: { report: TReport }) {
       <Figure term="Estimated data loss" against="from the plan">
         {formatSecs(report.estimatedDataLossSeconds)}
       </Figure>
-      <Figure term="New primary" against={report.epoch === null ? undefined : `epoch ${report.epoch}`}>
+      <Figure term={report.outcome === "SUCCEEDED" ? "New primary" : "Primary now"} against={report.epoch === null ? undefined : `epoch ${report.epoch}`}>
         <span data-testid="report-new-primary">{report.newPrimary ? replicaWords(report.newPrimary) : "unchanged"}</span>
       </Figure>
       <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">

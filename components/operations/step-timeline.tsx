@@ -7,9 +7,12 @@ import { StepRow } from "./step-row";
 export function StepTimeline({ steps, replicas, planned }: { steps: readonly TStepView[]; replicas: readonly TPlanReplica[]; planned: readonly TPlannedStep[] }) {
   const gated = new Set(planned.filter((step) => step.gated).map((step) => step.index));
   const names = new Map(replicas.map((replica) => [replica.id, `${replica.name} (${replica.regionCode})`]));
-  const done = steps.filter((step) => step.status === "SUCCEEDED" || step.status === "SKIPPED").length;
+  const done = steps.filter((step) => step.status === "SUCCEEDED").length;
+  const skipped = steps.filter((step) => step.status === "SKIPPED").length;
+  const undone = steps.filter((step) => step.status === "ROLLED_BACK").length;
+  const summary = [`${done} of ${steps.length} done`, undone ? `${undone} undone` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean).join(" · ");
   return (
-    <Card title="Steps" actions={<span className="text-xs text-slate-500">{`${done} of ${steps.length} done`}</span>}>
+    <Card title="Steps" actions={<span className="text-xs text-slate-500">{summary}</span>}>
       <ol className="space-y-2" data-testid="step-timeline">
         {steps.map((step, position) => (
           <StepRow key={step.index} step={step} position={position + 1} names={names} gated={gated.has(step.index)} />
