@@ -30,7 +30,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
   const prices = await seedCatalog(db);
   if (prices > 0) log(`added ${prices} prices to the catalog`);
   const policies = await seedApprovalPolicies(db);
-  if (policies > 0) log(`added ${policies} approval policies`);
+  if (policies > 0) log(`added ${policies} approval ${policies === 1 ? "policy" : "policies"}`);
 }
 
 /**
