@@ -24,7 +24,7 @@ export async function eventsSince(db: Db, deploymentId: string, afterId: string,
   return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
-export async function latestEvent(db: Db, deploymentId: string, kind: string): Promise<LiveEventMessage | null> {
+export async function latestEvent(db: Tx, deploymentId: string, kind: string): Promise<LiveEventMessage | null> {
   const row = await db.liveEvent.findFirst({ where: { deploymentId, kind }, orderBy: { id: "desc" } });
   return row ? { ...row, id: String(row.id) } : null;
 }

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 export function ApprovalsLink({ className }: { className: string }) {
   const trpc = useTRPC();
   const inbox = useQuery(trpc.operations.inbox.queryOptions(undefined, { refetchInterval: 5_000 }));
-  const count = (inbox.data ?? []).filter((item) => item.cannotDecide === null && item.gate.status === "OPEN").length;
+  const count = (inbox.data ?? []).filter((item) => item.gate.cannotDecide === null && item.gate.status === "OPEN").length;
   return (
     <Link href="/operations/approvals" className={`${className} gap-2`}>
       Approvals

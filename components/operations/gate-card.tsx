@@ -1,21 +1,19 @@
 "use client";
 // One approval: its status, how many approvals from which role, the time left, what it is bound to,
-// who decided what, and the decide form or the reason this user cannot decide it.
+// who decided what, and the decide form or the server's reason this user cannot decide it.
 import type { TGateView } from "@/lib/operations/contracts";
 import { label } from "@/lib/schemas/enums";
 import { useNow } from "@/components/charts/use-now";
 import { formatDateTime } from "@/components/ui/format";
-import { whyCannotDecide, type TDecider } from "./can-decide";
 import { DecideForm } from "./decide-form";
 import { formatCountdown } from "./format";
 import { GateContext } from "./gate-context";
 import { gateTitle } from "./gate-title";
 import { StatusBadge } from "./status-badge";
 
-export function GateCard({ gate, requestedById, decider }: { gate: TGateView; requestedById: string; decider: TDecider | null }) {
+export function GateCard({ gate }: { gate: TGateView }) {
   const now = useNow(1000);
   const approvals = gate.decisions.filter((decision) => decision.decision === "APPROVE").length;
-  const why = decider ? whyCannotDecide(decider, gate, requestedById, now) : null;
   return (
     <article data-testid={`gate-${gate.id}`} data-status={gate.status} className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
       <header className="flex flex-wrap items-center gap-2">
@@ -45,11 +43,9 @@ export function GateCard({ gate, requestedById, decider }: { gate: TGateView; re
           ))}
         </ul>
       ) : null}
-      {gate.status !== "OPEN" ? null : !decider ? (
-        <p className="text-xs text-slate-500">Checking who you are…</p>
-      ) : why ? (
+      {gate.status !== "OPEN" ? null : gate.cannotDecide ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cannot-decide">
-          {why}
+          {gate.cannotDecide}
         </p>
       ) : (
         <DecideForm gate={gate} />

@@ -4,10 +4,8 @@
 import type { TOperationDetail } from "@/lib/operations/contracts";
 import { Card } from "@/components/ui/layout";
 import { GateCard } from "./gate-card";
-import { useDecider } from "./use-decider";
 
 export function GatesSection({ operation }: { operation: TOperationDetail }) {
-  const decider = useDecider();
   return (
     <Card title="Approvals">
       {operation.gates.length === 0 ? (
@@ -16,7 +14,7 @@ export function GatesSection({ operation }: { operation: TOperationDetail }) {
         <ul className="space-y-4" data-testid="gates">
           {operation.gates.map((gate) => (
             <li key={gate.id}>
-              <GateCard gate={gate} requestedById={operation.requestedById} decider={decider} />
+              <GateCard gate={gate} />
             </li>
           ))}
         </ul>

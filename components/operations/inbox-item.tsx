@@ -38,11 +38,11 @@ export function InboxItem({ item }: { item: TInboxItem }) {
         {gate.status === "OPEN" ? <span className="ml-auto text-xs tabular-nums text-amber-700 dark:text-amber-400">{formatCountdown(Date.parse(gate.expiresAt) - now)}</span> : null}
       </div>
       <GateContext context={gate.context} />
-      {item.cannotDecide === null ? (
+      {item.gate.cannotDecide === null ? (
         <DecideForm gate={gate} />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cannot-decide">
-          {item.cannotDecide}
+          {item.gate.cannotDecide}
         </p>
       )}
     </article>

@@ -11,7 +11,7 @@ import { ErrorLine, Loading } from "./query-state";
 export function InboxPage() {
   const trpc = useTRPC();
   const inbox = useQuery(trpc.operations.inbox.queryOptions(undefined, { refetchInterval: 2_000 }));
-  const items = [...(inbox.data ?? [])].sort((a, b) => Number(a.cannotDecide !== null) - Number(b.cannotDecide !== null) || a.gate.expiresAt.localeCompare(b.gate.expiresAt));
+  const items = [...(inbox.data ?? [])].sort((a, b) => Number(a.gate.cannotDecide !== null) - Number(b.gate.cannotDecide !== null) || a.gate.expiresAt.localeCompare(b.gate.expiresAt));
   return (
     <>
       <PageHeader

@@ -44,8 +44,8 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
           </Field>
         </div>
         {operation.status === "RUNNING" ? (
-          <Button disabled={busy || operation.pauseRequested} onClick={() => pause.mutate(input)}>
-            {operation.pauseRequested ? "Pause requested" : "Pause"}
+          <Button disabled={busy} onClick={() => pause.mutate(input)}>
+            Pause
           </Button>
         ) : null}
         {operation.status === "PAUSED" ? (

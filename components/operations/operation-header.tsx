@@ -8,7 +8,7 @@ import { StatusBadge } from "./status-badge";
 import { isActive } from "./words";
 
 export function OperationHeader({ operation }: { operation: TOperationDetail }) {
-  const pending = isActive(operation.status) && (operation.abortRequested || operation.pauseRequested);
+  const pending = isActive(operation.status) && operation.abortRequested;
   return (
     <header className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
@@ -32,7 +32,7 @@ export function OperationHeader({ operation }: { operation: TOperationDetail }) 
       {operation.reason ? <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">“{operation.reason}”</p> : null}
       {pending ? (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
-          {operation.abortRequested ? "Abort requested: the run stops after the current step and rolls back." : "Pause requested: the run stops after the current step."}
+          Abort requested: the run stops after the current step and rolls back what can be undone.
         </p>
       ) : null}
       {operation.failureReason ? (

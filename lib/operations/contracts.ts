@@ -9,6 +9,11 @@ export type TRunbook = (typeof RUNBOOKS)[number];
 export const OPERATION_STATUSES = ["AWAITING_APPROVAL", "RUNNING", "PAUSED", "ROLLING_BACK", "SUCCEEDED", "FAILED", "ABORTED", "REJECTED"] as const;
 export type TOperationStatus = (typeof OPERATION_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED", "ROLLING_BACK"];
+/** Active and not yet on its way out: it can still be aborted, and its approvals decided. */
+export const STOPPABLE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED"];
+
+/** A status as a sentence says it: "awaiting approval", "rolling back". */
+export const statusWords = (status: string) => status.toLowerCase().replace("_", " ");
 
 export const STEP_STATUSES = ["PENDING", "WAITING", "SUCCEEDED", "FAILED", "SKIPPED", "ROLLED_BACK"] as const;
 export type TStepStatus = (typeof STEP_STATUSES)[number];
@@ -160,6 +165,8 @@ export type TGateContext = {
 
 export type TGateView = {
   id: string;
+  /** Why the person asking may not decide it (the requester, the wrong role, already decided...), or null. */
+  cannotDecide: string | null;
   stepIndex: number;
   beforeRun: boolean;
   status: TGateStatus;
@@ -216,7 +223,6 @@ export type TOperationDetail = TOperationSummary & {
   requestedById: string;
   reason: string;
   plan: TOperationPlan;
-  pauseRequested: boolean;
   abortRequested: boolean;
   startedAt: string | null;
   steps: TStepView[];
@@ -227,8 +233,6 @@ export type TOperationDetail = TOperationSummary & {
 export type TInboxItem = {
   gate: TGateView;
   operation: TOperationSummary;
-  /** Why this user cannot decide it (the requester, the wrong role, already decided), or null. */
-  cannotDecide: string | null;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemet
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
-import { resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
+import { MAX_RESUME_GAP_MS, resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
 import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
 
 export type TickOptions = { intervalMs: number; lagAlertAfterSeconds: number };
@@ -62,7 +62,9 @@ async function observeOne(db: Db, claimed: Claim, driverKind: string, nowMs: num
   const deployment = await db.deployment.findUniqueOrThrow({ where: { id: claimed.deploymentId } });
   const topology = await loadDriverTopology(db, claimed.deploymentId);
   const fingerprint = topologyFingerprint(topology);
-  const inOperation = (await db.operation.count({ where: { deploymentId: claimed.deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0;
+  // Only a twin idle past the resume gap could start afresh; only then does an operation holding it matter.
+  const idle = claimed.state !== null && nowMs - claimed.state.atMs > MAX_RESUME_GAP_MS;
+  const inOperation = idle && (await db.operation.count({ where: { deploymentId: claimed.deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0;
   const driver = resumeDriver(claimed, driverKind, topology, fingerprint, nowMs, inOperation);
   await syncDriverFaults(db, driver, claimed.deploymentId, nowMs);
   const observations = await driver.observe(nowMs);

@@ -9,22 +9,13 @@ import type { SessionActor } from "@/server/domain/identity/session-actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { verifyPassword } from "@/server/domain/identity/users";
 import { RUNBOOK_LABELS, ZDecideInput, type TDecideInput, type TGateView, type TInboxItem } from "@/lib/operations/contracts";
-import { failOperation, finishOperation, publishOperation } from "./engine-records";
+import { failOperation, finishOperation } from "./engine-records";
 import { WAITS_FOR_ENGINE } from "./control";
+import { cannotDecide } from "./decide-rules";
 import { gateView, summaryInclude, summaryView } from "./views";
 
 type Gate = Prisma.ApprovalGateGetPayload<{ include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } }>;
 
-/** Why this person may not decide this gate, or null. Shared by the inbox and the decision. */
-export function cannotDecide(gate: Pick<Gate, "status" | "expiresAt" | "role" | "decisions"> & { operation: { requestedById: string; status: string } }, actor: { userId: string; role: string }, nowMs: number): string | null {
-  if (gate.status !== "OPEN") return `this approval request is ${gate.status.toLowerCase()}; it can no longer be decided`;
-  if (!["AWAITING_APPROVAL", "RUNNING", "PAUSED"].includes(gate.operation.status)) return `the operation is ${gate.operation.status.toLowerCase().replace("_", " ")}; its approvals can no longer be decided`;
-  if (gate.expiresAt.getTime() <= nowMs) return `this approval request expired at ${gate.expiresAt.toISOString()}`;
-  if (gate.operation.requestedById === actor.userId) return "you requested this operation; someone else must approve it";
-  if (actor.role !== gate.role && actor.role !== "ADMIN") return `this approval needs the ${gate.role.toLowerCase()} role; you are ${actor.role.toLowerCase()}`;
-  if (gate.decisions.some((d) => d.approverId === actor.userId)) return "you have already decided this request; the same person counts once";
-  return null;
-}
 
 /** Locks the operation, then the gate: the engine takes them in that order too, so neither waits on the other forever. */
 async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
@@ -90,14 +81,13 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
       if (approvals >= gate.required) {
         await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "GRANTED", decidedAt: new Date(nowMs) } });
       }
-      await publishOperation(tx, op, { gateId: gate.id, approvals });
     }, WAITS_FOR_ENGINE);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("you have already decided this request; the same person counts once", "gateId");
     throw error;
   }
   const gate = await db.approvalGate.findUniqueOrThrow({ where: { id: input.gateId }, include: { decisions: { include: { approver: { select: { name: true } } } } } });
-  return gateView(gate);
+  return gateView(gate, null);
 }
 
 export async function inbox(db: Db, actor: SessionActor): Promise<TInboxItem[]> {
@@ -107,5 +97,5 @@ export async function inbox(db: Db, actor: SessionActor): Promise<TInboxItem[]> 
     include: { decisions: { include: { approver: { select: { name: true } } } }, operation: { include: summaryInclude } },
   });
   const nowMs = Date.now();
-  return gates.map((gate) => ({ gate: gateView(gate), operation: summaryView(gate.operation), cannotDecide: cannotDecide(gate, actor, nowMs) }));
+  return gates.map((gate) => ({ gate: gateView(gate, cannotDecide(gate, actor, nowMs)), operation: summaryView(gate.operation) }));
 }

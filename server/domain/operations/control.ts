@@ -4,8 +4,8 @@ import type { Db, Tx } from "@/server/db";
 import { conflict, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { RUNBOOK_LABELS, type TOperationDetail } from "@/lib/operations/contracts";
-import { finishOperation, publishOperation } from "./engine-records";
+import { RUNBOOK_LABELS, STOPPABLE_STATUSES, statusWords, type TOperationDetail } from "@/lib/operations/contracts";
+import { finishOperation } from "./engine-records";
 import { nextUndo } from "./undo-plan";
 import { getOperation } from "./views";
 
@@ -27,33 +27,31 @@ const because = (reason?: string) => (reason ? `: ${reason}` : "");
 export async function pauseOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (op.status !== "RUNNING") throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; only a running operation can be paused`, "operationId");
-    await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED", pauseRequested: true } });
+    if (op.status !== "RUNNING") throw conflict(`${name(op)} is ${statusWords(op.status)}; only a running operation can be paused`, "operationId");
+    await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED" } });
     await recordAudit(tx, actor, { action: "operation.pause", objectType: "Operation", objectId: op.id, summary: `paused ${name(op)}${because(input.reason)}` });
-    await publishOperation(tx, op, { status: "PAUSED" });
   }, WAITS_FOR_ENGINE);
-  return getOperation(db, input.operationId);
+  return getOperation(db, input.operationId, actor);
 }
 
 export async function resumeOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (op.status !== "PAUSED") throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; only a paused operation can be resumed`, "operationId");
+    if (op.status !== "PAUSED") throw conflict(`${name(op)} is ${statusWords(op.status)}; only a paused operation can be resumed`, "operationId");
     // Back to waiting for people if a gate is still open; the engine re-checks every gate anyway.
     const open = await tx.approvalGate.count({ where: { operationId: op.id, status: "OPEN" } });
-    await tx.operation.update({ where: { id: op.id }, data: { status: open > 0 ? "AWAITING_APPROVAL" : "RUNNING", pauseRequested: false } });
+    await tx.operation.update({ where: { id: op.id }, data: { status: open > 0 ? "AWAITING_APPROVAL" : "RUNNING" } });
     // A wait interrupted by the pause starts its window again: the pause is not the condition's fault.
     await tx.operationStep.updateMany({ where: { operationId: op.id, status: "WAITING" }, data: { startedAt: new Date(), nextAttemptAt: null } });
     await recordAudit(tx, actor, { action: "operation.resume", objectType: "Operation", objectId: op.id, summary: `resumed ${name(op)}${because(input.reason)}` });
-    await publishOperation(tx, op, { status: "RUNNING" });
   }, WAITS_FOR_ENGINE);
-  return getOperation(db, input.operationId);
+  return getOperation(db, input.operationId, actor);
 }
 
 export async function abortOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (!["AWAITING_APPROVAL", "RUNNING", "PAUSED"].includes(op.status)) throw conflict(`${name(op)} is ${op.status.toLowerCase().replace("_", " ")}; there is nothing to abort`, "operationId");
+    if (!STOPPABLE_STATUSES.includes(op.status)) throw conflict(`${name(op)} is ${statusWords(op.status)}; there is nothing to abort`, "operationId");
     const pastReturn = await tx.operationStep.findFirst({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "irreversible" }, orderBy: { index: "asc" } });
     if (pastReturn) {
       throw conflict(`${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone; pause it, or let it finish and plan a switchover back`, "operationId");
@@ -69,7 +67,6 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
     }
     await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", abortRequested: true, failureReason: reason } });
     await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
-    await publishOperation(tx, op, { status: "ROLLING_BACK" });
   }, WAITS_FOR_ENGINE);
-  return getOperation(db, input.operationId);
+  return getOperation(db, input.operationId, actor);
 }

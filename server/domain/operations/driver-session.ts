@@ -29,7 +29,8 @@ export async function withDriverSession<T>(tx: Tx, deploymentId: string, nowMs: 
   const after = await driver.currentTopology();
   await writeModel(tx, before, after);
   const state: SavedDriverState = {
-    fingerprint: topologyFingerprint(await loadDriverTopology(tx, deploymentId)),
+    // writeModel made the model equal to the twin's topology, so its fingerprint is the model's.
+    fingerprint: topologyFingerprint(after),
     driver: driver.exportState(),
     tracking: saved && saved.fingerprint === fingerprint ? saved.tracking : EMPTY_TRACKING,
     atMs: Math.max(nowMs, saved?.atMs ?? 0),

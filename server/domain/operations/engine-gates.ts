@@ -5,11 +5,8 @@ import type { Tx } from "@/server/db";
 import type { OperationStep } from "@/server/generated/prisma/client";
 import type { TGateContext, TOperationPlan } from "@/lib/operations/contracts";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { contextHash, driftOf, openGate } from "./gates";
-import { failOperation, finishOperation, publishOperation, type LockedOperation } from "./engine-records";
-
-const ENGINE = { ...SYSTEM_ACTOR, email: "engine@meridian" };
+import { ENGINE, failOperation, finishOperation, type LockedOperation } from "./engine-records";
 
 type GateRow = Awaited<ReturnType<Tx["approvalGate"]["findFirst"]>> & {};
 
@@ -20,7 +17,6 @@ export async function advanceGate(tx: Tx, op: LockedOperation, nowMs: number, st
     if (gate && !(await gateHolds(tx, op, gate, nowMs, null))) return false;
     Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "RUNNING", startedAt: new Date(nowMs) } }));
     await recordAudit(tx, ENGINE, { action: "operation.run", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} running${gate ? ", approved" : " (its policy needs no approval)"}` });
-    await publishOperation(tx, op, { status: "RUNNING" });
   }
   if (!step || step.startedAt) return true;
   const planned = (op.plan as TOperationPlan).steps?.[step.index];
@@ -39,7 +35,6 @@ export async function advanceGate(tx: Tx, op: LockedOperation, nowMs: number, st
 async function setStatus(tx: Tx, op: LockedOperation, status: "RUNNING" | "AWAITING_APPROVAL", words: string) {
   Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status } }));
   await recordAudit(tx, ENGINE, { action: "operation.gate", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} ${words}` });
-  await publishOperation(tx, op, { status });
 }
 
 /** A granted gate whose figures still hold; otherwise expires, lapses or refreshes it and says no. */
@@ -68,6 +63,5 @@ async function gateHolds(tx: Tx, op: LockedOperation, gate: GateRow, nowMs: numb
   await openGate(tx, op, { stepIndex: gate.stepIndex, beforeRun: gate.beforeRun, stepTitle: step?.title ?? null, nowMs });
   await recordAudit(tx, ENGINE, { action: "approval.lapse", objectType: "ApprovalGate", objectId: gate.id, summary: `approval ${where} of ${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} lapsed: ${reason}; asked again` });
   if (op.status !== "AWAITING_APPROVAL") await setStatus(tx, op, "AWAITING_APPROVAL", `asks again for approval ${where}`);
-  else await publishOperation(tx, op, { status: "AWAITING_APPROVAL" });
   return false;
 }

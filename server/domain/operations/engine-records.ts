@@ -1,19 +1,14 @@
-// Recording what a step did, and ending an operation: each write goes with an audit record and a
-// live event in the engine's transaction, so what is stored, audited and shown never disagree.
+// Recording what a step did, and ending an operation: each write goes with its audit record in the
+// engine's transaction, so what is stored and what is audited never disagree.
 import type { Tx } from "@/server/db";
 import type { Operation, OperationStep } from "@/server/generated/prisma/client";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { publishLiveEvent } from "@/server/events";
 import type { OperationUpdate, Output } from "./step-context";
 import { buildReport } from "./report";
 import { nextUndo, pastNoReturn } from "./undo-plan";
 
 export type LockedOperation = Operation & { deployment: { rpoTargetSeconds: number } };
-export const OPERATION_EVENT = "operation";
-
-/** Named in the summary of the fault a drill injects, so the drill (and only it) can clear it. */
-export const drillTag = (operationId: string) => `drill ${operationId.slice(0, 8)}`;
 
 export type Progress =
   | { kind: "done"; output: Output; update?: OperationUpdate }
@@ -21,27 +16,22 @@ export type Progress =
   | { kind: "failed"; error: string; final: boolean };
 
 const BACKOFF_MS = 1000;
-const ENGINE = { ...SYSTEM_ACTOR, email: "engine@meridian" };
+/** The actor of everything the engine records. */
+export const ENGINE = { ...SYSTEM_ACTOR, email: "engine@meridian" };
 
 const describe = (op: Operation, step: OperationStep) => `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)}: step ${step.index + 1} "${step.title}"`;
-
-export async function publishOperation(tx: Tx, op: Operation, extra: Record<string, unknown> = {}) {
-  await publishLiveEvent(tx, op.deploymentId, OPERATION_EVENT, { operationId: op.id, ...extra });
-}
 
 export async function markProgress(tx: Tx, op: LockedOperation, step: OperationStep, progress: Progress, nowMs: number): Promise<void> {
   const now = new Date(nowMs);
   const startedAt = step.startedAt ?? now;
   if (progress.kind === "wait") {
     await tx.operationStep.update({ where: { id: step.id }, data: { status: "WAITING", output: progress.output, startedAt, nextAttemptAt: new Date(nowMs + progress.retryInMs) } });
-    if (step.status !== "WAITING") await publishOperation(tx, op, { stepIndex: step.index, stepStatus: "WAITING" });
     return;
   }
   if (progress.kind === "done") {
     await tx.operationStep.update({ where: { id: step.id }, data: { status: "SUCCEEDED", output: progress.output, attempts: step.attempts + 1, startedAt, finishedAt: now, nextAttemptAt: null, error: null } });
     if (progress.update && Object.keys(progress.update).length > 0) Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: progress.update }));
     await recordAudit(tx, ENGINE, { action: "operation.step", objectType: "Operation", objectId: op.id, summary: `${describe(op, step)} succeeded`, after: progress.output });
-    await publishOperation(tx, op, { stepIndex: step.index, stepStatus: "SUCCEEDED" });
     const left = await tx.operationStep.count({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } } });
     if (left === 0) await finishOperation(tx, op, "SUCCEEDED", null, nowMs);
     return;
@@ -66,14 +56,13 @@ export async function failOperation(tx: Tx, op: LockedOperation, reason: string,
   Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", failureReason: reason } }));
   await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
   await recordAudit(tx, ENGINE, { action: "operation.rollback", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} rolls back: ${reason}` });
-  await publishOperation(tx, op, { status: "ROLLING_BACK" });
 }
 
 export async function finishOperation(tx: Tx, op: LockedOperation, status: "SUCCEEDED" | "FAILED" | "ABORTED" | "REJECTED", reason: string | null, nowMs: number): Promise<void> {
   await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
   await tx.approvalGate.updateMany({ where: { operationId: op.id, status: "OPEN" }, data: { status: "LAPSED", reason: `the operation ended (${status.toLowerCase()})`, decidedAt: new Date(nowMs) } });
   // Whatever happened, a drill never leaves its outage behind (the twin drops it at its next session).
-  if (op.runbook === "DRILL") await tx.fault.updateMany({ where: { deploymentId: op.deploymentId, clearedAt: null, summary: { contains: drillTag(op.id) } }, data: { clearedAt: new Date(nowMs) } });
+  await tx.fault.updateMany({ where: { operationId: op.id, clearedAt: null }, data: { clearedAt: new Date(nowMs) } });
   const failureReason = status === "SUCCEEDED" ? null : (reason ?? op.failureReason ?? `ended ${status.toLowerCase()}`);
   const finished = await tx.operation.update({ where: { id: op.id }, data: { status, finishedAt: new Date(nowMs), failureReason } });
   Object.assign(op, finished);
@@ -86,5 +75,4 @@ export async function finishOperation(tx: Tx, op: LockedOperation, status: "SUCC
     summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)} ${status.toLowerCase()}${failureReason ? `: ${failureReason}` : ""}`,
     after: { status, measuredRtoSeconds: report.measuredRtoSeconds, measuredDataLossBytes: report.measuredDataLossBytes },
   });
-  await publishOperation(tx, op, { status });
 }

@@ -3,14 +3,11 @@
 import type { Tx } from "@/server/db";
 import type { TStepKind, TPlannedStep } from "@/lib/operations/contracts";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { withDriverSession } from "./driver-session";
-import { finishOperation, publishOperation, type LockedOperation } from "./engine-records";
+import { ENGINE, finishOperation, type LockedOperation } from "./engine-records";
 import { STEP_HANDLERS } from "./steps";
 import { nextUndo, pastNoReturn } from "./undo-plan";
 import { facts, isDatabaseError, messageOf } from "./step-context";
-
-const ENGINE = { ...SYSTEM_ACTOR, email: "engine@meridian" };
 
 /** Undoes one step; false when nothing is left to undo (the operation is then finished). */
 export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): Promise<boolean> {
@@ -39,6 +36,5 @@ export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): 
   }
   await tx.operationStep.update({ where: { id: next.id }, data: { status: "ROLLED_BACK", rolledBackAt: new Date(nowMs) } });
   await recordAudit(tx, ENGINE, { action: "operation.step-rollback", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)}: undid step ${next.index + 1} "${next.title}"` });
-  await publishOperation(tx, op, { stepIndex: next.index, stepStatus: "ROLLED_BACK" });
   return true;
 }

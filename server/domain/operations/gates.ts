@@ -3,12 +3,12 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@/server/db";
 import { canonicalJson } from "@/lib/canonical-json";
-import type { TGateContext, TOperationPlan } from "@/lib/operations/contracts";
+import type { TGateContext, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 import { policyFor } from "./policies";
 
-type GateOperation = { id: string; deploymentId: string; runbook: string; sourceReplicaId: string; targetReplicaId: string; plan: unknown; planHash: string };
+type GateOperation = { id: string; deploymentId: string; runbook: TRunbook; sourceReplicaId: string; targetReplicaId: string; plan: unknown; planHash: string };
 
 export function contextHash(context: TGateContext): string {
   return createHash("sha256").update(canonicalJson(context)).digest("hex").slice(0, 32);
@@ -16,7 +16,7 @@ export function contextHash(context: TGateContext): string {
 
 /** Lag (seconds, the RPO figure) of the replica to promote, from the newest live snapshot. */
 async function lagSecondsNow(tx: Tx, op: GateOperation): Promise<number | null> {
-  const latest = await latestSnapshot(tx as never, op.deploymentId);
+  const latest = await latestSnapshot(tx, op.deploymentId);
   const plan = op.plan as TOperationPlan;
   const link = plan.before?.links?.find((l) => l.target === op.targetReplicaId) ?? null;
   const live = latest?.snapshot.links.find((l) => (link ? l.linkId === link.id : false));
@@ -38,7 +38,7 @@ export async function gateContext(tx: Tx, op: GateOperation, stepTitle: string |
 }
 
 export async function openGate(tx: Tx, op: GateOperation, input: { stepIndex: number; beforeRun: boolean; stepTitle: string | null; nowMs: number }) {
-  const policy = await policyFor(tx as never, op.deploymentId, op.runbook as never);
+  const policy = await policyFor(tx, op.deploymentId, op.runbook);
   const context = await gateContext(tx, op, input.stepTitle);
   return tx.approvalGate.create({
     data: {
@@ -59,7 +59,7 @@ export async function openGate(tx: Tx, op: GateOperation, input: { stepIndex: nu
 export async function driftOf(tx: Tx, op: GateOperation, approved: TGateContext): Promise<{ reason: string | null; now: TGateContext }> {
   const now = await gateContext(tx, op, approved.stepTitle);
   if (now.topologyFingerprint !== approved.topologyFingerprint) return { reason: "the topology changed after it was approved", now };
-  const policy = await policyFor(tx as never, op.deploymentId, op.runbook as never);
+  const policy = await policyFor(tx, op.deploymentId, op.runbook);
   if (now.lagSeconds !== null && approved.lagSeconds !== null && now.lagSeconds > approved.lagSeconds + policy.lagToleranceSeconds) {
     return { reason: `the lag rose from ${approved.lagSeconds} s to ${now.lagSeconds} s, more than the ${policy.lagToleranceSeconds} s the policy tolerates`, now };
   }

@@ -2,16 +2,16 @@
 // operator looked at; its blocking checks must pass; then the operation, its steps and the gate
 // before the run are stored in one transaction. The database's partial unique index is what makes
 // "one operation per cluster" hold when two requests race past the check.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db";
 import { AppError, conflict } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { ACTIVE_STATUSES, RUNBOOK_LABELS, ZStartInput, type TStartInput } from "@/lib/operations/contracts";
+import { ACTIVE_STATUSES, RUNBOOK_LABELS, statusWords, ZStartInput, type TStartInput } from "@/lib/operations/contracts";
 import { openGate } from "./gates";
 import { planOperation } from "./plan";
 import { policyFor } from "./policies";
-import { publishOperation } from "./engine-records";
 
 async function activeOnCluster(db: Db, clusterId: string) {
   return db.operation.findFirst({ where: { clusterId, status: { in: [...ACTIVE_STATUSES] } }, include: { requestedBy: { select: { name: true } } } });
@@ -19,7 +19,7 @@ async function activeOnCluster(db: Db, clusterId: string) {
 
 function busy(other: { runbook: string; status: string; id: string; requestedBy: { name: string } }, clusterName: string) {
   return conflict(
-    `cluster ${clusterName} already has an operation in progress: ${RUNBOOK_LABELS[other.runbook as keyof typeof RUNBOOK_LABELS].toLowerCase()} ${other.id.slice(0, 8)} requested by ${other.requestedBy.name}, ${other.status.toLowerCase().replace("_", " ")}; one operation per cluster at a time`,
+    `cluster ${clusterName} already has an operation in progress: ${RUNBOOK_LABELS[other.runbook as keyof typeof RUNBOOK_LABELS].toLowerCase()} ${other.id.slice(0, 8)} requested by ${other.requestedBy.name}, ${statusWords(other.status)}; one operation per cluster at a time`,
     "clusterId",
   );
 }
@@ -41,8 +41,11 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
   await db.driverState.createMany({ data: [{ deploymentId: plan.deploymentId, kind: (await db.deployment.findUniqueOrThrow({ where: { id: plan.deploymentId } })).driverKind }], skipDuplicates: true });
   try {
     return await db.$transaction(async (tx) => {
+      // The id is chosen here so each step's idempotency key (operation:index:kind) is written with it.
+      const id = randomUUID();
       const op = await tx.operation.create({
         data: {
+          id,
           deploymentId: plan.deploymentId,
           clusterId: plan.clusterId,
           runbook: plan.runbook,
@@ -56,14 +59,11 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
           steps: {
             create: plan.steps.map((s) => ({
               index: s.index, kind: s.kind, phase: s.phase, title: s.title, params: s.params, maxAttempts: s.maxAttempts,
-              timeoutSeconds: s.timeoutSeconds, rollback: s.rollback, idempotencyKey: `pending:${s.index}`,
+              timeoutSeconds: s.timeoutSeconds, rollback: s.rollback, idempotencyKey: `${id}:${s.index}:${s.kind}`,
             })),
           },
         },
-        include: { steps: true },
       });
-      // The key names the operation, the step and what it does: a second effect under it is a bug the database refuses.
-      for (const s of op.steps) await tx.operationStep.update({ where: { id: s.id }, data: { idempotencyKey: `${op.id}:${s.index}:${s.kind}` } });
       if (policy.approvalsRequired > 0) await openGate(tx, op, { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() });
       const words = policy.approvalsRequired > 0 ? `waits for ${policy.approvalsRequired} approval(s) from ${policy.approverRole.toLowerCase()}s` : "runs without approval (policy)";
       await recordAudit(tx, actor, {
@@ -73,7 +73,6 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
         summary: `requested ${RUNBOOK_LABELS[plan.runbook].toLowerCase()} of ${plan.clusterName}: ${plan.source.name} (${plan.source.regionCode}) → ${plan.target.name} (${plan.target.regionCode}); ${words}`,
         after: { runbook: plan.runbook, planHash: plan.planHash, reason: input.reason, steps: plan.steps.length },
       });
-      await publishOperation(tx, op, { status: op.status });
       return { operationId: op.id };
     });
   } catch (error) {

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import type { Observations } from "@/server/drivers/types";
-import { drillTag } from "./engine-records";
 import { clusterEpoch, done, regionCode, replicaOf, StepRefused, wait, type StepContext, type StepOutcome } from "./step-context";
 
 /** A drill's outage ends by itself after an hour, whatever happens to the run. */
@@ -78,14 +77,15 @@ export async function injectOutage(ctx: StepContext): Promise<StepOutcome> {
   const id = randomUUID();
   // Bounded even if everything else failed: a drill's outage ends by itself after DRILL_FAULT_MAX_MS.
   const spec = parseFaultSpec({ id, kind: "REGION_OUTAGE", target: { regionId: source.regionId }, params: {}, startedAtMs: ctx.nowMs, endsAtMs: ctx.nowMs + DRILL_FAULT_MAX_MS });
-  const summary = `Region outage on ${regionCode(ctx, source.regionId)} (${drillTag(ctx.operation.id)})`;
-  await ctx.tx.fault.create({ data: { id, deploymentId: ctx.operation.deploymentId, kind: "REGION_OUTAGE", spec: spec as never, summary, startedAt: new Date(ctx.nowMs) } });
+  const summary = `Region outage on ${regionCode(ctx, source.regionId)} (drill ${ctx.operation.id.slice(0, 8)})`;
+  await ctx.tx.fault.create({ data: { id, deploymentId: ctx.operation.deploymentId, operationId: ctx.operation.id, kind: "REGION_OUTAGE", spec: spec as never, summary, startedAt: new Date(ctx.nowMs) } });
   await ctx.driver.faults?.inject(spec);
   return done({ faultId: id, region: regionCode(ctx, source.regionId) });
 }
 
-export async function clearOutage(ctx: StepContext, faultId: string | null): Promise<StepOutcome> {
-  const faults = await ctx.tx.fault.findMany({ where: { deploymentId: ctx.operation.deploymentId, clearedAt: null, ...(faultId ? { id: faultId } : { summary: { contains: drillTag(ctx.operation.id) } }) } });
+/** Ends the outage this drill injected (and only that): the twin drops it in the same transaction. */
+export async function clearOutage(ctx: StepContext): Promise<StepOutcome> {
+  const faults = await ctx.tx.fault.findMany({ where: { operationId: ctx.operation.id, clearedAt: null } });
   for (const fault of faults) {
     await ctx.tx.fault.update({ where: { id: fault.id }, data: { clearedAt: new Date(ctx.nowMs) } });
     await ctx.driver.faults?.clear({ faultId: fault.id, atMs: ctx.nowMs });

@@ -14,7 +14,7 @@ type Handler = {
 
 export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   PRECHECK: { run: precheck },
-  INJECT_FAULT: { run: injectOutage, compensate: async (ctx, output) => void (await clearOutage(ctx, typeof output.faultId === "string" ? output.faultId : null)) },
+  INJECT_FAULT: { run: injectOutage, compensate: async (ctx) => void (await clearOutage(ctx)) },
   CONFIRM_OUTAGE: { run: confirmOutage },
   CHOOSE_TARGET: { run: chooseTarget },
   FENCE: { run: fence, compensate: (ctx) => unfence(ctx) },
@@ -26,6 +26,6 @@ export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   SHIFT_ROUTING: { run: shiftRouting, compensate: restoreRouting },
   SCALE_UP: { run: scaleUp, compensate: restoreScale },
   VERIFY_WRITES: { run: verifyWrites },
-  CLEAR_FAULT: { run: (ctx) => clearOutage(ctx, null) },
+  CLEAR_FAULT: { run: clearOutage },
   WAIT_STABLE: { run: waitStable },
 };

@@ -2,6 +2,7 @@
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { cannotDecide } from "./decide-rules";
 import type { TGateContext, TGateView, TOperationDetail, TOperationPlan, TOperationSummary, TReplicaRef, TReport, TRollback, TStepKind, TPhase } from "@/lib/operations/contracts";
 
 export const summaryInclude = {
@@ -11,6 +12,8 @@ export const summaryInclude = {
 
 type SummaryRow = Prisma.OperationGetPayload<{ include: typeof summaryInclude }>;
 type GateRow = Prisma.ApprovalGateGetPayload<{ include: { decisions: { include: { approver: { select: { name: true } } } } } }>;
+
+type Viewer = { userId: string | null; role: string };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -38,8 +41,10 @@ export function summaryView(op: SummaryRow): TOperationSummary {
   };
 }
 
-export function gateView(gate: GateRow): TGateView {
+/** `cannotDecide`: why the person looking may not decide it (null when they may). */
+export function gateView(gate: GateRow, cannotDecide: string | null): TGateView {
   return {
+    cannotDecide,
     id: gate.id,
     stepIndex: gate.stepIndex,
     beforeRun: gate.beforeRun,
@@ -61,18 +66,19 @@ export async function listOperations(db: Db, input: { deploymentId?: string; lim
   return rows.map(summaryView);
 }
 
-export async function getOperation(db: Db, operationId: string): Promise<TOperationDetail> {
+/** The operation as `viewer` sees it: each gate says whether they may decide it. */
+export async function getOperation(db: Db, operationId: string, viewer: Viewer): Promise<TOperationDetail> {
   const op = await db.operation.findUnique({
     where: { id: operationId },
     include: { ...summaryInclude, steps: { orderBy: { index: "asc" } }, gates: { orderBy: { createdAt: "asc" }, include: { decisions: { include: { approver: { select: { name: true } } } } } } },
   });
   if (!op) throw notFound("the operation");
+  const nowMs = Date.now();
   return {
     ...summaryView(op),
     requestedById: op.requestedById,
     reason: op.reason,
     plan: op.plan as TOperationPlan,
-    pauseRequested: op.pauseRequested,
     abortRequested: op.abortRequested,
     startedAt: iso(op.startedAt),
     steps: op.steps.map((s) => ({
@@ -92,7 +98,7 @@ export async function getOperation(db: Db, operationId: string): Promise<TOperat
       error: s.error,
       rolledBackAt: iso(s.rolledBackAt),
     })),
-    gates: op.gates.map(gateView),
+    gates: op.gates.map((gate) => gateView(gate, cannotDecide({ ...gate, operation: op }, viewer, nowMs))),
     report: op.report as TReport | null,
   };
 }

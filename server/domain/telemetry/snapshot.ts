@@ -1,6 +1,6 @@
 // The live snapshot of a deployment: built by the worker each tick, published as a live event,
 // and read back as the starting point of every browser that opens the deployment.
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { latestEvent } from "@/server/events";
 import type { Driver, Observations } from "@/server/drivers/types";
 import type { LiveSnapshot } from "@/lib/telemetry/live";
@@ -37,7 +37,7 @@ export async function buildSnapshot(
 }
 
 /** The newest snapshot with its event id, or null before the worker's first tick. */
-export async function latestSnapshot(db: Db, deploymentId: string): Promise<{ eventId: string; snapshot: LiveSnapshot } | null> {
+export async function latestSnapshot(db: Tx, deploymentId: string): Promise<{ eventId: string; snapshot: LiveSnapshot } | null> {
   const event = await latestEvent(db, deploymentId, SNAPSHOT_EVENT);
   return event ? { eventId: event.id, snapshot: event.payload as LiveSnapshot } : null;
 }

@@ -2,16 +2,10 @@
 // the promotion nothing is undone and abort is refused with the reason.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { SimDriver } from "@/server/drivers/sim";
 import { engineTick } from "@/server/domain/operations/engine";
 import { injectFault } from "@/server/domain/telemetry/faults";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { approveAll, opsEstate, request, runToEnd } from "./ops-estate";
-
-async function writers(deploymentId: string, clusterId: string) {
-  const saved = (await db.driverState.findUniqueOrThrow({ where: { deploymentId } })).state as { driver: unknown };
-  return SimDriver.fromJSON(saved.driver).writableReplicas(clusterId);
-}
+import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
 
 /** Ticks until the step of that kind has succeeded; returns the time reached. */
 async function runUntil(operationId: string, kind: string, fromMs: number) {

@@ -5,23 +5,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { SimDriver } from "@/server/drivers/sim";
 import { ACTIVE_STATUSES, type TRunbook } from "@/lib/operations/contracts";
 import { engineTick, SimulatedCrash, type CrashPoint } from "@/server/domain/operations/engine";
 import { observeDeployment } from "@/server/worker/observe-deployment";
 import { userWithPassword } from "@/tests/factories";
-import { opsEstate, request, TICK } from "./ops-estate";
+import { opsEstate, request, savedTwin, TICK, writers } from "./ops-estate";
 
 const MOVES = ["tick", "crash:before-step", "crash:after-effect", "crash:before-commit", "two-workers", "observe", "observe-during-step"] as const;
 type Action = (typeof MOVES)[number] | "pause" | "resume" | "abort";
 // Operators act rarely next to the workers' beat; an abort in every run would hide the later steps.
 const anAction = fc.oneof({ arbitrary: fc.constantFrom<Action>(...MOVES), weight: 24 }, { arbitrary: fc.constantFrom<Action>("pause", "resume"), weight: 2 }, { arbitrary: fc.constant<Action>("abort"), weight: 1 });
-
-async function writers(deploymentId: string, clusterId: string): Promise<string[]> {
-  const row = await db.driverState.findUnique({ where: { deploymentId } });
-  const saved = row?.state as { driver?: unknown } | null;
-  return saved?.driver ? SimDriver.fromJSON(saved.driver).writableReplicas(clusterId) : [];
-}
 
 async function act(action: Action, ctx: { deploymentId: string; operationId: string; nowMs: number; operator: Awaited<ReturnType<typeof userWithPassword>> }) {
   const control = { operationId: ctx.operationId, reason: "property test" };
@@ -42,10 +35,9 @@ async function act(action: Action, ctx: { deploymentId: string; operationId: str
 
 /** The twin as saved and the model must tell the same story: a stale copy saved over a step would not. */
 async function twinMatchesModel(deploymentId: string, clusterId: string) {
-  const row = await db.driverState.findUnique({ where: { deploymentId } });
-  const saved = row?.state as { driver?: unknown } | null;
-  if (!saved?.driver) return;
-  const twin = await SimDriver.fromJSON(saved.driver).currentTopology();
+  const saved = await savedTwin(deploymentId);
+  if (!saved) return;
+  const twin = await saved.currentTopology();
   const model = await db.replica.findMany({ where: { clusterId }, select: { id: true, role: true, epoch: true }, orderBy: { id: "asc" } });
   const inTwin = twin.replicas.filter((r) => r.clusterId === clusterId).map(({ id, role, epoch }) => ({ id, role, epoch })).sort((a, b) => a.id.localeCompare(b.id));
   expect(inTwin).toEqual(model);

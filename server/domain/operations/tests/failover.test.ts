@@ -31,9 +31,11 @@ describe("failover", () => {
     expect(rules.find((r) => r.regionId === estate.primary.regionId)?.drained).toBe(true);
     const compute = await db.stackComponent.findFirstOrThrow({ where: { deploymentId: estate.deploymentId, regionId: estate.standby.regionId, kind: "COMPUTE" } });
     expect(compute).toMatchObject({ tier: "FULL", instanceCount: 10 });
-    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; phases: { phase: string }[] };
+    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; rpoMet: boolean; phases: { phase: string }[] };
     expect(report.measuredRtoSeconds).toBeGreaterThan(0);
-    expect(report.measuredDataLossBytes).toBeGreaterThanOrEqual(0);
+    // Asynchronous replication had writes in flight when the region went: some were lost, within the RPO.
+    expect(report.measuredDataLossBytes).toBeGreaterThan(0);
+    expect(report.rpoMet).toBe(true);
     expect(report.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(["detect", "approval", "promote", "routing", "scale-up"]));
   });
 });

@@ -1,6 +1,7 @@
 // A warm-standby demo estate (the article's commerce-aws) under a fresh slug, observed once so the
 // twin and a live snapshot exist, and helpers to request, approve and run an operation to its end.
 import { db } from "@/server/db";
+import { SimDriver } from "@/server/drivers/sim";
 import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
 import { observeDeployment } from "@/server/worker/observe-deployment";
 import { engineTick, type EngineOptions } from "@/server/domain/operations/engine";
@@ -45,4 +46,15 @@ export async function runToEnd(deploymentId: string, operationId: string, fromMs
     if (op.status === "AWAITING_APPROVAL") await approveAll(operationId);
   }
   throw new Error(`operation ${operationId} did not end within ${maxTicks} ticks`);
+}
+
+/** The twin as last saved (what the next worker resumes), or null before the first tick. */
+export async function savedTwin(deploymentId: string): Promise<SimDriver | null> {
+  const saved = (await db.driverState.findUnique({ where: { deploymentId } }))?.state as { driver?: unknown } | null;
+  return saved?.driver ? SimDriver.fromJSON(saved.driver) : null;
+}
+
+/** The replicas of the cluster that accept writes in the saved twin. */
+export async function writers(deploymentId: string, clusterId: string): Promise<string[]> {
+  return (await (await savedTwin(deploymentId))?.writableReplicas(clusterId)) ?? [];
 }

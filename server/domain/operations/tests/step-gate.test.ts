@@ -2,10 +2,9 @@
 // it finish with the wait counted in the RTO, a rejection undoes the demotion and the fence.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { SimDriver } from "@/server/drivers/sim";
 import { engineTick } from "@/server/domain/operations/engine";
 import { userWithPassword } from "@/tests/factories";
-import { approveAll, opsEstate, request, runToEnd } from "./ops-estate";
+import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
 
 async function gatedAtPromote() {
   const estate = await opsEstate();
@@ -53,8 +52,7 @@ describe("a gate before the promotion", () => {
     expect(op.steps.filter((s) => s.status === "ROLLED_BACK").map((s) => s.kind).sort()).toEqual(["DEMOTE", "FENCE", "SCALE_UP"]);
     const primary = await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } });
     expect(primary).toMatchObject({ role: "PRIMARY", epoch: estate.primary.epoch + 1 });
-    const saved = (await db.driverState.findUniqueOrThrow({ where: { deploymentId: estate.deploymentId } })).state as { driver: unknown };
-    expect(await SimDriver.fromJSON(saved.driver).writableReplicas(estate.clusterId)).toEqual([estate.primary.id]);
+    expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
   });
 });
 

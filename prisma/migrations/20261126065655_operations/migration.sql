@@ -13,6 +13,9 @@ CREATE TYPE "GateStatus" AS ENUM ('OPEN', 'GRANTED', 'REJECTED', 'LAPSED', 'EXPI
 -- CreateEnum
 CREATE TYPE "Decision" AS ENUM ('APPROVE', 'REJECT');
 
+-- AlterTable
+ALTER TABLE "Fault" ADD COLUMN     "operationId" TEXT;
+
 -- CreateTable
 CREATE TABLE "ApprovalPolicy" (
     "id" TEXT NOT NULL,
@@ -43,7 +46,6 @@ CREATE TABLE "Operation" (
     "planHash" TEXT NOT NULL,
     "baseEpoch" INTEGER,
     "newEpoch" INTEGER,
-    "pauseRequested" BOOLEAN NOT NULL DEFAULT false,
     "abortRequested" BOOLEAN NOT NULL DEFAULT false,
     "failureReason" TEXT,
     "report" JSONB,
@@ -135,6 +137,12 @@ CREATE INDEX "ApprovalGate_status_idx" ON "ApprovalGate"("status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ApprovalDecision_gateId_approverId_key" ON "ApprovalDecision"("gateId", "approverId");
+
+-- CreateIndex
+CREATE INDEX "Fault_operationId_idx" ON "Fault"("operationId");
+
+-- AddForeignKey
+ALTER TABLE "Fault" ADD CONSTRAINT "Fault_operationId_fkey" FOREIGN KEY ("operationId") REFERENCES "Operation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ApprovalPolicy" ADD CONSTRAINT "ApprovalPolicy_deploymentId_fkey" FOREIGN KEY ("deploymentId") REFERENCES "Deployment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
