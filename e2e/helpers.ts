@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+
 import demoUsers from "../prisma/seed/demo-users.json" with { type: "json" };
 
 export type DemoRole = "ADMIN" | "OPERATOR" | "APPROVER" | "VIEWER";

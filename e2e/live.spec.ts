@@ -2,6 +2,7 @@
 // red in the graph, its replication lag passes the RPO line in the chart, and an alert appears;
 // clearing the fault brings it back.
 import { expect, test } from "@playwright/test";
+
 import { signIn } from "./helpers";
 
 test("a region outage shows in the graph, the lag chart and the alerts, and clears", async ({ page }) => {
@@ -42,12 +43,16 @@ test("a region outage shows in the graph, the lag chart and the alerts, and clea
 test("a viewer watches the graph but has no fault controls", async ({ page }) => {
   await signIn(page, "VIEWER");
   await page.goto("/topology/global-platform");
-  await expect(page.getByTestId("region-node-ap-southeast-1")).toHaveAttribute("data-status", /HEALTHY|DEGRADED/, { timeout: 20_000 });
+  await expect(page.getByTestId("region-node-ap-southeast-1")).toHaveAttribute("data-status", /HEALTHY|DEGRADED/, {
+    timeout: 20_000,
+  });
   await expect(page.getByRole("button", { name: "Inject fault" })).toHaveCount(0);
 });
 
 test("Prometheus metrics expose lag, health and alerts", async ({ request }) => {
-  await expect.poll(async () => (await request.get("/api/metrics")).text(), { timeout: 20_000 }).toContain("meridian_replication_lag_seconds{");
+  await expect
+    .poll(async () => (await request.get("/api/metrics")).text(), { timeout: 20_000 })
+    .toContain("meridian_replication_lag_seconds{");
   const body = await (await request.get("/api/metrics")).text();
   expect(body).toMatch(/meridian_region_up\{deployment="commerce-aws",region="us-east-1"\} 1/);
   expect(body).toContain("# TYPE meridian_alerts_open gauge");

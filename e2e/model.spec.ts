@@ -1,6 +1,7 @@
 // The foundation's end-to-end path: an operator builds part of the estate in the browser and
 // meets a field error; a viewer sees no edit controls and the API refuses them anyway.
 import { expect, test, type Page } from "@playwright/test";
+
 import { callMutation, signIn } from "./helpers";
 
 const suffix = Date.now().toString(36);
@@ -56,7 +57,10 @@ test("an operator creates a region, a cluster, two replicas and a link, and sees
   await clusterForm.getByRole("button", { name: "Create cluster" }).click();
   await expect(page.getByText("e2e-db").first()).toBeVisible();
 
-  for (const [name, role] of [["e2e-primary", "PRIMARY"], ["e2e-replica", "READ_REPLICA"]] as const) {
+  for (const [name, role] of [
+    ["e2e-primary", "PRIMARY"],
+    ["e2e-replica", "READ_REPLICA"],
+  ] as const) {
     await page.getByRole("button", { name: "Add replica" }).click();
     const replicaForm = formWith(page, "Add replica");
     await replicaForm.getByLabel("Replica name").fill(name);
@@ -83,7 +87,15 @@ test("a viewer finds no edit controls, and the API refuses their edits", async (
   await page.goto(`/topology/${deploymentSlug}?tab=model`);
   await expect(page.getByRole("heading", { name: deploymentName })).toBeVisible();
   await expect(page.getByRole("cell", { name: "e2e-replica", exact: true })).toBeVisible();
-  for (const control of ["Edit deployment", "Delete deployment", "Add region", "New cluster", "Add replica", "Add link", "New policy"]) {
+  for (const control of [
+    "Edit deployment",
+    "Delete deployment",
+    "Add region",
+    "New cluster",
+    "Add replica",
+    "Add link",
+    "New policy",
+  ]) {
     await expect(page.getByRole("button", { name: control })).toHaveCount(0);
   }
   await page.goto("/topology/regions");
@@ -91,7 +103,12 @@ test("a viewer finds no edit controls, and the API refuses their edits", async (
   await expect(page.getByRole("button", { name: "New region" })).toHaveCount(0);
 
   const response = await callMutation(page, "topology.createRegion", {
-    provider: "LAB", code: `viewer-${suffix}`, displayName: "Not allowed", continent: "EUROPE", latitude: 1, longitude: 1,
+    provider: "LAB",
+    code: `viewer-${suffix}`,
+    displayName: "Not allowed",
+    continent: "EUROPE",
+    latitude: 1,
+    longitude: 1,
   });
   expect(response.status()).toBe(403);
   expect(JSON.stringify(await response.json())).toContain("needs the operator role; you are viewer");

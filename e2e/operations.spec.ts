@@ -2,13 +2,19 @@
 // from another browser, the engine runs it live, the graph shows the new primary and the report
 // shows the measured phases. Runs after live.spec (one worker, file order), on the demo's commerce-aws.
 import { expect, test } from "@playwright/test";
+
 import { demoUser, signIn } from "./helpers";
 
-test("a planned switchover is approved by someone else, runs live and reports its phases", async ({ page, browser }) => {
+test("a planned switchover is approved by someone else, runs live and reports its phases", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await signIn(page, "OPERATOR");
   await page.goto("/operations/new?deployment=commerce-aws&runbook=SWITCHOVER");
-  await expect(page.getByTestId("plan-steps")).toContainText("Fence writes on the current primary, aurora-use1 (us-east-1)");
+  await expect(page.getByTestId("plan-steps")).toContainText(
+    "Fence writes on the current primary, aurora-use1 (us-east-1)",
+  );
   await expect(page.getByTestId("check-no-active-operation")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("topology-after")).toContainText("aurora-euw1");
   await page.getByLabel("Reason").fill("e2e: move writes to eu-west-1");
@@ -35,11 +41,14 @@ test("a planned switchover is approved by someone else, runs live and reports it
   await expect(page.getByTestId("operation-status")).toHaveText(/Running|Succeeded/, { timeout: 20_000 });
   await expect(page.getByTestId("operation-status")).toHaveText("Succeeded", { timeout: 90_000 });
   await expect(page.getByTestId("step-timeline").locator('[data-status="SUCCEEDED"]')).toHaveCount(9);
-  await expect(page.getByTestId("replica-node-aurora-euw1")).toHaveAttribute("data-role", "PRIMARY", { timeout: 20_000 });
+  await expect(page.getByTestId("replica-node-aurora-euw1")).toHaveAttribute("data-role", "PRIMARY", {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId("replica-node-aurora-use1")).toHaveAttribute("data-role", "READ_REPLICA");
 
   const report = page.getByTestId("operation-report");
-  for (const phase of ["fence", "catch-up", "promote", "routing", "verify"]) await expect(report.getByTestId(`phase-${phase}`)).toBeVisible();
+  for (const phase of ["fence", "catch-up", "promote", "routing", "verify"])
+    await expect(report.getByTestId(`phase-${phase}`)).toBeVisible();
   await expect(report.getByTestId("report-data-loss")).toHaveAttribute("data-met", "true");
   await expect(report.getByTestId("report-new-primary")).toContainText("aurora-euw1");
 });

@@ -2,7 +2,9 @@
 // browser, saves it, opens its shareable link, and exports the comparison; a viewer reads the plan
 // but cannot save.
 import { readFile } from "node:fs/promises";
+
 import { expect, test, type Page } from "@playwright/test";
+
 import { signIn } from "./helpers";
 
 const slug = "global-platform";

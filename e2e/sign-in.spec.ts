@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { demoUser, signIn } from "./helpers";
 
 test("a visitor without a session is sent to sign in", async ({ page }) => {

@@ -4,7 +4,11 @@ import { bin, ensureDependencies, run, say, serve } from "./lib/steps.mjs";
 ensureDependencies();
 const { ensurePostgres } = await import("./lib/postgres.mjs");
 const database = await ensurePostgres({ log: say });
-const env = { DATABASE_URL: database.url, MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${process.env.PORT ?? 3000}`, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  DATABASE_URL: database.url,
+  MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 const worker = serve(bin("tsx"), ["watch", "server/worker.ts"], { env });

@@ -2,6 +2,7 @@
 // database on DATABASE_URL's server), migrated and seeded with the demo, then `next start` and the
 // worker that observes the simulated deployments.
 import { spawn } from "node:child_process";
+
 import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from "./lib/postgres.mjs";
 import { bin, root, run } from "./lib/steps.mjs";
 
@@ -20,8 +21,16 @@ const env = {
 };
 run("npx", ["tsx", "prisma/tools/migrate.ts"], { env, quiet: true });
 run("npx", ["tsx", "prisma/seed.ts"], { env, quiet: true });
-const web = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-const worker = spawn(bin("tsx"), ["server/worker.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+const web = spawn(bin("next"), ["start", "-p", String(port)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, ...env },
+});
+const worker = spawn(bin("tsx"), ["server/worker.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, ...env },
+});
 
 let stopping = false;
 async function stop() {

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import { bin, ensureBuild, ensureDependencies, root, run, say, serve } from "./lib/steps.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,7 +21,11 @@ function authSecret() {
 
 ensureDependencies();
 const { ensurePostgres } = await import("./lib/postgres.mjs");
-say(process.env.DATABASE_URL ? "using the PostgreSQL at DATABASE_URL" : "starting the embedded PostgreSQL (data in .data/postgres)");
+say(
+  process.env.DATABASE_URL
+    ? "using the PostgreSQL at DATABASE_URL"
+    : "starting the embedded PostgreSQL (data in .data/postgres)",
+);
 const database = await ensurePostgres({ log: (line) => say(line) });
 const env = {
   DATABASE_URL: database.url,
@@ -62,5 +67,6 @@ process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 web.on("exit", (code) => stop(code ?? 1));
 worker.on("exit", (code) => {
-  if (!stopping) console.error(`the worker stopped (exit ${code}); the console keeps serving, but live values will not move`);
+  if (!stopping)
+    console.error(`the worker stopped (exit ${code}); the console keeps serving, but live values will not move`);
 });

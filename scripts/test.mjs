@@ -3,6 +3,7 @@
 // counts every test: "N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+
 import { ensureBuild, ensureDependencies, root, run, say } from "./lib/steps.mjs";
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -14,8 +15,16 @@ function count(file, read) {
   results.failed += counted.failed;
   results.skipped += counted.skipped;
 }
-const vitestCounts = (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) });
-const playwrightCounts = (report) => ({ passed: report.stats.expected + (report.stats.flaky ?? 0), failed: report.stats.unexpected, skipped: report.stats.skipped });
+const vitestCounts = (report) => ({
+  passed: report.numPassedTests,
+  failed: report.numFailedTests,
+  skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+});
+const playwrightCounts = (report) => ({
+  passed: report.stats.expected + (report.stats.flaky ?? 0),
+  failed: report.stats.unexpected,
+  skipped: report.stats.skipped,
+});
 
 let failure = null;
 try {
@@ -23,11 +32,18 @@ try {
   rmSync(path.join(root, "test-results"), { recursive: true, force: true });
   say("type-checking (tsc)");
   run("npx", ["tsc", "--noEmit"]);
-  say("linting (eslint)");
+  say("linting (eslint) and checking the format (prettier)");
   run("npx", ["eslint", "--max-warnings=0", "."]);
+  run("npx", ["prettier", "--check", "--log-level=warn", "."]);
   say("unit and integration tests against real PostgreSQL (vitest)");
   try {
-    run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+    run("npx", [
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/vitest.json",
+    ]);
   } finally {
     count("test-results/vitest.json", vitestCounts);
   }
@@ -42,5 +58,7 @@ try {
   failure = error;
 }
 if (failure) console.error(`\n${failure.message}`);
-console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ""}`);
+console.log(
+  `\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ""}`,
+);
 process.exit(failure || results.failed > 0 ? 1 : 0);

@@ -3,10 +3,11 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+
 import { db } from "@/server/db";
-import { env } from "@/server/env";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { hashedSessionTokens } from "@/server/domain/identity/hashed-session-tokens";
+import { env } from "@/server/env";
 
 /** A session ends after this long without a request (sliding: each use moves it forward). */
 export const SESSION_IDLE_TIMEOUT_SECONDS = 8 * 60 * 60;
@@ -52,13 +53,17 @@ function createAuth() {
           after: async (session) => {
             const user = await db.user.findUniqueOrThrow({ where: { id: session.userId } });
             await db.$transaction((tx) =>
-              recordAudit(tx, { userId: user.id, email: user.email, role: user.role }, {
-                action: "auth.sign_in",
-                objectType: "user",
-                objectId: user.id,
-                summary: `${user.email} signed in`,
-                after: { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
-              }),
+              recordAudit(
+                tx,
+                { userId: user.id, email: user.email, role: user.role },
+                {
+                  action: "auth.sign_in",
+                  objectType: "user",
+                  objectId: user.id,
+                  summary: `${user.email} signed in`,
+                  after: { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
+                },
+              ),
             );
           },
         },
@@ -67,12 +72,16 @@ function createAuth() {
             const user = await db.user.findUnique({ where: { id: session.userId } });
             if (!user) return;
             await db.$transaction((tx) =>
-              recordAudit(tx, { userId: user.id, email: user.email, role: user.role }, {
-                action: "auth.sign_out",
-                objectType: "user",
-                objectId: user.id,
-                summary: `${user.email} signed out`,
-              }),
+              recordAudit(
+                tx,
+                { userId: user.id, email: user.email, role: user.role },
+                {
+                  action: "auth.sign_out",
+                  objectType: "user",
+                  objectId: user.id,
+                  summary: `${user.email} signed out`,
+                },
+              ),
             );
           },
         },

@@ -1,8 +1,9 @@
 // The one Prisma client of a process. Pool size and timeouts are explicit: the pg adapter's
 // defaults would wait forever for a free connection.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/server/generated/prisma/client";
+
 import { env } from "@/server/env";
+import { PrismaClient } from "@/server/generated/prisma/client";
 
 function createPrismaClient() {
   const adapter = new PrismaPg({

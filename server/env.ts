@@ -7,7 +7,9 @@ const ZEnv = z.object({
     .string({ error: "DATABASE_URL is not set: `npm start` sets it (embedded PostgreSQL) or export one" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
-  MERIDIAN_URL: z.url("MERIDIAN_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  MERIDIAN_URL: z
+    .url("MERIDIAN_URL must be an absolute URL such as http://localhost:3000")
+    .default("http://localhost:3000"),
   MERIDIAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -24,7 +26,9 @@ export function env(): TEnv {
     throw new Error(`Meridian cannot start, its environment is wrong:\n${problems}`);
   }
   if (parsed.data.NODE_ENV === "production" && !parsed.data.BETTER_AUTH_SECRET) {
-    throw new Error("Meridian cannot start: BETTER_AUTH_SECRET must be set in production (npm start makes one in .data/)");
+    throw new Error(
+      "Meridian cannot start: BETTER_AUTH_SECRET must be set in production (npm start makes one in .data/)",
+    );
   }
   cached = parsed.data;
   return cached;

@@ -1,6 +1,7 @@
 // The one error the domain throws. The tRPC layer maps `code` to a status and shows `message`
 // as written, so messages are sentences an operator can act on.
-export type AppErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "PRECONDITION_FAILED";
+export type AppErrorCode =
+  "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "PRECONDITION_FAILED";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -3,7 +3,9 @@
 // observed; in-process listeners (the SSE subscriptions) receive them from one EventEmitter.
 // NOTIFY carries only "<id>:<deploymentId>": payloads stay far under its 8000-byte limit.
 import { EventEmitter, on } from "node:events";
+
 import pg from "pg";
+
 import type { Db, Tx } from "@/server/db";
 import { env } from "@/server/env";
 
@@ -12,15 +14,32 @@ export const LIVE_CHANNEL = "meridian_live";
 export type LiveEventMessage = { id: string; deploymentId: string; kind: string; payload: unknown; at: Date };
 
 /** Stores an event and announces it when the caller's transaction commits. */
-export async function publishLiveEvent(tx: Tx | Db, deploymentId: string, kind: string, payload: object): Promise<string> {
-  const event = await tx.liveEvent.create({ data: { deploymentId, kind, payload: payload as never }, select: { id: true } });
+export async function publishLiveEvent(
+  tx: Tx | Db,
+  deploymentId: string,
+  kind: string,
+  payload: object,
+): Promise<string> {
+  const event = await tx.liveEvent.create({
+    data: { deploymentId, kind, payload: payload as never },
+    select: { id: true },
+  });
   await tx.$executeRaw`select pg_notify(${LIVE_CHANNEL}, ${`${event.id}:${deploymentId}`})`;
   return String(event.id);
 }
 
 /** Events after `afterId` for a deployment, oldest first: what a reconnecting browser missed. */
-export async function eventsSince(db: Db, deploymentId: string, afterId: string, limit = 500): Promise<LiveEventMessage[]> {
-  const rows = await db.liveEvent.findMany({ where: { deploymentId, id: { gt: BigInt(afterId) } }, orderBy: { id: "asc" }, take: limit });
+export async function eventsSince(
+  db: Db,
+  deploymentId: string,
+  afterId: string,
+  limit = 500,
+): Promise<LiveEventMessage[]> {
+  const rows = await db.liveEvent.findMany({
+    where: { deploymentId, id: { gt: BigInt(afterId) } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
   return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
@@ -82,7 +101,11 @@ function bus(db: Db): Bus {
  * returns them as an async iterator that ends when `signal` aborts. Open it before replaying
  * history, so no event falls between the replay and the live stream.
  */
-export async function openLiveStream(db: Db, deploymentId: string, signal?: AbortSignal): Promise<AsyncGenerator<LiveEventMessage>> {
+export async function openLiveStream(
+  db: Db,
+  deploymentId: string,
+  signal?: AbortSignal,
+): Promise<AsyncGenerator<LiveEventMessage>> {
   const { emitter, ready } = bus(db);
   await ready;
   const events = on(emitter, deploymentId, { signal });

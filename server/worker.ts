@@ -2,9 +2,9 @@
 // engine, rolls samples up, applies retention and trims old live events. Started beside the web app by `npm start`; several
 // may run at once, coordinating only through PostgreSQL.
 import { db } from "@/server/db";
+import { engineTick } from "@/server/domain/operations/engine";
 import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { engineTick } from "@/server/domain/operations/engine";
 import { observeTick } from "@/server/worker/observe-deployment";
 import { workerOptionsFromEnv } from "@/server/worker/options";
 
@@ -17,7 +17,10 @@ let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
 
 async function observeAll() {
-  const deployments = await db.deployment.findMany({ where: { driverKind: "sim" }, select: { id: true, slug: true, driverKind: true } });
+  const deployments = await db.deployment.findMany({
+    where: { driverKind: "sim" },
+    select: { id: true, slug: true, driverKind: true },
+  });
   const slugOf = new Map(deployments.map((d) => [d.id, d.slug]));
   await observeTick(db, deployments, Date.now(), options, (id, error) =>
     log(`observing ${slugOf.get(id) ?? id} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -47,12 +50,17 @@ const timers = [
   every(options.intervalMs, "observation", observeAll),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
-    engineTick(db, Date.now(), { onError: (id, error) => log(`operation ${id} could not move: ${error instanceof Error ? error.message : String(error)}`) }),
+    engineTick(db, Date.now(), {
+      onError: (id, error) =>
+        log(`operation ${id} could not move: ${error instanceof Error ? error.message : String(error)}`),
+    }),
   ),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),
-  every(5 * 60_000, "live event trim", () => db.liveEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - LIVE_EVENT_KEEP_MS) } } })),
+  every(5 * 60_000, "live event trim", () =>
+    db.liveEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - LIVE_EVENT_KEEP_MS) } } }),
+  ),
 ];
 
 async function stop() {

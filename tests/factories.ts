@@ -1,19 +1,32 @@
 // Test data: each test makes its own users and estate with unique names, so files run in parallel
 // against one database without resetting it.
 import { randomUUID } from "node:crypto";
-import { db } from "@/server/db";
+
+import type { TRole } from "@/lib/schemas/enums";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { db } from "@/server/db";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
-import type { TRole } from "@/lib/schemas/enums";
 
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 export async function makeUser(role: TRole): Promise<SessionActor> {
   const user = await db.user.create({
-    data: { id: randomUUID(), email: `${unique(role.toLowerCase())}@test.local`, name: `Test ${role}`, role, emailVerified: true },
+    data: {
+      id: randomUUID(),
+      email: `${unique(role.toLowerCase())}@test.local`,
+      name: `Test ${role}`,
+      role,
+      emailVerified: true,
+    },
   });
-  return { userId: user.id, email: user.email, role: user.role, name: user.name, sessionExpiresAt: new Date(Date.now() + 3_600_000) };
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    name: user.name,
+    sessionExpiresAt: new Date(Date.now() + 3_600_000),
+  };
 }
 
 export async function callerAs(role: TRole) {
@@ -24,7 +37,8 @@ export async function callerAs(role: TRole) {
 export const anonymousCaller = () => createCaller(createInnerContext(null));
 
 /** Audit records written by one actor: other test files write concurrently, so counts are scoped. */
-export const auditCountBy = (actor: { userId: string | null }) => db.auditRecord.count({ where: { actorId: actor.userId } });
+export const auditCountBy = (actor: { userId: string | null }) =>
+  db.auditRecord.count({ where: { actorId: actor.userId } });
 
 /** A region code no other test uses. */
 export const regionInput = (overrides: Record<string, unknown> = {}) => ({
@@ -52,7 +66,19 @@ export const deploymentInput = (overrides: Record<string, unknown> = {}) => ({
 export async function userWithPassword(role: TRole) {
   const password = `pw-${randomUUID()}`;
   const { insertUser, hashPassword } = await import("@/server/domain/identity/users");
-  const user = await insertUser(db, { email: `${unique(role.toLowerCase())}@test.local`, name: unique(`Test ${role}`), role, password, passwordHash: await hashPassword(password) });
-  const actor: SessionActor = { userId: user.id, email: user.email, role, name: user.name, sessionExpiresAt: new Date(Date.now() + 3_600_000) };
+  const user = await insertUser(db, {
+    email: `${unique(role.toLowerCase())}@test.local`,
+    name: unique(`Test ${role}`),
+    role,
+    password,
+    passwordHash: await hashPassword(password),
+  });
+  const actor: SessionActor = {
+    userId: user.id,
+    email: user.email,
+    role,
+    name: user.name,
+    sessionExpiresAt: new Date(Date.now() + 3_600_000),
+  };
   return { actor, password, caller: createCaller(createInnerContext(actor)) };
 }

@@ -1,8 +1,9 @@
 // Vitest global setup: a fresh database on real PostgreSQL (DATABASE_URL's server, or the embedded
 // one) for this run, migrated with the project's own migrations, dropped afterwards.
 import type { TestProject } from "vitest/node";
-import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from "../scripts/lib/postgres.mjs";
+
 import { applyMigrations } from "../prisma/tools/migrations";
+import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from "../scripts/lib/postgres.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+
 import { AppShell } from "@/components/shell/app-shell";
 import { actorFromHeaders } from "@/server/domain/identity/session-actor";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { SignInForm } from "@/components/identity/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,14 +1,16 @@
 "use client";
+
 // A new user with a first password; they sign in with it straight away.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { ROLES } from "@/lib/schemas/enums";
-import { ZUserCreate } from "@/lib/schemas/identity";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { ROLES } from "@/lib/schemas/enums";
+import { ZUserCreate } from "@/lib/schemas/identity";
 
 const FIELDS = ["email", "name", "role", "password"];
 
@@ -30,26 +32,54 @@ export function UserForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Card title="New user">
-      <form
-        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={form.handleSubmit(create.mutate)}
-      >
+      <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
         <Field id="user-email" label="Email" error={errors.email}>
-          <Input id="user-email" type="email" autoComplete="off" value={values.email} onChange={(e) => set("email", e.target.value)} invalid={!!errors.email} />
+          <Input
+            id="user-email"
+            type="email"
+            autoComplete="off"
+            value={values.email}
+            onChange={(e) => set("email", e.target.value)}
+            invalid={!!errors.email}
+          />
         </Field>
         <Field id="user-name" label="Name" error={errors.name}>
-          <Input id="user-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+          <Input
+            id="user-name"
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            invalid={!!errors.name}
+          />
         </Field>
         <Field id="user-role" label="Role" error={errors.role}>
-          <Select id="user-role" options={ROLES} value={values.role} onChange={(e) => set("role", e.target.value as typeof values.role)} invalid={!!errors.role} />
+          <Select
+            id="user-role"
+            options={ROLES}
+            value={values.role}
+            onChange={(e) => set("role", e.target.value as typeof values.role)}
+            invalid={!!errors.role}
+          />
         </Field>
         <Field id="user-password" label="Initial password" hint="at least 10 characters" error={errors.password}>
-          <Input id="user-password" type="password" autoComplete="new-password" value={values.password} onChange={(e) => set("password", e.target.value)} invalid={!!errors.password} />
+          <Input
+            id="user-password"
+            type="password"
+            autoComplete="new-password"
+            value={values.password}
+            onChange={(e) => set("password", e.target.value)}
+            invalid={!!errors.password}
+          />
         </Field>
         <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" variant="primary" disabled={create.isPending}>Create user</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            Create user
+          </Button>
           <Button onClick={onDone}>Cancel</Button>
-          {showAlert ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(create.error)}</p> : null}
+          {showAlert ? (
+            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+              {errorMessage(create.error)}
+            </p>
+          ) : null}
         </div>
       </form>
     </Card>

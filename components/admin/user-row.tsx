@@ -1,19 +1,22 @@
 "use client";
+
 // One user: change their role, disable or enable the account, reset the password.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
+
+import { useActor } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/types";
-import { ROLES } from "@/lib/schemas/enums";
-import { ZUserUpdate } from "@/lib/schemas/identity";
-import { useActor } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
 import { Td } from "@/components/ui/table";
-import { formatDateTime } from "@/components/ui/format";
 import { useForm } from "@/components/ui/use-form";
+import { ROLES } from "@/lib/schemas/enums";
+import { ZUserUpdate } from "@/lib/schemas/identity";
+
 import { PasswordResetForm } from "./password-reset-form";
 
 export type UserSummary = RouterOutputs["identity"]["users"][number];
@@ -24,7 +27,9 @@ export function UserRow({ user }: { user: UserSummary }) {
   const isMe = useActor().email === user.email;
   const [resetting, setResetting] = useState(false);
   const toggle = useMutation(
-    trpc.identity.updateUser.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.identity.users.pathFilter()) }),
+    trpc.identity.updateUser.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.identity.users.pathFilter()),
+    }),
   );
   const accountAction = user.disabled ? "Enable" : "Disable";
 
@@ -36,7 +41,9 @@ export function UserRow({ user }: { user: UserSummary }) {
           {isMe ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
         </Td>
         <Td>{user.name}</Td>
-        <Td><RoleForm user={user} /></Td>
+        <Td>
+          <RoleForm user={user} />
+        </Td>
         <Td>{user.disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}</Td>
         <Td className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(user.createdAt)}</Td>
         <Td>
@@ -57,10 +64,16 @@ export function UserRow({ user }: { user: UserSummary }) {
                 {accountAction}
               </Button>
               {!resetting ? (
-                <Button size="sm" aria-label={`Reset password of ${user.email}`} onClick={() => setResetting(true)}>Reset password</Button>
+                <Button size="sm" aria-label={`Reset password of ${user.email}`} onClick={() => setResetting(true)}>
+                  Reset password
+                </Button>
               ) : null}
             </div>
-            {toggle.error ? <p role="alert" className="max-w-xs text-right text-xs text-rose-600 dark:text-rose-400">{errorMessage(toggle.error)}</p> : null}
+            {toggle.error ? (
+              <p role="alert" className="max-w-xs text-right text-xs text-rose-600 dark:text-rose-400">
+                {errorMessage(toggle.error)}
+              </p>
+            ) : null}
           </div>
         </Td>
       </tr>
@@ -90,17 +103,30 @@ function RoleForm({ user }: { user: UserSummary }) {
   const showAlert = update.isError && !errors.role;
 
   return (
-    <form
-      className="flex items-start gap-2"
-      onSubmit={form.handleSubmit(update.mutate)}
-    >
+    <form className="flex items-start gap-2" onSubmit={form.handleSubmit(update.mutate)}>
       <div className="w-36">
         <Field id={id} label="Role" error={errors.role}>
-          <Select id={id} options={ROLES} value={values.role} onChange={(e) => set("role", e.target.value as typeof values.role)} invalid={!!errors.role} />
+          <Select
+            id={id}
+            options={ROLES}
+            value={values.role}
+            onChange={(e) => set("role", e.target.value as typeof values.role)}
+            invalid={!!errors.role}
+          />
         </Field>
-        {showAlert ? <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{errorMessage(update.error)}</p> : null}
+        {showAlert ? (
+          <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+            {errorMessage(update.error)}
+          </p>
+        ) : null}
       </div>
-      <Button type="submit" size="sm" className="mt-5" aria-label={`Save role of ${user.email}`} disabled={update.isPending || values.role === user.role}>
+      <Button
+        type="submit"
+        size="sm"
+        className="mt-5"
+        aria-label={`Save role of ${user.email}`}
+        disabled={update.isPending || values.role === user.role}
+      >
         Save
       </Button>
     </form>

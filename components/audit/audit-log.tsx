@@ -1,14 +1,16 @@
 "use client";
+
 // The audit trail with filters, newest first, and whether its hash chain verifies.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { errorMessage } from "@/components/ui/error-text";
-import { formatDateTime } from "@/components/ui/format";
 
 const OBJECT_TYPES = ["", "deployment", "region", "stack", "cluster", "replica", "link", "policy", "rule", "user"];
 
@@ -34,7 +36,9 @@ export function AuditLog() {
           {verdict.isPending ? (
             <span className="text-sm text-slate-500">Verifying the hash chain…</span>
           ) : verdict.isError ? (
-            <span role="alert" className="text-sm text-rose-600">{errorMessage(verdict.error)}</span>
+            <span role="alert" className="text-sm text-rose-600">
+              {errorMessage(verdict.error)}
+            </span>
           ) : verdict.data.verified ? (
             <>
               <Badge tone="good">Chain verifies</Badge>
@@ -50,7 +54,9 @@ export function AuditLog() {
               </span>
             </>
           )}
-          <Button size="sm" className="ml-auto" onClick={() => verdict.refetch()}>Verify again</Button>
+          <Button size="sm" className="ml-auto" onClick={() => verdict.refetch()}>
+            Verify again
+          </Button>
         </div>
       </Card>
 
@@ -62,10 +68,19 @@ export function AuditLog() {
         }}
       >
         <Field id="audit-actor" label="Who (email contains)">
-          <Input id="audit-actor" value={filters.actorEmail} onChange={(e) => setFilters({ ...filters, actorEmail: e.target.value })} />
+          <Input
+            id="audit-actor"
+            value={filters.actorEmail}
+            onChange={(e) => setFilters({ ...filters, actorEmail: e.target.value })}
+          />
         </Field>
         <Field id="audit-action" label="Action (starts with)">
-          <Input id="audit-action" placeholder="region.create, auth." value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })} />
+          <Input
+            id="audit-action"
+            placeholder="region.create, auth."
+            value={filters.action}
+            onChange={(e) => setFilters({ ...filters, action: e.target.value })}
+          />
         </Field>
         <Field id="audit-object" label="Object type">
           <Select
@@ -75,14 +90,18 @@ export function AuditLog() {
             onChange={(e) => setFilters({ ...filters, objectType: e.target.value })}
           />
         </Field>
-        <Button type="submit" variant="primary">Filter</Button>
+        <Button type="submit" variant="primary">
+          Filter
+        </Button>
       </form>
 
       <Card>
         {records.isPending ? (
           <p className="text-sm text-slate-500">Loading records…</p>
         ) : records.isError ? (
-          <p role="alert" className="text-sm text-rose-600">{errorMessage(records.error)}</p>
+          <p role="alert" className="text-sm text-rose-600">
+            {errorMessage(records.error)}
+          </p>
         ) : (
           <>
             <Table caption="Audit records">
@@ -97,24 +116,36 @@ export function AuditLog() {
                 </tr>
               </thead>
               <tbody>
-                {records.data.pages.flatMap((page) => page.records).map((record) => (
-                  <tr key={record.seq}>
-                    <Td className="text-slate-500">{record.seq}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(record.at)}</Td>
-                    <Td>{record.actorEmail}</Td>
-                    <Td><code className="text-xs">{record.action}</code></Td>
-                    <Td>
-                      {record.summary}
-                      {record.before || record.after ? <AuditDiff before={record.before} after={record.after} /> : null}
-                    </Td>
-                    <Td><code className="text-xs text-slate-500" title={record.hash}>{record.hash.slice(0, 10)}…</code></Td>
-                  </tr>
-                ))}
+                {records.data.pages
+                  .flatMap((page) => page.records)
+                  .map((record) => (
+                    <tr key={record.seq}>
+                      <Td className="text-slate-500">{record.seq}</Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(record.at)}</Td>
+                      <Td>{record.actorEmail}</Td>
+                      <Td>
+                        <code className="text-xs">{record.action}</code>
+                      </Td>
+                      <Td>
+                        {record.summary}
+                        {record.before || record.after ? (
+                          <AuditDiff before={record.before} after={record.after} />
+                        ) : null}
+                      </Td>
+                      <Td>
+                        <code className="text-xs text-slate-500" title={record.hash}>
+                          {record.hash.slice(0, 10)}…
+                        </code>
+                      </Td>
+                    </tr>
+                  ))}
               </tbody>
             </Table>
             {records.hasNextPage ? (
               <div className="mt-3">
-                <Button onClick={() => records.fetchNextPage()} disabled={records.isFetchingNextPage}>Older records</Button>
+                <Button onClick={() => records.fetchNextPage()} disabled={records.isFetchingNextPage}>
+                  Older records
+                </Button>
               </div>
             ) : null}
           </>
@@ -129,8 +160,12 @@ function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-slate-500">before / after</summary>
       <div className="mt-1 grid gap-2 md:grid-cols-2">
-        <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{before ? JSON.stringify(before, null, 2) : "—"}</pre>
-        <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{after ? JSON.stringify(after, null, 2) : "—"}</pre>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">
+          {before ? JSON.stringify(before, null, 2) : "—"}
+        </pre>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">
+          {after ? JSON.stringify(after, null, 2) : "—"}
+        </pre>
       </div>
     </details>
   );

@@ -38,8 +38,14 @@ export function summarize(points: readonly HistoryPoint[], fromMs = -Infinity, t
   const inRange = points.filter((point) => point.t >= fromMs && point.t <= toMs);
   if (inRange.length === 0) return null;
   return {
-    p50: quantile(inRange.map((point) => point.p50), 0.5),
-    p95: quantile(inRange.map((point) => point.p95), 0.95),
+    p50: quantile(
+      inRange.map((point) => point.p50),
+      0.5,
+    ),
+    p95: quantile(
+      inRange.map((point) => point.p95),
+      0.95,
+    ),
     max: Math.max(...inRange.map((point) => point.max)),
     latest: inRange.reduce((newest, point) => (point.t > newest.t ? point : newest)).avg,
   };
@@ -47,7 +53,11 @@ export function summarize(points: readonly HistoryPoint[], fromMs = -Infinity, t
 
 export function timeTickFormat(rangeMs: number): (t: number) => string {
   const options: Intl.DateTimeFormatOptions =
-    rangeMs <= 2 * 3_600_000 ? { hour: "2-digit", minute: "2-digit", second: rangeMs <= 10 * 60_000 ? "2-digit" : undefined } : rangeMs <= 2 * 86_400_000 ? { hour: "2-digit", minute: "2-digit" } : { month: "short", day: "numeric", hour: "2-digit" };
+    rangeMs <= 2 * 3_600_000
+      ? { hour: "2-digit", minute: "2-digit", second: rangeMs <= 10 * 60_000 ? "2-digit" : undefined }
+      : rangeMs <= 2 * 86_400_000
+        ? { hour: "2-digit", minute: "2-digit" }
+        : { month: "short", day: "numeric", hour: "2-digit" };
   const format = new Intl.DateTimeFormat(undefined, options);
   return (t: number) => format.format(new Date(t));
 }

@@ -1,9 +1,25 @@
 "use client";
+
 // What a chart shows while it has nothing to draw: loading, the server's refusal, or no samples.
 import type { ReactNode } from "react";
+
 import { errorMessage } from "@/components/ui/error-text";
 
-export function ChartBody({ isPending, error, empty, emptyText, height = 240, children }: { isPending: boolean; error: unknown; empty: boolean; emptyText: string; height?: number; children: ReactNode }) {
+export function ChartBody({
+  isPending,
+  error,
+  empty,
+  emptyText,
+  height = 240,
+  children,
+}: {
+  isPending: boolean;
+  error: unknown;
+  empty: boolean;
+  emptyText: string;
+  height?: number;
+  children: ReactNode;
+}) {
   if (error) {
     return (
       <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
@@ -13,7 +29,10 @@ export function ChartBody({ isPending, error, empty, emptyText, height = 240, ch
   }
   if (isPending || empty) {
     return (
-      <div className="flex items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700" style={{ height }}>
+      <div
+        className="flex items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700"
+        style={{ height }}
+      >
         {isPending ? "Loading…" : emptyText}
       </div>
     );

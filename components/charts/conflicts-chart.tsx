@@ -1,8 +1,10 @@
 "use client";
+
 // Write conflicts per database cluster over the chosen range (multi-primary clusters settle them).
 import { formatPerSecond } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
+
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";
 import { useHistory } from "./use-history";
@@ -10,15 +12,38 @@ import type { TimeRange } from "./use-time-range";
 
 export function ConflictsChart({ deployment, range }: { deployment: DeploymentModelData; range: TimeRange }) {
   const clusters = deployment.clusters.map((cluster) => ({ id: cluster.id, name: cluster.name }));
-  const history = useHistory(deployment.id, "conflicts", clusters.map((cluster) => cluster.id), range);
+  const history = useHistory(
+    deployment.id,
+    "conflicts",
+    clusters.map((cluster) => cluster.id),
+    range,
+  );
   const byKey = new Map((history.data?.series ?? []).map((series) => [series.key, series]));
-  const series: ChartSeries[] = clusters.map((cluster) => ({ key: cluster.id, name: cluster.name, points: byKey.get(cluster.id)?.points ?? [] }));
+  const series: ChartSeries[] = clusters.map((cluster) => ({
+    key: cluster.id,
+    name: cluster.name,
+    points: byKey.get(cluster.id)?.points ?? [],
+  }));
   const hasPoints = series.some((one) => one.points.some((point) => point.t >= range.fromMs && point.t <= range.toMs));
   return (
     <div data-testid="conflicts-chart">
       <Card title="Conflicts per cluster">
-        <ChartBody isPending={history.isPending && clusters.length > 0} error={history.error} empty={!hasPoints} emptyText={clusters.length === 0 ? "This deployment has no database clusters." : "No conflicts recorded in this range."}>
-          <SeriesChart series={series} stat="avg" fromMs={range.fromMs} toMs={range.toMs} formatValue={formatPerSecond} description="Write conflicts per second per database cluster" />
+        <ChartBody
+          isPending={history.isPending && clusters.length > 0}
+          error={history.error}
+          empty={!hasPoints}
+          emptyText={
+            clusters.length === 0 ? "This deployment has no database clusters." : "No conflicts recorded in this range."
+          }
+        >
+          <SeriesChart
+            series={series}
+            stat="avg"
+            fromMs={range.fromMs}
+            toMs={range.toMs}
+            formatValue={formatPerSecond}
+            description="Write conflicts per second per database cluster"
+          />
         </ChartBody>
       </Card>
     </div>

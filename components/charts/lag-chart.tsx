@@ -1,17 +1,20 @@
 "use client";
+
 // Replication lag per link over the chosen range (p95 or max per interval) against the RPO target,
 // how many links are over it now, and p50/p95/max per link over the range.
 import { useState } from "react";
+
 import { formatLagMs } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { LiveSnapshot } from "@/lib/telemetry/live";
-import { ChartBody } from "./chart-frame";
+
 import { summarize } from "./chart-data";
+import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";
-import { seriesStroke, SERIES_COLOR_VARS } from "./series-palette";
+import { SERIES_COLOR_VARS, seriesStroke } from "./series-palette";
 import { useHistory } from "./use-history";
 import type { TimeRange } from "./use-time-range";
 
@@ -20,18 +23,38 @@ type LagStat = "p95" | "max";
 export function linksOf(deployment: DeploymentModelData): { id: string; name: string }[] {
   return deployment.clusters.flatMap((cluster) => {
     const nameOf = (id: string) => cluster.replicas.find((replica) => replica.id === id)?.name ?? "?";
-    return cluster.links.map((link) => ({ id: link.id, name: `${nameOf(link.sourceReplicaId)} → ${nameOf(link.targetReplicaId)}` }));
+    return cluster.links.map((link) => ({
+      id: link.id,
+      name: `${nameOf(link.sourceReplicaId)} → ${nameOf(link.targetReplicaId)}`,
+    }));
   });
 }
 
-export function LagChart({ deployment, range, snapshot }: { deployment: DeploymentModelData; range: TimeRange; snapshot: LiveSnapshot | undefined }) {
+export function LagChart({
+  deployment,
+  range,
+  snapshot,
+}: {
+  deployment: DeploymentModelData;
+  range: TimeRange;
+  snapshot: LiveSnapshot | undefined;
+}) {
   const [stat, setStat] = useState<LagStat>("p95");
   const links = linksOf(deployment);
-  const history = useHistory(deployment.id, "lag", links.map((link) => link.id), range);
+  const history = useHistory(
+    deployment.id,
+    "lag",
+    links.map((link) => link.id),
+    range,
+  );
   const rpoMs = (snapshot?.rpoTargetSeconds ?? deployment.rpoTargetSeconds) * 1000;
 
   const byKey = new Map((history.data?.series ?? []).map((series) => [series.key, series]));
-  const series: ChartSeries[] = links.map((link) => ({ key: link.id, name: link.name, points: byKey.get(link.id)?.points ?? [] }));
+  const series: ChartSeries[] = links.map((link) => ({
+    key: link.id,
+    name: link.name,
+    points: byKey.get(link.id)?.points ?? [],
+  }));
   const hasPoints = series.some((one) => one.points.some((point) => point.t >= range.fromMs && point.t <= range.toMs));
   const liveLinks = new Map((snapshot?.links ?? []).map((link) => [link.linkId, link]));
   const overNow = (snapshot?.links ?? []).filter((link) => link.overRpo).length;
@@ -43,7 +66,15 @@ export function LagChart({ deployment, range, snapshot }: { deployment: Deployme
         actions={
           <div className="w-36">
             <Field id="lag-stat" label="Line shows">
-              <Select id="lag-stat" value={stat} onChange={(e) => setStat(e.target.value as LagStat)} options={[{ value: "p95", label: "p95 per interval" }, { value: "max", label: "max per interval" }]} />
+              <Select
+                id="lag-stat"
+                value={stat}
+                onChange={(e) => setStat(e.target.value as LagStat)}
+                options={[
+                  { value: "p95", label: "p95 per interval" },
+                  { value: "max", label: "max per interval" },
+                ]}
+              />
             </Field>
           </div>
         }
@@ -59,7 +90,14 @@ export function LagChart({ deployment, range, snapshot }: { deployment: Deployme
               ? `${overNow} of ${snapshot.links.length} link${snapshot.links.length === 1 ? "" : "s"} over the RPO target (${formatLagMs(rpoMs)}) now`
               : "Waiting for live values…"}
           </p>
-          <ChartBody isPending={history.isPending && links.length > 0} error={history.error} empty={!hasPoints} emptyText={links.length === 0 ? "This deployment has no replication links." : "No lag samples in this range."}>
+          <ChartBody
+            isPending={history.isPending && links.length > 0}
+            error={history.error}
+            empty={!hasPoints}
+            emptyText={
+              links.length === 0 ? "This deployment has no replication links." : "No lag samples in this range."
+            }
+          >
             <SeriesChart
               series={series}
               stat={stat}
@@ -88,20 +126,33 @@ export function LagChart({ deployment, range, snapshot }: { deployment: Deployme
                     const summary = summarize(one.points, range.fromMs, range.toMs);
                     const now = liveLinks.get(one.key);
                     const cell = (value: number | undefined) => (
-                      <Td className={`text-right tabular-nums ${value !== undefined && value > rpoMs ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}>{value === undefined ? "—" : formatLagMs(value)}</Td>
+                      <Td
+                        className={`text-right tabular-nums ${value !== undefined && value > rpoMs ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}
+                      >
+                        {value === undefined ? "—" : formatLagMs(value)}
+                      </Td>
                     );
                     return (
                       <tr key={one.key}>
                         <Td>
                           <span className="flex items-center gap-2">
-                            <span aria-hidden="true" className="inline-block w-4 border-t-2" style={{ borderColor: seriesStroke(index).stroke, borderStyle: seriesStroke(index).strokeDasharray ? "dashed" : "solid" }} />
+                            <span
+                              aria-hidden="true"
+                              className="inline-block w-4 border-t-2"
+                              style={{
+                                borderColor: seriesStroke(index).stroke,
+                                borderStyle: seriesStroke(index).strokeDasharray ? "dashed" : "solid",
+                              }}
+                            />
                             {one.name}
                           </span>
                         </Td>
                         {cell(summary?.p50)}
                         {cell(summary?.p95)}
                         {cell(summary?.max)}
-                        <Td className={`text-right tabular-nums ${now?.overRpo ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}>
+                        <Td
+                          className={`text-right tabular-nums ${now?.overRpo ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}
+                        >
                           {now ? `${formatLagMs(now.lagMs)}${now.overRpo ? " (over RPO)" : ""}` : "—"}
                         </Td>
                       </tr>

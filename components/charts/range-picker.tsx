@@ -1,7 +1,10 @@
 "use client";
+
 // The charts' time range: 5 m, 1 h (both following now), 24 h, 7 d, or a custom from/to.
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
+
 import type { RangeChoice } from "./use-time-range";
 
 const PRESETS: { value: RangeChoice["preset"]; label: string }[] = [
@@ -19,7 +22,17 @@ export function toLocalInput(ms: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export function RangePicker({ value, onChange, shownFromMs, shownToMs }: { value: RangeChoice; onChange: (choice: RangeChoice) => void; shownFromMs: number; shownToMs: number }) {
+export function RangePicker({
+  value,
+  onChange,
+  shownFromMs,
+  shownToMs,
+}: {
+  value: RangeChoice;
+  onChange: (choice: RangeChoice) => void;
+  shownFromMs: number;
+  shownToMs: number;
+}) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [error, setError] = useState("");
@@ -54,10 +67,19 @@ export function RangePicker({ value, onChange, shownFromMs, shownToMs }: { value
           <label
             key={preset.value}
             className={`cursor-pointer rounded px-3 py-1 text-xs font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-500 ${
-              value.preset === preset.value ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              value.preset === preset.value
+                ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
             }`}
           >
-            <input type="radio" name="time-range" value={preset.value} checked={value.preset === preset.value} onChange={() => choose(preset.value, Date.now())} className="sr-only" />
+            <input
+              type="radio"
+              name="time-range"
+              value={preset.value}
+              checked={value.preset === preset.value}
+              onChange={() => choose(preset.value, Date.now())}
+              className="sr-only"
+            />
             {preset.label}
           </label>
         ))}
@@ -71,15 +93,39 @@ export function RangePicker({ value, onChange, shownFromMs, shownToMs }: { value
           }}
         >
           <div className="space-y-1">
-            <label htmlFor="range-from" className="block text-xs font-medium text-slate-600 dark:text-slate-400">From</label>
-            <input id="range-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!!error || undefined} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900" />
+            <label htmlFor="range-from" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              From
+            </label>
+            <input
+              id="range-from"
+              type="datetime-local"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={!!error || undefined}
+              className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor="range-to" className="block text-xs font-medium text-slate-600 dark:text-slate-400">To</label>
-            <input id="range-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!error || undefined} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900" />
+            <label htmlFor="range-to" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              To
+            </label>
+            <input
+              id="range-to"
+              type="datetime-local"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={!!error || undefined}
+              className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            />
           </div>
-          <Button type="submit" size="sm">Show range</Button>
-          {error ? <p role="alert" className="w-full text-xs text-rose-600 dark:text-rose-400">{error}</p> : null}
+          <Button type="submit" size="sm">
+            Show range
+          </Button>
+          {error ? (
+            <p role="alert" className="w-full text-xs text-rose-600 dark:text-rose-400">
+              {error}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </div>

@@ -1,10 +1,13 @@
 "use client";
+
 // One line chart over a time range: a line per series (link, region or cluster), an optional
 // reference line (the RPO target), axes and tooltip that read in both themes.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import type { HistorySeries } from "@/lib/telemetry/history";
-import { ChartTooltip } from "./chart-tooltip";
+
 import { columnOf, timeTickFormat, toRows, type Stat } from "./chart-data";
+import { ChartTooltip } from "./chart-tooltip";
 import { SERIES_COLOR_VARS, seriesStroke } from "./series-palette";
 
 export type ChartSeries = HistorySeries & { name: string };
@@ -51,8 +54,25 @@ export function SeriesChart({
             stroke="var(--chart-axis)"
             minTickGap={40}
           />
-          <YAxis domain={domain} tickFormatter={formatValue} tick={{ fill: "var(--chart-axis)", fontSize: 11 }} stroke="var(--chart-axis)" width={72} allowDataOverflow={false} />
-          <Tooltip content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} formatValue={formatValue} formatTime={formatTime} />} />
+          <YAxis
+            domain={domain}
+            tickFormatter={formatValue}
+            tick={{ fill: "var(--chart-axis)", fontSize: 11 }}
+            stroke="var(--chart-axis)"
+            width={72}
+            allowDataOverflow={false}
+          />
+          <Tooltip
+            content={({ active, payload, label }) => (
+              <ChartTooltip
+                active={active}
+                payload={payload}
+                label={label}
+                formatValue={formatValue}
+                formatTime={formatTime}
+              />
+            )}
+          />
           {reference ? (
             <ReferenceLine
               y={reference.value}
@@ -60,11 +80,27 @@ export function SeriesChart({
               strokeDasharray="6 4"
               strokeWidth={1.5}
               ifOverflow="extendDomain"
-              label={{ value: reference.label, position: "insideTopRight", fill: "var(--chart-rpo)", fontSize: 12, fontWeight: 600 }}
+              label={{
+                value: reference.label,
+                position: "insideTopRight",
+                fill: "var(--chart-rpo)",
+                fontSize: 12,
+                fontWeight: 600,
+              }}
             />
           ) : null}
           {series.map((one, index) => (
-            <Line key={one.key} dataKey={columnOf(index)} name={one.name} type="monotone" dot={false} connectNulls isAnimationActive={false} strokeWidth={1.75} {...seriesStroke(index)} />
+            <Line
+              key={one.key}
+              dataKey={columnOf(index)}
+              name={one.name}
+              type="monotone"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+              strokeWidth={1.75}
+              {...seriesStroke(index)}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

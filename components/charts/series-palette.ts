@@ -10,5 +10,8 @@ const PALETTE_SIZE = 10;
 /** The stroke of series `index`; beyond ten series the colours repeat with a dash pattern. */
 export function seriesStroke(index: number): { stroke: string; strokeDasharray?: string } {
   const dashes = [undefined, "6 3", "2 2"];
-  return { stroke: `var(--series-${index % PALETTE_SIZE})`, strokeDasharray: dashes[Math.floor(index / PALETTE_SIZE) % dashes.length] };
+  return {
+    stroke: `var(--series-${index % PALETTE_SIZE})`,
+    strokeDasharray: dashes[Math.floor(index / PALETTE_SIZE) % dashes.length],
+  };
 }

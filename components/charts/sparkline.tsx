@@ -1,14 +1,17 @@
 "use client";
+
 // A small line of one series over the last 15 minutes, for the graph's side panel.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
+
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import type { TSeries } from "@/lib/telemetry/history";
-import { liveWindow } from "./live-window";
-import { useNow } from "./use-now";
+
 import { summarize, toRows } from "./chart-data";
+import { liveWindow } from "./live-window";
 import { SERIES_COLOR_VARS } from "./series-palette";
+import { useNow } from "./use-now";
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 
@@ -48,16 +51,37 @@ export function Sparkline({
         {summary ? <span className="tabular-nums">max {formatValue(summary.max)}</span> : null}
       </figcaption>
       {history.isError ? (
-        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{errorMessage(history.error)}</p>
+        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+          {errorMessage(history.error)}
+        </p>
       ) : rows.length === 0 ? (
-        <p className="h-14 text-xs text-slate-500">{history.isPending ? "Loading…" : "No samples in the last 15 minutes."}</p>
+        <p className="h-14 text-xs text-slate-500">
+          {history.isPending ? "Loading…" : "No samples in the last 15 minutes."}
+        </p>
       ) : (
-        <div role="img" aria-label={`${title}: ${summary ? `median ${formatValue(summary.p50)}, highest ${formatValue(summary.max)}, latest ${formatValue(summary.latest)}` : "no samples"}`}>
+        <div
+          role="img"
+          aria-label={`${title}: ${summary ? `median ${formatValue(summary.p50)}, highest ${formatValue(summary.max)}, latest ${formatValue(summary.latest)}` : "no samples"}`}
+        >
           <ResponsiveContainer width="100%" height={56}>
             <LineChart data={rows} margin={{ top: 4, right: 2, bottom: 4, left: 2 }} accessibilityLayer={false}>
               <YAxis hide domain={[0, "auto"]} />
-              {reference !== undefined ? <ReferenceLine y={reference} stroke="var(--chart-rpo)" strokeDasharray="4 3" ifOverflow="extendDomain" /> : null}
-              <Line dataKey="s0" type="monotone" dot={false} isAnimationActive={false} stroke="var(--series-0)" strokeWidth={1.5} />
+              {reference !== undefined ? (
+                <ReferenceLine
+                  y={reference}
+                  stroke="var(--chart-rpo)"
+                  strokeDasharray="4 3"
+                  ifOverflow="extendDomain"
+                />
+              ) : null}
+              <Line
+                dataKey="s0"
+                type="monotone"
+                dot={false}
+                isAnimationActive={false}
+                stroke="var(--series-0)"
+                strokeWidth={1.5}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -1,9 +1,12 @@
 "use client";
+
 // One history read for a chart: refetched every few seconds while its range ends now, keeping the
 // previous lines on screen while a new window loads.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
 import type { TSeries } from "@/lib/telemetry/history";
+
 import type { TimeRange } from "./use-time-range";
 
 export function useHistory(deploymentId: string, series: TSeries, keys: readonly string[], range: TimeRange) {
@@ -11,7 +14,12 @@ export function useHistory(deploymentId: string, series: TSeries, keys: readonly
   return useQuery(
     trpc.telemetry.history.queryOptions(
       { deploymentId, series, keys: keys.slice(0, 500), fromMs: range.query.fromMs, toMs: range.query.toMs },
-      { refetchInterval: range.refetchIntervalMs, placeholderData: keepPreviousData, staleTime: range.live ? 0 : 60_000, enabled: keys.length > 0 },
+      {
+        refetchInterval: range.refetchIntervalMs,
+        placeholderData: keepPreviousData,
+        staleTime: range.live ? 0 : 60_000,
+        enabled: keys.length > 0,
+      },
     ),
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+
 // The time, re-read every `intervalMs`: what "the last 15 minutes" or a live range ends at.
 import { useEffect, useState } from "react";
 

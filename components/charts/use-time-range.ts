@@ -1,8 +1,10 @@
 "use client";
+
 // The chosen time range as the charts need it: what to show, what to ask the server for, and how
 // often to ask again. Ranges ending now (5 m, 1 h) move with the clock and refetch by themselves;
 // 24 h and 7 d end when they were chosen; a custom range is fixed.
 import { RANGES } from "@/lib/telemetry/history";
+
 import { liveWindow, type QueryWindow } from "./live-window";
 import { useNow } from "./use-now";
 
@@ -30,13 +32,31 @@ export function useTimeRange(choice: RangeChoice): TimeRange {
     case "5m":
     case "1h": {
       const rangeMs = RANGES[choice.preset];
-      return { fromMs: now - rangeMs, toMs: now, query: liveWindow(now, rangeMs), refetchIntervalMs: REFETCH_MS[choice.preset], live: true };
+      return {
+        fromMs: now - rangeMs,
+        toMs: now,
+        query: liveWindow(now, rangeMs),
+        refetchIntervalMs: REFETCH_MS[choice.preset],
+        live: true,
+      };
     }
     case "custom":
-      return { fromMs: choice.fromMs, toMs: choice.toMs, query: { fromMs: Math.floor(choice.fromMs), toMs: Math.ceil(choice.toMs) }, refetchIntervalMs: false, live: false };
+      return {
+        fromMs: choice.fromMs,
+        toMs: choice.toMs,
+        query: { fromMs: Math.floor(choice.fromMs), toMs: Math.ceil(choice.toMs) },
+        refetchIntervalMs: false,
+        live: false,
+      };
     default: {
       const fromMs = choice.endMs - RANGES[choice.preset];
-      return { fromMs, toMs: choice.endMs, query: { fromMs, toMs: choice.endMs }, refetchIntervalMs: false, live: false };
+      return {
+        fromMs,
+        toMs: choice.endMs,
+        query: { fromMs, toMs: choice.endMs },
+        refetchIntervalMs: false,
+        live: false,
+      };
     }
   }
 }

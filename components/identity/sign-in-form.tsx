@@ -1,6 +1,8 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+
 import { authClient } from "@/components/identity/auth-client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -19,7 +21,11 @@ export function SignInForm() {
     const result = await authClient.signIn.email({ email, password });
     setPending(false);
     if (result.error) {
-      setError(result.error.status === 429 ? "Too many attempts: wait a minute and try again." : "Email or password is wrong, or the account is disabled.");
+      setError(
+        result.error.status === 429
+          ? "Too many attempts: wait a minute and try again."
+          : "Email or password is wrong, or the account is disabled.",
+      );
       return;
     }
     router.push("/topology");
@@ -27,12 +33,31 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <Field id="email" label="Email">
-        <Input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoFocus
+        />
       </Field>
       <Field id="password" label="Password" error={error ?? undefined}>
-        <Input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} invalid={!!error} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          invalid={!!error}
+        />
       </Field>
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,13 +1,17 @@
 "use client";
+
 // The way to the approvals inbox, with how many approvals this user can decide now.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+
 import { useTRPC } from "@/components/trpc/client";
 
 export function ApprovalsLink({ className }: { className: string }) {
   const trpc = useTRPC();
   const inbox = useQuery(trpc.operations.inbox.queryOptions(undefined, { refetchInterval: 5_000 }));
-  const count = (inbox.data ?? []).filter((item) => item.gate.cannotDecide === null && item.gate.status === "OPEN").length;
+  const count = (inbox.data ?? []).filter(
+    (item) => item.gate.cannotDecide === null && item.gate.status === "OPEN",
+  ).length;
   return (
     <Link href="/operations/approvals" className={`${className} gap-2`}>
       Approvals

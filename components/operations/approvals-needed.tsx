@@ -1,7 +1,8 @@
 // What the deployment's approval policy asks of this runbook before and during the run.
-import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
 import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
+import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
+
 import { approvalWords } from "./policy-words";
 
 export function ApprovalsNeeded({ policy, steps }: { policy: TPolicySummary; steps: readonly TPlannedStep[] }) {
@@ -12,8 +13,9 @@ export function ApprovalsNeeded({ policy, steps }: { policy: TPolicySummary; ste
       </p>
       {policy.approvalsRequired > 0 ? (
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          The requester cannot approve their own operation. An approval is bound to this plan and to the lag it quotes: if the lag moves by more than{" "}
-          {formatSeconds(policy.lagToleranceSeconds)} or the topology changes before the step runs, the approval lapses and is asked for again.
+          The requester cannot approve their own operation. An approval is bound to this plan and to the lag it quotes:
+          if the lag moves by more than {formatSeconds(policy.lagToleranceSeconds)} or the topology changes before the
+          step runs, the approval lapses and is asked for again.
         </p>
       ) : null}
     </Card>

@@ -1,6 +1,6 @@
 // The readiness checks of the plan, failures first; a failing blocking check stops the request.
-import type { TCheck } from "@/lib/operations/contracts";
 import { Card } from "@/components/ui/layout";
+import type { TCheck } from "@/lib/operations/contracts";
 
 const rank = (check: TCheck) => (check.ok ? 2 : check.blocking ? 0 : 1);
 
@@ -8,7 +8,10 @@ export function ChecksList({ checks }: { checks: readonly TCheck[] }) {
   const sorted = [...checks].sort((a, b) => rank(a) - rank(b));
   const failing = checks.filter((check) => !check.ok).length;
   return (
-    <Card title="Checks" actions={<span className="text-xs text-slate-500">{failing === 0 ? "all pass" : `${failing} not met`}</span>}>
+    <Card
+      title="Checks"
+      actions={<span className="text-xs text-slate-500">{failing === 0 ? "all pass" : `${failing} not met`}</span>}
+    >
       {checks.length === 0 ? <p className="text-sm text-slate-500">No checks apply to this runbook.</p> : null}
       <ul className="space-y-2" data-testid="plan-checks">
         {sorted.map((check) => {

@@ -1,15 +1,17 @@
 "use client";
+
 // Deciding an approval: the approver types their password again (an open console is not enough to
 // approve a promotion) and may comment. The decision carries the hash of the context shown above,
 // so the server refuses it if the figures have changed since.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ZDecideInput, type TGateView } from "@/lib/operations/contracts";
+
 import { FormAlert } from "@/components/topology/form-alert";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
+import { ZDecideInput, type TGateView } from "@/lib/operations/contracts";
 
 type TDecision = "APPROVE" | "REJECT";
 
@@ -39,8 +41,17 @@ export function DecideForm({ gate }: { gate: Pick<TGateView, "id" | "contextHash
   function send(decision: TDecision) {
     decide.reset();
     setDone(null);
-    const parsed = ZDecideInput.safeParse({ gateId: gate.id, decision, password, contextHash: gate.contextHash, comment });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])));
+    const parsed = ZDecideInput.safeParse({
+      gateId: gate.id,
+      decision,
+      password,
+      contextHash: gate.contextHash,
+      comment,
+    });
+    if (!parsed.success)
+      return setErrors(
+        Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])),
+      );
     setErrors({});
     decide.mutate(parsed.data);
   }
@@ -51,10 +62,23 @@ export function DecideForm({ gate }: { gate: Pick<TGateView, "id" | "contextHash
     <form aria-label="Decide this approval" className="space-y-3" onSubmit={(e) => e.preventDefault()}>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id("password")} label="Your password" error={errors.password}>
-          <Input id={id("password")} type="password" autoComplete="current-password" value={password} invalid={!!errors.password} onChange={(e) => setPassword(e.target.value)} />
+          <Input
+            id={id("password")}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            invalid={!!errors.password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         <Field id={id("comment")} label="Comment" error={errors.comment}>
-          <Input id={id("comment")} value={comment} maxLength={500} invalid={!!errors.comment} onChange={(e) => setComment(e.target.value)} />
+          <Input
+            id={id("comment")}
+            value={comment}
+            maxLength={500}
+            invalid={!!errors.comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-2">

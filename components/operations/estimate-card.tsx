@@ -1,24 +1,43 @@
 // What the plan expects: recovery time by phase and data loss now, each against the deployment's
 // targets, in rose when it would miss them.
-import { PHASES, PHASE_LABELS, type TPlanEstimate } from "@/lib/operations/contracts";
 import { formatBytes } from "@/components/telemetry/format";
 import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
-import { formatSecs } from "./format";
-import { Figure } from "./figure";
+import { PHASE_LABELS, PHASES, type TPlanEstimate } from "@/lib/operations/contracts";
 
-export function EstimateCard({ estimate, targets }: { estimate: TPlanEstimate; targets: { rtoSeconds: number; rpoSeconds: number } }) {
+import { Figure } from "./figure";
+import { formatSecs } from "./format";
+
+export function EstimateCard({
+  estimate,
+  targets,
+}: {
+  estimate: TPlanEstimate;
+  targets: { rtoSeconds: number; rpoSeconds: number };
+}) {
   const phases = PHASES.filter((phase) => estimate.byPhase[phase] !== undefined);
   return (
     <Card title="Estimate">
       <dl className="grid gap-4 sm:grid-cols-3" data-testid="plan-estimate">
-        <Figure term="Estimated RTO" over={estimate.rtoSeconds > targets.rtoSeconds} against={`target ${formatSeconds(targets.rtoSeconds)}`}>
+        <Figure
+          term="Estimated RTO"
+          over={estimate.rtoSeconds > targets.rtoSeconds}
+          against={`target ${formatSeconds(targets.rtoSeconds)}`}
+        >
           {formatSecs(estimate.rtoSeconds)}
         </Figure>
-        <Figure term="Lag now" against={`RPO target ${formatSeconds(targets.rpoSeconds)}`} over={estimate.lagSeconds !== null && estimate.lagSeconds > targets.rpoSeconds}>
+        <Figure
+          term="Lag now"
+          against={`RPO target ${formatSeconds(targets.rpoSeconds)}`}
+          over={estimate.lagSeconds !== null && estimate.lagSeconds > targets.rpoSeconds}
+        >
           {estimate.lagSeconds === null ? "not measured yet" : formatSecs(estimate.lagSeconds)}
         </Figure>
-        <Figure term="Estimated data loss" over={estimate.dataLossSeconds > targets.rpoSeconds} against={`RPO target ${formatSeconds(targets.rpoSeconds)}`}>
+        <Figure
+          term="Estimated data loss"
+          over={estimate.dataLossSeconds > targets.rpoSeconds}
+          against={`RPO target ${formatSeconds(targets.rpoSeconds)}`}
+        >
           {formatSecs(estimate.dataLossSeconds)} · {formatBytes(estimate.dataLossBytes)}
         </Figure>
       </dl>

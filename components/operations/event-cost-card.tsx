@@ -1,11 +1,18 @@
 // What running this operation costs, line by line, with the assumptions behind the figure.
+import { Card } from "@/components/ui/layout";
 import { formatUsd } from "@/lib/cost";
 import type { TEventCost } from "@/lib/operations/contracts";
-import { Card } from "@/components/ui/layout";
 
 export function EventCostCard({ cost }: { cost: TEventCost }) {
   return (
-    <Card title="Event cost" actions={<span className="font-semibold tabular-nums" data-testid="event-cost-total">{formatUsd(cost.totalUsd)}</span>}>
+    <Card
+      title="Event cost"
+      actions={
+        <span className="font-semibold tabular-nums" data-testid="event-cost-total">
+          {formatUsd(cost.totalUsd)}
+        </span>
+      }
+    >
       {cost.lines.length === 0 ? <p className="text-sm text-slate-500">Nothing billable.</p> : null}
       <ul className="space-y-1 text-sm">
         {cost.lines.map((line, index) => (

@@ -2,6 +2,7 @@
 // beyond the policy's tolerance before the step runs, the approval lapses and is asked for again.
 import { formatUsd } from "@/lib/cost";
 import type { TGateContext } from "@/lib/operations/contracts";
+
 import { formatSecs } from "./format";
 
 export function GateContext({ context }: { context: TGateContext }) {
@@ -9,7 +10,9 @@ export function GateContext({ context }: { context: TGateContext }) {
     <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4" aria-label="What this approval is bound to">
       <div>
         <dt className="text-xs text-slate-500">Lag when asked</dt>
-        <dd className="tabular-nums">{context.lagSeconds === null ? "not measured" : formatSecs(context.lagSeconds)}</dd>
+        <dd className="tabular-nums">
+          {context.lagSeconds === null ? "not measured" : formatSecs(context.lagSeconds)}
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Data loss if run now</dt>

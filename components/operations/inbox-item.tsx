@@ -1,10 +1,13 @@
 "use client";
+
 // One approval in the inbox: the operation it belongs to, what it is bound to, and the decide form,
 // or the server's reason this user cannot decide it.
 import Link from "next/link";
+
+import { useNow } from "@/components/charts/use-now";
 import { RUNBOOK_LABELS, type TInboxItem } from "@/lib/operations/contracts";
 import { label } from "@/lib/schemas/enums";
-import { useNow } from "@/components/charts/use-now";
+
 import { DecideForm } from "./decide-form";
 import { formatCountdown, replicaWords } from "./format";
 import { GateContext } from "./gate-context";
@@ -21,12 +24,16 @@ export function InboxItem({ item }: { item: TInboxItem }) {
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900"
     >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <Link href={`/operations/${operation.id}`} className="font-semibold text-sky-700 hover:underline dark:text-sky-400">
+        <Link
+          href={`/operations/${operation.id}`}
+          className="font-semibold text-sky-700 hover:underline dark:text-sky-400"
+        >
           {RUNBOOK_LABELS[operation.runbook]} on {operation.deploymentName}
         </Link>
         <StatusBadge status={operation.status} />
         <span className="text-sm text-slate-600 dark:text-slate-400">
-          {operation.clusterName}: {replicaWords(operation.source)} → {replicaWords(operation.target)} · requested by {operation.requestedBy}
+          {operation.clusterName}: {replicaWords(operation.source)} → {replicaWords(operation.target)} · requested by{" "}
+          {operation.requestedBy}
         </span>
       </header>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -35,7 +42,11 @@ export function InboxItem({ item }: { item: TInboxItem }) {
         <span className="text-xs text-slate-600 dark:text-slate-400">
           {approvals} of {gate.required} from {label(gate.role)}
         </span>
-        {gate.status === "OPEN" ? <span className="ml-auto text-xs tabular-nums text-amber-700 dark:text-amber-400">{formatCountdown(Date.parse(gate.expiresAt) - now)}</span> : null}
+        {gate.status === "OPEN" ? (
+          <span className="ml-auto text-xs tabular-nums text-amber-700 dark:text-amber-400">
+            {formatCountdown(Date.parse(gate.expiresAt) - now)}
+          </span>
+        ) : null}
       </div>
       <GateContext context={gate.context} />
       {item.gate.cannotDecide === null ? (

@@ -1,17 +1,24 @@
 "use client";
+
 // The approvals waiting on people: every open approval this user can see, those they can decide
 // first. Refetched every 2 s, so a decision by someone else shows without a reload.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState, PageHeader } from "@/components/ui/layout";
+
 import { InboxItem } from "./inbox-item";
 import { ErrorLine, Loading } from "./query-state";
 
 export function InboxPage() {
   const trpc = useTRPC();
   const inbox = useQuery(trpc.operations.inbox.queryOptions(undefined, { refetchInterval: 2_000 }));
-  const items = [...(inbox.data ?? [])].sort((a, b) => Number(a.gate.cannotDecide !== null) - Number(b.gate.cannotDecide !== null) || a.gate.expiresAt.localeCompare(b.gate.expiresAt));
+  const items = [...(inbox.data ?? [])].sort(
+    (a, b) =>
+      Number(a.gate.cannotDecide !== null) - Number(b.gate.cannotDecide !== null) ||
+      a.gate.expiresAt.localeCompare(b.gate.expiresAt),
+  );
   return (
     <>
       <PageHeader

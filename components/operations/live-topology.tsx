@@ -1,14 +1,16 @@
 "use client";
+
 // The deployment's live graph beside the run. The worker rewrites replica roles in the model as
 // steps finish (demote, promote, repoint), so the model is re-read whenever a step's status changes
 // and the graph shows the new primary as it happens.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { TStepView } from "@/lib/operations/contracts";
+
 import { TopologyGraph } from "@/components/topology-graph/topology-graph";
 import { WithDeployment } from "@/components/topology/with-deployment";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/layout";
+import type { TStepView } from "@/lib/operations/contracts";
 
 export function LiveTopology({ slug, steps }: { slug: string; steps: readonly TStepView[] }) {
   const trpc = useTRPC();

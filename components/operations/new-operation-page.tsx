@@ -1,10 +1,13 @@
 "use client";
+
 // Planning an operation: first the deployment (the shared picker), then the plan workspace for it.
 // The choices live in the address (?deployment=&runbook=&cluster=&target=), so a plan can be linked.
 import Link from "next/link";
+
 import { DeploymentPicker } from "@/components/topology/deployment-picker";
 import { WithDeployment } from "@/components/topology/with-deployment";
 import { PageHeader } from "@/components/ui/layout";
+
 import { PlanWorkspace, type TPlanChoice } from "./plan-workspace";
 
 export function NewOperationPage({ initial }: { initial: TPlanChoice & { deployment?: string } }) {
@@ -16,7 +19,11 @@ export function NewOperationPage({ initial }: { initial: TPlanChoice & { deploym
   if (!initial.deployment) {
     return (
       <>
-        <PageHeader title="Plan an operation" description="Pick the deployment to operate on; the plan shows every step, the estimate and the approvals before anything runs." actions={back} />
+        <PageHeader
+          title="Plan an operation"
+          description="Pick the deployment to operate on; the plan shows every step, the estimate and the approvals before anything runs."
+          actions={back}
+        />
         {/* The picker links to /operations/new/<slug>, which redirects here with ?deployment=<slug>. */}
         <DeploymentPicker basePath="/operations/new" what="operations" />
       </>

@@ -1,14 +1,17 @@
 "use client";
+
 // Pause, resume and abort for operators and admins while the operation is active. Abort asks first
 // and says what it will do: stop after the current step and undo, newest first, the finished steps
 // that can be undone. Each control takes an optional reason for the audit log.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TOperationDetail } from "@/lib/operations/contracts";
+
 import { useActor } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import type { TOperationDetail } from "@/lib/operations/contracts";
+
 import { ErrorLine } from "./query-state";
 import { canOperate, isActive } from "./words";
 
@@ -33,10 +36,15 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
   if (!canOperate(role) || !isActive(operation.status)) return null;
   const busy = pause.isPending || resume.isPending || abort.isPending;
   const input = { operationId: operation.id, reason };
-  const irreversible = operation.steps.filter((step) => step.status === "SUCCEEDED" && step.rollback === "irreversible").map((step) => step.title);
+  const irreversible = operation.steps
+    .filter((step) => step.status === "SUCCEEDED" && step.rollback === "irreversible")
+    .map((step) => step.title);
 
   return (
-    <section aria-label="Controls" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-label="Controls"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <Field id="control-reason" label="Reason (optional)">
@@ -54,19 +62,31 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
           </Button>
         ) : null}
         {!confirming ? (
-          <Button variant="danger" disabled={busy || operation.abortRequested || operation.status === "ROLLING_BACK"} onClick={() => setConfirming(true)}>
+          <Button
+            variant="danger"
+            disabled={busy || operation.abortRequested || operation.status === "ROLLING_BACK"}
+            onClick={() => setConfirming(true)}
+          >
             {operation.abortRequested ? "Abort requested" : "Abort"}
           </Button>
         ) : null}
       </div>
       {confirming ? (
-        <div role="group" aria-label="Confirm abort" className="space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm dark:border-rose-800 dark:bg-rose-950/40">
+        <div
+          role="group"
+          aria-label="Confirm abort"
+          className="space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm dark:border-rose-800 dark:bg-rose-950/40"
+        >
           <p>
             {operation.status === "AWAITING_APPROVAL"
               ? "Nothing has run yet: abort cancels the operation and closes its approvals."
               : "Abort stops the run after the current step, then rolls back the finished steps that can be undone, newest first."}
           </p>
-          {irreversible.length > 0 ? <p className="text-rose-800 dark:text-rose-300">These steps cannot be undone and stay as they are: {irreversible.join(", ")}.</p> : null}
+          {irreversible.length > 0 ? (
+            <p className="text-rose-800 dark:text-rose-300">
+              These steps cannot be undone and stay as they are: {irreversible.join(", ")}.
+            </p>
+          ) : null}
           <div className="flex gap-2">
             <Button variant="danger" disabled={busy} onClick={() => abort.mutate(input)}>
               Confirm abort
@@ -77,7 +97,9 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
           </div>
         </div>
       ) : null}
-      {pause.error || resume.error || abort.error ? <ErrorLine error={pause.error ?? resume.error ?? abort.error} /> : null}
+      {pause.error || resume.error || abort.error ? (
+        <ErrorLine error={pause.error ?? resume.error ?? abort.error} />
+      ) : null}
     </section>
   );
 }

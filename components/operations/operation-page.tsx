@@ -1,10 +1,13 @@
 "use client";
+
 // One operation: its header and controls, the approvals, the steps as they run, the live graph of
 // the deployment, the report once it is done, and the plan the approvers saw. Re-read every second
 // while it is active; a finished operation does not change, so polling stops.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+
 import { useTRPC } from "@/components/trpc/client";
+
 import { GatesSection } from "./gates-section";
 import { LiveTopology } from "./live-topology";
 import { OperationControls } from "./operation-controls";
@@ -54,7 +57,11 @@ export function OperationPage({ id }: { id: string }) {
       {operation.report ? <ReportSection report={operation.report} operationId={operation.id} /> : null}
       <GatesSection operation={operation} />
       <div className="grid items-start gap-6 xl:grid-cols-2">
-        <StepTimeline steps={operation.steps} replicas={operation.plan.before.replicas} planned={operation.plan.steps} />
+        <StepTimeline
+          steps={operation.steps}
+          replicas={operation.plan.before.replicas}
+          planned={operation.plan.steps}
+        />
         <LiveTopology slug={operation.deploymentSlug} steps={operation.steps} />
       </div>
       <PlanDetails plan={operation.plan} />

@@ -1,20 +1,25 @@
 "use client";
+
 // Every operation, running ones first (they need eyes), then the newest. Refetched every 2 s so a
 // run's status moves without a reload.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { RUNBOOK_LABELS, type TOperationSummary } from "@/lib/operations/contracts";
+import Link from "next/link";
+
 import { useTRPC } from "@/components/trpc/client";
 import { formatDateTime } from "@/components/ui/format";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { RUNBOOK_LABELS, type TOperationSummary } from "@/lib/operations/contracts";
+
 import { replicaWords } from "./format";
 import { ErrorLine, Loading } from "./query-state";
 import { StatusBadge } from "./status-badge";
 import { isActive } from "./words";
 
 function activeFirst(rows: readonly TOperationSummary[]): TOperationSummary[] {
-  return [...rows].sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || b.createdAt.localeCompare(a.createdAt));
+  return [...rows].sort(
+    (a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || b.createdAt.localeCompare(a.createdAt),
+  );
 }
 
 export function OperationsTable() {
@@ -23,7 +28,11 @@ export function OperationsTable() {
   if (list.isPending) return <Loading what="operations" />;
   if (list.isError) return <ErrorLine error={list.error} />;
   if (list.data.length === 0) {
-    return <EmptyState title="No operations yet">Plan a switchover, failback, failover or drill; it appears here with its status and report.</EmptyState>;
+    return (
+      <EmptyState title="No operations yet">
+        Plan a switchover, failback, failover or drill; it appears here with its status and report.
+      </EmptyState>
+    );
   }
   return (
     <Card>
@@ -44,7 +53,10 @@ export function OperationsTable() {
           {activeFirst(list.data).map((operation) => (
             <tr key={operation.id} data-testid={`operation-row-${operation.id}`}>
               <Td>
-                <Link href={`/operations/${operation.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                <Link
+                  href={`/operations/${operation.id}`}
+                  className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+                >
                   {RUNBOOK_LABELS[operation.runbook]}
                 </Link>
               </Td>
@@ -58,7 +70,9 @@ export function OperationsTable() {
               </Td>
               <Td>{operation.requestedBy}</Td>
               <Td className="whitespace-nowrap text-xs">{formatDateTime(operation.createdAt)}</Td>
-              <Td className="whitespace-nowrap text-xs">{operation.finishedAt ? formatDateTime(operation.finishedAt) : "—"}</Td>
+              <Td className="whitespace-nowrap text-xs">
+                {operation.finishedAt ? formatDateTime(operation.finishedAt) : "—"}
+              </Td>
             </tr>
           ))}
         </tbody>

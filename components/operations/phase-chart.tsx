@@ -1,9 +1,12 @@
 "use client";
+
 // The phases as horizontal bars: where the recovery time went, at a glance.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
+
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/planning/chart-shell";
+import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
+
 import { formatSecs } from "./format";
 
 export function PhaseChart({ phases }: { phases: readonly TPhaseMeasure[] }) {
@@ -21,7 +24,15 @@ export function PhaseChart({ phases }: { phases: readonly TPhaseMeasure[] }) {
           <YAxis type="category" dataKey="phase" width={120} tick={AXIS_TICK} stroke="var(--chart-axis)" interval={0} />
           <Tooltip
             cursor={{ fill: "var(--chart-grid)", fillOpacity: 0.5 }}
-            content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} formatValue={formatSecs} formatTime={String} />}
+            content={({ active, payload, label }) => (
+              <ChartTooltip
+                active={active}
+                payload={payload}
+                label={label}
+                formatValue={formatSecs}
+                formatTime={String}
+              />
+            )}
           />
           <Bar dataKey="seconds" name="Seconds" fill="var(--series-0)" isAnimationActive={false} maxBarSize={22} />
         </BarChart>

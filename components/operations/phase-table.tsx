@@ -1,6 +1,7 @@
 // The measured RTO split by phase, in the order the phases ran.
-import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
 import { Table, Td, Th } from "@/components/ui/table";
+import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
+
 import { formatSecs } from "./format";
 
 export function PhaseTable({ phases, total }: { phases: readonly TPhaseMeasure[]; total: number | null }) {

@@ -1,9 +1,17 @@
 "use client";
+
 // What to plan: the runbook (with what it does), the cluster when there is more than one, and the
 // replica to promote from the plan's candidates.
-import { RUNBOOK_DESCRIPTIONS, RUNBOOK_LABELS, RUNBOOKS, type TOperationPlan, type TRunbook } from "@/lib/operations/contracts";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
+import {
+  RUNBOOK_DESCRIPTIONS,
+  RUNBOOK_LABELS,
+  RUNBOOKS,
+  type TOperationPlan,
+  type TRunbook,
+} from "@/lib/operations/contracts";
+
 import { replicaWords } from "./format";
 
 export function PlanControls({
@@ -26,7 +34,9 @@ export function PlanControls({
   onTarget: (replicaId: string) => void;
 }) {
   // The plan's own target is always offered, even if the candidates list leaves it out.
-  const candidates = plan ? [plan.target, ...plan.candidates.filter((candidate) => candidate.id !== plan.target.id)] : [];
+  const candidates = plan
+    ? [plan.target, ...plan.candidates.filter((candidate) => candidate.id !== plan.target.id)]
+    : [];
   return (
     <Card>
       <div className="grid gap-4 md:grid-cols-3">
@@ -40,7 +50,12 @@ export function PlanControls({
         </Field>
         {clusters.length > 1 ? (
           <Field id="plan-cluster" label="Cluster">
-            <Select id="plan-cluster" value={clusterId ?? ""} onChange={(e) => onCluster(e.target.value)} options={clusters.map((cluster) => ({ value: cluster.id, label: cluster.name }))} />
+            <Select
+              id="plan-cluster"
+              value={clusterId ?? ""}
+              onChange={(e) => onCluster(e.target.value)}
+              options={clusters.map((cluster) => ({ value: cluster.id, label: cluster.name }))}
+            />
           </Field>
         ) : null}
         <Field id="plan-target" label="Promote" hint={plan ? `Now primary: ${replicaWords(plan.source)}` : undefined}>
@@ -49,7 +64,11 @@ export function PlanControls({
             value={targetId ?? ""}
             disabled={!plan}
             onChange={(e) => onTarget(e.target.value)}
-            options={candidates.length > 0 ? candidates.map((replica) => ({ value: replica.id, label: replicaWords(replica) })) : [{ value: "", label: "—" }]}
+            options={
+              candidates.length > 0
+                ? candidates.map((replica) => ({ value: replica.id, label: replicaWords(replica) }))
+                : [{ value: "", label: "—" }]
+            }
           />
         </Field>
       </div>

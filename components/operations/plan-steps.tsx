@@ -1,18 +1,34 @@
 // The runbook's steps in order: what each does, its phase, whether it waits for an approval, how
 // long it may take and how often it is tried, and what abort would do to it once it has run.
-import { PHASE_LABELS, type TPlannedStep } from "@/lib/operations/contracts";
 import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { PHASE_LABELS, type TPlannedStep } from "@/lib/operations/contracts";
+
 import { formatSecs } from "./format";
 import { ROLLBACK_LABELS } from "./words";
 
-const ROLLBACK_TONE = { none: "text-slate-500", compensate: "text-sky-700 dark:text-sky-400", irreversible: "text-rose-700 dark:text-rose-400" } as const;
+const ROLLBACK_TONE = {
+  none: "text-slate-500",
+  compensate: "text-sky-700 dark:text-sky-400",
+  irreversible: "text-rose-700 dark:text-rose-400",
+} as const;
 
-export function PlanSteps({ steps, title = "Steps", testId = "plan-steps" }: { steps: readonly TPlannedStep[]; title?: string; testId?: string }) {
+export function PlanSteps({
+  steps,
+  title = "Steps",
+  testId = "plan-steps",
+}: {
+  steps: readonly TPlannedStep[];
+  title?: string;
+  testId?: string;
+}) {
   const total = steps.reduce((sum, step) => sum + step.estimateSeconds, 0);
   return (
-    <Card title={title} actions={<span className="text-xs text-slate-500">{`${steps.length} steps · about ${formatSecs(total)}`}</span>}>
+    <Card
+      title={title}
+      actions={<span className="text-xs text-slate-500">{`${steps.length} steps · about ${formatSecs(total)}`}</span>}
+    >
       <div data-testid={testId}>
         <Table caption="Planned steps">
           <thead>
@@ -33,7 +49,10 @@ export function PlanSteps({ steps, title = "Steps", testId = "plan-steps" }: { s
                 <Td>
                   <span className="font-medium">{step.title}</span>
                   {step.gated ? (
-                    <span className="ml-2 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-300" data-testid="gate-marker">
+                    <span
+                      className="ml-2 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-300"
+                      data-testid="gate-marker"
+                    >
                       approval before this step
                     </span>
                   ) : null}
@@ -42,8 +61,12 @@ export function PlanSteps({ steps, title = "Steps", testId = "plan-steps" }: { s
                 <Td className="text-right tabular-nums">{formatSeconds(step.timeoutSeconds)}</Td>
                 <Td className="text-right tabular-nums">{step.maxAttempts}</Td>
                 <Td>
-                  <span className={`text-xs font-medium ${ROLLBACK_TONE[step.rollback]}`}>{ROLLBACK_LABELS[step.rollback]}</span>
-                  {step.rollbackDescription ? <div className="text-xs text-slate-500">{step.rollbackDescription}</div> : null}
+                  <span className={`text-xs font-medium ${ROLLBACK_TONE[step.rollback]}`}>
+                    {ROLLBACK_LABELS[step.rollback]}
+                  </span>
+                  {step.rollbackDescription ? (
+                    <div className="text-xs text-slate-500">{step.rollbackDescription}</div>
+                  ) : null}
                 </Td>
                 <Td className="text-right tabular-nums">{formatSecs(step.estimateSeconds)}</Td>
               </tr>

@@ -1,6 +1,7 @@
 // The plan as the operator (and later the approvers) see it: steps, topology before and after,
 // the estimate against the targets, what the event costs, the checks and the approvals needed.
 import type { TOperationPlan } from "@/lib/operations/contracts";
+
 import { ApprovalsNeeded } from "./approvals-needed";
 import { ChecksList } from "./checks-list";
 import { EstimateCard } from "./estimate-card";

@@ -1,16 +1,19 @@
 "use client";
+
 // The plan of one operation on one deployment: runbook, cluster and target chosen above, the plan
 // the server computes for them below, and the request at the end. The plan is re-read every 10 s
 // because it quotes the lag now; the request carries the plan hash, so the server refuses it if
 // the plan the operator saw has changed since.
-import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
-import { RUNBOOKS, type TRunbook } from "@/lib/operations/contracts";
+
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
+import { RUNBOOKS, type TRunbook } from "@/lib/operations/contracts";
+
 import { PlanControls } from "./plan-controls";
 import { PlanView } from "./plan-view";
 import { ErrorLine, Loading } from "./query-state";
@@ -18,9 +21,18 @@ import { StartForm } from "./start-form";
 
 export type TPlanChoice = { runbook?: string; cluster?: string; target?: string };
 
-const asRunbook = (value: string | undefined): TRunbook => (RUNBOOKS as readonly string[]).includes(value ?? "") ? (value as TRunbook) : "SWITCHOVER";
+const asRunbook = (value: string | undefined): TRunbook =>
+  (RUNBOOKS as readonly string[]).includes(value ?? "") ? (value as TRunbook) : "SWITCHOVER";
 
-export function PlanWorkspace({ deployment, initial, back }: { deployment: DeploymentModelData; initial: TPlanChoice; back: ReactNode }) {
+export function PlanWorkspace({
+  deployment,
+  initial,
+  back,
+}: {
+  deployment: DeploymentModelData;
+  initial: TPlanChoice;
+  back: ReactNode;
+}) {
   const trpc = useTRPC();
   const [runbook, setRunbook] = useState<TRunbook>(asRunbook(initial.runbook));
   const [clusterId, setClusterId] = useState<string | undefined>(initial.cluster || undefined);
@@ -34,9 +46,16 @@ export function PlanWorkspace({ deployment, initial, back }: { deployment: Deplo
     window.history.replaceState(null, "", `/operations/new?${params}`);
   }, [deployment.slug, runbook, clusterId, target]);
 
-  const input = { deploymentId: deployment.id, runbook, ...(clusterId ? { clusterId } : {}), ...(target ? { targetReplicaId: target } : {}) };
+  const input = {
+    deploymentId: deployment.id,
+    runbook,
+    ...(clusterId ? { clusterId } : {}),
+    ...(target ? { targetReplicaId: target } : {}),
+  };
   // The previous plan stays on screen while the next one loads, so the selects do not jump.
-  const plan = useQuery(trpc.operations.plan.queryOptions(input, { placeholderData: keepPreviousData, refetchInterval: 10_000 }));
+  const plan = useQuery(
+    trpc.operations.plan.queryOptions(input, { placeholderData: keepPreviousData, refetchInterval: 10_000 }),
+  );
 
   return (
     <div className="space-y-6">

@@ -1,14 +1,18 @@
 "use client";
+
 // Approval policies of one deployment, per runbook: who must approve, how many, how long an
 // approval lasts, which steps wait for their own approval, and how much lag may move before an
 // approval lapses. Admins edit them in place; everyone else reads them.
 import Link from "next/link";
+
 import { DeploymentPicker } from "@/components/topology/deployment-picker";
 import { WithDeployment } from "@/components/topology/with-deployment";
 import { PageHeader } from "@/components/ui/layout";
+
 import { PolicyTable } from "./policy-table";
 
-const DESCRIPTION = "What each runbook needs before it runs and before its gated steps. A runbook without its own policy uses the default.";
+const DESCRIPTION =
+  "What each runbook needs before it runs and before its gated steps. A runbook without its own policy uses the default.";
 
 export function PoliciesPage({ slug }: { slug?: string }) {
   const back = (

@@ -1,26 +1,43 @@
 "use client";
+
 // Editing one runbook's approval policy (admins). Checked by the same zod contract as the server;
 // the server's field errors land beside their field.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { RUNBOOK_LABELS, STEP_KINDS, ZPolicyInput } from "@/lib/operations/contracts";
-import { ROLES } from "@/lib/schemas/enums";
 
-/** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
-const APPROVER_ROLES = ROLES.filter((role) => role !== "VIEWER");
 import { FormAlert } from "@/components/topology/form-alert";
 import { NumberInput } from "@/components/topology/number-input";
-import type { RouterOutputs } from "@/components/trpc/types";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Select } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { RUNBOOK_LABELS, STEP_KINDS, ZPolicyInput } from "@/lib/operations/contracts";
+import { ROLES } from "@/lib/schemas/enums";
+
 import { STEP_KIND_LABELS } from "./words";
+
+/** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
+const APPROVER_ROLES = ROLES.filter((role) => role !== "VIEWER");
 
 export type TPolicyRow = RouterOutputs["operations"]["policies"][number];
 
-const FIELDS = ["approvalsRequired", "approverRole", "expiresAfterSeconds", "gatedSteps", "lagToleranceSeconds"] as const;
+const FIELDS = [
+  "approvalsRequired",
+  "approverRole",
+  "expiresAfterSeconds",
+  "gatedSteps",
+  "lagToleranceSeconds",
+] as const;
 
-export function PolicyEditForm({ deploymentId, row, onDone }: { deploymentId: string; row: TPolicyRow; onDone: () => void }) {
+export function PolicyEditForm({
+  deploymentId,
+  row,
+  onDone,
+}: {
+  deploymentId: string;
+  row: TPolicyRow;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm(ZPolicyInput, {
@@ -36,7 +53,10 @@ export function PolicyEditForm({ deploymentId, row, onDone }: { deploymentId: st
     trpc.operations.setPolicy.mutationOptions({
       onSuccess: async () => {
         // Plans quote the policy, so they are stale too.
-        await Promise.all([queryClient.invalidateQueries(trpc.operations.policies.pathFilter()), queryClient.invalidateQueries(trpc.operations.plan.pathFilter())]);
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.operations.policies.pathFilter()),
+          queryClient.invalidateQueries(trpc.operations.plan.pathFilter()),
+        ]);
         onDone();
       },
       onError: form.showServerError,
@@ -47,18 +67,47 @@ export function PolicyEditForm({ deploymentId, row, onDone }: { deploymentId: st
   const id = (field: string) => `policy-${row.runbook}-${field}`;
 
   return (
-    <form aria-label={`${RUNBOOK_LABELS[row.runbook]} policy`} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(save.mutate)}>
+    <form
+      aria-label={`${RUNBOOK_LABELS[row.runbook]} policy`}
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+      onSubmit={form.handleSubmit(save.mutate)}
+    >
       <Field id={id("approvals")} label="Approvals required" error={errors.approvalsRequired}>
-        <NumberInput id={id("approvals")} min={0} max={10} value={values.approvalsRequired} onValueChange={(v) => set("approvalsRequired", v)} invalid={!!errors.approvalsRequired} />
+        <NumberInput
+          id={id("approvals")}
+          min={0}
+          max={10}
+          value={values.approvalsRequired}
+          onValueChange={(v) => set("approvalsRequired", v)}
+          invalid={!!errors.approvalsRequired}
+        />
       </Field>
       <Field id={id("role")} label="Approver role" error={errors.approverRole}>
-        <Select id={id("role")} options={APPROVER_ROLES} value={values.approverRole} onChange={(e) => set("approverRole", e.target.value as typeof values.approverRole)} invalid={!!errors.approverRole} />
+        <Select
+          id={id("role")}
+          options={APPROVER_ROLES}
+          value={values.approverRole}
+          onChange={(e) => set("approverRole", e.target.value as typeof values.approverRole)}
+          invalid={!!errors.approverRole}
+        />
       </Field>
       <Field id={id("expires")} label="Expires after (seconds)" error={errors.expiresAfterSeconds}>
-        <NumberInput id={id("expires")} min={60} value={values.expiresAfterSeconds} onValueChange={(v) => set("expiresAfterSeconds", v)} invalid={!!errors.expiresAfterSeconds} />
+        <NumberInput
+          id={id("expires")}
+          min={60}
+          value={values.expiresAfterSeconds}
+          onValueChange={(v) => set("expiresAfterSeconds", v)}
+          invalid={!!errors.expiresAfterSeconds}
+        />
       </Field>
       <Field id={id("lag")} label="Lag tolerance (seconds)" error={errors.lagToleranceSeconds}>
-        <NumberInput id={id("lag")} min={0} value={values.lagToleranceSeconds ?? 5} onValueChange={(v) => set("lagToleranceSeconds", v)} invalid={!!errors.lagToleranceSeconds} />
+        <NumberInput
+          id={id("lag")}
+          min={0}
+          value={values.lagToleranceSeconds ?? 5}
+          onValueChange={(v) => set("lagToleranceSeconds", v)}
+          invalid={!!errors.lagToleranceSeconds}
+        />
       </Field>
       <fieldset className="sm:col-span-2 lg:col-span-4">
         <legend className="text-xs font-medium text-slate-600 dark:text-slate-400">Gated steps</legend>
@@ -69,7 +118,9 @@ export function PolicyEditForm({ deploymentId, row, onDone }: { deploymentId: st
               key={kind}
               label={STEP_KIND_LABELS[kind]}
               checked={gated.includes(kind)}
-              onChange={(e) => set("gatedSteps", e.target.checked ? [...gated, kind] : gated.filter((one) => one !== kind))}
+              onChange={(e) =>
+                set("gatedSteps", e.target.checked ? [...gated, kind] : gated.filter((one) => one !== kind))
+              }
             />
           ))}
         </div>

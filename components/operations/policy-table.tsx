@@ -1,15 +1,18 @@
 "use client";
+
 // The policy of each runbook on one deployment; an admin opens one row at a time for editing.
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { RUNBOOK_LABELS, type TRunbook } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
+
 import { useActor } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { RUNBOOK_LABELS, type TRunbook } from "@/lib/operations/contracts";
+import { label } from "@/lib/schemas/enums";
+
 import { PolicyEditForm } from "./policy-edit-form";
 import { ErrorLine, Loading } from "./query-state";
 import { STEP_KIND_LABELS } from "./words";
@@ -34,7 +37,11 @@ export function PolicyTable({ deploymentId }: { deploymentId: string }) {
             <Th>Gated steps</Th>
             <Th className="text-right">Lag tolerance</Th>
             <Th>Policy</Th>
-            {isAdmin ? <Th><span className="sr-only">Edit</span></Th> : null}
+            {isAdmin ? (
+              <Th>
+                <span className="sr-only">Edit</span>
+              </Th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -45,12 +52,21 @@ export function PolicyTable({ deploymentId }: { deploymentId: string }) {
                 <Td className="text-right tabular-nums">{row.approvalsRequired}</Td>
                 <Td>{label(row.approverRole)}</Td>
                 <Td className="text-right">{formatSeconds(row.expiresAfterSeconds)}</Td>
-                <Td className="text-xs">{row.gatedSteps.length === 0 ? "none" : row.gatedSteps.map((kind) => STEP_KIND_LABELS[kind]).join(", ")}</Td>
+                <Td className="text-xs">
+                  {row.gatedSteps.length === 0
+                    ? "none"
+                    : row.gatedSteps.map((kind) => STEP_KIND_LABELS[kind]).join(", ")}
+                </Td>
                 <Td className="text-right">{formatSeconds(row.lagToleranceSeconds)}</Td>
                 <Td>{row.isDefault ? <Badge>Default</Badge> : <Badge tone="info">Custom</Badge>}</Td>
                 {isAdmin ? (
                   <Td className="text-right">
-                    <Button size="sm" variant="ghost" aria-label={`Edit the ${RUNBOOK_LABELS[row.runbook].toLowerCase()} policy`} onClick={() => setEditing(editing === row.runbook ? null : row.runbook)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Edit the ${RUNBOOK_LABELS[row.runbook].toLowerCase()} policy`}
+                      onClick={() => setEditing(editing === row.runbook ? null : row.runbook)}
+                    >
                       Edit
                     </Button>
                   </Td>

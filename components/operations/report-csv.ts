@@ -1,6 +1,7 @@
 // The operation report as files, built in the browser: CSV (one row per phase, then the summary)
 // and JSON (the report as the API returned it). Numbers stay plain so a spreadsheet reads them.
 import { PHASE_LABELS, type TReport } from "@/lib/operations/contracts";
+
 import { STATUS_WORDS } from "./words";
 
 function cell(text: string): string {
@@ -9,13 +10,17 @@ function cell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-const num = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "" : String(+value.toFixed(3)));
+const num = (value: number | null | undefined) =>
+  value === null || value === undefined || !Number.isFinite(value) ? "" : String(+value.toFixed(3));
 const yesNo = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
 
 export function reportCsv(report: TReport): string {
   const rows: [string, string][] = [
     ["phase", "seconds"],
-    ...report.phases.map((measure): [string, string] => [cell(PHASE_LABELS[measure.phase] ?? measure.phase), num(measure.seconds)]),
+    ...report.phases.map((measure): [string, string] => [
+      cell(PHASE_LABELS[measure.phase] ?? measure.phase),
+      num(measure.seconds),
+    ]),
     ["Measured RTO (total)", num(report.measuredRtoSeconds)],
     ["RTO target", num(report.targets.rtoSeconds)],
     ["RTO met", yesNo(report.rtoMet)],

@@ -1,11 +1,13 @@
 "use client";
+
 // What the operation measured against the targets: recovery time (with its phases, as a table and a
 // chart), data loss measured and estimated, the new primary and its epoch, and the notes. Exported
 // as JSON or CSV for the post-incident review.
-import type { TReport } from "@/lib/operations/contracts";
 import { downloadText } from "@/components/planning/comparison-csv";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/layout";
+import type { TReport } from "@/lib/operations/contracts";
+
 import { PhaseChart } from "./phase-chart";
 import { PhaseTable } from "./phase-table";
 import { reportCsv, reportJson } from "./report-csv";
@@ -15,7 +17,10 @@ export function ReportSection({ report, operationId }: { report: TReport; operat
   const file = `meridian-operation-${operationId}-report`;
   const exports = (
     <>
-      <Button size="sm" onClick={() => downloadText(`${file}.json`, reportJson(report), "application/json;charset=utf-8")}>
+      <Button
+        size="sm"
+        onClick={() => downloadText(`${file}.json`, reportJson(report), "application/json;charset=utf-8")}
+      >
         Export JSON
       </Button>
       <Button size="sm" onClick={() => downloadText(`${file}.csv`, reportCsv(report))}>

@@ -1,7 +1,8 @@
 // The report's headline figures, each against its target, with met or missed said in words.
-import type { TReport } from "@/lib/operations/contracts";
 import { formatBytes } from "@/components/telemetry/format";
 import { formatSeconds } from "@/components/ui/format";
+import type { TReport } from "@/lib/operations/contracts";
+
 import { Figure } from "./figure";
 import { formatSecs, replicaWords } from "./format";
 import { StatusBadge } from "./status-badge";
@@ -11,12 +12,20 @@ const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? 
 export function ReportSummary({ report }: { report: TReport }) {
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Figure term="Measured RTO" over={report.rtoMet === false} against={`target ${formatSeconds(report.targets.rtoSeconds)} · ${verdict(report.rtoMet)}`}>
+      <Figure
+        term="Measured RTO"
+        over={report.rtoMet === false}
+        against={`target ${formatSeconds(report.targets.rtoSeconds)} · ${verdict(report.rtoMet)}`}
+      >
         <span data-testid="report-rto" data-met={String(report.rtoMet)}>
           {formatSecs(report.measuredRtoSeconds)}
         </span>
       </Figure>
-      <Figure term="Measured data loss" over={!report.rpoMet} against={`RPO target ${formatSeconds(report.targets.rpoSeconds)} · ${verdict(report.rpoMet)}`}>
+      <Figure
+        term="Measured data loss"
+        over={!report.rpoMet}
+        against={`RPO target ${formatSeconds(report.targets.rpoSeconds)} · ${verdict(report.rpoMet)}`}
+      >
         <span data-testid="report-data-loss" data-met={String(report.rpoMet)}>
           {formatSecs(report.measuredDataLossSeconds)} · {formatBytes(report.measuredDataLossBytes)}
         </span>
@@ -24,8 +33,13 @@ export function ReportSummary({ report }: { report: TReport }) {
       <Figure term="Estimated data loss" against="from the plan">
         {formatSecs(report.estimatedDataLossSeconds)}
       </Figure>
-      <Figure term={report.outcome === "SUCCEEDED" ? "New primary" : "Primary now"} against={report.epoch === null ? undefined : `epoch ${report.epoch}`}>
-        <span data-testid="report-new-primary">{report.newPrimary ? replicaWords(report.newPrimary) : "unchanged"}</span>
+      <Figure
+        term={report.outcome === "SUCCEEDED" ? "New primary" : "Primary now"}
+        against={report.epoch === null ? undefined : `epoch ${report.epoch}`}
+      >
+        <span data-testid="report-new-primary">
+          {report.newPrimary ? replicaWords(report.newPrimary) : "unchanged"}
+        </span>
       </Figure>
       <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">
         <dt className="text-xs font-medium text-slate-500">Outcome</dt>

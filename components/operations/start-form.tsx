@@ -1,12 +1,12 @@
 "use client";
+
 // Requesting the operation: a reason for the log and the approvers, then the request, which
 // carries the plan's hash so the server refuses it if the plan has changed since it was shown.
 // Disabled, with the reason said, for viewers and approvers and while a blocking check fails.
-import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { RUNBOOK_LABELS, ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
+
 import { useActor } from "@/components/shell/actor-context";
 import { FormAlert } from "@/components/topology/form-alert";
 import { useTRPC } from "@/components/trpc/client";
@@ -14,13 +14,17 @@ import { Button } from "@/components/ui/button";
 import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
+import { RUNBOOK_LABELS, ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
+import { label } from "@/lib/schemas/enums";
+
 import { TextArea } from "./text-area";
 import { canOperate } from "./words";
 
 function whyNot(plan: TOperationPlan, role: Parameters<typeof canOperate>[0], current: boolean): string | null {
   if (!canOperate(role)) return `Operators and admins request operations; you are signed in as ${label(role)}.`;
   const blocking = plan.checks.filter((check) => !check.ok && check.blocking);
-  if (blocking.length > 0) return `This cannot be requested while ${blocking.length === 1 ? "a blocking check fails" : `${blocking.length} blocking checks fail`}: ${blocking.map((check) => check.label).join("; ")}.`;
+  if (blocking.length > 0)
+    return `This cannot be requested while ${blocking.length === 1 ? "a blocking check fails" : `${blocking.length} blocking checks fail`}: ${blocking.map((check) => check.label).join("; ")}.`;
   if (!current) return "Wait for the plan to update to your choices.";
   return null;
 }
@@ -60,13 +64,28 @@ export function StartForm({ plan, current }: { plan: TOperationPlan; current: bo
             reason,
           });
           start.reset();
-          if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])));
+          if (!parsed.success)
+            return setErrors(
+              Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])),
+            );
           setErrors({});
           start.mutate(parsed.data);
         }}
       >
-        <Field id="start-reason" label="Reason" hint="Why now: the approvers read it, and the audit log keeps it." error={errors.reason}>
-          <TextArea id="start-reason" rows={3} maxLength={500} value={reason} invalid={!!errors.reason} onChange={(e) => setReason(e.target.value)} />
+        <Field
+          id="start-reason"
+          label="Reason"
+          hint="Why now: the approvers read it, and the audit log keeps it."
+          error={errors.reason}
+        >
+          <TextArea
+            id="start-reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            invalid={!!errors.reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </Field>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="primary" disabled={!!problem || start.isPending || start.isSuccess}>

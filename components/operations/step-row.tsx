@@ -1,9 +1,11 @@
 "use client";
+
 // One step of the timeline. A started, unfinished step ticks its duration; a PENDING one that has
 // started reads "Running" (the contract has no RUNNING step status).
-import { PHASE_LABELS, type TStepView } from "@/lib/operations/contracts";
 import { useNow } from "@/components/charts/use-now";
 import { formatDateTime } from "@/components/ui/format";
+import { PHASE_LABELS, type TStepView } from "@/lib/operations/contracts";
+
 import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./format";
 import { StatusBadge } from "./status-badge";
 
@@ -12,7 +14,17 @@ function LiveDuration({ step }: { step: TStepView }) {
   return <>{formatDuration(stepDurationMs(step, now) ?? 0)}</>;
 }
 
-export function StepRow({ step, position, names, gated }: { step: TStepView; position: number; names: ReadonlyMap<string, string>; gated: boolean }) {
+export function StepRow({
+  step,
+  position,
+  names,
+  gated,
+}: {
+  step: TStepView;
+  position: number;
+  names: ReadonlyMap<string, string>;
+  gated: boolean;
+}) {
   const running = isStepRunning(step);
   const pairs = outputPairs(step.output, names);
   return (
@@ -25,7 +37,11 @@ export function StepRow({ step, position, names, gated }: { step: TStepView; pos
         <span className="w-6 text-right text-xs tabular-nums text-slate-500">{position}</span>
         <span className="font-medium">{step.title}</span>
         <span className="text-xs text-slate-500">{PHASE_LABELS[step.phase]}</span>
-        {running ? <StatusBadge status={step.status} label="Running" tone="sky" /> : <StatusBadge status={step.status} />}
+        {running ? (
+          <StatusBadge status={step.status} label="Running" tone="sky" />
+        ) : (
+          <StatusBadge status={step.status} />
+        )}
         {gated ? (
           <span className="text-xs font-medium text-amber-700 dark:text-amber-400" data-testid="step-gated">
             approval before this step
@@ -41,12 +57,21 @@ export function StepRow({ step, position, names, gated }: { step: TStepView; pos
             {step.attempts}/{step.maxAttempts} attempts
           </span>
           <span title="Duration" data-testid="step-duration">
-            {isStepUnderway(step) ? <LiveDuration step={step} /> : step.durationMs !== null ? formatDuration(step.durationMs) : "—"}
+            {isStepUnderway(step) ? (
+              <LiveDuration step={step} />
+            ) : step.durationMs !== null ? (
+              formatDuration(step.durationMs)
+            ) : (
+              "—"
+            )}
           </span>
         </span>
       </div>
       {pairs.length > 0 ? (
-        <dl className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 pl-9 font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="step-output">
+        <dl
+          className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 pl-9 font-mono text-xs text-slate-600 dark:text-slate-400"
+          data-testid="step-output"
+        >
           {pairs.map(([key, value]) => (
             <div key={key} className="flex gap-1">
               <dt>{key}:</dt>

@@ -1,7 +1,8 @@
 // The cluster and its routing before and after the operation, side by side; what the operation
 // changes is marked on the "after" side so the eye goes there.
-import type { TPlanTopology } from "@/lib/operations/contracts";
 import { Card } from "@/components/ui/layout";
+import type { TPlanTopology } from "@/lib/operations/contracts";
+
 import { TopologySide } from "./topology-side";
 
 export function TopologyCompare({ before, after }: { before: TPlanTopology; after: TPlanTopology }) {

@@ -1,7 +1,13 @@
 // Words and colours for the operations pages: every status, step kind and rollback as an operator
 // reads it. One map for operation, step and gate statuses, so a status looks the same everywhere.
-import type { TGateStatus, TOperationStatus, TRollback, TStepKind, TStepStatus } from "@/lib/operations/contracts";
-import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
+import {
+  ACTIVE_STATUSES,
+  type TGateStatus,
+  type TOperationStatus,
+  type TRollback,
+  type TStepKind,
+  type TStepStatus,
+} from "@/lib/operations/contracts";
 import type { TRole } from "@/lib/schemas/enums";
 
 export type TTone = "emerald" | "sky" | "amber" | "rose" | "slate" | "violet";

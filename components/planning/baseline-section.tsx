@@ -1,11 +1,14 @@
 "use client";
+
 // The deployment as it runs today, priced in the browser from the catalog: the total, where it goes
 // (category, region, line by line) and how it sits against its DR model's band.
 import Link from "next/link";
-import { COST_CATEGORIES, formatUsd, type TEstateCost } from "@/lib/cost";
-import { label } from "@/lib/schemas/enums";
+
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { COST_CATEGORIES, formatUsd, type TEstateCost } from "@/lib/cost";
+import { label } from "@/lib/schemas/enums";
+
 import { BandSummary } from "./band-summary";
 import { CATEGORY_LABEL } from "./cost-labels";
 import type { TCostResult } from "./scenario-math";
@@ -15,7 +18,11 @@ const share = (part: number, whole: number) => (whole > 0 ? `${Math.round((part 
 export function BaselineSection({ baseline, catalogDate }: { baseline: TCostResult; catalogDate: string }) {
   const pricesAsOf = (
     <p className="text-xs text-slate-500">
-      Prices as of {catalogDate} (<Link href="/planning/catalog" className="text-sky-700 hover:underline dark:text-sky-400">price catalog</Link>)
+      Prices as of {catalogDate} (
+      <Link href="/planning/catalog" className="text-sky-700 hover:underline dark:text-sky-400">
+        price catalog
+      </Link>
+      )
     </p>
   );
   if (!baseline.ok) {
@@ -69,7 +76,9 @@ function CategoryTable({ cost }: { cost: TEstateCost }) {
           <tr key={category}>
             <Td>{CATEGORY_LABEL[category]}</Td>
             <Td className="text-right tabular-nums">{formatUsd(cost.byCategory[category])}</Td>
-            <Td className="text-right tabular-nums text-slate-500">{share(cost.byCategory[category], cost.totalMonthlyUsd)}</Td>
+            <Td className="text-right tabular-nums text-slate-500">
+              {share(cost.byCategory[category], cost.totalMonthlyUsd)}
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -95,7 +104,8 @@ function RegionTable({ cost }: { cost: TEstateCost }) {
           {cost.byRegion.map((region) => (
             <tr key={region.regionId}>
               <Td>
-                <span className="font-medium">{region.regionCode}</span> <span className="text-xs text-slate-500">{label(region.provider)}</span>{" "}
+                <span className="font-medium">{region.regionCode}</span>{" "}
+                <span className="text-xs text-slate-500">{label(region.provider)}</span>{" "}
                 {region.isPrimary ? <Badge tone="info">primary</Badge> : null}
               </Td>
               <Td className="text-right tabular-nums">{formatUsd(region.stackMonthlyUsd)}</Td>
@@ -105,7 +115,9 @@ function RegionTable({ cost }: { cost: TEstateCost }) {
           ))}
         </tbody>
       </Table>
-      <p className="mt-2 text-xs text-slate-500">Estate-wide (routing, user egress): {formatUsd(cost.totalMonthlyUsd - regionsUsd)}</p>
+      <p className="mt-2 text-xs text-slate-500">
+        Estate-wide (routing, user egress): {formatUsd(cost.totalMonthlyUsd - regionsUsd)}
+      </p>
     </div>
   );
 }

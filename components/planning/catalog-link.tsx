@@ -1,6 +1,8 @@
 "use client";
+
 // The price catalog is edited by admins; others reach it read-only from a deployment's plan.
 import Link from "next/link";
+
 import { useActor } from "@/components/shell/actor-context";
 
 export function CatalogLink() {

@@ -1,9 +1,9 @@
 "use client";
+
 // One catalog row being edited by an admin: price, source and the date it holds from, checked by the
 // same contract as the server, whose field errors land beside the same inputs.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZCatalogItemUpdate, type CatalogItemRow } from "@/lib/planning/contracts";
-import { label } from "@/lib/schemas/enums";
+
 import { FormAlert } from "@/components/topology/form-alert";
 import { NumberInput } from "@/components/topology/number-input";
 import { useTRPC } from "@/components/trpc/client";
@@ -11,16 +11,26 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
+import { ZCatalogItemUpdate, type CatalogItemRow } from "@/lib/planning/contracts";
+import { label } from "@/lib/schemas/enums";
 
 export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDone: (saved: boolean) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm(ZCatalogItemUpdate, { id: item.id, unitPriceUsd: item.unitPriceUsd, source: item.source, effectiveDate: item.effectiveDate });
+  const form = useForm(ZCatalogItemUpdate, {
+    id: item.id,
+    unitPriceUsd: item.unitPriceUsd,
+    source: item.source,
+    effectiveDate: item.effectiveDate,
+  });
   const save = useMutation(
     trpc.planning.updateCatalogItem.mutationOptions({
       onSuccess: async () => {
         // Every plan is priced from the catalog: refresh the plans' inputs along with the catalog.
-        await Promise.all([queryClient.invalidateQueries(trpc.planning.catalog.pathFilter()), queryClient.invalidateQueries(trpc.planning.input.pathFilter())]);
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.planning.catalog.pathFilter()),
+          queryClient.invalidateQueries(trpc.planning.input.pathFilter()),
+        ]);
         onDone(true);
       },
       onError: form.showServerError,
@@ -38,17 +48,39 @@ export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDon
       <Td>
         {/* A table row cannot hold a <form>: the inputs join it by the form attribute. */}
         <Field id={`${formId}-price`} label={`Price (USD per ${item.unit})`} error={errors.unitPriceUsd}>
-          <NumberInput id={`${formId}-price`} form={formId} step="any" min={0} value={values.unitPriceUsd} onValueChange={(value) => set("unitPriceUsd", value)} invalid={!!errors.unitPriceUsd} />
+          <NumberInput
+            id={`${formId}-price`}
+            form={formId}
+            step="any"
+            min={0}
+            value={values.unitPriceUsd}
+            onValueChange={(value) => set("unitPriceUsd", value)}
+            invalid={!!errors.unitPriceUsd}
+          />
         </Field>
       </Td>
       <Td>
         <Field id={`${formId}-date`} label="Effective date" error={errors.effectiveDate}>
-          <Input id={`${formId}-date`} form={formId} type="date" value={values.effectiveDate ?? ""} onChange={(e) => set("effectiveDate", e.target.value || undefined)} invalid={!!errors.effectiveDate} />
+          <Input
+            id={`${formId}-date`}
+            form={formId}
+            type="date"
+            value={values.effectiveDate ?? ""}
+            onChange={(e) => set("effectiveDate", e.target.value || undefined)}
+            invalid={!!errors.effectiveDate}
+          />
         </Field>
       </Td>
       <Td>
         <Field id={`${formId}-source`} label="Source" error={errors.source}>
-          <Input id={`${formId}-source`} form={formId} value={values.source} maxLength={300} onChange={(e) => set("source", e.target.value)} invalid={!!errors.source} />
+          <Input
+            id={`${formId}-source`}
+            form={formId}
+            value={values.source}
+            maxLength={300}
+            onChange={(e) => set("source", e.target.value)}
+            invalid={!!errors.source}
+          />
         </Field>
       </Td>
       <Td className="text-right">

@@ -1,8 +1,11 @@
 "use client";
+
 // Each option's monthly cost as one bar, stacked by category: where a scenario saves or spends.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { COST_CATEGORIES, formatUsd } from "@/lib/cost";
+
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { COST_CATEGORIES, formatUsd } from "@/lib/cost";
+
 import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { CATEGORY_LABEL, formatUsdShort } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
@@ -24,11 +27,27 @@ export function CategoryChart({ options }: { options: readonly TPlanOption[] }) 
           <YAxis tickFormatter={formatUsdShort} tick={AXIS_TICK} stroke="var(--chart-axis)" width={64} />
           <Tooltip
             cursor={{ fill: "var(--chart-grid)", fillOpacity: 0.5 }}
-            content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} formatValue={(value) => formatUsd(value)} formatTime={String} />}
+            content={({ active, payload, label }) => (
+              <ChartTooltip
+                active={active}
+                payload={payload}
+                label={label}
+                formatValue={(value) => formatUsd(value)}
+                formatTime={String}
+              />
+            )}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {COST_CATEGORIES.map((category, index) => (
-            <Bar key={category} dataKey={category} name={CATEGORY_LABEL[category]} stackId="cost" fill={`var(--series-${index})`} isAnimationActive={false} maxBarSize={72} />
+            <Bar
+              key={category}
+              dataKey={category}
+              name={CATEGORY_LABEL[category]}
+              stackId="cost"
+              fill={`var(--series-${index})`}
+              isAnimationActive={false}
+              maxBarSize={72}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

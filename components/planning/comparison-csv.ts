@@ -1,6 +1,7 @@
 // The comparison table as CSV, built in the browser: category rows, option columns, then the totals
 // and multipliers. Plain numbers (no "$" or thousands commas) so a spreadsheet reads them as numbers.
 import { COST_CATEGORIES, type TEstateCost } from "@/lib/cost";
+
 import { CATEGORY_LABEL } from "./cost-labels";
 
 export type TCsvOption = { name: string; cost: TEstateCost | null };
@@ -11,13 +12,17 @@ function cell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-const amount = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(2));
+const amount = (value: number | null | undefined) =>
+  value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(2);
 
 export function comparisonCsv(options: readonly TCsvOption[]): string {
   const header = ["Category", ...options.map((option) => option.name)].map(cell);
   // Body rows: a label (through cell(), like every text) and numbers, which never need quoting.
   const body: string[][] = [
-    ...COST_CATEGORIES.map((category) => [cell(CATEGORY_LABEL[category]), ...options.map((option) => amount(option.cost?.byCategory[category]))]),
+    ...COST_CATEGORIES.map((category) => [
+      cell(CATEGORY_LABEL[category]),
+      ...options.map((option) => amount(option.cost?.byCategory[category])),
+    ]),
     ["Total", ...options.map((option) => amount(option.cost?.totalMonthlyUsd))],
     ["Multiplier", ...options.map((option) => amount(option.cost?.multiplier))],
   ];

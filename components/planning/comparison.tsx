@@ -1,13 +1,15 @@
 "use client";
+
 // The baseline beside the scenario in the editor and any saved scenarios ticked: a table, four
 // charts, and the table as a CSV file for whoever has to defend the choice.
-import type { TEstate, TPriceCatalog } from "@/lib/cost";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/layout";
+import type { TEstate, TPriceCatalog } from "@/lib/cost";
+
 import { BandChart } from "./band-chart";
 import { CategoryChart } from "./category-chart";
-import { ComparisonTable } from "./comparison-table";
 import { comparisonCsv, downloadText } from "./comparison-csv";
+import { ComparisonTable } from "./comparison-table";
 import { DrModelChart } from "./dr-model-chart";
 import type { TOptionProblem, TPlanOption } from "./plan-options";
 import { VolumeChart } from "./volume-chart";
@@ -29,13 +31,21 @@ export function Comparison({
     <Card
       title="Comparison"
       actions={
-        <Button size="sm" disabled={options.length === 0} onClick={() => downloadText(`meridian-plan-${slug}.csv`, comparisonCsv(options))}>
+        <Button
+          size="sm"
+          disabled={options.length === 0}
+          onClick={() => downloadText(`meridian-plan-${slug}.csv`, comparisonCsv(options))}
+        >
           Export CSV
         </Button>
       }
     >
       <div className="space-y-6">
-        {options.length === 1 ? <p className="text-sm text-slate-500">Change something in the scenario editor, or tick a saved scenario, to compare it with the baseline.</p> : null}
+        {options.length === 1 ? (
+          <p className="text-sm text-slate-500">
+            Change something in the scenario editor, or tick a saved scenario, to compare it with the baseline.
+          </p>
+        ) : null}
         {problems.map((problem) => (
           <p key={problem.name} role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             {problem.name} cannot be priced against the deployment as it is now: {problem.error}

@@ -1,12 +1,27 @@
 "use client";
+
 // What the deployment would cost under each DR model, labelled with the recovery the article says
 // that model buys: the trade between monthly cost and RTO/RPO at a glance. The article gives RTO and
 // RPO in words ("Minutes", "~0"), so they label the bars rather than being plotted as invented numbers.
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type XAxisTickContentProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type XAxisTickContentProps,
+} from "recharts";
+
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { formatUsd, type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
 import { label } from "@/lib/schemas/enums";
-import { ChartTooltip } from "@/components/charts/chart-tooltip";
+
 import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { formatUsdShort } from "./cost-labels";
 import { factsOf } from "./dr-models";
@@ -31,19 +46,45 @@ function ModelTick({ x, y, payload }: XAxisTickContentProps) {
 // The deployment's own model in full colour, the alternatives paler: "where we are" stands out.
 function ModelBar(props: BarShapeProps) {
   const row = props.payload as TRow;
-  return <Rectangle x={props.x} y={props.y} width={props.width} height={props.height} fill="var(--series-0)" fillOpacity={row.isCurrent ? 1 : 0.45} />;
+  return (
+    <Rectangle
+      x={props.x}
+      y={props.y}
+      width={props.width}
+      height={props.height}
+      fill="var(--series-0)"
+      fillOpacity={row.isCurrent ? 1 : 0.45}
+    />
+  );
 }
 
 export function DrModelChart({ estate, catalog }: { estate: TEstate; catalog: TPriceCatalog }) {
   const sweep = useMemo(() => drModelSweep(estate, catalog), [estate, catalog]);
   const rows: TRow[] = sweep.flatMap(({ model, result }) =>
-    result.ok ? [{ model, name: label(model), totalMonthlyUsd: result.cost.totalMonthlyUsd, isCurrent: model === estate.deployment.drModel }] : [],
+    result.ok
+      ? [
+          {
+            model,
+            name: label(model),
+            totalMonthlyUsd: result.cost.totalMonthlyUsd,
+            isCurrent: model === estate.deployment.drModel,
+          },
+        ]
+      : [],
   );
   const refused = sweep.filter((entry) => !entry.result.ok);
-  const describe = rows.map((row) => `${row.name}: ${formatUsd(row.totalMonthlyUsd)}, RTO ${factsOf(row.model).rto}, RPO ${factsOf(row.model).rpo}`).join("; ");
+  const describe = rows
+    .map(
+      (row) =>
+        `${row.name}: ${formatUsd(row.totalMonthlyUsd)}, RTO ${factsOf(row.model).rto}, RPO ${factsOf(row.model).rpo}`,
+    )
+    .join("; ");
 
   return (
-    <ChartShell title="Cost against RTO and RPO, per DR model (baseline estate)" description={`Monthly cost of the deployment under each DR model. ${describe}.`}>
+    <ChartShell
+      title="Cost against RTO and RPO, per DR model (baseline estate)"
+      description={`Monthly cost of the deployment under each DR model. ${describe}.`}
+    >
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={rows} margin={{ top: 20, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} style={{ stroke: "var(--chart-grid)" }} />
@@ -52,15 +93,29 @@ export function DrModelChart({ estate, catalog }: { estate: TEstate; catalog: TP
           <Tooltip
             cursor={{ fill: "var(--chart-grid)", fillOpacity: 0.5 }}
             content={({ active, payload, label: model }) => (
-              <ChartTooltip active={active} payload={payload} label={typeof model === "string" ? label(model) : model} formatValue={(value) => formatUsd(value)} formatTime={String} />
+              <ChartTooltip
+                active={active}
+                payload={payload}
+                label={typeof model === "string" ? label(model) : model}
+                formatValue={(value) => formatUsd(value)}
+                formatTime={String}
+              />
             )}
           />
           <Bar dataKey="totalMonthlyUsd" name="Monthly cost" shape={ModelBar} isAnimationActive={false} maxBarSize={80}>
-            <LabelList dataKey="totalMonthlyUsd" position="top" fill="var(--chart-axis)" fontSize={11} formatter={(value) => (typeof value === "number" ? formatUsdShort(value) : value)} />
+            <LabelList
+              dataKey="totalMonthlyUsd"
+              position="top"
+              fill="var(--chart-axis)"
+              fontSize={11}
+              formatter={(value) => (typeof value === "number" ? formatUsdShort(value) : value)}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <p className="text-xs text-slate-500">The deployment&rsquo;s own model ({label(estate.deployment.drModel)}) is the solid bar.</p>
+      <p className="text-xs text-slate-500">
+        The deployment&rsquo;s own model ({label(estate.deployment.drModel)}) is the solid bar.
+      </p>
       {refused.map(({ model, result }) => (
         <p key={model} role="alert" className="text-xs text-rose-600 dark:text-rose-400">
           {label(model)}: {result.ok ? null : result.error}

@@ -1,9 +1,10 @@
 // The seed article's DR models beside the cost band Meridian holds each to: what a model buys in
 // recovery time and data loss, and what it should cost against one region.
-import { DR_COST_BANDS } from "@/lib/cost";
-import { label } from "@/lib/schemas/enums";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { DR_COST_BANDS } from "@/lib/cost";
+import { label } from "@/lib/schemas/enums";
+
 import { formatBandRange } from "./cost-labels";
 import { DR_MODEL_FACTS } from "./dr-models";
 
@@ -41,8 +42,9 @@ export function DrModelsTable() {
         </tbody>
       </Table>
       <p className="mt-3 text-xs text-slate-500">
-        RTO, RPO and cost words: &ldquo;Multi-Region Deployment 2026&rdquo; (seed article), after AWS&rsquo;s four DR strategies. Bands marked
-        &ldquo;Meridian assumption&rdquo; are ours: the article only ranks those models &ldquo;Low&rdquo; and &ldquo;Lowest&rdquo;.
+        RTO, RPO and cost words: &ldquo;Multi-Region Deployment 2026&rdquo; (seed article), after AWS&rsquo;s four DR
+        strategies. Bands marked &ldquo;Meridian assumption&rdquo; are ours: the article only ranks those models
+        &ldquo;Low&rdquo; and &ldquo;Lowest&rdquo;.
       </p>
     </Card>
   );

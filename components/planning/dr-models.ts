@@ -8,7 +8,13 @@ export const DR_MODEL_FACTS: readonly TDrModelFacts[] = [
   { model: "BACKUP_RESTORE", rto: "Hours", rpo: "Hours", cost: "Lowest", bestFor: "Dev/staging, non-critical systems" },
   { model: "PILOT_LIGHT", rto: "10-30 min", rpo: "Minutes", cost: "Low", bestFor: "Internal apps, B2B" },
   { model: "WARM_STANDBY", rto: "Minutes", rpo: "Seconds", cost: "Medium", bestFor: "E-commerce, SaaS" },
-  { model: "ACTIVE_ACTIVE", rto: "~0 (automatic)", rpo: "~0", cost: "Highest", bestFor: "Fintech, healthcare, global platforms" },
+  {
+    model: "ACTIVE_ACTIVE",
+    rto: "~0 (automatic)",
+    rpo: "~0",
+    cost: "Highest",
+    bestFor: "Fintech, healthcare, global platforms",
+  },
 ];
 
 export function factsOf(model: TDrModel): TDrModelFacts {

@@ -1,12 +1,16 @@
 // The options the comparison sets side by side: the baseline, the scenario in the editor, and any
 // saved scenarios ticked. Names are made unique, since charts and the CSV key their columns by name.
 import type { TEstate, TEstateCost } from "@/lib/cost";
+
 import type { TCostResult } from "./scenario-math";
 
 export type TPlanOption = { name: string; isBaseline: boolean; estate: TEstate; cost: TEstateCost };
 export type TOptionProblem = { name: string; error: string };
 
-export function buildOptions(entries: readonly { name: string; isBaseline: boolean; result: TCostResult }[]): { options: TPlanOption[]; problems: TOptionProblem[] } {
+export function buildOptions(entries: readonly { name: string; isBaseline: boolean; result: TCostResult }[]): {
+  options: TPlanOption[];
+  problems: TOptionProblem[];
+} {
   const seen = new Map<string, number>();
   const options: TPlanOption[] = [];
   const problems: TOptionProblem[] = [];
@@ -15,7 +19,8 @@ export function buildOptions(entries: readonly { name: string; isBaseline: boole
     seen.set(entry.name, count);
     const name = count === 1 ? entry.name : `${entry.name} (${count})`;
     // A saved scenario can stop applying (its region was removed from the model since): say so, skip it.
-    if (entry.result.ok) options.push({ name, isBaseline: entry.isBaseline, estate: entry.result.estate, cost: entry.result.cost });
+    if (entry.result.ok)
+      options.push({ name, isBaseline: entry.isBaseline, estate: entry.result.estate, cost: entry.result.cost });
     else problems.push({ name, error: entry.result.error });
   }
   return { options, problems };

@@ -1,16 +1,19 @@
 "use client";
+
 // One deployment's plan: its monthly cost (priced in the browser), a what-if scenario editor that
 // re-prices on every change, the comparison, event costs, readiness and residency. A saved scenario
 // opens from the address (?scenario=<id>), so a link to it can be shared.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useMemo, useState } from "react";
-import type { TScenarioChange } from "@/lib/cost";
-import type { PlanningInput, ScenarioRow } from "@/lib/planning/contracts";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { PageHeader } from "@/components/ui/layout";
+import type { TScenarioChange } from "@/lib/cost";
+import type { PlanningInput, ScenarioRow } from "@/lib/planning/contracts";
+
 import { BaselineSection } from "./baseline-section";
 import { Comparison } from "./comparison";
 import { EventCosts } from "./event-costs";
@@ -20,21 +23,35 @@ import { ResidencyRules } from "./residency-rules";
 import { SaveScenario } from "./save-scenario";
 import { SavedScenarios } from "./saved-scenarios";
 import { ScenarioEditor } from "./scenario-editor";
-import { ScenarioSummary } from "./scenario-summary";
 import { costWithChanges, withChange } from "./scenario-math";
+import { ScenarioSummary } from "./scenario-summary";
 
 export function PlanPage({ slug, scenarioId }: { slug: string; scenarioId?: string }) {
   const trpc = useTRPC();
   const input = useQuery(trpc.planning.input.queryOptions({ idOrSlug: slug }));
-  const scenario = useQuery({ ...trpc.planning.scenario.queryOptions({ id: scenarioId ?? "" }), enabled: scenarioId !== undefined });
+  const scenario = useQuery({
+    ...trpc.planning.scenario.queryOptions({ id: scenarioId ?? "" }),
+    enabled: scenarioId !== undefined,
+  });
   // A scenario that no longer applies to the model is refused by `scenario`; the list still holds its
   // changes, so the editor can open them and show which one is at fault.
-  const fallback = useQuery({ ...trpc.planning.scenarios.queryOptions({ deploymentId: input.data?.deploymentId ?? "" }), enabled: scenario.isError && !!input.data });
+  const fallback = useQuery({
+    ...trpc.planning.scenarios.queryOptions({ deploymentId: input.data?.deploymentId ?? "" }),
+    enabled: scenario.isError && !!input.data,
+  });
 
-  if (input.isPending || (scenarioId !== undefined && (scenario.isPending || (scenario.isError && fallback.isPending)))) {
+  if (
+    input.isPending ||
+    (scenarioId !== undefined && (scenario.isPending || (scenario.isError && fallback.isPending)))
+  ) {
     return <p className="text-sm text-slate-500">Loading the plan…</p>;
   }
-  if (input.isError) return <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(input.error)}</p>;
+  if (input.isError)
+    return (
+      <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+        {errorMessage(input.error)}
+      </p>
+    );
 
   const loaded = scenario.data?.scenario ?? fallback.data?.find((row) => row.id === scenarioId);
   // A link can name a scenario of another deployment: open the plan without it rather than mix them.
@@ -44,16 +61,35 @@ export function PlanPage({ slug, scenarioId }: { slug: string; scenarioId?: stri
     : scenario.isError && !loaded
       ? `The linked scenario could not be opened: ${errorMessage(scenario.error)}`
       : null;
-  return <PlanWorkspace slug={slug} input={input.data} loadedScenario={loaded && !foreign ? loaded : null} scenarioProblem={scenarioProblem} />;
+  return (
+    <PlanWorkspace
+      slug={slug}
+      input={input.data}
+      loadedScenario={loaded && !foreign ? loaded : null}
+      scenarioProblem={scenarioProblem}
+    />
+  );
 }
 
-function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug: string; input: PlanningInput; loadedScenario: ScenarioRow | null; scenarioProblem: string | null }) {
+function PlanWorkspace({
+  slug,
+  input,
+  loadedScenario,
+  scenarioProblem,
+}: {
+  slug: string;
+  input: PlanningInput;
+  loadedScenario: ScenarioRow | null;
+  scenarioProblem: string | null;
+}) {
   const trpc = useTRPC();
   const canEdit = useCanEditModel();
   // The editor starts as a copy of the deployment, or of the scenario the address names.
   const [changes, setChanges] = useState<TScenarioChange[]>(loadedScenario?.changes ?? []);
   const [name, setName] = useState(loadedScenario?.name ?? "");
-  const [saved, setSaved] = useState<{ id: string; name: string } | null>(loadedScenario ? { id: loadedScenario.id, name: loadedScenario.name } : null);
+  const [saved, setSaved] = useState<{ id: string; name: string } | null>(
+    loadedScenario ? { id: loadedScenario.id, name: loadedScenario.name } : null,
+  );
   const [compareIds, setCompareIds] = useState<string[]>([]);
   const [editProblem, setEditProblem] = useState<string | null>(null);
   const scenarios = useQuery(trpc.planning.scenarios.queryOptions({ deploymentId: input.deploymentId }));
@@ -69,7 +105,11 @@ function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug:
       { name: "Baseline", isBaseline: true, result: baseline },
       // With no changes the scenario is the baseline: a second identical column would say nothing.
       ...(changes.length > 0 ? [{ name: currentName, isBaseline: false, result: current }] : []),
-      ...ticked.map((row) => ({ name: row.name, isBaseline: false, result: costWithChanges(estate, row.changes, catalog) })),
+      ...ticked.map((row) => ({
+        name: row.name,
+        isBaseline: false,
+        result: costWithChanges(estate, row.changes, catalog),
+      })),
     ]);
   }, [scenarios.data, compareIds, saved, baseline, changes.length, currentName, current, estate, catalog]);
 
@@ -77,7 +117,9 @@ function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug:
   const regionCode = (regionId: string) =>
     (current.ok ? current.estate : estate).regions.find((region) => region.id === regionId)?.code ??
     estate.regions.find((region) => region.id === regionId)?.code ??
-    changes.flatMap((change) => (change.kind === "addRegion" && change.region.id === regionId ? [change.region.code] : []))[0] ??
+    changes.flatMap((change) =>
+      change.kind === "addRegion" && change.region.id === regionId ? [change.region.code] : [],
+    )[0] ??
     regionId;
 
   // Every control goes through here: the change is tried in the browser first, and one the cost
@@ -126,7 +168,12 @@ function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug:
             estate={current.ok ? current.estate : estate}
             changes={changes}
             regionCode={regionCode}
-            problem={editProblem ?? (current.ok ? null : `These changes cannot be applied: ${current.error}. Remove the change at fault below.`)}
+            problem={
+              editProblem ??
+              (current.ok
+                ? null
+                : `These changes cannot be applied: ${current.error}. Remove the change at fault below.`)
+            }
             onPropose={propose}
             onRemove={removeAt}
             onReset={() => {
@@ -138,7 +185,15 @@ function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug:
         <div className="space-y-4 xl:sticky xl:top-4">
           <ScenarioSummary name={currentName} baseline={baseline} current={current} />
           {canEdit ? (
-            <SaveScenario deploymentId={input.deploymentId} slug={slug} name={name} onName={setName} changes={changes} savedScenario={saved} onSaved={onSaved} />
+            <SaveScenario
+              deploymentId={input.deploymentId}
+              slug={slug}
+              name={name}
+              onName={setName}
+              changes={changes}
+              savedScenario={saved}
+              onSaved={onSaved}
+            />
           ) : (
             <p className="text-xs text-slate-500">Viewers can try scenarios here; operators save them.</p>
           )}
@@ -152,7 +207,9 @@ function PlanWorkspace({ slug, input, loadedScenario, scenarioProblem }: { slug:
         compareIds={compareIds}
         editorId={saved?.id ?? null}
         canEdit={canEdit}
-        onToggleCompare={(id) => setCompareIds((ids) => (ids.includes(id) ? ids.filter((one) => one !== id) : [...ids, id]))}
+        onToggleCompare={(id) =>
+          setCompareIds((ids) => (ids.includes(id) ? ids.filter((one) => one !== id) : [...ids, id]))
+        }
         onDeleted={(id) => {
           setCompareIds((ids) => ids.filter((one) => one !== id));
           if (saved?.id === id) setSaved(null);

@@ -1,12 +1,11 @@
 "use client";
+
 // The price catalog every plan is priced from: read-only for most, edited in place by admins (price,
 // source, date it holds from). A new price changes every plan, so saving refreshes them too.
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
-import { formatUsd, PROVIDERS } from "@/lib/cost";
-import type { CatalogItemRow } from "@/lib/planning/contracts";
-import { label } from "@/lib/schemas/enums";
+
 import { useActor } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -14,6 +13,10 @@ import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatUsd, PROVIDERS } from "@/lib/cost";
+import type { CatalogItemRow } from "@/lib/planning/contracts";
+import { label } from "@/lib/schemas/enums";
+
 import { CatalogRowEditor } from "./catalog-row-editor";
 
 export function PriceCatalog() {
@@ -31,11 +34,18 @@ export function PriceCatalog() {
   }
 
   if (catalog.isPending) return <p className="text-sm text-slate-500">Loading the price catalog…</p>;
-  if (catalog.isError) return <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(catalog.error)}</p>;
+  if (catalog.isError)
+    return (
+      <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+        {errorMessage(catalog.error)}
+      </p>
+    );
 
   const needle = search.trim().toLowerCase();
   const items = catalog.data.items.filter(
-    (item) => (!provider || item.provider === provider) && (!needle || `${item.item} ${item.unit} ${item.source}`.toLowerCase().includes(needle)),
+    (item) =>
+      (!provider || item.provider === provider) &&
+      (!needle || `${item.item} ${item.unit} ${item.source}`.toLowerCase().includes(needle)),
   );
 
   return (
@@ -44,13 +54,31 @@ export function PriceCatalog() {
         Prices as of <span className="font-medium">{catalog.data.effectiveDate}</span>.{" "}
         {isAdmin ? "Edit a price to change every plan priced from it." : "Only admins change prices."}
       </p>
-      {notice ? <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {notice}
+        </p>
+      ) : null}
       <div className="grid max-w-xl gap-3 sm:grid-cols-2">
         <Field id="catalog-provider" label="Provider">
-          <Select id="catalog-provider" options={[{ value: "", label: "All providers" }, ...PROVIDERS.map((value) => ({ value, label: label(value) }))]} value={provider} onChange={(e) => setProvider(e.target.value)} />
+          <Select
+            id="catalog-provider"
+            options={[
+              { value: "", label: "All providers" },
+              ...PROVIDERS.map((value) => ({ value, label: label(value) })),
+            ]}
+            value={provider}
+            onChange={(e) => setProvider(e.target.value)}
+          />
         </Field>
         <Field id="catalog-search" label="Find an item">
-          <Input id="catalog-search" type="search" value={search} placeholder="compute.large, transfer…" onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            id="catalog-search"
+            type="search"
+            value={search}
+            placeholder="compute.large, transfer…"
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </Field>
       </div>
       {items.length === 0 ? (
@@ -66,7 +94,11 @@ export function PriceCatalog() {
                 <Th className="text-right">Price (USD)</Th>
                 <Th>Effective date</Th>
                 <Th>Source</Th>
-                {isAdmin ? <Th><span className="sr-only">Edit</span></Th> : null}
+                {isAdmin ? (
+                  <Th>
+                    <span className="sr-only">Edit</span>
+                  </Th>
+                ) : null}
               </tr>
             </thead>
             <tbody>

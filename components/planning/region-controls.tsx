@@ -1,18 +1,37 @@
 "use client";
+
 // One region of the scenario: its provider, whether it stays, and each component's tier and count.
-import { PROVIDERS, TIERS, type TComponentKind, type TProvider, type TRegion, type TScenarioChange, type TTier } from "@/lib/cost";
-import { label } from "@/lib/schemas/enums";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import {
+  PROVIDERS,
+  TIERS,
+  type TComponentKind,
+  type TProvider,
+  type TRegion,
+  type TScenarioChange,
+  type TTier,
+} from "@/lib/cost";
+import { label } from "@/lib/schemas/enums";
+
 import { CountInput } from "./count-input";
 
-export function RegionControls({ region, onPropose }: { region: TRegion; onPropose: (change: TScenarioChange) => void }) {
+export function RegionControls({
+  region,
+  onPropose,
+}: {
+  region: TRegion;
+  onPropose: (change: TScenarioChange) => void;
+}) {
   const providerId = `scenario-provider-${region.id}`;
   const kindWords = (kind: TComponentKind) => label(kind).toLowerCase();
   return (
-    <section aria-label={`Region ${region.code}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+    <section
+      aria-label={`Region ${region.code}`}
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+    >
       <header className="mb-2 flex flex-wrap items-center gap-2">
         <h4 className="text-sm font-semibold">{region.code}</h4>
         <span className="text-xs text-slate-500">{label(region.continent)}</span>
@@ -22,11 +41,23 @@ export function RegionControls({ region, onPropose }: { region: TRegion; onPropo
             Provider
           </label>
           <div className="w-32">
-            <Select id={providerId} options={PROVIDERS} value={region.provider} onChange={(e) => onPropose({ kind: "setProvider", regionId: region.id, provider: e.target.value as TProvider })} />
+            <Select
+              id={providerId}
+              options={PROVIDERS}
+              value={region.provider}
+              onChange={(e) =>
+                onPropose({ kind: "setProvider", regionId: region.id, provider: e.target.value as TProvider })
+              }
+            />
           </div>
           {/* The primary cannot go: the cost model (and a real estate) needs one to fail over from. */}
           {region.isPrimary ? null : (
-            <Button variant="dangerQuiet" size="sm" aria-label={`Remove region ${region.code}`} onClick={() => onPropose({ kind: "removeRegion", regionId: region.id })}>
+            <Button
+              variant="dangerQuiet"
+              size="sm"
+              aria-label={`Remove region ${region.code}`}
+              onClick={() => onPropose({ kind: "removeRegion", regionId: region.id })}
+            >
               Remove
             </Button>
           )}
@@ -53,22 +84,42 @@ export function RegionControls({ region, onPropose }: { region: TRegion; onPropo
                     {label(component.kind)} <span className="text-xs text-slate-500">{component.instanceSize}</span>
                   </Td>
                   <Td>
-                    <label htmlFor={tierId} className="sr-only">{`Tier of ${kindWords(component.kind)} in ${region.code}`}</label>
+                    <label
+                      htmlFor={tierId}
+                      className="sr-only"
+                    >{`Tier of ${kindWords(component.kind)} in ${region.code}`}</label>
                     <div className="w-36">
                       <Select
                         id={tierId}
                         options={TIERS}
                         value={component.tier}
-                        onChange={(e) => onPropose({ kind: "setTier", regionId: region.id, component: component.kind, tier: e.target.value as TTier })}
+                        onChange={(e) =>
+                          onPropose({
+                            kind: "setTier",
+                            regionId: region.id,
+                            component: component.kind,
+                            tier: e.target.value as TTier,
+                          })
+                        }
                       />
                     </div>
                   </Td>
                   <Td>
-                    <label htmlFor={countId} className="sr-only">{`Instances of ${kindWords(component.kind)} in ${region.code}`}</label>
+                    <label
+                      htmlFor={countId}
+                      className="sr-only"
+                    >{`Instances of ${kindWords(component.kind)} in ${region.code}`}</label>
                     <CountInput
                       id={countId}
                       value={component.instanceCount}
-                      onCount={(instanceCount) => onPropose({ kind: "setInstanceCount", regionId: region.id, component: component.kind, instanceCount })}
+                      onCount={(instanceCount) =>
+                        onPropose({
+                          kind: "setInstanceCount",
+                          regionId: region.id,
+                          component: component.kind,
+                          instanceCount,
+                        })
+                      }
                     />
                   </Td>
                 </tr>

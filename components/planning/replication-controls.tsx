@@ -1,12 +1,18 @@
 "use client";
+
 // Replication volume per link as a slider: the cost of moving data between regions is the hidden
 // expense (seed article, section 8), so the operator can feel it while dragging.
 import type { TEstate, TReplicationLink, TScenarioChange } from "@/lib/cost";
 
-const linkKey = (link: Pick<TReplicationLink, "sourceRegionId" | "targetRegionId">) => `${link.sourceRegionId}->${link.targetRegionId}`;
+const linkKey = (link: Pick<TReplicationLink, "sourceRegionId" | "targetRegionId">) =>
+  `${link.sourceRegionId}->${link.targetRegionId}`;
 
 /** The slider reaches three times the deployment's own volume, the range the comparison chart sweeps too. */
-function sliderMaxGbPerDay(baseGbPerDay: number | undefined, currentGbPerDay: number, fallbackGbPerDay: number): number {
+function sliderMaxGbPerDay(
+  baseGbPerDay: number | undefined,
+  currentGbPerDay: number,
+  fallbackGbPerDay: number,
+): number {
   const reach = Math.max(100, 3 * (baseGbPerDay ?? fallbackGbPerDay));
   return Math.ceil(Math.max(reach, currentGbPerDay) / 10) * 10;
 }
@@ -22,7 +28,8 @@ export function ReplicationControls({
   regionCode: (regionId: string) => string;
   onPropose: (change: TScenarioChange) => void;
 }) {
-  if (estate.replicationLinks.length === 0) return <p className="text-xs text-slate-500">No replication links in this scenario.</p>;
+  if (estate.replicationLinks.length === 0)
+    return <p className="text-xs text-slate-500">No replication links in this scenario.</p>;
   const baseVolume = new Map(baseEstate.replicationLinks.map((link) => [linkKey(link), link.volumeGbPerDay]));
   const largestBase = Math.max(0, ...baseVolume.values());
   return (
@@ -49,7 +56,14 @@ export function ReplicationControls({
               value={link.volumeGbPerDay}
               aria-valuetext={volume}
               className="w-full accent-sky-600 dark:accent-sky-400"
-              onChange={(e) => onPropose({ kind: "setReplicationVolume", sourceRegionId: link.sourceRegionId, targetRegionId: link.targetRegionId, volumeGbPerDay: e.target.valueAsNumber })}
+              onChange={(e) =>
+                onPropose({
+                  kind: "setReplicationVolume",
+                  sourceRegionId: link.sourceRegionId,
+                  targetRegionId: link.targetRegionId,
+                  volumeGbPerDay: e.target.valueAsNumber,
+                })
+              }
             />
           </li>
         );

@@ -1,15 +1,17 @@
 "use client";
+
 // Saving the scenario (operators): as a new scenario, or over the saved one it was opened from.
 // The same zod contract as the server checks it first; the server's field errors land in the same place.
-import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
-import type { TScenarioChange } from "@/lib/cost";
-import { ZScenarioInput, type ScenarioRow } from "@/lib/planning/contracts";
+
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
+import type { TScenarioChange } from "@/lib/cost";
+import { ZScenarioInput, type ScenarioRow } from "@/lib/planning/contracts";
 
 type TErrors = { name?: string; changes?: string; form?: string };
 
@@ -51,13 +53,21 @@ export function SaveScenario({
     setErrors({});
     setNotice(words);
     onSaved(row);
-    await Promise.all([queryClient.invalidateQueries(trpc.planning.scenarios.pathFilter()), queryClient.invalidateQueries(trpc.planning.scenario.pathFilter())]);
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.planning.scenarios.pathFilter()),
+      queryClient.invalidateQueries(trpc.planning.scenario.pathFilter()),
+    ]);
   }
   const onError = (error: unknown) => {
     setNotice(null);
     setErrors(errorsFrom(fieldErrorsOf(error), errorMessage(error)));
   };
-  const create = useMutation(trpc.planning.createScenario.mutationOptions({ onSuccess: (row) => afterSave(row, `Saved “${row.name}”.`), onError }));
+  const create = useMutation(
+    trpc.planning.createScenario.mutationOptions({
+      onSuccess: (row) => afterSave(row, `Saved “${row.name}”.`),
+      onError,
+    }),
+  );
   const update = useMutation(
     trpc.planning.updateScenario.mutationOptions({
       onSuccess: (row) => afterSave({ id: row.id, name: row.name }, `Updated “${row.name}”.`),
@@ -69,7 +79,12 @@ export function SaveScenario({
     const parsed = ZScenarioInput.safeParse({ deploymentId, name, changes });
     if (parsed.success) return parsed.data;
     setNotice(null);
-    setErrors(errorsFrom(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])), "the scenario is not valid"));
+    setErrors(
+      errorsFrom(
+        Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])),
+        "the scenario is not valid",
+      ),
+    );
     return null;
   }
 
@@ -113,13 +128,28 @@ export function SaveScenario({
           </Button>
         ) : null}
       </div>
-      {errors.changes ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errors.changes}</p> : null}
-      {errors.form ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errors.form}</p> : null}
-      {notice ? <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{notice}</p> : null}
+      {errors.changes ? (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errors.changes}
+        </p>
+      ) : null}
+      {errors.form ? (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errors.form}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {notice}
+        </p>
+      ) : null}
       {savedScenario ? (
         <p className="text-xs text-slate-500">
           Shareable link:{" "}
-          <Link href={`/planning/${slug}?scenario=${savedScenario.id}`} className="text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            href={`/planning/${slug}?scenario=${savedScenario.id}`}
+            className="text-sky-700 hover:underline dark:text-sky-400"
+          >
             /planning/{slug}?scenario={savedScenario.id}
           </Link>
         </p>

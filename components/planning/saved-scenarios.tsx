@@ -1,16 +1,18 @@
 "use client";
+
 // Scenarios saved for this deployment: open one (its link is shareable), tick some to compare, delete.
 // Totals here are as saved, with the prices of that day; the comparison re-prices them with today's.
-import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { formatMultiplier, formatUsd } from "@/lib/cost";
-import type { ScenarioRow } from "@/lib/planning/contracts";
+import Link from "next/link";
+
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatMultiplier, formatUsd } from "@/lib/cost";
+import type { ScenarioRow } from "@/lib/planning/contracts";
 
 export function SavedScenarios({
   slug,
@@ -48,8 +50,14 @@ export function SavedScenarios({
   return (
     <Card title="Saved scenarios">
       {loading ? <p className="text-sm text-slate-500">Loading scenarios…</p> : null}
-      {error ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(error)}</p> : null}
-      {!loading && !error && rows.length === 0 ? <p className="text-sm text-slate-500">No saved scenarios yet.</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errorMessage(error)}
+        </p>
+      ) : null}
+      {!loading && !error && rows.length === 0 ? (
+        <p className="text-sm text-slate-500">No saved scenarios yet.</p>
+      ) : null}
       {rows.length > 0 ? (
         <Table caption="Saved scenarios of this deployment">
           <thead>
@@ -60,7 +68,11 @@ export function SavedScenarios({
               <Th className="text-right">Total when saved</Th>
               <Th className="text-right">Multiplier</Th>
               <Th>Saved by</Th>
-              {canEdit ? <Th><span className="sr-only">Delete</span></Th> : null}
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Delete</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -79,7 +91,10 @@ export function SavedScenarios({
                     />
                   </Td>
                   <Td>
-                    <Link href={`/planning/${slug}?scenario=${row.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    <Link
+                      href={`/planning/${slug}?scenario=${row.id}`}
+                      className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+                    >
                       {row.name}
                     </Link>{" "}
                     {inEditor ? <Badge tone="info">in the editor</Badge> : null}
@@ -102,13 +117,16 @@ export function SavedScenarios({
                         aria-label={`Delete scenario ${row.name}`}
                         disabled={remove.isPending}
                         onClick={() => {
-                          if (window.confirm(`Delete the scenario “${row.name}”? Links to it will stop working.`)) remove.mutate({ id: row.id });
+                          if (window.confirm(`Delete the scenario “${row.name}”? Links to it will stop working.`))
+                            remove.mutate({ id: row.id });
                         }}
                       >
                         Delete
                       </Button>
                       {remove.isError && remove.variables?.id === row.id ? (
-                        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{errorMessage(remove.error)}</p>
+                        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+                          {errorMessage(remove.error)}
+                        </p>
                       ) : null}
                     </Td>
                   ) : null}

@@ -1,11 +1,24 @@
 // The what-if arithmetic of the planning page, all in the browser: apply changes, price the result,
 // and sweep one variable. No server round trip, so sliders answer as they move.
-import { applyScenario, computeEstateCost, DR_MODELS, type TDrModel, type TEstate, type TEstateCost, type TPriceCatalog, type TScenarioChange } from "@/lib/cost";
+import {
+  applyScenario,
+  computeEstateCost,
+  DR_MODELS,
+  type TDrModel,
+  type TEstate,
+  type TEstateCost,
+  type TPriceCatalog,
+  type TScenarioChange,
+} from "@/lib/cost";
 
 export type TCostResult = { ok: true; estate: TEstate; cost: TEstateCost } | { ok: false; error: string };
 
 /** The estate with `changes` applied and priced; the cost model's sentence when it refuses. */
-export function costWithChanges(estate: TEstate, changes: readonly TScenarioChange[], catalog: TPriceCatalog): TCostResult {
+export function costWithChanges(
+  estate: TEstate,
+  changes: readonly TScenarioChange[],
+  catalog: TPriceCatalog,
+): TCostResult {
   try {
     // applyScenario refuses an empty list (a scenario needs a change); no changes means the estate as is.
     const changed = changes.length > 0 ? applyScenario(estate, changes) : estate;
@@ -59,7 +72,10 @@ function regionsOf(change: TScenarioChange): string[] {
  * Removing a region this scenario added takes back the addition and everything said about it.
  */
 export function withChange(changes: readonly TScenarioChange[], change: TScenarioChange): TScenarioChange[] {
-  if (change.kind === "removeRegion" && changes.some((c) => c.kind === "addRegion" && c.region.id === change.regionId)) {
+  if (
+    change.kind === "removeRegion" &&
+    changes.some((c) => c.kind === "addRegion" && c.region.id === change.regionId)
+  ) {
     return changes.filter((c) => !regionsOf(c).includes(change.regionId));
   }
   const key = changeKey(change);
@@ -69,7 +85,10 @@ export function withChange(changes: readonly TScenarioChange[], change: TScenari
 export const VOLUME_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3] as const;
 
 /** Total monthly cost as every replication link of `estate` carries `factor` times its volume; empty without links. */
-export function volumeSweep(estate: TEstate, catalog: TPriceCatalog): { factor: number; totalMonthlyUsd: number | null }[] {
+export function volumeSweep(
+  estate: TEstate,
+  catalog: TPriceCatalog,
+): { factor: number; totalMonthlyUsd: number | null }[] {
   if (estate.replicationLinks.length === 0) return [];
   return VOLUME_FACTORS.map((factor) => {
     const changes: TScenarioChange[] = estate.replicationLinks.map((link) => ({
@@ -85,5 +104,8 @@ export function volumeSweep(estate: TEstate, catalog: TPriceCatalog): { factor: 
 
 /** What `estate` would cost under each DR model, the secondaries reshaped as the model runs them. */
 export function drModelSweep(estate: TEstate, catalog: TPriceCatalog): { model: TDrModel; result: TCostResult }[] {
-  return DR_MODELS.map((model) => ({ model, result: costWithChanges(estate, [{ kind: "setDrModel", drModel: model }], catalog) }));
+  return DR_MODELS.map((model) => ({
+    model,
+    result: costWithChanges(estate, [{ kind: "setDrModel", drModel: model }], catalog),
+  }));
 }

@@ -1,14 +1,24 @@
 "use client";
+
 // The scenario's bottom line beside the baseline: total, difference, and its DR model's band.
+import { Card } from "@/components/ui/layout";
 import { formatUsd } from "@/lib/cost";
 import { label } from "@/lib/schemas/enums";
-import { Card } from "@/components/ui/layout";
+
 import { BandSummary } from "./band-summary";
 import { formatDeltaUsd } from "./cost-labels";
 import { factsOf } from "./dr-models";
 import type { TCostResult } from "./scenario-math";
 
-export function ScenarioSummary({ name, baseline, current }: { name: string; baseline: TCostResult; current: TCostResult }) {
+export function ScenarioSummary({
+  name,
+  baseline,
+  current,
+}: {
+  name: string;
+  baseline: TCostResult;
+  current: TCostResult;
+}) {
   const deltaUsd = current.ok && baseline.ok ? current.cost.totalMonthlyUsd - baseline.cost.totalMonthlyUsd : null;
   const facts = current.ok ? factsOf(current.estate.deployment.drModel) : null;
   return (
@@ -20,17 +30,24 @@ export function ScenarioSummary({ name, baseline, current }: { name: string; bas
           <p className="text-2xl font-semibold tabular-nums" data-testid="scenario-total" aria-live="polite">
             {current.ok ? formatUsd(current.cost.totalMonthlyUsd) : "n/a"}
           </p>
-          {deltaUsd !== null ? <p className="text-sm tabular-nums text-slate-600 dark:text-slate-400">{formatDeltaUsd(deltaUsd)} against the baseline</p> : null}
+          {deltaUsd !== null ? (
+            <p className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
+              {formatDeltaUsd(deltaUsd)} against the baseline
+            </p>
+          ) : null}
         </div>
         {current.ok && facts ? (
           <>
             <BandSummary cost={current.cost} />
             <p className="text-xs text-slate-500">
-              {label(facts.model)} recovers in {facts.rto} (RTO) and loses {facts.rpo} of data (RPO), per the seed article.
+              {label(facts.model)} recovers in {facts.rto} (RTO) and loses {facts.rpo} of data (RPO), per the seed
+              article.
             </p>
           </>
         ) : (
-          <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{current.ok ? null : current.error}</p>
+          <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+            {current.ok ? null : current.error}
+          </p>
         )}
       </div>
     </Card>

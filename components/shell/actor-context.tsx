@@ -1,7 +1,9 @@
 "use client";
+
 // The signed-in user for client components: which controls to show. The server still checks
 // every call; hiding a button is a courtesy, not the rule.
 import { createContext, useContext, type ReactNode } from "react";
+
 import type { TRole } from "@/lib/schemas/enums";
 
 export type ShellActor = { email: string; name: string; role: TRole };

@@ -1,10 +1,13 @@
 "use client";
+
 // The console's frame: navigation by job, the signed-in user and role, theme, sign-out.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
+
 import { authClient } from "@/components/identity/auth-client";
 import { label } from "@/lib/schemas/enums";
+
 import { ActorProvider, type ShellActor } from "./actor-context";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -59,7 +62,11 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
                   {label(actor.role)}
                 </span>
               </span>
-              <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white">
+              <button
+                type="button"
+                onClick={signOut}
+                className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white"
+              >
                 Sign out
               </button>
             </div>

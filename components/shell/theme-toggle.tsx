@@ -6,7 +6,12 @@ export function ThemeToggle() {
     localStorage.setItem("meridian-theme", dark ? "dark" : "light");
   }
   return (
-    <button type="button" onClick={toggle} className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-slate-800" aria-label="Switch between dark and light theme">
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-slate-800"
+      aria-label="Switch between dark and light theme"
+    >
       <span className="dark:hidden">Dark theme</span>
       <span className="hidden dark:inline">Light theme</span>
     </button>

@@ -1,40 +1,89 @@
 "use client";
+
 // A deployment's alerts: the open ones first, then those resolved in the last day, each with its
 // kind, target, message and when it opened and resolved.
 import { useQuery } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
+
 import { alertKindLabel } from "./format";
 
-type Alert = { id: string; kind: string; targetId: string; targetLabel: string; message: string; openedAt: Date; resolvedAt: Date | null };
+type Alert = {
+  id: string;
+  kind: string;
+  targetId: string;
+  targetLabel: string;
+  message: string;
+  openedAt: Date;
+  resolvedAt: Date | null;
+};
 
 const RESOLVED_SHOWN = 20;
 
 export function AlertList({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
   // Open ones however old; the server's "with resolved" list covers only the last day.
-  const openAlerts = useQuery(trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: false }, { refetchInterval: 5_000 }));
-  const recentAlerts = useQuery(trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: true }, { refetchInterval: 15_000 }));
+  const openAlerts = useQuery(
+    trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: false }, { refetchInterval: 5_000 }),
+  );
+  const recentAlerts = useQuery(
+    trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: true }, { refetchInterval: 15_000 }),
+  );
 
-  if (openAlerts.isPending) return <Card title="Alerts"><p className="text-sm text-slate-500">Loading alerts…</p></Card>;
-  if (openAlerts.isError) return <Card title="Alerts"><p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(openAlerts.error)}</p></Card>;
+  if (openAlerts.isPending)
+    return (
+      <Card title="Alerts">
+        <p className="text-sm text-slate-500">Loading alerts…</p>
+      </Card>
+    );
+  if (openAlerts.isError)
+    return (
+      <Card title="Alerts">
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errorMessage(openAlerts.error)}
+        </p>
+      </Card>
+    );
 
   const open = openAlerts.data.filter((alert) => !alert.resolvedAt);
   const resolved = (recentAlerts.data ?? []).filter((alert) => alert.resolvedAt).slice(0, RESOLVED_SHOWN);
 
   return (
-    <Card title={<span className="flex items-center gap-2">Alerts {open.length ? <Badge tone="bad">{open.length} open</Badge> : <Badge tone="good">none open</Badge>}</span>}>
+    <Card
+      title={
+        <span className="flex items-center gap-2">
+          Alerts {open.length ? <Badge tone="bad">{open.length} open</Badge> : <Badge tone="good">none open</Badge>}
+        </span>
+      }
+    >
       <div className="space-y-4">
         <section aria-labelledby={`open-alerts-${deploymentId}`} className="space-y-2">
-          <h3 id={`open-alerts-${deploymentId}`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">Open</h3>
-          {open.length === 0 ? <p className="text-sm text-slate-500">No open alerts.</p> : <AlertItems alerts={open} testId="open-alerts" />}
+          <h3
+            id={`open-alerts-${deploymentId}`}
+            className="text-xs font-semibold uppercase tracking-wide text-slate-500"
+          >
+            Open
+          </h3>
+          {open.length === 0 ? (
+            <p className="text-sm text-slate-500">No open alerts.</p>
+          ) : (
+            <AlertItems alerts={open} testId="open-alerts" />
+          )}
         </section>
         <section aria-labelledby={`resolved-alerts-${deploymentId}`} className="space-y-2">
-          <h3 id={`resolved-alerts-${deploymentId}`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">Resolved in the last day</h3>
+          <h3
+            id={`resolved-alerts-${deploymentId}`}
+            className="text-xs font-semibold uppercase tracking-wide text-slate-500"
+          >
+            Resolved in the last day
+          </h3>
           {recentAlerts.isError ? (
-            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(recentAlerts.error)}</p>
+            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+              {errorMessage(recentAlerts.error)}
+            </p>
           ) : resolved.length === 0 ? (
             <p className="text-sm text-slate-500">{recentAlerts.isPending ? "Loading…" : "None."}</p>
           ) : (
@@ -61,8 +110,16 @@ function AlertItems({ alerts, testId }: { alerts: Alert[]; testId: string }) {
           </div>
           <p className="mt-1 break-words">{alert.message}</p>
           <dl className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
-            <div className="flex gap-1"><dt>Opened</dt><dd>{formatDateTime(alert.openedAt)}</dd></div>
-            {alert.resolvedAt ? <div className="flex gap-1"><dt>Resolved</dt><dd>{formatDateTime(alert.resolvedAt)}</dd></div> : null}
+            <div className="flex gap-1">
+              <dt>Opened</dt>
+              <dd>{formatDateTime(alert.openedAt)}</dd>
+            </div>
+            {alert.resolvedAt ? (
+              <div className="flex gap-1">
+                <dt>Resolved</dt>
+                <dd>{formatDateTime(alert.resolvedAt)}</dd>
+              </div>
+            ) : null}
           </dl>
         </li>
       ))}

@@ -1,33 +1,58 @@
 "use client";
+
 // Breaking a simulated deployment on purpose: operators inject a fault (what, where, how hard, for
 // how long) and clear it; everyone sees which faults are active.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { z } from "zod";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
-import { useTRPC } from "@/components/trpc/client";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { NumberInput } from "@/components/topology/number-input";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { FAULT_KINDS, FAULT_LABELS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/faults";
-import { z } from "zod";
 
 /** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */
-const PARAMETERS: Partial<Record<TFaultKind, { name: string; label: string; hint: string; initial: number; step: string; check: z.ZodNumber }>> = {
+const PARAMETERS: Partial<
+  Record<TFaultKind, { name: string; label: string; hint: string; initial: number; step: string; check: z.ZodNumber }>
+> = {
   ADDED_LATENCY: {
-    name: "addedLatencyMs", label: "Added latency (ms)", hint: "1 to 600000 ms", initial: 200, step: "1",
-    check: z.number({ error: "addedLatencyMs must be a number" }).min(1, "addedLatencyMs must be between 1 and 600000").max(600_000, "addedLatencyMs must be between 1 and 600000"),
+    name: "addedLatencyMs",
+    label: "Added latency (ms)",
+    hint: "1 to 600000 ms",
+    initial: 200,
+    step: "1",
+    check: z
+      .number({ error: "addedLatencyMs must be a number" })
+      .min(1, "addedLatencyMs must be between 1 and 600000")
+      .max(600_000, "addedLatencyMs must be between 1 and 600000"),
   },
   LAG_SPIKE: {
-    name: "applyRateFactor", label: "Apply rate factor", hint: "0 (replay stops) up to, not including, 1", initial: 0, step: "0.05",
-    check: z.number({ error: "applyRateFactor must be a number" }).min(0, "applyRateFactor must be at least 0 and below 1").lt(1, "applyRateFactor must be at least 0 and below 1"),
+    name: "applyRateFactor",
+    label: "Apply rate factor",
+    hint: "0 (replay stops) up to, not including, 1",
+    initial: 0,
+    step: "0.05",
+    check: z
+      .number({ error: "applyRateFactor must be a number" })
+      .min(0, "applyRateFactor must be at least 0 and below 1")
+      .lt(1, "applyRateFactor must be at least 0 and below 1"),
   },
   WRITE_SURGE: {
-    name: "multiplier", label: "Write multiplier", hint: "1 to 100 times the usual write rate", initial: 5, step: "0.5",
-    check: z.number({ error: "multiplier must be a number" }).min(1, "multiplier must be between 1 and 100").max(100, "multiplier must be between 1 and 100"),
+    name: "multiplier",
+    label: "Write multiplier",
+    hint: "1 to 100 times the usual write rate",
+    initial: 5,
+    step: "0.5",
+    check: z
+      .number({ error: "multiplier must be a number" })
+      .min(1, "multiplier must be between 1 and 100")
+      .max(100, "multiplier must be between 1 and 100"),
   },
 };
 
@@ -35,12 +60,29 @@ const PARAMETERS: Partial<Record<TFaultKind, { name: string; label: string; hint
 const ZFaultForm = ZInjectFault.superRefine((input, ctx) => {
   const wants = FAULT_TARGET[input.kind];
   const { regionId, linkId, clusterId } = input.target;
-  const ok = wants === "region" ? !!regionId : wants === "link" ? !!linkId : wants === "cluster" ? !!clusterId : !!regionId !== !!linkId;
-  if (!ok) ctx.addIssue({ code: "custom", path: ["target"], message: `choose ${wants === "regionOrLink" ? "a region or a link" : `a ${wants}`} as the target` });
+  const ok =
+    wants === "region"
+      ? !!regionId
+      : wants === "link"
+        ? !!linkId
+        : wants === "cluster"
+          ? !!clusterId
+          : !!regionId !== !!linkId;
+  if (!ok)
+    ctx.addIssue({
+      code: "custom",
+      path: ["target"],
+      message: `choose ${wants === "regionOrLink" ? "a region or a link" : `a ${wants}`} as the target`,
+    });
   const parameter = PARAMETERS[input.kind];
   if (parameter) {
     const checked = parameter.check.safeParse(input.params[parameter.name]);
-    if (!checked.success) ctx.addIssue({ code: "custom", path: ["params"], message: checked.error.issues[0]?.message ?? "check the parameter" });
+    if (!checked.success)
+      ctx.addIssue({
+        code: "custom",
+        path: ["params"],
+        message: checked.error.issues[0]?.message ?? "check the parameter",
+      });
   }
 });
 
@@ -50,38 +92,64 @@ function targetOptions(deployment: DeploymentModelData, kind: TFaultKind): Targe
   const wants = FAULT_TARGET[kind];
   const regions = [...deployment.regions]
     .sort((a, b) => a.region.code.localeCompare(b.region.code))
-    .map((placement) => ({ value: `region:${placement.regionId}`, label: `${wants === "regionOrLink" ? "Region " : ""}${placement.region.code} · ${placement.region.displayName}` }));
+    .map((placement) => ({
+      value: `region:${placement.regionId}`,
+      label: `${wants === "regionOrLink" ? "Region " : ""}${placement.region.code} · ${placement.region.displayName}`,
+    }));
   const links = deployment.clusters.flatMap((cluster) => {
     const nameOf = (id: string) => cluster.replicas.find((replica) => replica.id === id)?.name ?? "?";
-    return cluster.links.map((link) => ({ value: `link:${link.id}`, label: `${wants === "regionOrLink" ? "Link " : ""}${nameOf(link.sourceReplicaId)} → ${nameOf(link.targetReplicaId)}` }));
+    return cluster.links.map((link) => ({
+      value: `link:${link.id}`,
+      label: `${wants === "regionOrLink" ? "Link " : ""}${nameOf(link.sourceReplicaId)} → ${nameOf(link.targetReplicaId)}`,
+    }));
   });
   const clusters = deployment.clusters.map((cluster) => ({ value: `cluster:${cluster.id}`, label: cluster.name }));
-  const options = wants === "region" ? regions : wants === "link" ? links : wants === "cluster" ? clusters : [...regions, ...links];
-  return [{ value: "", label: options.length ? "Choose a target…" : "Nothing to target in this deployment" }, ...options];
+  const options =
+    wants === "region" ? regions : wants === "link" ? links : wants === "cluster" ? clusters : [...regions, ...links];
+  return [
+    { value: "", label: options.length ? "Choose a target…" : "Nothing to target in this deployment" },
+    ...options,
+  ];
 }
 
 function targetOf(choice: string) {
   const [kind, ...rest] = choice.split(":");
   const id = rest.join(":");
   if (!id) return {};
-  return kind === "region" ? { regionId: id } : kind === "link" ? { linkId: id } : kind === "cluster" ? { clusterId: id } : {};
+  return kind === "region"
+    ? { regionId: id }
+    : kind === "link"
+      ? { linkId: id }
+      : kind === "cluster"
+        ? { clusterId: id }
+        : {};
 }
 
 export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) {
   const trpc = useTRPC();
   const canEdit = useCanEditModel();
-  const faults = useQuery(trpc.telemetry.faults.queryOptions({ deploymentId: deployment.id }, { refetchInterval: 5_000 }));
+  const faults = useQuery(
+    trpc.telemetry.faults.queryOptions({ deploymentId: deployment.id }, { refetchInterval: 5_000 }),
+  );
 
   return (
     <Card title="Faults">
       <div className="space-y-4">
-        {canEdit ? <InjectFaultForm deployment={deployment} /> : <p className="text-xs text-slate-500">Operators inject and clear faults.</p>}
+        {canEdit ? (
+          <InjectFaultForm deployment={deployment} />
+        ) : (
+          <p className="text-xs text-slate-500">Operators inject and clear faults.</p>
+        )}
         <section className="space-y-2" aria-labelledby="active-faults">
-          <h3 id="active-faults" className="text-xs font-semibold uppercase tracking-wide text-slate-500">Active faults</h3>
+          <h3 id="active-faults" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Active faults
+          </h3>
           {faults.isPending ? (
             <p className="text-sm text-slate-500">Loading…</p>
           ) : faults.isError ? (
-            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(faults.error)}</p>
+            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+              {errorMessage(faults.error)}
+            </p>
           ) : faults.data.length === 0 ? (
             <p className="text-sm text-slate-500">None: the deployment runs as modelled.</p>
           ) : (
@@ -97,10 +165,20 @@ export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) 
   );
 }
 
-function ActiveFault({ fault, canClear }: { fault: { id: string; kind: string; summary: string; startedAt: Date }; canClear: boolean }) {
+function ActiveFault({
+  fault,
+  canClear,
+}: {
+  fault: { id: string; kind: string; summary: string; startedAt: Date };
+  canClear: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const clear = useMutation(trpc.telemetry.clearFault.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter()) }));
+  const clear = useMutation(
+    trpc.telemetry.clearFault.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter()),
+    }),
+  );
   const kindLabel = FAULT_LABELS[fault.kind as TFaultKind] ?? fault.kind;
   return (
     <li className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50">
@@ -111,12 +189,21 @@ function ActiveFault({ fault, canClear }: { fault: { id: string; kind: string; s
           <p className="text-xs text-slate-500">since {formatDateTime(fault.startedAt)}</p>
         </div>
         {canClear ? (
-          <Button size="sm" aria-label={`Clear ${kindLabel}: ${fault.summary}`} disabled={clear.isPending} onClick={() => clear.mutate({ faultId: fault.id })}>
+          <Button
+            size="sm"
+            aria-label={`Clear ${kindLabel}: ${fault.summary}`}
+            disabled={clear.isPending}
+            onClick={() => clear.mutate({ faultId: fault.id })}
+          >
             Clear
           </Button>
         ) : null}
       </div>
-      {clear.error ? <p role="alert" className="mt-1 text-xs text-rose-600 dark:text-rose-400">{errorMessage(clear.error)}</p> : null}
+      {clear.error ? (
+        <p role="alert" className="mt-1 text-xs text-rose-600 dark:text-rose-400">
+          {errorMessage(clear.error)}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -140,7 +227,11 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
       onError: (error) => {
         const fields = fieldErrorsOf(error);
         const targetError = Object.entries(fields).find(([key]) => key.startsWith("target"))?.[1];
-        setErrors({ ...(targetError ? { target: targetError } : {}), ...(fields.params ? { params: fields.params } : {}), ...(fields.durationSeconds ? { durationSeconds: fields.durationSeconds } : {}) });
+        setErrors({
+          ...(targetError ? { target: targetError } : {}),
+          ...(fields.params ? { params: fields.params } : {}),
+          ...(fields.durationSeconds ? { durationSeconds: fields.durationSeconds } : {}),
+        });
       },
     }),
   );
@@ -168,7 +259,9 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
     };
     const parsed = ZFaultForm.safeParse(input);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])));
+      setErrors(
+        Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])),
+      );
       return;
     }
     setErrors({});
@@ -223,7 +316,12 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
           />
         </Field>
       ) : null}
-      <Field id="fault-duration" label="Duration (seconds, optional)" hint="Empty: until someone clears it" error={errors.durationSeconds}>
+      <Field
+        id="fault-duration"
+        label="Duration (seconds, optional)"
+        hint="Empty: until someone clears it"
+        error={errors.durationSeconds}
+      >
         <NumberInput
           id="fault-duration"
           min={1}
@@ -240,10 +338,22 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
         <Button type="submit" variant="danger" disabled={inject.isPending}>
           Inject fault
         </Button>
-        {injected ? <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">{injected}</p> : null}
+        {injected ? (
+          <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
+            {injected}
+          </p>
+        ) : null}
       </div>
-      {errors.form ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errors.form}</p> : null}
-      {inject.error && !fieldShown ? <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(inject.error)}</p> : null}
+      {errors.form ? (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errors.form}
+        </p>
+      ) : null}
+      {inject.error && !fieldShown ? (
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errorMessage(inject.error)}
+        </p>
+      ) : null}
     </form>
   );
 }

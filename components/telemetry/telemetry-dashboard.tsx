@@ -1,11 +1,14 @@
 "use client";
+
 // One deployment's telemetry page: the charts over a chosen range and its alerts.
 import Link from "next/link";
+
 import { TelemetryCharts } from "@/components/charts/telemetry-charts";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { WithDeployment } from "@/components/topology/with-deployment";
 import { formatSeconds } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/layout";
+
 import { AlertList } from "./alert-list";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
@@ -30,13 +33,19 @@ function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
         title={`${deployment.name}: telemetry`}
         description={`Replication lag against the RPO target of ${formatSeconds(deployment.rpoTargetSeconds)}, health, traffic, errors and conflicts.`}
         actions={
-          <Link href={`/topology/${deployment.slug}`} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            href={`/topology/${deployment.slug}`}
+            className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+          >
             Live graph →
           </Link>
         }
       />
       <p role="status" className="-mt-4 flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-        <span aria-hidden="true" className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
+        <span
+          aria-hidden="true"
+          className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
+        />
         {connected ? "Live values connected" : "Live values reconnecting…"}
       </p>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -2,7 +2,20 @@
 // and what the model says about each. The graph view and the map view each have their own.
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { label } from "@/lib/schemas/enums";
-import { edgeIdOf, nodeIdOf, type LinkEdge, type MapRegionNode, type PolicyNode, type RegionNode, type ReplicaNode, type RuleEdge, type StackNode, type TopologyEdge, type TopologyNode } from "./graph-types";
+
+import {
+  edgeIdOf,
+  nodeIdOf,
+  type LinkEdge,
+  type MapRegionNode,
+  type PolicyNode,
+  type RegionNode,
+  type ReplicaNode,
+  type RuleEdge,
+  type StackNode,
+  type TopologyEdge,
+  type TopologyNode,
+} from "./graph-types";
 import type { LayoutNode } from "./layout";
 import type { MapPlace } from "./map-layout";
 
@@ -17,7 +30,8 @@ export const NODE_SIZE = {
 
 export type StaticGraph = { nodes: TopologyNode[]; edges: TopologyEdge[] };
 
-const byCode = (a: { region: { code: string } }, b: { region: { code: string } }) => a.region.code.localeCompare(b.region.code);
+const byCode = (a: { region: { code: string } }, b: { region: { code: string } }) =>
+  a.region.code.localeCompare(b.region.code);
 
 function regionData(placement: DeploymentModelData["regions"][number]) {
   const { region } = placement;
@@ -33,7 +47,11 @@ function regionData(placement: DeploymentModelData["regions"][number]) {
 }
 
 function replicaNames(deployment: DeploymentModelData) {
-  return new Map(deployment.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, { name: replica.name, regionId: replica.regionId }] as const)));
+  return new Map(
+    deployment.clusters.flatMap((cluster) =>
+      cluster.replicas.map((replica) => [replica.id, { name: replica.name, regionId: replica.regionId }] as const),
+    ),
+  );
 }
 
 function linkEdges(deployment: DeploymentModelData, endpoint: (replicaId: string) => string | undefined): LinkEdge[] {
@@ -75,7 +93,15 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
       type: "policy",
       position: { x: 0, y: 0 },
       ariaLabel: `Routing policy ${policy.name}`,
-      data: { policyId: policy.id, name: policy.name, product: label(policy.product), steering: policy.steering, layer: label(policy.layer), searchText: policy.name.toLowerCase(), highlighted: false },
+      data: {
+        policyId: policy.id,
+        name: policy.name,
+        product: label(policy.product),
+        steering: policy.steering,
+        layer: label(policy.layer),
+        searchText: policy.name.toLowerCase(),
+        highlighted: false,
+      },
     } satisfies PolicyNode);
   }
 
@@ -89,7 +115,15 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
         extent: "parent",
         position: { x: 0, y: 0 },
         ariaLabel: `Replica ${replica.name} of ${cluster.name}`,
-        data: { replicaId: replica.id, name: replica.name, clusterName: cluster.name, role: replica.role, epoch: replica.epoch, searchText: `${replica.name} ${cluster.name}`.toLowerCase(), highlighted: false },
+        data: {
+          replicaId: replica.id,
+          name: replica.name,
+          clusterName: cluster.name,
+          role: replica.role,
+          epoch: replica.epoch,
+          searchText: `${replica.name} ${cluster.name}`.toLowerCase(),
+          highlighted: false,
+        },
       };
       replicasByRegion.set(replica.regionId, [...(replicasByRegion.get(replica.regionId) ?? []), node]);
     }
@@ -97,7 +131,13 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
 
   for (const placement of [...deployment.regions].sort(byCode)) {
     const regionNodeId = nodeIdOf.region(placement.regionId);
-    nodes.push({ id: regionNodeId, type: "region", position: { x: 0, y: 0 }, ariaLabel: `Region ${placement.region.code}`, data: regionData(placement) } satisfies RegionNode);
+    nodes.push({
+      id: regionNodeId,
+      type: "region",
+      position: { x: 0, y: 0 },
+      ariaLabel: `Region ${placement.region.code}`,
+      data: regionData(placement),
+    } satisfies RegionNode);
     for (const component of placement.stack) {
       nodes.push({
         id: nodeIdOf.stack(component.id),
@@ -107,8 +147,13 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
         position: { x: 0, y: 0 },
         ariaLabel: `${label(component.kind)} in ${placement.region.code}`,
         data: {
-          componentId: component.id, kind: label(component.kind), tier: component.tier, instanceCount: component.instanceCount, instanceSize: component.instanceSize,
-          searchText: `${component.kind} ${label(component.kind)} ${placement.region.code}`.toLowerCase(), highlighted: false,
+          componentId: component.id,
+          kind: label(component.kind),
+          tier: component.tier,
+          instanceCount: component.instanceCount,
+          instanceSize: component.instanceSize,
+          searchText: `${component.kind} ${label(component.kind)} ${placement.region.code}`.toLowerCase(),
+          highlighted: false,
         },
       } satisfies StackNode);
     }
@@ -123,7 +168,16 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
         source: nodeIdOf.policy(policy.id),
         target: nodeIdOf.region(rule.regionId),
         ariaLabel: `Routing rule ${policy.name} to ${codeOf.get(rule.regionId) ?? "region"}`,
-        data: { ruleId: rule.id, policyName: policy.name, regionCode: codeOf.get(rule.regionId) ?? "?", steering: policy.steering, weight: rule.weight, priority: rule.priority, enabled: rule.enabled, drained: rule.drained },
+        data: {
+          ruleId: rule.id,
+          policyName: policy.name,
+          regionCode: codeOf.get(rule.regionId) ?? "?",
+          steering: policy.steering,
+          weight: rule.weight,
+          priority: rule.priority,
+          enabled: rule.enabled,
+          drained: rule.drained,
+        },
       } satisfies RuleEdge);
     }
   }
@@ -134,9 +188,13 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
 
 /** Regions only, each a small node at its place; links drawn between the regions of their replicas. */
 export function buildMapGraph(deployment: DeploymentModelData): StaticGraph {
-  const nodes: TopologyNode[] = [...deployment.regions].sort(byCode).map(
-    (placement): MapRegionNode => ({ id: nodeIdOf.region(placement.regionId), type: "mapRegion", position: { x: 0, y: 0 }, ariaLabel: `Region ${placement.region.code}`, data: regionData(placement) }),
-  );
+  const nodes: TopologyNode[] = [...deployment.regions].sort(byCode).map((placement): MapRegionNode => ({
+    id: nodeIdOf.region(placement.regionId),
+    type: "mapRegion",
+    position: { x: 0, y: 0 },
+    ariaLabel: `Region ${placement.region.code}`,
+    data: regionData(placement),
+  }));
   const names = replicaNames(deployment);
   const edges = linkEdges(deployment, (replicaId) => {
     const regionId = names.get(replicaId)?.regionId;
@@ -149,7 +207,9 @@ export function buildMapGraph(deployment: DeploymentModelData): StaticGraph {
 export function layoutNodesOf(nodes: readonly TopologyNode[]): LayoutNode[] {
   return nodes.map((node) => {
     const size = NODE_SIZE[node.type];
-    return node.type === "region" ? { id: node.id, group: true, ...size } : { id: node.id, parentId: node.parentId, ...size };
+    return node.type === "region"
+      ? { id: node.id, group: true, ...size }
+      : { id: node.id, parentId: node.parentId, ...size };
   });
 }
 

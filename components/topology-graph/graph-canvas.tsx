@@ -1,9 +1,25 @@
 "use client";
+
 // The React Flow canvas of one view: laid-out nodes with live values merged into their data, fit
 // to the screen when the layout changes, with zoom controls, a MiniMap and (on the map) a graticule.
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type EdgeChange, type EdgeTypes, type NodeChange, type NodeTypes } from "@xyflow/react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from "@xyflow/react";
+
 import "@xyflow/react/dist/style.css";
+
 import { useCallback, useEffect, useMemo, type CSSProperties, type Dispatch, type SetStateAction } from "react";
+
 import type { StaticGraph } from "./build-graph";
 import { MINIMAP_FILL } from "./graph-colors";
 import { GraphMarkers } from "./graph-markers";
@@ -21,15 +37,27 @@ import { StackNodeView } from "./stack-node";
 import { useColorMode } from "./use-color-mode";
 import { useGraphLayout } from "./use-graph-layout";
 
-const NODE_TYPES = { policy: PolicyNodeView, region: RegionNodeView, mapRegion: MapRegionNodeView, stack: StackNodeView, replica: ReplicaNodeView } satisfies NodeTypes;
+const NODE_TYPES = {
+  policy: PolicyNodeView,
+  region: RegionNodeView,
+  mapRegion: MapRegionNodeView,
+  stack: StackNodeView,
+  replica: ReplicaNodeView,
+} satisfies NodeTypes;
 const EDGE_TYPES = { link: LinkEdgeView, rule: RuleEdgeView } satisfies EdgeTypes;
 const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
 
 /** React Flow reports selection as changes; the graph keeps one selected element of its own. */
-export function nextSelection(current: GraphSelection | null, kind: GraphSelection["kind"], changes: readonly (NodeChange | EdgeChange)[]): GraphSelection | null {
+export function nextSelection(
+  current: GraphSelection | null,
+  kind: GraphSelection["kind"],
+  changes: readonly (NodeChange | EdgeChange)[],
+): GraphSelection | null {
   for (const change of changes) if (change.type === "select" && change.selected) return { kind, id: change.id };
-  const deselected = changes.some((change) => change.type === "select" && !change.selected && current?.kind === kind && change.id === current.id);
+  const deselected = changes.some(
+    (change) => change.type === "select" && !change.selected && current?.kind === kind && change.id === current.id,
+  );
   return deselected ? null : current;
 }
 
@@ -58,11 +86,23 @@ export function GraphCanvas({
 }) {
   const colorMode = useColorMode();
   const { boxes, key, error } = useGraphLayout(graph, view, places);
-  const nodes = useMemo(() => composeNodes(graph.nodes, boxes, live, { selection, highlighted }), [graph.nodes, boxes, live, selection, highlighted]);
-  const edges = useMemo(() => composeEdges(graph.edges, nodes, live, { selection }), [graph.edges, nodes, live, selection]);
+  const nodes = useMemo(
+    () => composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
+    [graph.nodes, boxes, live, selection, highlighted],
+  );
+  const edges = useMemo(
+    () => composeEdges(graph.edges, nodes, live, { selection }),
+    [graph.edges, nodes, live, selection],
+  );
 
-  const onNodesChange = useCallback((changes: NodeChange<TopologyNode>[]) => onSelect((current) => nextSelection(current, "node", changes)), [onSelect]);
-  const onEdgesChange = useCallback((changes: EdgeChange<TopologyEdge>[]) => onSelect((current) => nextSelection(current, "edge", changes)), [onSelect]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TopologyNode>[]) => onSelect((current) => nextSelection(current, "node", changes)),
+    [onSelect],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TopologyEdge>[]) => onSelect((current) => nextSelection(current, "edge", changes)),
+    [onSelect],
+  );
 
   // Fit once per layout (a new set of nodes, or the other view), never on a live tick.
   const { fitView } = useReactFlow();
@@ -105,8 +145,21 @@ export function GraphCanvas({
         aria-label={view === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
       >
         {view === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
-        <Controls position="top-left" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} aria-label="Zoom controls" />
-        <MiniMap<TopologyNode> position="bottom-right" style={{ width: 160, height: 110 }} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Overview of the whole graph" />
+        <Controls
+          position="top-left"
+          showInteractive={false}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          aria-label="Zoom controls"
+        />
+        <MiniMap<TopologyNode>
+          position="bottom-right"
+          style={{ width: 160, height: 110 }}
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          ariaLabel="Overview of the whole graph"
+        />
       </ReactFlow>
     </>
   );

@@ -11,7 +11,12 @@ export type EdgeTone = "ok" | "bad" | "rule" | "muted";
 export const toneVar = (tone: EdgeTone) => `var(--graph-${tone})`;
 
 /** Mid-tones that stand out on the MiniMap in either theme. */
-export const MINIMAP_FILL: Record<RegionStatus | "UNKNOWN", string> = { HEALTHY: "#10b981", DEGRADED: "#f59e0b", DOWN: "#f43f5e", UNKNOWN: "#94a3b8" };
+export const MINIMAP_FILL: Record<RegionStatus | "UNKNOWN", string> = {
+  HEALTHY: "#10b981",
+  DEGRADED: "#f59e0b",
+  DOWN: "#f43f5e",
+  UNKNOWN: "#94a3b8",
+};
 
 export const STATUS_BORDER: Record<RegionStatus | "UNKNOWN", string> = {
   HEALTHY: "border-emerald-500 dark:border-emerald-500",

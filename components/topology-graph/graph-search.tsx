@@ -1,8 +1,11 @@
 "use client";
+
 // Finds nodes by name or code: every hit is highlighted as you type; Enter centres on the next one.
 import { useReactFlow } from "@xyflow/react";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
+
 import type { TopologyNode } from "./graph-types";
 
 const TYPE_ORDER: Record<TopologyNode["type"], number> = { region: 0, mapRegion: 0, replica: 1, policy: 2, stack: 3 };
@@ -21,7 +24,15 @@ export function searchNodes(nodes: readonly TopologyNode[], query: string): stri
   return scored.sort((a, b) => a.score - b.score).map((hit) => hit.id);
 }
 
-export function GraphSearch({ query, onQueryChange, matches }: { query: string; onQueryChange: (query: string) => void; matches: readonly string[] }) {
+export function GraphSearch({
+  query,
+  onQueryChange,
+  matches,
+}: {
+  query: string;
+  onQueryChange: (query: string) => void;
+  matches: readonly string[];
+}) {
   const { getInternalNode, setCenter, getZoom } = useReactFlow();
   const [cursor, setCursor] = useState(0);
 
@@ -29,10 +40,17 @@ export function GraphSearch({ query, onQueryChange, matches }: { query: string; 
     const node = getInternalNode(id);
     if (!node) return;
     const { x, y } = node.internals.positionAbsolute;
-    void setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: Math.max(getZoom(), 1), duration: 400 });
+    void setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, {
+      zoom: Math.max(getZoom(), 1),
+      duration: 400,
+    });
   }
 
-  const status = !query.trim() ? "" : matches.length === 0 ? `No node matches “${query.trim()}”` : `${matches.length} match${matches.length === 1 ? "" : "es"}${cursor > 0 ? `, showing ${((cursor - 1) % matches.length) + 1}` : ""}`;
+  const status = !query.trim()
+    ? ""
+    : matches.length === 0
+      ? `No node matches “${query.trim()}”`
+      : `${matches.length} match${matches.length === 1 ? "" : "es"}${cursor > 0 ? `, showing ${((cursor - 1) % matches.length) + 1}` : ""}`;
 
   return (
     <form

@@ -1,12 +1,19 @@
 // The nodes and edges of the live topology graph: what each carries in `data`. Static facts come
 // from the deployment model; live values (status, lag, alerts) are merged in per snapshot.
 import type { Edge, Node } from "@xyflow/react";
+
 import type { RegionStatus } from "@/lib/telemetry/live";
 
 /** What every node carries for the search box and the highlight it draws. */
 type Searchable = { searchText: string; highlighted: boolean };
 
-export type PolicyNodeData = Searchable & { policyId: string; name: string; product: string; steering: string; layer: string };
+export type PolicyNodeData = Searchable & {
+  policyId: string;
+  name: string;
+  product: string;
+  steering: string;
+  layer: string;
+};
 
 export type RegionNodeData = Searchable & {
   regionId: string;
@@ -20,7 +27,13 @@ export type RegionNodeData = Searchable & {
   openAlerts: number;
 };
 
-export type StackNodeData = Searchable & { componentId: string; kind: string; tier: "FULL" | "SCALED_DOWN" | "OFF"; instanceCount: number; instanceSize: string };
+export type StackNodeData = Searchable & {
+  componentId: string;
+  kind: string;
+  tier: "FULL" | "SCALED_DOWN" | "OFF";
+  instanceCount: number;
+  instanceSize: string;
+};
 
 export type ReplicaRole = "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
 export type ReplicaNodeData = Searchable & {
@@ -47,7 +60,16 @@ export type LinkEdgeData = {
   openAlerts: number;
 };
 
-export type RuleEdgeData = { ruleId: string; policyName: string; regionCode: string; steering: string; weight: number; priority: number; enabled: boolean; drained: boolean };
+export type RuleEdgeData = {
+  ruleId: string;
+  policyName: string;
+  regionCode: string;
+  steering: string;
+  weight: number;
+  priority: number;
+  enabled: boolean;
+  drained: boolean;
+};
 
 export type PolicyNode = Node<PolicyNodeData, "policy">;
 export type RegionNode = Node<RegionNodeData, "region">;

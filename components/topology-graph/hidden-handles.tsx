@@ -1,4 +1,5 @@
 "use client";
+
 // React Flow draws an edge only between handles; ours are invisible (nothing is connected by hand,
 // and replication links are drawn border to border by the link edge itself).
 import { Handle, Position } from "@xyflow/react";

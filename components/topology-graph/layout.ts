@@ -1,8 +1,8 @@
 // The graph view's layout: a pure function from nodes and edges to boxes, computed by elkjs
 // (layered, top to bottom, region groups as compound nodes). It never sees live values, so a lag
 // tick cannot move a node; callers re-run it only when the set of node and edge ids changes.
-import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
+import ELK from "elkjs/lib/elk.bundled.js";
 
 export type LayoutNode = {
   id: string;
@@ -31,7 +31,13 @@ export function groupsPerRow(groupCount: number): number {
 
 /** A key that changes only when the set of node or edge ids does: what layout depends on. */
 export function layoutKey(nodes: readonly { id: string }[], edges: readonly { id: string }[]): string {
-  return `${nodes.map((n) => n.id).sort().join(",")}|${edges.map((e) => e.id).sort().join(",")}`;
+  return `${nodes
+    .map((n) => n.id)
+    .sort()
+    .join(",")}|${edges
+    .map((e) => e.id)
+    .sort()
+    .join(",")}`;
 }
 
 export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<LayoutResult> {
@@ -44,13 +50,17 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
 
   const childrenOf = new Map<string, LayoutNode[]>();
   for (const node of nodes) {
-    if (node.parentId && byId.has(node.parentId)) childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node]);
+    if (node.parentId && byId.has(node.parentId))
+      childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node]);
   }
   const topLevel = nodes.filter((node) => !node.parentId || !byId.has(node.parentId));
   const leaves = topLevel.filter((node) => !node.group);
   const groups = topLevel.filter((node) => node.group);
   const perRow = groupsPerRow(groups.length);
-  const row = new Map<string, number>([...leaves.map((node) => [node.id, 0] as const), ...groups.map((node, index) => [node.id, 1 + Math.floor(index / perRow)] as const)]);
+  const row = new Map<string, number>([
+    ...leaves.map((node) => [node.id, 0] as const),
+    ...groups.map((node, index) => [node.id, 1 + Math.floor(index / perRow)] as const),
+  ]);
 
   // Edges between neighbouring rows order the nodes within each row; longer ones would only widen
   // the drawing with bend points nobody draws (the graph draws its own edges). Edges inside one
@@ -66,7 +76,10 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
       const targetNode = byId.get(edge.target);
       if (source !== edge.source && sourceNode?.parentId === targetNode?.parentId && sourceNode?.parentId) {
         const parent = sourceNode.parentId;
-        innerEdges.set(parent, [...(innerEdges.get(parent) ?? []), { id: edge.id, sources: [edge.source], targets: [edge.target] }]);
+        innerEdges.set(parent, [
+          ...(innerEdges.get(parent) ?? []),
+          { id: edge.id, sources: [edge.source], targets: [edge.target] },
+        ]);
       }
       continue;
     }

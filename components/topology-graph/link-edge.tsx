@@ -1,12 +1,15 @@
 "use client";
+
 // A replication link: a curve from source to target replica (or region, on the map), green under
 // the RPO target and red over it, labelled with the live lag in time and bytes.
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from "@xyflow/react";
+
 import { formatBytes, formatLagMs } from "@/components/telemetry/format";
+
 import { curvedLink, type Box } from "./edge-geometry";
+import { useGraphActions } from "./graph-actions";
 import { toneVar, type EdgeTone } from "./graph-colors";
 import type { LinkEdge } from "./graph-types";
-import { useGraphActions } from "./graph-actions";
 import { AlertBadge } from "./status-badges";
 
 const boxOf = (node: InternalNode): Box => ({
@@ -29,7 +32,12 @@ export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<L
 
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={`url(#graph-arrow-${tone})`} style={{ stroke: toneVar(tone), strokeWidth: selected ? 3.5 : data.overRpo ? 2.5 : 1.75 }} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={`url(#graph-arrow-${tone})`}
+        style={{ stroke: toneVar(tone), strokeWidth: selected ? 3.5 : data.overRpo ? 2.5 : 1.75 }}
+      />
       <EdgeLabelRenderer>
         <button
           type="button"
@@ -49,7 +57,11 @@ export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<L
                 ? "border-slate-300 text-slate-500 dark:border-slate-700 dark:text-slate-400"
                 : "border-emerald-500 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300"
           } ${selected ? "ring-2 ring-sky-500" : ""}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: "all", zIndex: 1000 }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            pointerEvents: "all",
+            zIndex: 1000,
+          }}
         >
           {lag}
           <AlertBadge count={data.openAlerts} />

@@ -1,10 +1,13 @@
 "use client";
+
 // The "Live graph" tab of a deployment: the graph, and beside it the faults and alerts.
 import Link from "next/link";
+
 import { AlertList } from "@/components/telemetry/alert-list";
 import { FaultPanel } from "@/components/telemetry/fault-panel";
 import { WithDeployment } from "@/components/topology/with-deployment";
 import { PageHeader } from "@/components/ui/layout";
+
 import { TopologyGraph } from "./topology-graph";
 
 export function LiveDeployment({ slug }: { slug: string }) {
@@ -17,7 +20,10 @@ export function LiveDeployment({ slug }: { slug: string }) {
             title={deployment.name}
             description={deployment.description || undefined}
             actions={
-              <Link href={`/telemetry/${deployment.slug}`} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              <Link
+                href={`/telemetry/${deployment.slug}`}
+                className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+              >
                 Telemetry →
               </Link>
             }

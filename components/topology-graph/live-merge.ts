@@ -2,6 +2,7 @@
 // live values and the UI state (selection, search hits). Positions come only from the layout, so
 // a new snapshot changes what nodes show, never where they are.
 import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/telemetry/live";
+
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import type { LayoutResult } from "./layout";
 
@@ -15,7 +16,8 @@ export type LiveIndex = {
 
 export function indexSnapshot(snapshot: LiveSnapshot | undefined): LiveIndex {
   const alertsByTarget = new Map<string, number>();
-  for (const alert of snapshot?.alerts ?? []) alertsByTarget.set(alert.targetId, (alertsByTarget.get(alert.targetId) ?? 0) + 1);
+  for (const alert of snapshot?.alerts ?? [])
+    alertsByTarget.set(alert.targetId, (alertsByTarget.get(alert.targetId) ?? 0) + 1);
   return {
     regions: new Map((snapshot?.regions ?? []).map((region) => [region.regionId, region])),
     links: new Map((snapshot?.links ?? []).map((link) => [link.linkId, link])),
@@ -43,7 +45,14 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
     case "replica": {
       const replica = live.replicas.get(node.data.replicaId);
       return replica
-        ? { ...node.data, highlighted, role: replica.role, epoch: replica.epoch, writable: replica.writable, fenced: replica.fenced }
+        ? {
+            ...node.data,
+            highlighted,
+            role: replica.role,
+            epoch: replica.epoch,
+            writable: replica.writable,
+            fenced: replica.fenced,
+          }
         : { ...node.data, highlighted };
     }
     default:
@@ -59,7 +68,12 @@ function ariaLabelOf(node: TopologyNode, data: TopologyNode["data"]): string | u
 }
 
 /** Nodes with a box from the layout, live values in `data`; nodes the layout has not placed yet wait. */
-export function composeNodes(nodes: readonly TopologyNode[], boxes: LayoutResult | null, live: LiveIndex, ui: UiState): TopologyNode[] {
+export function composeNodes(
+  nodes: readonly TopologyNode[],
+  boxes: LayoutResult | null,
+  live: LiveIndex,
+  ui: UiState,
+): TopologyNode[] {
   if (!boxes) return [];
   const placed: TopologyNode[] = [];
   const present = new Set<string>();
@@ -88,7 +102,12 @@ export function composeNodes(nodes: readonly TopologyNode[], boxes: LayoutResult
   return placed;
 }
 
-export function composeEdges(edges: readonly TopologyEdge[], nodes: readonly TopologyNode[], live: LiveIndex, ui: Pick<UiState, "selection">): TopologyEdge[] {
+export function composeEdges(
+  edges: readonly TopologyEdge[],
+  nodes: readonly TopologyNode[],
+  live: LiveIndex,
+  ui: Pick<UiState, "selection">,
+): TopologyEdge[] {
   const present = new Set(nodes.map((node) => node.id));
   const composed: TopologyEdge[] = [];
   for (const edge of edges) {
@@ -102,7 +121,13 @@ export function composeEdges(edges: readonly TopologyEdge[], nodes: readonly Top
         deletable: false,
         // Moving dashes draw the eye to a link that is losing more than the RPO allows.
         animated: !!link?.overRpo,
-        data: { ...edge.data, lagMs: link?.lagMs, lagBytes: link?.lagBytes, overRpo: link?.overRpo, openAlerts: live.alertsByTarget.get(edge.data.linkId) ?? 0 },
+        data: {
+          ...edge.data,
+          lagMs: link?.lagMs,
+          lagBytes: link?.lagBytes,
+          overRpo: link?.overRpo,
+          openAlerts: live.alertsByTarget.get(edge.data.linkId) ?? 0,
+        },
       });
     } else {
       composed.push({ ...edge, selected, deletable: false });

@@ -26,7 +26,13 @@ export function layoutMap(places: readonly MapPlace[]): LayoutResult {
     let y = box.y;
     // Each step clears at least one box, so this ends after at most `placed.length` steps.
     for (let step = 0; step <= placed.length; step++) {
-      const hit = placed.find((other) => box.x < other.x + other.width + GAP && other.x < box.x + box.width + GAP && y < other.y + other.height + GAP && other.y < y + box.height + GAP);
+      const hit = placed.find(
+        (other) =>
+          box.x < other.x + other.width + GAP &&
+          other.x < box.x + box.width + GAP &&
+          y < other.y + other.height + GAP &&
+          other.y < y + box.height + GAP,
+      );
       if (!hit) break;
       y = hit.y + hit.height + GAP;
     }

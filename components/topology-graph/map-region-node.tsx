@@ -1,11 +1,14 @@
 "use client";
+
 // A region on the map view: one compact card at its place, with its live status and traffic.
 import type { NodeProps } from "@xyflow/react";
+
 import { formatFraction, formatRps } from "@/components/telemetry/format";
+
 import { STATUS_BORDER } from "./graph-colors";
 import type { MapRegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
-import { AlertBadge, StatusBadge, emphasis } from "./status-badges";
+import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
 export function MapRegionNodeView({ data, selected }: NodeProps<MapRegionNode>) {
   return (
@@ -18,7 +21,9 @@ export function MapRegionNodeView({ data, selected }: NodeProps<MapRegionNode>) 
       <div className="flex items-center gap-1.5">
         <span className="truncate font-mono text-xs font-semibold">{data.code}</span>
         <StatusBadge status={data.status} />
-        <span className="ml-auto"><AlertBadge count={data.openAlerts} /></span>
+        <span className="ml-auto">
+          <AlertBadge count={data.openAlerts} />
+        </span>
       </div>
       <p className="truncate text-[11px] text-slate-600 dark:text-slate-400">{data.displayName}</p>
       <p className="truncate text-[11px] tabular-nums text-slate-700 dark:text-slate-300">

@@ -1,14 +1,19 @@
 "use client";
+
 // A routing policy at the top of the graph: the traffic's way in, with its product and steering.
 import type { NodeProps } from "@xyflow/react";
+
 import { label } from "@/lib/schemas/enums";
+
 import type { PolicyNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
 import { emphasis } from "./status-badges";
 
 export function PolicyNodeView({ data, selected }: NodeProps<PolicyNode>) {
   return (
-    <div className={`h-full w-full rounded-lg border-2 border-sky-600 bg-sky-50 px-3 py-2 text-slate-900 dark:border-sky-500 dark:bg-sky-950 dark:text-slate-100 ${emphasis(selected, data.highlighted)}`}>
+    <div
+      className={`h-full w-full rounded-lg border-2 border-sky-600 bg-sky-50 px-3 py-2 text-slate-900 dark:border-sky-500 dark:bg-sky-950 dark:text-slate-100 ${emphasis(selected, data.highlighted)}`}
+    >
       <HiddenHandles target={false} />
       <p className="truncate text-sm font-semibold">{data.name}</p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">

@@ -1,12 +1,15 @@
 "use client";
+
 // A region in the graph view: a group holding its stack and replicas, its header carrying the
 // live status, traffic, error rate and open alerts.
 import type { NodeProps } from "@xyflow/react";
+
 import { formatFraction, formatRps } from "@/components/telemetry/format";
+
 import { STATUS_BORDER, STATUS_FILL } from "./graph-colors";
 import type { RegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
-import { AlertBadge, StatusBadge, emphasis } from "./status-badges";
+import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
 export function RegionNodeView({ data, selected }: NodeProps<RegionNode>) {
   return (
@@ -20,7 +23,9 @@ export function RegionNodeView({ data, selected }: NodeProps<RegionNode>) {
         <div className="flex items-center gap-2">
           <span className="truncate font-mono text-sm font-semibold">{data.code}</span>
           <StatusBadge status={data.status} />
-          <span className="ml-auto"><AlertBadge count={data.openAlerts} /></span>
+          <span className="ml-auto">
+            <AlertBadge count={data.openAlerts} />
+          </span>
         </div>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">
           {data.displayName} · {data.provider}

@@ -1,9 +1,12 @@
 "use client";
+
 // A database replica inside its region: name, role (the primary stands out), fencing epoch, and
 // whether it takes writes or is fenced, live.
 import type { NodeProps } from "@xyflow/react";
-import { label } from "@/lib/schemas/enums";
+
 import { Badge } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
 import type { ReplicaNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
 import { emphasis } from "./status-badges";
@@ -21,7 +24,9 @@ export function ReplicaNodeView({ data, selected }: NodeProps<ReplicaNode>) {
         <span className={`truncate text-xs ${primary ? "font-bold" : "font-medium"}`}>{data.name}</span>
         <span className="ml-auto shrink-0">
           {primary ? (
-            <Badge tone="good"><strong>Primary</strong></Badge>
+            <Badge tone="good">
+              <strong>Primary</strong>
+            </Badge>
           ) : (
             <Badge tone={data.role === "MULTI_MASTER" ? "info" : "neutral"}>{label(data.role)}</Badge>
           )}
@@ -29,7 +34,9 @@ export function ReplicaNodeView({ data, selected }: NodeProps<ReplicaNode>) {
       </div>
       <div className="mt-0.5 flex items-center gap-1.5 text-[11px] text-slate-600 dark:text-slate-400">
         <span className="truncate">{data.clusterName}</span>
-        <span className="font-mono" title={`Fencing epoch ${data.epoch}`}>e{data.epoch}</span>
+        <span className="font-mono" title={`Fencing epoch ${data.epoch}`}>
+          e{data.epoch}
+        </span>
         <span className="ml-auto shrink-0">
           {data.fenced ? (
             <Badge tone="bad">fenced</Badge>

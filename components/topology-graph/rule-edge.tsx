@@ -1,17 +1,35 @@
 "use client";
+
 // A routing rule from its policy to a region: "w 100" (weight) or "p 1" (failover priority) by the
 // policy's steering; dashed and grey while the region is drained or the rule disabled.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+
+import { useGraphActions } from "./graph-actions";
 import { toneVar } from "./graph-colors";
 import type { RuleEdge } from "./graph-types";
-import { useGraphActions } from "./graph-actions";
 
-export function ruleLabel(data: { steering: string; weight: number; priority: number; enabled: boolean; drained: boolean }): string {
+export function ruleLabel(data: {
+  steering: string;
+  weight: number;
+  priority: number;
+  enabled: boolean;
+  drained: boolean;
+}): string {
   const figure = data.steering === "FAILOVER" ? `p ${data.priority}` : `w ${data.weight}`;
   return !data.enabled ? `${figure} · disabled` : data.drained ? `${figure} · drained` : figure;
 }
 
-export function RuleEdgeView({ id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: EdgeProps<RuleEdge>) {
+export function RuleEdgeView({
+  id,
+  data,
+  selected,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+}: EdgeProps<RuleEdge>) {
   const { select } = useGraphActions();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   if (!data) return null;
@@ -24,7 +42,11 @@ export function RuleEdgeView({ id, data, selected, sourceX, sourceY, targetX, ta
         id={id}
         path={path}
         markerEnd={`url(#graph-arrow-${off ? "muted" : "rule"})`}
-        style={{ stroke: toneVar(off ? "muted" : "rule"), strokeWidth: selected ? 3 : 1.5, strokeDasharray: off ? "6 5" : undefined }}
+        style={{
+          stroke: toneVar(off ? "muted" : "rule"),
+          strokeWidth: selected ? 3 : 1.5,
+          strokeDasharray: off ? "6 5" : undefined,
+        }}
       />
       <EdgeLabelRenderer>
         <button
@@ -36,9 +58,15 @@ export function RuleEdgeView({ id, data, selected, sourceX, sourceY, targetX, ta
             select({ kind: "edge", id });
           }}
           className={`nodrag nopan absolute rounded border bg-white px-1 py-px font-mono text-[10px] dark:bg-slate-900 ${
-            off ? "border-dashed border-slate-400 text-slate-500 dark:border-slate-600 dark:text-slate-400" : "border-sky-500 text-sky-800 dark:border-sky-500 dark:text-sky-300"
+            off
+              ? "border-dashed border-slate-400 text-slate-500 dark:border-slate-600 dark:text-slate-400"
+              : "border-sky-500 text-sky-800 dark:border-sky-500 dark:text-sky-300"
           } ${selected ? "ring-2 ring-sky-500" : ""}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: "all", zIndex: 999 }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            pointerEvents: "all",
+            zIndex: 999,
+          }}
         >
           {text}
         </button>

@@ -1,7 +1,9 @@
 "use client";
+
 // The side panel of a selected node or edge: what the model says about it, its live values, a
 // sparkline of the last 15 minutes (lag for a link, traffic for a region) and its open alerts.
 import type { ReactNode } from "react";
+
 import { Sparkline } from "@/components/charts/sparkline";
 import { alertKindLabel, formatBytes, formatFraction, formatLagMs, formatRps } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
@@ -10,21 +12,32 @@ import { formatDateTime, formatSeconds } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
 import { label } from "@/lib/schemas/enums";
 import type { LiveAlert, LiveSnapshot } from "@/lib/telemetry/live";
+
 import type { GraphSelection } from "./graph-types";
 import type { LiveIndex } from "./live-merge";
 import { ruleLabel } from "./rule-edge";
 import { StatusBadge } from "./status-badges";
 
-type Props = { deployment: DeploymentModelData; selection: GraphSelection; live: LiveIndex; snapshot: LiveSnapshot | undefined; onClose: () => void };
+type Props = {
+  deployment: DeploymentModelData;
+  selection: GraphSelection;
+  live: LiveIndex;
+  snapshot: LiveSnapshot | undefined;
+  onClose: () => void;
+};
 
 export function SelectionPanel({ deployment, selection, live, snapshot, onClose }: Props) {
   const [kind, ...rest] = selection.id.split(":");
   const id = rest.join(":");
-  const alertsFor = (...targetIds: string[]) => (snapshot?.alerts ?? []).filter((alert) => targetIds.includes(alert.targetId));
+  const alertsFor = (...targetIds: string[]) =>
+    (snapshot?.alerts ?? []).filter((alert) => targetIds.includes(alert.targetId));
   const body = describe(kind ?? "", id, { deployment, live, alertsFor });
 
   return (
-    <aside aria-label="Selected element" className="flex max-h-full w-80 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900">
+    <aside
+      aria-label="Selected element"
+      className="flex max-h-full w-80 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
+    >
       <header className="flex items-start justify-between gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <div className="min-w-0">
           <p className="text-xs uppercase tracking-wide text-slate-500">{body?.kindLabel ?? "Element"}</p>
@@ -34,7 +47,9 @@ export function SelectionPanel({ deployment, selection, live, snapshot, onClose 
           Close
         </Button>
       </header>
-      <div className="space-y-4 overflow-y-auto px-3 py-3 text-sm">{body?.content ?? <p className="text-slate-500">This element was removed from the model.</p>}</div>
+      <div className="space-y-4 overflow-y-auto px-3 py-3 text-sm">
+        {body?.content ?? <p className="text-slate-500">This element was removed from the model.</p>}
+      </div>
     </aside>
   );
 }
@@ -66,7 +81,9 @@ function describeRegion(regionId: string, { deployment, live, alertsFor }: Conte
   if (!placement) return null;
   const { region } = placement;
   const now = live.regions.get(regionId);
-  const replicas = deployment.clusters.flatMap((cluster) => cluster.replicas.filter((replica) => replica.regionId === regionId));
+  const replicas = deployment.clusters.flatMap((cluster) =>
+    cluster.replicas.filter((replica) => replica.regionId === regionId),
+  );
   return {
     kindLabel: "Region",
     title: `${region.code} · ${region.displayName}`,
@@ -75,22 +92,39 @@ function describeRegion(regionId: string, { deployment, live, alertsFor }: Conte
         <Facts>
           <Fact term="Provider">{label(region.provider)}</Fact>
           <Fact term="Continent">{label(region.continent)}</Fact>
-          <Fact term="Location">{region.latitude.toFixed(2)}, {region.longitude.toFixed(2)}</Fact>
-          <Fact term="Stack">{placement.stack.length ? placement.stack.map((c) => `${label(c.kind)} ${c.instanceCount}×${c.instanceSize}`).join(", ") : "nothing"}</Fact>
+          <Fact term="Location">
+            {region.latitude.toFixed(2)}, {region.longitude.toFixed(2)}
+          </Fact>
+          <Fact term="Stack">
+            {placement.stack.length
+              ? placement.stack.map((c) => `${label(c.kind)} ${c.instanceCount}×${c.instanceSize}`).join(", ")
+              : "nothing"}
+          </Fact>
           <Fact term="Replicas">{replicas.length ? replicas.map((r) => r.name).join(", ") : "none"}</Fact>
         </Facts>
         <LiveFacts available={!!now}>
           {now ? (
             <>
-              <Fact term="Status"><StatusBadge status={now.status} /></Fact>
-              <Fact term="Probes healthy">{now.healthyProbes} of {now.totalProbes}</Fact>
+              <Fact term="Status">
+                <StatusBadge status={now.status} />
+              </Fact>
+              <Fact term="Probes healthy">
+                {now.healthyProbes} of {now.totalProbes}
+              </Fact>
               <Fact term="Traffic">{formatRps(now.requestsPerSecond)}</Fact>
               <Fact term="Error rate">{formatFraction(now.errorRate)}</Fact>
               <Fact term="Latency p50">{now.latencyP50Ms === null ? "—" : formatLagMs(now.latencyP50Ms)}</Fact>
             </>
           ) : null}
         </LiveFacts>
-        <Sparkline key={regionId} deploymentId={deployment.id} series="traffic" seriesKey={regionId} title="Traffic, last 15 minutes" formatValue={formatRps} />
+        <Sparkline
+          key={regionId}
+          deploymentId={deployment.id}
+          series="traffic"
+          seriesKey={regionId}
+          title="Traffic, last 15 minutes"
+          formatValue={formatRps}
+        />
         <Alerts alerts={alertsFor(regionId)} />
       </>
     ),
@@ -104,14 +138,18 @@ function describeReplica(replicaId: string, { deployment, live, alertsFor }: Con
   const now = live.replicas.get(replicaId);
   const code = deployment.regions.find((one) => one.regionId === replica.regionId)?.region.code ?? "—";
   const nameOf = (id: string) => cluster.replicas.find((one) => one.id === id)?.name ?? "?";
-  const links = cluster.links.filter((link) => link.sourceReplicaId === replicaId || link.targetReplicaId === replicaId);
+  const links = cluster.links.filter(
+    (link) => link.sourceReplicaId === replicaId || link.targetReplicaId === replicaId,
+  );
   return {
     kindLabel: "Replica",
     title: replica.name,
     content: (
       <>
         <Facts>
-          <Fact term="Cluster">{cluster.name} ({cluster.engine})</Fact>
+          <Fact term="Cluster">
+            {cluster.name} ({cluster.engine})
+          </Fact>
           <Fact term="Region">{code}</Fact>
           <Fact term="Role in the model">{label(replica.role)}</Fact>
           <Fact term="Endpoint">{replica.endpoint ?? "—"}</Fact>
@@ -119,9 +157,19 @@ function describeReplica(replicaId: string, { deployment, live, alertsFor }: Con
         <LiveFacts available={!!now}>
           {now ? (
             <>
-              <Fact term="Role">{now.role === "PRIMARY" ? <Badge tone="good"><strong>Primary</strong></Badge> : label(now.role)}</Fact>
+              <Fact term="Role">
+                {now.role === "PRIMARY" ? (
+                  <Badge tone="good">
+                    <strong>Primary</strong>
+                  </Badge>
+                ) : (
+                  label(now.role)
+                )}
+              </Fact>
               <Fact term="Epoch">e{now.epoch}</Fact>
-              <Fact term="Writes">{now.fenced ? <Badge tone="bad">fenced</Badge> : now.writable ? "writable" : "read-only"}</Fact>
+              <Fact term="Writes">
+                {now.fenced ? <Badge tone="bad">fenced</Badge> : now.writable ? "writable" : "read-only"}
+              </Fact>
             </>
           ) : null}
         </LiveFacts>
@@ -132,8 +180,14 @@ function describeReplica(replicaId: string, { deployment, live, alertsFor }: Con
                 const lag = live.links.get(link.id);
                 return (
                   <li key={link.id} className="flex justify-between gap-2">
-                    <span className="truncate">{nameOf(link.sourceReplicaId)} → {nameOf(link.targetReplicaId)}</span>
-                    <span className={`tabular-nums ${lag?.overRpo ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}>{lag ? formatLagMs(lag.lagMs) : "—"}</span>
+                    <span className="truncate">
+                      {nameOf(link.sourceReplicaId)} → {nameOf(link.targetReplicaId)}
+                    </span>
+                    <span
+                      className={`tabular-nums ${lag?.overRpo ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}
+                    >
+                      {lag ? formatLagMs(lag.lagMs) : "—"}
+                    </span>
                   </li>
                 );
               })}
@@ -156,7 +210,9 @@ function describeStack(componentId: string, { deployment }: Context): Described 
     content: (
       <Facts>
         <Fact term="Tier">{label(component.tier)}</Fact>
-        <Fact term="Instances">{component.instanceCount} × {component.instanceSize}</Fact>
+        <Fact term="Instances">
+          {component.instanceCount} × {component.instanceSize}
+        </Fact>
       </Facts>
     ),
   };
@@ -177,7 +233,8 @@ function describePolicy(policyId: string, { deployment }: Context): Described | 
           <Fact term="Steering">{label(policy.steering)}</Fact>
           <Fact term="DNS TTL">{formatSeconds(policy.dnsTtlSeconds)}</Fact>
           <Fact term="Health check">
-            every {formatSeconds(policy.healthCheckIntervalSeconds)}, {policy.healthCheckFailureThreshold} failures, quorum {policy.healthCheckQuorum} of {policy.healthCheckProbeLocations.length}
+            every {formatSeconds(policy.healthCheckIntervalSeconds)}, {policy.healthCheckFailureThreshold} failures,
+            quorum {policy.healthCheckQuorum} of {policy.healthCheckProbeLocations.length}
           </Fact>
         </Facts>
         <Section title="Rules">
@@ -200,7 +257,8 @@ function describeLink(linkId: string, { deployment, live, alertsFor }: Context):
   const link = cluster?.links.find((one) => one.id === linkId);
   if (!cluster || !link) return null;
   const replica = (id: string) => cluster.replicas.find((one) => one.id === id);
-  const codeOf = (regionId: string | undefined) => deployment.regions.find((one) => one.regionId === regionId)?.region.code ?? "?";
+  const codeOf = (regionId: string | undefined) =>
+    deployment.regions.find((one) => one.regionId === regionId)?.region.code ?? "?";
   const source = replica(link.sourceReplicaId);
   const target = replica(link.targetReplicaId);
   const now = live.links.get(linkId);
@@ -212,7 +270,9 @@ function describeLink(linkId: string, { deployment, live, alertsFor }: Context):
       <>
         <Facts>
           <Fact term="Cluster">{cluster.name}</Fact>
-          <Fact term="Regions">{codeOf(source?.regionId)} → {codeOf(target?.regionId)}</Fact>
+          <Fact term="Regions">
+            {codeOf(source?.regionId)} → {codeOf(target?.regionId)}
+          </Fact>
           <Fact term="Mode">{label(link.mode)}</Fact>
           <Fact term="Expected volume">{link.expectedVolumeGbPerDay} GB/day</Fact>
           <Fact term="RPO target">{formatSeconds(deployment.rpoTargetSeconds)}</Fact>
@@ -223,11 +283,21 @@ function describeLink(linkId: string, { deployment, live, alertsFor }: Context):
               <Fact term="Lag">{formatLagMs(now.lagMs)}</Fact>
               <Fact term="Behind by">{formatBytes(now.lagBytes)}</Fact>
               <Fact term="Staleness">{formatLagMs(now.stalenessSeconds * 1000)}</Fact>
-              <Fact term="Against RPO">{now.overRpo ? <Badge tone="bad">over the target</Badge> : <Badge tone="good">within the target</Badge>}</Fact>
+              <Fact term="Against RPO">
+                {now.overRpo ? <Badge tone="bad">over the target</Badge> : <Badge tone="good">within the target</Badge>}
+              </Fact>
             </>
           ) : null}
         </LiveFacts>
-        <Sparkline key={linkId} deploymentId={deployment.id} series="lag" seriesKey={linkId} title="Lag, last 15 minutes" formatValue={formatLagMs} reference={rpoMs} />
+        <Sparkline
+          key={linkId}
+          deploymentId={deployment.id}
+          series="lag"
+          seriesKey={linkId}
+          title="Lag, last 15 minutes"
+          formatValue={formatLagMs}
+          reference={rpoMs}
+        />
         <Alerts alerts={alertsFor(linkId)} />
       </>
     ),
@@ -257,7 +327,9 @@ function describeRule(ruleId: string, { deployment, live, alertsFor }: Context):
           </Fact>
         </Facts>
         <LiveFacts available={live.regions.has(rule.regionId)}>
-          <Fact term={`${code} status`}><StatusBadge status={live.regions.get(rule.regionId)?.status} /></Fact>
+          <Fact term={`${code} status`}>
+            <StatusBadge status={live.regions.get(rule.regionId)?.status} />
+          </Fact>
         </LiveFacts>
         <Alerts alerts={alertsFor(rule.regionId)} />
       </>
@@ -303,7 +375,10 @@ function Alerts({ alerts }: { alerts: LiveAlert[] }) {
       ) : (
         <ul className="space-y-1.5">
           {alerts.map((alert) => (
-            <li key={alert.id} className="rounded border border-rose-200 bg-rose-50 px-2 py-1 text-xs dark:border-rose-900 dark:bg-rose-950/60">
+            <li
+              key={alert.id}
+              className="rounded border border-rose-200 bg-rose-50 px-2 py-1 text-xs dark:border-rose-900 dark:bg-rose-950/60"
+            >
               <p className="font-medium text-rose-800 dark:text-rose-200">{alertKindLabel(alert.kind)}</p>
               <p>{alert.message}</p>
               <p className="text-slate-500">since {formatDateTime(alert.openedAt)}</p>

@@ -1,8 +1,11 @@
 "use client";
+
 // A stack component inside its region: what it is, at which tier, how many of what size.
 import type { NodeProps } from "@xyflow/react";
-import { label } from "@/lib/schemas/enums";
+
 import { Badge } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
 import type { StackNode } from "./graph-types";
 import { emphasis } from "./status-badges";
 
@@ -10,7 +13,9 @@ const TIER_TONE = { FULL: "good", SCALED_DOWN: "warn", OFF: "neutral" } as const
 
 export function StackNodeView({ data, selected }: NodeProps<StackNode>) {
   return (
-    <div className={`flex h-full w-full items-center gap-2 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, data.highlighted)}`}>
+    <div
+      className={`flex h-full w-full items-center gap-2 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, data.highlighted)}`}
+    >
       <span className="truncate font-medium">{data.kind}</span>
       <Badge tone={TIER_TONE[data.tier]}>{label(data.tier)}</Badge>
       <span className="ml-auto shrink-0 tabular-nums">

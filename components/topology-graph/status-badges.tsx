@@ -10,7 +10,10 @@ export function StatusBadge({ status }: { status: RegionStatus | undefined }) {
 export function AlertBadge({ count }: { count: number }) {
   if (count === 0) return null;
   return (
-    <span className="inline-flex items-center gap-0.5 rounded bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white dark:bg-rose-500 dark:text-rose-950" title={`${count} open alert${count === 1 ? "" : "s"}`}>
+    <span
+      className="inline-flex items-center gap-0.5 rounded bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white dark:bg-rose-500 dark:text-rose-950"
+      title={`${count} open alert${count === 1 ? "" : "s"}`}
+    >
       <span aria-hidden="true">▲</span>
       {count}
       <span className="sr-only"> open alert{count === 1 ? "" : "s"}</span>

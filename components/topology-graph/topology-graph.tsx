@@ -1,11 +1,14 @@
 "use client";
+
 // The live topology graph of one deployment: a graph or map view of its regions, stacks, replicas,
 // links and routing, live values from the snapshot stream, search, and a side panel per selection.
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState } from "react";
+
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { formatDateTime } from "@/components/ui/format";
+
 import { buildMapGraph, buildTopologyGraph, mapPlacesOf } from "./build-graph";
 import { GraphActionsContext } from "./graph-actions";
 import { GraphCanvas } from "./graph-canvas";
@@ -23,7 +26,10 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
   const [selection, setSelection] = useState<GraphSelection | null>(null);
   const [query, setQuery] = useState("");
 
-  const graph = useMemo(() => (view === "graph" ? buildTopologyGraph(deployment) : buildMapGraph(deployment)), [deployment, view]);
+  const graph = useMemo(
+    () => (view === "graph" ? buildTopologyGraph(deployment) : buildMapGraph(deployment)),
+    [deployment, view],
+  );
   const places = useMemo(() => mapPlacesOf(deployment), [deployment]);
   const live = useMemo(() => indexSnapshot(snapshot), [snapshot]);
   const matches = useMemo(() => searchNodes(graph.nodes, query), [graph.nodes, query]);
@@ -38,9 +44,16 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
             <ViewToggle view={view} onChange={setView} />
             <GraphSearch query={query} onQueryChange={setQuery} matches={matches} />
             <p role="status" className="ml-auto flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-              <span aria-hidden="true" className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`} />
+              <span
+                aria-hidden="true"
+                className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
+              />
               {connected ? "Live" : "Connecting…"}
-              {snapshot ? <span>· as of {formatDateTime(new Date(snapshot.observedAtMs))}</span> : <span>· waiting for the first values</span>}
+              {snapshot ? (
+                <span>· as of {formatDateTime(new Date(snapshot.observedAtMs))}</span>
+              ) : (
+                <span>· waiting for the first values</span>
+              )}
             </p>
           </div>
           <div
@@ -49,10 +62,24 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
               if (e.key === "Escape") setSelection(null);
             }}
           >
-            <GraphCanvas graph={graph} view={view} places={places} live={live} selection={selection} highlighted={highlighted} onSelect={setSelection} />
+            <GraphCanvas
+              graph={graph}
+              view={view}
+              places={places}
+              live={live}
+              selection={selection}
+              highlighted={highlighted}
+              onSelect={setSelection}
+            />
             {selection ? (
               <div className="absolute bottom-2 right-2 top-2 z-10 flex">
-                <SelectionPanel deployment={deployment} selection={selection} live={live} snapshot={snapshot} onClose={() => setSelection(null)} />
+                <SelectionPanel
+                  deployment={deployment}
+                  selection={selection}
+                  live={live}
+                  snapshot={snapshot}
+                  onClose={() => setSelection(null)}
+                />
               </div>
             ) : null}
           </div>

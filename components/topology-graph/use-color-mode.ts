@@ -1,4 +1,5 @@
 "use client";
+
 // The console's theme (a class on <html>, flipped by the theme toggle), for React Flow's colorMode.
 import { useSyncExternalStore } from "react";
 

@@ -1,7 +1,9 @@
 "use client";
+
 // Runs the layout when — and only when — the set of node and edge ids changes (or, on the map, a
 // region's coordinates): new snapshots re-render the graph but never reach this hook's effect.
 import { useEffect, useRef, useState } from "react";
+
 import { layoutNodesOf, type StaticGraph } from "./build-graph";
 import type { GraphView } from "./graph-types";
 import { layoutGraph, layoutKey, type LayoutResult } from "./layout";
@@ -9,10 +11,17 @@ import { layoutMap, type MapPlace } from "./map-layout";
 
 type Laid = { view: GraphView; key: string; boxes: LayoutResult };
 
-export function useGraphLayout(graph: StaticGraph, view: GraphView, places: readonly MapPlace[]): { boxes: LayoutResult | null; key: string | null; error: string | null } {
+export function useGraphLayout(
+  graph: StaticGraph,
+  view: GraphView,
+  places: readonly MapPlace[],
+): { boxes: LayoutResult | null; key: string | null; error: string | null } {
   const key =
     view === "map"
-      ? `map|${places.map((p) => `${p.id}@${p.latitude},${p.longitude}`).sort().join(",")}|${layoutKey([], graph.edges)}`
+      ? `map|${places
+          .map((p) => `${p.id}@${p.latitude},${p.longitude}`)
+          .sort()
+          .join(",")}|${layoutKey([], graph.edges)}`
       : `graph|${layoutKey(graph.nodes, graph.edges)}`;
   const latest = useRef({ graph, view, places });
   useEffect(() => {
@@ -24,7 +33,10 @@ export function useGraphLayout(graph: StaticGraph, view: GraphView, places: read
   useEffect(() => {
     let cancelled = false;
     const { graph: current, view: currentView, places: currentPlaces } = latest.current;
-    const boxes = currentView === "map" ? Promise.resolve(layoutMap(currentPlaces)) : layoutGraph(layoutNodesOf(current.nodes), current.edges);
+    const boxes =
+      currentView === "map"
+        ? Promise.resolve(layoutMap(currentPlaces))
+        : layoutGraph(layoutNodesOf(current.nodes), current.edges);
     boxes.then(
       (result) => {
         if (!cancelled) setLaid({ view: currentView, key, boxes: result });

@@ -1,18 +1,29 @@
 "use client";
+
 // One database cluster: its settings, replicas and links, and deleting it.
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
-import { useCanEditModel } from "@/components/shell/actor-context";
-import { Badge, Card } from "@/components/ui/layout";
-import { DeleteButton } from "./delete-button";
-import { Setting } from "./setting";
-import { LinksTable } from "./links-table";
-import { ReplicasTable } from "./replicas-table";
-import { useRefreshModel } from "./use-refresh-model";
-import type { CatalogRegion, Cluster } from "./model-types";
 
-export function ClusterCard({ deploymentName, cluster, regions }: { deploymentName: string; cluster: Cluster; regions: CatalogRegion[] }) {
+import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
+import { Badge, Card } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
+import { DeleteButton } from "./delete-button";
+import { LinksTable } from "./links-table";
+import type { CatalogRegion, Cluster } from "./model-types";
+import { ReplicasTable } from "./replicas-table";
+import { Setting } from "./setting";
+import { useRefreshModel } from "./use-refresh-model";
+
+export function ClusterCard({
+  deploymentName,
+  cluster,
+  regions,
+}: {
+  deploymentName: string;
+  cluster: Cluster;
+  regions: CatalogRegion[];
+}) {
   const trpc = useTRPC();
   const canEdit = useCanEditModel();
   const refreshModel = useRefreshModel();
@@ -41,9 +52,15 @@ export function ClusterCard({ deploymentName, cluster, regions }: { deploymentNa
     >
       <div className="space-y-5">
         <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
-          <Setting term="Write topology"><Badge tone="info">{label(cluster.writeTopology)}</Badge></Setting>
-          <Setting term="Conflict strategy"><Badge>{label(cluster.conflictStrategy)}</Badge></Setting>
-          <Setting term="Consistency"><Badge>{label(cluster.consistencyLevel)}</Badge></Setting>
+          <Setting term="Write topology">
+            <Badge tone="info">{label(cluster.writeTopology)}</Badge>
+          </Setting>
+          <Setting term="Conflict strategy">
+            <Badge>{label(cluster.conflictStrategy)}</Badge>
+          </Setting>
+          <Setting term="Consistency">
+            <Badge>{label(cluster.consistencyLevel)}</Badge>
+          </Setting>
         </dl>
         <ReplicasTable cluster={cluster} regions={regions} />
         <LinksTable cluster={cluster} />

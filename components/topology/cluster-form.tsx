@@ -1,13 +1,16 @@
 "use client";
+
 // A new database cluster of this deployment: engine, how it takes writes, how it settles conflicts.
 import { useMutation } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, WRITE_TOPOLOGIES } from "@/lib/schemas/enums";
-import { ZClusterInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, WRITE_TOPOLOGIES } from "@/lib/schemas/enums";
+import { ZClusterInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
 import { useRefreshModel } from "./use-refresh-model";
 
@@ -17,7 +20,12 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
   const form = useForm(ZClusterInput, {
-    deploymentId, name: "", engine: "", writeTopology: "SINGLE_PRIMARY", conflictStrategy: "NONE", consistencyLevel: "STRONG",
+    deploymentId,
+    name: "",
+    engine: "",
+    writeTopology: "SINGLE_PRIMARY",
+    conflictStrategy: "NONE",
+    consistencyLevel: "STRONG",
   });
   const create = useMutation(
     trpc.topology.createCluster.mutationOptions({
@@ -32,27 +40,54 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
 
   return (
     <Card title="New cluster">
-      <form
-        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5"
-        onSubmit={form.handleSubmit(create.mutate)}
-      >
+      <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" onSubmit={form.handleSubmit(create.mutate)}>
         <Field id="cluster-name" label="Name" error={errors.name}>
-          <Input id="cluster-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+          <Input
+            id="cluster-name"
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            invalid={!!errors.name}
+          />
         </Field>
         <Field id="cluster-engine" label="Engine" hint="like PostgreSQL 17" error={errors.engine}>
-          <Input id="cluster-engine" value={values.engine} onChange={(e) => set("engine", e.target.value)} invalid={!!errors.engine} />
+          <Input
+            id="cluster-engine"
+            value={values.engine}
+            onChange={(e) => set("engine", e.target.value)}
+            invalid={!!errors.engine}
+          />
         </Field>
         <Field id="cluster-write-topology" label="Write topology" error={errors.writeTopology}>
-          <Select id="cluster-write-topology" options={WRITE_TOPOLOGIES} value={values.writeTopology} onChange={(e) => set("writeTopology", e.target.value as typeof values.writeTopology)} invalid={!!errors.writeTopology} />
+          <Select
+            id="cluster-write-topology"
+            options={WRITE_TOPOLOGIES}
+            value={values.writeTopology}
+            onChange={(e) => set("writeTopology", e.target.value as typeof values.writeTopology)}
+            invalid={!!errors.writeTopology}
+          />
         </Field>
         <Field id="cluster-conflict-strategy" label="Conflict strategy" error={errors.conflictStrategy}>
-          <Select id="cluster-conflict-strategy" options={CONFLICT_STRATEGIES} value={values.conflictStrategy} onChange={(e) => set("conflictStrategy", e.target.value as typeof values.conflictStrategy)} invalid={!!errors.conflictStrategy} />
+          <Select
+            id="cluster-conflict-strategy"
+            options={CONFLICT_STRATEGIES}
+            value={values.conflictStrategy}
+            onChange={(e) => set("conflictStrategy", e.target.value as typeof values.conflictStrategy)}
+            invalid={!!errors.conflictStrategy}
+          />
         </Field>
         <Field id="cluster-consistency" label="Consistency" error={errors.consistencyLevel}>
-          <Select id="cluster-consistency" options={CONSISTENCY_LEVELS} value={values.consistencyLevel} onChange={(e) => set("consistencyLevel", e.target.value as typeof values.consistencyLevel)} invalid={!!errors.consistencyLevel} />
+          <Select
+            id="cluster-consistency"
+            options={CONSISTENCY_LEVELS}
+            value={values.consistencyLevel}
+            onChange={(e) => set("consistencyLevel", e.target.value as typeof values.consistencyLevel)}
+            invalid={!!errors.consistencyLevel}
+          />
         </Field>
         <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-5">
-          <Button type="submit" variant="primary" disabled={create.isPending}>Create cluster</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            Create cluster
+          </Button>
           <Button onClick={onDone}>Cancel</Button>
           <FormAlert error={create.error} fieldErrors={errors} fields={FIELDS} />
         </div>

@@ -1,9 +1,12 @@
 "use client";
+
 // The deployment's database clusters, each with its replicas and replication links.
 import { useState } from "react";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/layout";
+
 import { ClusterCard } from "./cluster-card";
 import { ClusterForm } from "./cluster-form";
 import type { DeploymentModelData } from "./model-types";
@@ -16,14 +19,24 @@ export function ClustersSection({ deployment }: { deployment: DeploymentModelDat
   return (
     <Card
       title="Database clusters"
-      actions={canEdit && !adding ? <Button size="sm" variant="primary" onClick={() => setAdding(true)}>New cluster</Button> : null}
+      actions={
+        canEdit && !adding ? (
+          <Button size="sm" variant="primary" onClick={() => setAdding(true)}>
+            New cluster
+          </Button>
+        ) : null
+      }
     >
       <div className="space-y-4">
         {adding ? <ClusterForm deploymentId={deployment.id} onDone={() => setAdding(false)} /> : null}
         {deployment.clusters.length === 0 ? (
-          <EmptyState title="No database clusters yet">A cluster is one database engine with a replica in each region that holds its data.</EmptyState>
+          <EmptyState title="No database clusters yet">
+            A cluster is one database engine with a replica in each region that holds its data.
+          </EmptyState>
         ) : (
-          deployment.clusters.map((cluster) => <ClusterCard key={cluster.id} deploymentName={deployment.name} cluster={cluster} regions={regions} />)
+          deployment.clusters.map((cluster) => (
+            <ClusterCard key={cluster.id} deploymentName={deployment.name} cluster={cluster} regions={regions} />
+          ))
         )}
       </div>
     </Card>

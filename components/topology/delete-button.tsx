@@ -1,4 +1,5 @@
 "use client";
+
 // A destructive action: asks first, shows the server's refusal, and when the refusal is only
 // "it still holds things" (PRECONDITION_FAILED on field cascade) offers to delete those too.
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,12 @@ export function isCascadeRefusal(error: unknown): boolean {
 }
 
 export function DeleteButton({
-  label, ariaLabel, confirmText, onDelete, isPending, error,
+  label,
+  ariaLabel,
+  confirmText,
+  onDelete,
+  isPending,
+  error,
 }: {
   label: string;
   /** A longer name when several such buttons share a screen; it starts with the visible label. */

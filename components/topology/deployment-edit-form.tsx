@@ -1,20 +1,30 @@
 "use client";
+
 // Edits a deployment's name, description and DR plan; the slug stays, since links use it.
 import { useMutation } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { DR_MODELS } from "@/lib/schemas/enums";
-import { ZDeploymentInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { DR_MODELS } from "@/lib/schemas/enums";
+import { ZDeploymentInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
+import type { DeploymentModelData } from "./model-types";
 import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
-import type { DeploymentModelData } from "./model-types";
 
 const ZDeploymentEdit = ZDeploymentInput.omit({ slug: true });
-const FIELDS = ["name", "description", "drModel", "rtoTargetSeconds", "rpoTargetSeconds", "availabilityTargetPct"] as const;
+const FIELDS = [
+  "name",
+  "description",
+  "drModel",
+  "rtoTargetSeconds",
+  "rpoTargetSeconds",
+  "availabilityTargetPct",
+] as const;
 
 export function DeploymentEditForm({ deployment, onDone }: { deployment: DeploymentModelData; onDone: () => void }) {
   const trpc = useTRPC();
@@ -49,27 +59,61 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
         }}
       >
         <Field id="deployment-edit-name" label="Name" error={errors.name}>
-          <Input id="deployment-edit-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+          <Input
+            id="deployment-edit-name"
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            invalid={!!errors.name}
+          />
         </Field>
         <Field id="deployment-edit-model" label="DR model" error={errors.drModel}>
-          <Select id="deployment-edit-model" options={DR_MODELS} value={values.drModel} onChange={(e) => set("drModel", e.target.value as typeof values.drModel)} invalid={!!errors.drModel} />
+          <Select
+            id="deployment-edit-model"
+            options={DR_MODELS}
+            value={values.drModel}
+            onChange={(e) => set("drModel", e.target.value as typeof values.drModel)}
+            invalid={!!errors.drModel}
+          />
         </Field>
         <Field id="deployment-edit-availability" label="Availability target (%)" error={errors.availabilityTargetPct}>
-          <NumberInput id="deployment-edit-availability" step="any" value={values.availabilityTargetPct} onValueChange={(v) => set("availabilityTargetPct", v)} invalid={!!errors.availabilityTargetPct} />
+          <NumberInput
+            id="deployment-edit-availability"
+            step="any"
+            value={values.availabilityTargetPct}
+            onValueChange={(v) => set("availabilityTargetPct", v)}
+            invalid={!!errors.availabilityTargetPct}
+          />
         </Field>
         <Field id="deployment-edit-rto" label="RTO target (seconds)" error={errors.rtoTargetSeconds}>
-          <NumberInput id="deployment-edit-rto" value={values.rtoTargetSeconds} onValueChange={(v) => set("rtoTargetSeconds", v)} invalid={!!errors.rtoTargetSeconds} />
+          <NumberInput
+            id="deployment-edit-rto"
+            value={values.rtoTargetSeconds}
+            onValueChange={(v) => set("rtoTargetSeconds", v)}
+            invalid={!!errors.rtoTargetSeconds}
+          />
         </Field>
         <Field id="deployment-edit-rpo" label="RPO target (seconds)" error={errors.rpoTargetSeconds}>
-          <NumberInput id="deployment-edit-rpo" value={values.rpoTargetSeconds} onValueChange={(v) => set("rpoTargetSeconds", v)} invalid={!!errors.rpoTargetSeconds} />
+          <NumberInput
+            id="deployment-edit-rpo"
+            value={values.rpoTargetSeconds}
+            onValueChange={(v) => set("rpoTargetSeconds", v)}
+            invalid={!!errors.rpoTargetSeconds}
+          />
         </Field>
         <div className="sm:col-span-2 lg:col-span-3">
           <Field id="deployment-edit-description" label="Description" error={errors.description}>
-            <Input id="deployment-edit-description" value={values.description} onChange={(e) => set("description", e.target.value)} invalid={!!errors.description} />
+            <Input
+              id="deployment-edit-description"
+              value={values.description}
+              onChange={(e) => set("description", e.target.value)}
+              invalid={!!errors.description}
+            />
           </Field>
         </div>
         <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" variant="primary" disabled={update.isPending}>Save</Button>
+          <Button type="submit" variant="primary" disabled={update.isPending}>
+            Save
+          </Button>
           <Button onClick={onDone}>Cancel</Button>
           <FormAlert error={update.error} fieldErrors={errors} fields={FIELDS} />
         </div>

@@ -1,18 +1,21 @@
 "use client";
+
 // The deployment's name and DR plan at a glance, with edit and delete for operators.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Badge, PageHeader } from "@/components/ui/layout";
 import { formatSeconds } from "@/components/ui/format";
+import { Badge, PageHeader } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
-import { Setting } from "./setting";
 import { DeploymentEditForm } from "./deployment-edit-form";
 import type { DeploymentModelData } from "./model-types";
+import { Setting } from "./setting";
 
 export function DeploymentHeader({ deployment }: { deployment: DeploymentModelData }) {
   const canEdit = useCanEditModel();
@@ -33,11 +36,15 @@ export function DeploymentHeader({ deployment }: { deployment: DeploymentModelDa
         }
       />
       <dl className="-mt-2 mb-2 flex flex-wrap gap-x-8 gap-y-2 text-sm">
-        <Setting term="DR model"><Badge tone="info">{label(deployment.drModel)}</Badge></Setting>
+        <Setting term="DR model">
+          <Badge tone="info">{label(deployment.drModel)}</Badge>
+        </Setting>
         <Setting term="RTO target">{formatSeconds(deployment.rtoTargetSeconds)}</Setting>
         <Setting term="RPO target">{formatSeconds(deployment.rpoTargetSeconds)}</Setting>
         <Setting term="Availability target">{deployment.availabilityTargetPct}%</Setting>
-        <Setting term="Slug"><span className="font-mono text-xs">{deployment.slug}</span></Setting>
+        <Setting term="Slug">
+          <span className="font-mono text-xs">{deployment.slug}</span>
+        </Setting>
       </dl>
       {editing ? <DeploymentEditForm deployment={deployment} onDone={() => setEditing(false)} /> : null}
     </div>

@@ -1,19 +1,21 @@
 "use client";
+
 // All deployments, with their DR model and targets, and a form to add one.
-import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { DR_MODELS, label } from "@/lib/schemas/enums";
-import { ZDeploymentInput } from "@/lib/schemas/topology";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
+import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { errorMessage } from "@/components/ui/error-text";
-import { formatSeconds } from "@/components/ui/format";
 import { useForm } from "@/components/ui/use-form";
+import { DR_MODELS, label } from "@/lib/schemas/enums";
+import { ZDeploymentInput } from "@/lib/schemas/topology";
 
 export function DeploymentList() {
   const trpc = useTRPC();
@@ -22,7 +24,12 @@ export function DeploymentList() {
   const deployments = useQuery(trpc.topology.deployments.queryOptions());
 
   if (deployments.isPending) return <p className="text-sm text-slate-500">Loading deployments…</p>;
-  if (deployments.isError) return <p role="alert" className="text-sm text-rose-600">{errorMessage(deployments.error)}</p>;
+  if (deployments.isError)
+    return (
+      <p role="alert" className="text-sm text-rose-600">
+        {errorMessage(deployments.error)}
+      </p>
+    );
 
   return (
     <div className="space-y-4">
@@ -33,7 +40,9 @@ export function DeploymentList() {
       ) : null}
       {adding ? <DeploymentForm onDone={() => setAdding(false)} /> : null}
       {deployments.data.length === 0 ? (
-        <EmptyState title="No deployments yet">Describe a system: its DR model, its targets, then its regions, databases and routing.</EmptyState>
+        <EmptyState title="No deployments yet">
+          Describe a system: its DR model, its targets, then its regions, databases and routing.
+        </EmptyState>
       ) : (
         <Card>
           <Table caption="Deployments">
@@ -52,12 +61,17 @@ export function DeploymentList() {
               {deployments.data.map((d) => (
                 <tr key={d.id}>
                   <Td>
-                    <Link href={`/topology/${d.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    <Link
+                      href={`/topology/${d.slug}`}
+                      className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+                    >
                       {d.name}
                     </Link>
                     <div className="text-xs text-slate-500">{d.slug}</div>
                   </Td>
-                  <Td><Badge tone="info">{label(d.drModel)}</Badge></Td>
+                  <Td>
+                    <Badge tone="info">{label(d.drModel)}</Badge>
+                  </Td>
                   <Td className="text-right">{formatSeconds(d.rtoTargetSeconds)}</Td>
                   <Td className="text-right">{formatSeconds(d.rpoTargetSeconds)}</Td>
                   <Td className="text-right">{d.availabilityTargetPct}%</Td>
@@ -77,7 +91,13 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm(ZDeploymentInput, {
-    slug: "", name: "", description: "", drModel: "WARM_STANDBY", rtoTargetSeconds: 600, rpoTargetSeconds: 5, availabilityTargetPct: 99.95,
+    slug: "",
+    name: "",
+    description: "",
+    drModel: "WARM_STANDBY",
+    rtoTargetSeconds: 600,
+    rpoTargetSeconds: 5,
+    availabilityTargetPct: 99.95,
   });
   const create = useMutation(
     trpc.topology.createDeployment.mutationOptions({
@@ -91,37 +111,78 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
   const { values, errors, set } = form;
   return (
     <Card title="New deployment">
-      <form
-        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={form.handleSubmit(create.mutate)}
-      >
+      <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
         <Field id="dep-name" label="Name" error={errors.name}>
-          <Input id="dep-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+          <Input
+            id="dep-name"
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            invalid={!!errors.name}
+          />
         </Field>
         <Field id="dep-slug" label="Slug" hint="used in URLs, like commerce-aws" error={errors.slug}>
-          <Input id="dep-slug" value={values.slug} onChange={(e) => set("slug", e.target.value)} invalid={!!errors.slug} />
+          <Input
+            id="dep-slug"
+            value={values.slug}
+            onChange={(e) => set("slug", e.target.value)}
+            invalid={!!errors.slug}
+          />
         </Field>
         <Field id="dep-model" label="DR model" error={errors.drModel}>
-          <Select id="dep-model" options={DR_MODELS} value={values.drModel} onChange={(e) => set("drModel", e.target.value as typeof values.drModel)} />
+          <Select
+            id="dep-model"
+            options={DR_MODELS}
+            value={values.drModel}
+            onChange={(e) => set("drModel", e.target.value as typeof values.drModel)}
+          />
         </Field>
         <Field id="dep-availability" label="Availability target (%)" error={errors.availabilityTargetPct}>
-          <Input id="dep-availability" type="number" step="any" value={values.availabilityTargetPct} onChange={(e) => set("availabilityTargetPct", e.target.valueAsNumber)} invalid={!!errors.availabilityTargetPct} />
+          <Input
+            id="dep-availability"
+            type="number"
+            step="any"
+            value={values.availabilityTargetPct}
+            onChange={(e) => set("availabilityTargetPct", e.target.valueAsNumber)}
+            invalid={!!errors.availabilityTargetPct}
+          />
         </Field>
         <Field id="dep-rto" label="RTO target (seconds)" error={errors.rtoTargetSeconds}>
-          <Input id="dep-rto" type="number" value={values.rtoTargetSeconds} onChange={(e) => set("rtoTargetSeconds", e.target.valueAsNumber)} invalid={!!errors.rtoTargetSeconds} />
+          <Input
+            id="dep-rto"
+            type="number"
+            value={values.rtoTargetSeconds}
+            onChange={(e) => set("rtoTargetSeconds", e.target.valueAsNumber)}
+            invalid={!!errors.rtoTargetSeconds}
+          />
         </Field>
         <Field id="dep-rpo" label="RPO target (seconds)" error={errors.rpoTargetSeconds}>
-          <Input id="dep-rpo" type="number" value={values.rpoTargetSeconds} onChange={(e) => set("rpoTargetSeconds", e.target.valueAsNumber)} invalid={!!errors.rpoTargetSeconds} />
+          <Input
+            id="dep-rpo"
+            type="number"
+            value={values.rpoTargetSeconds}
+            onChange={(e) => set("rpoTargetSeconds", e.target.valueAsNumber)}
+            invalid={!!errors.rpoTargetSeconds}
+          />
         </Field>
         <div className="sm:col-span-2">
           <Field id="dep-description" label="Description" error={errors.description}>
-            <Input id="dep-description" value={values.description} onChange={(e) => set("description", e.target.value)} />
+            <Input
+              id="dep-description"
+              value={values.description}
+              onChange={(e) => set("description", e.target.value)}
+            />
           </Field>
         </div>
         <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" variant="primary" disabled={create.isPending}>Create deployment</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            Create deployment
+          </Button>
           <Button onClick={onDone}>Cancel</Button>
-          {create.isError && !Object.keys(errors).length ? <p role="alert" className="text-sm text-rose-600">{errorMessage(create.error)}</p> : null}
+          {create.isError && !Object.keys(errors).length ? (
+            <p role="alert" className="text-sm text-rose-600">
+              {errorMessage(create.error)}
+            </p>
+          ) : null}
         </div>
       </form>
     </Card>

@@ -1,10 +1,11 @@
 "use client";
+
 // One deployment's model page: its DR plan, regions and stacks, database clusters, routing.
-import { WithDeployment } from "./with-deployment";
+import { ClustersSection } from "./clusters-section";
 import { DeploymentHeader } from "./deployment-header";
 import { RegionsSection } from "./regions-section";
-import { ClustersSection } from "./clusters-section";
 import { RoutingSection } from "./routing-section";
+import { WithDeployment } from "./with-deployment";
 
 export function DeploymentModel({ slug }: { slug: string }) {
   return (

@@ -1,16 +1,19 @@
 "use client";
+
 // A new replication link between two replicas of the same cluster.
 import { useMutation } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { LINK_MODES } from "@/lib/schemas/enums";
-import { ZLinkInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { LINK_MODES } from "@/lib/schemas/enums";
+import { ZLinkInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
+import type { Cluster } from "./model-types";
 import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
-import type { Cluster } from "./model-types";
 
 const FIELDS = ["sourceReplicaId", "targetReplicaId", "mode", "expectedVolumeGbPerDay"] as const;
 
@@ -19,7 +22,12 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
   const refreshModel = useRefreshModel();
   // Data usually flows out of the primary, so it is the likely source.
   const primary = cluster.replicas.find((replica) => replica.role === "PRIMARY");
-  const form = useForm(ZLinkInput, { sourceReplicaId: primary?.id ?? "", targetReplicaId: "", mode: "ASYNC", expectedVolumeGbPerDay: Number.NaN });
+  const form = useForm(ZLinkInput, {
+    sourceReplicaId: primary?.id ?? "",
+    targetReplicaId: "",
+    mode: "ASYNC",
+    expectedVolumeGbPerDay: Number.NaN,
+  });
   const create = useMutation(
     trpc.topology.createLink.mutationOptions({
       onSuccess: async () => {
@@ -31,28 +39,56 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
   );
   const { values, errors, set } = form;
   const prefix = `${cluster.id}-link`;
-  const replicaOptions = [{ value: "", label: "Choose a replica…" }, ...cluster.replicas.map((replica) => ({ value: replica.id, label: replica.name }))];
+  const replicaOptions = [
+    { value: "", label: "Choose a replica…" },
+    ...cluster.replicas.map((replica) => ({ value: replica.id, label: replica.name })),
+  ];
 
   return (
-    <form
-      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-      onSubmit={form.handleSubmit(create.mutate)}
-    >
+    <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
       <Field id={`${prefix}-source`} label="Source replica" error={errors.sourceReplicaId}>
-        <Select id={`${prefix}-source`} options={replicaOptions} value={values.sourceReplicaId} onChange={(e) => set("sourceReplicaId", e.target.value)} invalid={!!errors.sourceReplicaId} />
+        <Select
+          id={`${prefix}-source`}
+          options={replicaOptions}
+          value={values.sourceReplicaId}
+          onChange={(e) => set("sourceReplicaId", e.target.value)}
+          invalid={!!errors.sourceReplicaId}
+        />
       </Field>
       <Field id={`${prefix}-target`} label="Target replica" error={errors.targetReplicaId}>
-        <Select id={`${prefix}-target`} options={replicaOptions} value={values.targetReplicaId} onChange={(e) => set("targetReplicaId", e.target.value)} invalid={!!errors.targetReplicaId} />
+        <Select
+          id={`${prefix}-target`}
+          options={replicaOptions}
+          value={values.targetReplicaId}
+          onChange={(e) => set("targetReplicaId", e.target.value)}
+          invalid={!!errors.targetReplicaId}
+        />
       </Field>
       <Field id={`${prefix}-mode`} label="Mode" error={errors.mode}>
-        <Select id={`${prefix}-mode`} options={LINK_MODES} value={values.mode} onChange={(e) => set("mode", e.target.value as typeof values.mode)} invalid={!!errors.mode} />
+        <Select
+          id={`${prefix}-mode`}
+          options={LINK_MODES}
+          value={values.mode}
+          onChange={(e) => set("mode", e.target.value as typeof values.mode)}
+          invalid={!!errors.mode}
+        />
       </Field>
       <Field id={`${prefix}-volume`} label="Expected volume (GB/day)" error={errors.expectedVolumeGbPerDay}>
-        <NumberInput id={`${prefix}-volume`} step="any" value={values.expectedVolumeGbPerDay} onValueChange={(v) => set("expectedVolumeGbPerDay", v)} invalid={!!errors.expectedVolumeGbPerDay} />
+        <NumberInput
+          id={`${prefix}-volume`}
+          step="any"
+          value={values.expectedVolumeGbPerDay}
+          onValueChange={(v) => set("expectedVolumeGbPerDay", v)}
+          invalid={!!errors.expectedVolumeGbPerDay}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>Add link</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
+          Add link
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={create.error} fieldErrors={errors} fields={FIELDS} />
       </div>
     </form>

@@ -1,17 +1,20 @@
 "use client";
+
 // A cluster's replication links: which replica feeds which, how, and how much a day.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
 import { LinkForm } from "./link-form";
-import { useRefreshModel } from "./use-refresh-model";
 import type { Cluster, ReplicationLink } from "./model-types";
+import { useRefreshModel } from "./use-refresh-model";
 
 export function LinksTable({ cluster }: { cluster: Cluster }) {
   const canEdit = useCanEditModel();
@@ -30,7 +33,11 @@ export function LinksTable({ cluster }: { cluster: Cluster }) {
               <Th>Source → target</Th>
               <Th>Mode</Th>
               <Th className="text-right">GB/day</Th>
-              {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -39,9 +46,15 @@ export function LinksTable({ cluster }: { cluster: Cluster }) {
               return (
                 <tr key={link.id}>
                   <Td className="font-medium">{name}</Td>
-                  <Td><Badge tone={link.mode === "SYNC" ? "info" : "neutral"}>{label(link.mode)}</Badge></Td>
+                  <Td>
+                    <Badge tone={link.mode === "SYNC" ? "info" : "neutral"}>{label(link.mode)}</Badge>
+                  </Td>
                   <Td className="text-right">{link.expectedVolumeGbPerDay}</Td>
-                  {canEdit ? <Td><RemoveLink link={link} name={name} /></Td> : null}
+                  {canEdit ? (
+                    <Td>
+                      <RemoveLink link={link} name={name} />
+                    </Td>
+                  ) : null}
                 </tr>
               );
             })}
@@ -49,7 +62,12 @@ export function LinksTable({ cluster }: { cluster: Cluster }) {
         </Table>
       )}
       {canEdit && !adding ? (
-        <Button size="sm" onClick={() => setAdding(true)} disabled={cluster.replicas.length < 2} title={cluster.replicas.length < 2 ? "A link joins two replicas: add a second one first" : undefined}>
+        <Button
+          size="sm"
+          onClick={() => setAdding(true)}
+          disabled={cluster.replicas.length < 2}
+          title={cluster.replicas.length < 2 ? "A link joins two replicas: add a second one first" : undefined}
+        >
           Add link
         </Button>
       ) : null}

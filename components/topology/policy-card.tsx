@@ -1,18 +1,29 @@
 "use client";
+
 // One traffic policy: how it routes and checks health, its rules, and deleting it.
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
-import { useCanEditModel } from "@/components/shell/actor-context";
-import { Badge, Card } from "@/components/ui/layout";
-import { formatSeconds } from "@/components/ui/format";
-import { DeleteButton } from "./delete-button";
-import { Setting } from "./setting";
-import { RulesTable } from "./rules-table";
-import { useRefreshModel } from "./use-refresh-model";
-import type { CatalogRegion, Policy } from "./model-types";
 
-export function PolicyCard({ deploymentName, policy, regions }: { deploymentName: string; policy: Policy; regions: CatalogRegion[] }) {
+import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
+import { formatSeconds } from "@/components/ui/format";
+import { Badge, Card } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
+import { DeleteButton } from "./delete-button";
+import type { CatalogRegion, Policy } from "./model-types";
+import { RulesTable } from "./rules-table";
+import { Setting } from "./setting";
+import { useRefreshModel } from "./use-refresh-model";
+
+export function PolicyCard({
+  deploymentName,
+  policy,
+  regions,
+}: {
+  deploymentName: string;
+  policy: Policy;
+  regions: CatalogRegion[];
+}) {
   const trpc = useTRPC();
   const canEdit = useCanEditModel();
   const refreshModel = useRefreshModel();
@@ -37,17 +48,26 @@ export function PolicyCard({ deploymentName, policy, regions }: { deploymentName
     >
       <div className="space-y-5">
         <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
-          <Setting term="Layer"><Badge>{label(policy.layer)}</Badge></Setting>
-          <Setting term="Product"><Badge tone="info">{label(policy.product)}</Badge></Setting>
-          <Setting term="Steering"><Badge>{label(policy.steering)}</Badge></Setting>
+          <Setting term="Layer">
+            <Badge>{label(policy.layer)}</Badge>
+          </Setting>
+          <Setting term="Product">
+            <Badge tone="info">{label(policy.product)}</Badge>
+          </Setting>
+          <Setting term="Steering">
+            <Badge>{label(policy.steering)}</Badge>
+          </Setting>
           <Setting term="DNS TTL">{formatSeconds(policy.dnsTtlSeconds)}</Setting>
           <Setting term="Health check">
-            every {formatSeconds(policy.healthCheckIntervalSeconds)}, timeout {formatSeconds(policy.healthCheckTimeoutSeconds)},{" "}
-            {policy.healthCheckFailureThreshold} failures, quorum {policy.healthCheckQuorum} of {locations.length} locations
+            every {formatSeconds(policy.healthCheckIntervalSeconds)}, timeout{" "}
+            {formatSeconds(policy.healthCheckTimeoutSeconds)}, {policy.healthCheckFailureThreshold} failures, quorum{" "}
+            {policy.healthCheckQuorum} of {locations.length} locations
           </Setting>
           <Setting term="Probe locations">
             <span className="flex flex-wrap gap-1">
-              {locations.map((location) => <Badge key={location}>{location}</Badge>)}
+              {locations.map((location) => (
+                <Badge key={location}>{location}</Badge>
+              ))}
             </span>
           </Setting>
         </dl>

@@ -1,30 +1,50 @@
 "use client";
+
 // A new traffic policy: the product and layer that route, the steering, and the health check.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+
 import { useTRPC } from "@/components/trpc/client";
-import { ROUTING_LAYERS, ROUTING_PRODUCTS, STEERINGS } from "@/lib/schemas/enums";
-import { ZPolicyInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { ROUTING_LAYERS, ROUTING_PRODUCTS, STEERINGS } from "@/lib/schemas/enums";
+import { ZPolicyInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
-import { NumberInput } from "./number-input";
 import { listFromText } from "./list-from-text";
+import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const FIELDS = [
-  "name", "layer", "product", "steering", "dnsTtlSeconds", "healthCheckIntervalSeconds", "healthCheckTimeoutSeconds",
-  "healthCheckFailureThreshold", "healthCheckProbeLocations", "healthCheckQuorum",
+  "name",
+  "layer",
+  "product",
+  "steering",
+  "dnsTtlSeconds",
+  "healthCheckIntervalSeconds",
+  "healthCheckTimeoutSeconds",
+  "healthCheckFailureThreshold",
+  "healthCheckProbeLocations",
+  "healthCheckQuorum",
 ] as const;
 
 export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
   const form = useForm(ZPolicyInput, {
-    deploymentId, name: "", layer: "DNS", product: "ROUTE53", steering: "LATENCY", dnsTtlSeconds: 60,
-    healthCheckIntervalSeconds: 30, healthCheckTimeoutSeconds: 5, healthCheckFailureThreshold: 3, healthCheckProbeLocations: [], healthCheckQuorum: 1,
+    deploymentId,
+    name: "",
+    layer: "DNS",
+    product: "ROUTE53",
+    steering: "LATENCY",
+    dnsTtlSeconds: 60,
+    healthCheckIntervalSeconds: 30,
+    healthCheckTimeoutSeconds: 5,
+    healthCheckFailureThreshold: 3,
+    healthCheckProbeLocations: [],
+    healthCheckQuorum: 1,
   });
   // The text as typed (with its commas and spaces); the form holds the parsed list.
   const [probeText, setProbeText] = useState("");
@@ -41,36 +61,81 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
 
   return (
     <Card title="New policy">
-      <form
-        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-        onSubmit={form.handleSubmit(create.mutate)}
-      >
+      <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
         <Field id="policy-name" label="Name" error={errors.name}>
-          <Input id="policy-name" value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+          <Input
+            id="policy-name"
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            invalid={!!errors.name}
+          />
         </Field>
         <Field id="policy-product" label="Product" error={errors.product}>
-          <Select id="policy-product" options={ROUTING_PRODUCTS} value={values.product} onChange={(e) => set("product", e.target.value as typeof values.product)} invalid={!!errors.product} />
+          <Select
+            id="policy-product"
+            options={ROUTING_PRODUCTS}
+            value={values.product}
+            onChange={(e) => set("product", e.target.value as typeof values.product)}
+            invalid={!!errors.product}
+          />
         </Field>
         <Field id="policy-layer" label="Layer" error={errors.layer}>
-          <Select id="policy-layer" options={ROUTING_LAYERS} value={values.layer} onChange={(e) => set("layer", e.target.value as typeof values.layer)} invalid={!!errors.layer} />
+          <Select
+            id="policy-layer"
+            options={ROUTING_LAYERS}
+            value={values.layer}
+            onChange={(e) => set("layer", e.target.value as typeof values.layer)}
+            invalid={!!errors.layer}
+          />
         </Field>
         <Field id="policy-steering" label="Steering" error={errors.steering}>
-          <Select id="policy-steering" options={STEERINGS} value={values.steering} onChange={(e) => set("steering", e.target.value as typeof values.steering)} invalid={!!errors.steering} />
+          <Select
+            id="policy-steering"
+            options={STEERINGS}
+            value={values.steering}
+            onChange={(e) => set("steering", e.target.value as typeof values.steering)}
+            invalid={!!errors.steering}
+          />
         </Field>
         <Field id="policy-ttl" label="DNS TTL (seconds)" error={errors.dnsTtlSeconds}>
-          <NumberInput id="policy-ttl" value={values.dnsTtlSeconds} onValueChange={(v) => set("dnsTtlSeconds", v)} invalid={!!errors.dnsTtlSeconds} />
+          <NumberInput
+            id="policy-ttl"
+            value={values.dnsTtlSeconds}
+            onValueChange={(v) => set("dnsTtlSeconds", v)}
+            invalid={!!errors.dnsTtlSeconds}
+          />
         </Field>
         <Field id="policy-interval" label="Health check every (seconds)" error={errors.healthCheckIntervalSeconds}>
-          <NumberInput id="policy-interval" value={values.healthCheckIntervalSeconds} onValueChange={(v) => set("healthCheckIntervalSeconds", v)} invalid={!!errors.healthCheckIntervalSeconds} />
+          <NumberInput
+            id="policy-interval"
+            value={values.healthCheckIntervalSeconds}
+            onValueChange={(v) => set("healthCheckIntervalSeconds", v)}
+            invalid={!!errors.healthCheckIntervalSeconds}
+          />
         </Field>
         <Field id="policy-timeout" label="Health check timeout (seconds)" error={errors.healthCheckTimeoutSeconds}>
-          <NumberInput id="policy-timeout" value={values.healthCheckTimeoutSeconds} onValueChange={(v) => set("healthCheckTimeoutSeconds", v)} invalid={!!errors.healthCheckTimeoutSeconds} />
+          <NumberInput
+            id="policy-timeout"
+            value={values.healthCheckTimeoutSeconds}
+            onValueChange={(v) => set("healthCheckTimeoutSeconds", v)}
+            invalid={!!errors.healthCheckTimeoutSeconds}
+          />
         </Field>
         <Field id="policy-failures" label="Failures before unhealthy" error={errors.healthCheckFailureThreshold}>
-          <NumberInput id="policy-failures" value={values.healthCheckFailureThreshold} onValueChange={(v) => set("healthCheckFailureThreshold", v)} invalid={!!errors.healthCheckFailureThreshold} />
+          <NumberInput
+            id="policy-failures"
+            value={values.healthCheckFailureThreshold}
+            onValueChange={(v) => set("healthCheckFailureThreshold", v)}
+            invalid={!!errors.healthCheckFailureThreshold}
+          />
         </Field>
         <div className="sm:col-span-2 lg:col-span-3">
-          <Field id="policy-probes" label="Probe locations" hint="comma-separated, like us-east, eu-west, ap-south" error={errors.healthCheckProbeLocations}>
+          <Field
+            id="policy-probes"
+            label="Probe locations"
+            hint="comma-separated, like us-east, eu-west, ap-south"
+            error={errors.healthCheckProbeLocations}
+          >
             <Input
               id="policy-probes"
               value={probeText}
@@ -83,10 +148,17 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
           </Field>
         </div>
         <Field id="policy-quorum" label="Quorum (locations that must agree)" error={errors.healthCheckQuorum}>
-          <NumberInput id="policy-quorum" value={values.healthCheckQuorum} onValueChange={(v) => set("healthCheckQuorum", v)} invalid={!!errors.healthCheckQuorum} />
+          <NumberInput
+            id="policy-quorum"
+            value={values.healthCheckQuorum}
+            onValueChange={(v) => set("healthCheckQuorum", v)}
+            invalid={!!errors.healthCheckQuorum}
+          />
         </Field>
         <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit" variant="primary" disabled={create.isPending}>Create policy</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            Create policy
+          </Button>
           <Button onClick={onDone}>Cancel</Button>
           <FormAlert error={create.error} fieldErrors={errors} fields={FIELDS} />
         </div>

@@ -1,21 +1,26 @@
 "use client";
+
 // One region of a deployment: where it is, what runs there, and removing it from the deployment.
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Badge, Card } from "@/components/ui/layout";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
+import type { DeploymentModelData, Placement } from "./model-types";
 import { StackTable } from "./stack-table";
 import { useRefreshModel } from "./use-refresh-model";
-import type { DeploymentModelData, Placement } from "./model-types";
 
 export function RegionCard({ deployment, placement }: { deployment: DeploymentModelData; placement: Placement }) {
   const trpc = useTRPC();
   const canEdit = useCanEditModel();
   const refreshModel = useRefreshModel();
   const { region } = placement;
-  const remove = useMutation(trpc.topology.removeRegion.mutationOptions({ onSuccess: () => refreshModel({ catalog: true }) }));
+  const remove = useMutation(
+    trpc.topology.removeRegion.mutationOptions({ onSuccess: () => refreshModel({ catalog: true }) }),
+  );
 
   return (
     <Card

@@ -1,18 +1,21 @@
 "use client";
+
 // The shared region catalog: where deployments can run, how many use each place, and adding one.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
 import { RegionForm } from "./region-form";
 import { useRefreshModel } from "./use-refresh-model";
-import type { RouterOutputs } from "@/components/trpc/types";
 
 type CatalogEntry = RouterOutputs["topology"]["regions"][number];
 
@@ -23,11 +26,20 @@ export function RegionCatalog() {
   const regions = useQuery(trpc.topology.regions.queryOptions());
 
   if (regions.isPending) return <p className="text-sm text-slate-500">Loading regions…</p>;
-  if (regions.isError) return <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(regions.error)}</p>;
+  if (regions.isError)
+    return (
+      <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+        {errorMessage(regions.error)}
+      </p>
+    );
 
   return (
     <div className="space-y-4">
-      {canEdit && !adding ? <Button variant="primary" onClick={() => setAdding(true)}>New region</Button> : null}
+      {canEdit && !adding ? (
+        <Button variant="primary" onClick={() => setAdding(true)}>
+          New region
+        </Button>
+      ) : null}
       {adding ? <RegionForm onDone={() => setAdding(false)} /> : null}
       {regions.data.length === 0 ? (
         <EmptyState title="No regions yet">Add the cloud and lab regions your deployments run in.</EmptyState>
@@ -42,7 +54,11 @@ export function RegionCatalog() {
                 <Th>Continent</Th>
                 <Th className="text-right">Lat / long</Th>
                 <Th className="text-right">Deployments</Th>
-                {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+                {canEdit ? (
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -52,9 +68,15 @@ export function RegionCatalog() {
                   <Td className="font-mono text-xs font-medium">{region.code}</Td>
                   <Td>{region.displayName}</Td>
                   <Td>{label(region.continent)}</Td>
-                  <Td className="text-right">{region.latitude.toFixed(2)}, {region.longitude.toFixed(2)}</Td>
+                  <Td className="text-right">
+                    {region.latitude.toFixed(2)}, {region.longitude.toFixed(2)}
+                  </Td>
                   <Td className="text-right">{region._count.deployments}</Td>
-                  {canEdit ? <Td><DeleteRegion region={region} /></Td> : null}
+                  {canEdit ? (
+                    <Td>
+                      <DeleteRegion region={region} />
+                    </Td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -68,7 +90,9 @@ export function RegionCatalog() {
 function DeleteRegion({ region }: { region: CatalogEntry }) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
-  const remove = useMutation(trpc.topology.deleteRegion.mutationOptions({ onSuccess: () => refreshModel({ catalog: true }) }));
+  const remove = useMutation(
+    trpc.topology.deleteRegion.mutationOptions({ onSuccess: () => refreshModel({ catalog: true }) }),
+  );
   return (
     <DeleteButton
       label="Delete"

@@ -1,18 +1,21 @@
 "use client";
+
 // The regions a deployment runs in, each with its stack, and adding a catalog region to it.
-import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
-import { ZDeploymentRegionInput } from "@/lib/schemas/topology";
+import Link from "next/link";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { ZDeploymentRegionInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
+import type { DeploymentModelData } from "./model-types";
 import { RegionCard } from "./region-card";
 import { useRefreshModel } from "./use-refresh-model";
-import type { DeploymentModelData } from "./model-types";
 
 export function RegionsSection({ deployment }: { deployment: DeploymentModelData }) {
   const canEdit = useCanEditModel();
@@ -28,7 +31,9 @@ export function RegionsSection({ deployment }: { deployment: DeploymentModelData
       <div className="space-y-4">
         {canEdit ? <AddRegionForm deployment={deployment} /> : null}
         {deployment.regions.length === 0 ? (
-          <EmptyState title="No regions yet">Add the regions this deployment runs in, then what runs in each.</EmptyState>
+          <EmptyState title="No regions yet">
+            Add the regions this deployment runs in, then what runs in each.
+          </EmptyState>
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {deployment.regions.map((placement) => (
@@ -59,22 +64,37 @@ function AddRegionForm({ deployment }: { deployment: DeploymentModelData }) {
   const used = new Set(deployment.regions.map((placement) => placement.regionId));
   const available = (catalog.data ?? []).filter((region) => !used.has(region.id));
   const options = [
-    { value: "", label: catalog.isPending ? "Loading regions…" : available.length ? "Choose a region…" : "Every catalog region is in use" },
-    ...available.map((region) => ({ value: region.id, label: `${region.code} · ${region.displayName} (${region.provider})` })),
+    {
+      value: "",
+      label: catalog.isPending
+        ? "Loading regions…"
+        : available.length
+          ? "Choose a region…"
+          : "Every catalog region is in use",
+    },
+    ...available.map((region) => ({
+      value: region.id,
+      label: `${region.code} · ${region.displayName} (${region.provider})`,
+    })),
   ];
   const { values, errors, set } = form;
 
   return (
-    <form
-      className="flex flex-wrap items-start gap-2"
-      onSubmit={form.handleSubmit(add.mutate)}
-    >
+    <form className="flex flex-wrap items-start gap-2" onSubmit={form.handleSubmit(add.mutate)}>
       <div className="w-80">
         <Field id="add-region" label="Catalog region" error={errors.regionId}>
-          <Select id="add-region" options={options} value={values.regionId} onChange={(e) => set("regionId", e.target.value)} invalid={!!errors.regionId} />
+          <Select
+            id="add-region"
+            options={options}
+            value={values.regionId}
+            onChange={(e) => set("regionId", e.target.value)}
+            invalid={!!errors.regionId}
+          />
         </Field>
       </div>
-      <Button type="submit" variant="primary" className="mt-5" disabled={add.isPending}>Add region</Button>
+      <Button type="submit" variant="primary" className="mt-5" disabled={add.isPending}>
+        Add region
+      </Button>
       <div className="mt-6">
         <FormAlert error={add.error ?? catalog.error} fieldErrors={errors} fields={["regionId"]} />
       </div>

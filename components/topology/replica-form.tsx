@@ -1,15 +1,18 @@
 "use client";
+
 // A new replica of a cluster, in one of the deployment's regions.
 import { useMutation } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { type REPLICA_ROLES, label } from "@/lib/schemas/enums";
-import { ZReplicaInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { label, type REPLICA_ROLES } from "@/lib/schemas/enums";
+import { ZReplicaInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
-import { useRefreshModel } from "./use-refresh-model";
 import type { CatalogRegion, Cluster } from "./model-types";
+import { useRefreshModel } from "./use-refresh-model";
 
 type Role = (typeof REPLICA_ROLES)[number];
 const FIELDS = ["name", "regionId", "role", "endpoint"] as const;
@@ -24,10 +27,24 @@ function firstRole(cluster: Cluster): Role {
   return cluster.replicas.some((replica) => replica.role === "PRIMARY") ? "READ_REPLICA" : "PRIMARY";
 }
 
-export function ReplicaForm({ cluster, regions, onDone }: { cluster: Cluster; regions: CatalogRegion[]; onDone: () => void }) {
+export function ReplicaForm({
+  cluster,
+  regions,
+  onDone,
+}: {
+  cluster: Cluster;
+  regions: CatalogRegion[];
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
-  const form = useForm(ZReplicaInput, { clusterId: cluster.id, regionId: "", name: "", role: firstRole(cluster), endpoint: "" });
+  const form = useForm(ZReplicaInput, {
+    clusterId: cluster.id,
+    regionId: "",
+    name: "",
+    role: firstRole(cluster),
+    endpoint: "",
+  });
   const create = useMutation(
     trpc.topology.createReplica.mutationOptions({
       onSuccess: async () => {
@@ -39,7 +56,10 @@ export function ReplicaForm({ cluster, regions, onDone }: { cluster: Cluster; re
   );
   const { values, errors, set } = form;
   const prefix = `${cluster.id}-replica`;
-  const regionOptions = [{ value: "", label: "Choose a region…" }, ...regions.map((region) => ({ value: region.id, label: `${region.code} · ${region.displayName}` }))];
+  const regionOptions = [
+    { value: "", label: "Choose a region…" },
+    ...regions.map((region) => ({ value: region.id, label: `${region.code} · ${region.displayName}` })),
+  ];
 
   return (
     <form
@@ -52,10 +72,21 @@ export function ReplicaForm({ cluster, regions, onDone }: { cluster: Cluster; re
       }}
     >
       <Field id={`${prefix}-name`} label="Replica name" hint="like orders-use1" error={errors.name}>
-        <Input id={`${prefix}-name`} value={values.name} onChange={(e) => set("name", e.target.value)} invalid={!!errors.name} />
+        <Input
+          id={`${prefix}-name`}
+          value={values.name}
+          onChange={(e) => set("name", e.target.value)}
+          invalid={!!errors.name}
+        />
       </Field>
       <Field id={`${prefix}-region`} label="Region" error={errors.regionId}>
-        <Select id={`${prefix}-region`} options={regionOptions} value={values.regionId} onChange={(e) => set("regionId", e.target.value)} invalid={!!errors.regionId} />
+        <Select
+          id={`${prefix}-region`}
+          options={regionOptions}
+          value={values.regionId}
+          onChange={(e) => set("regionId", e.target.value)}
+          invalid={!!errors.regionId}
+        />
       </Field>
       <Field id={`${prefix}-role`} label="Role" error={errors.role}>
         <Select
@@ -67,11 +98,20 @@ export function ReplicaForm({ cluster, regions, onDone }: { cluster: Cluster; re
         />
       </Field>
       <Field id={`${prefix}-endpoint`} label="Endpoint (optional)" hint="host or host:port" error={errors.endpoint}>
-        <Input id={`${prefix}-endpoint`} value={values.endpoint ?? ""} onChange={(e) => set("endpoint", e.target.value)} invalid={!!errors.endpoint} />
+        <Input
+          id={`${prefix}-endpoint`}
+          value={values.endpoint ?? ""}
+          onChange={(e) => set("endpoint", e.target.value)}
+          invalid={!!errors.endpoint}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>Add replica</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
+          Add replica
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={create.error} fieldErrors={errors} fields={FIELDS} />
       </div>
     </form>

@@ -1,17 +1,20 @@
 "use client";
+
 // A cluster's replicas: where each is, its role and fencing epoch; adding and removing them.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
+import type { CatalogRegion, Cluster, Replica } from "./model-types";
 import { ReplicaForm } from "./replica-form";
 import { useRefreshModel } from "./use-refresh-model";
-import type { CatalogRegion, Cluster, Replica } from "./model-types";
 
 export function ReplicasTable({ cluster, regions }: { cluster: Cluster; regions: CatalogRegion[] }) {
   const canEdit = useCanEditModel();
@@ -22,7 +25,9 @@ export function ReplicasTable({ cluster, regions }: { cluster: Cluster; regions:
     <div className="space-y-3">
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Replicas</h3>
       {cluster.replicas.length === 0 ? (
-        <p className="text-sm text-slate-500">No replicas yet{cluster.writeTopology === "SINGLE_PRIMARY" ? ": the first one is the primary" : ""}.</p>
+        <p className="text-sm text-slate-500">
+          No replicas yet{cluster.writeTopology === "SINGLE_PRIMARY" ? ": the first one is the primary" : ""}.
+        </p>
       ) : (
         <Table caption={`Replicas of ${cluster.name}`}>
           <thead>
@@ -32,7 +37,11 @@ export function ReplicasTable({ cluster, regions }: { cluster: Cluster; regions:
               <Th>Role</Th>
               <Th className="text-right">Epoch</Th>
               <Th>Endpoint</Th>
-              {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -40,17 +49,28 @@ export function ReplicasTable({ cluster, regions }: { cluster: Cluster; regions:
               <tr key={replica.id}>
                 <Td className={replica.role === "PRIMARY" ? "font-semibold" : "font-medium"}>{replica.name}</Td>
                 <Td className="font-mono text-xs">{codeOf(replica.regionId)}</Td>
-                <Td><RoleBadge role={replica.role} /></Td>
+                <Td>
+                  <RoleBadge role={replica.role} />
+                </Td>
                 <Td className="text-right">{replica.epoch}</Td>
                 <Td className="font-mono text-xs">{replica.endpoint ?? "—"}</Td>
-                {canEdit ? <Td><RemoveReplica cluster={cluster} replica={replica} /></Td> : null}
+                {canEdit ? (
+                  <Td>
+                    <RemoveReplica cluster={cluster} replica={replica} />
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </Table>
       )}
       {canEdit && !adding ? (
-        <Button size="sm" onClick={() => setAdding(true)} disabled={regions.length === 0} title={regions.length === 0 ? "Add a region to the deployment first" : undefined}>
+        <Button
+          size="sm"
+          onClick={() => setAdding(true)}
+          disabled={regions.length === 0}
+          title={regions.length === 0 ? "Add a region to the deployment first" : undefined}
+        >
           Add replica
         </Button>
       ) : null}

@@ -1,27 +1,44 @@
 "use client";
+
 // Adding a rule that routes a policy's traffic to one region, and changing its weight and priority.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+
 import { useTRPC } from "@/components/trpc/client";
-import { ZRuleInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { ZRuleInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
-import { NumberInput } from "./number-input";
 import { listFromText } from "./list-from-text";
-import { useRefreshModel } from "./use-refresh-model";
 import type { CatalogRegion, Policy, Rule } from "./model-types";
+import { NumberInput } from "./number-input";
+import { useRefreshModel } from "./use-refresh-model";
 
 const ZRuleEdit = ZRuleInput.pick({ weight: true, priority: true });
 const FIELDS = ["regionId", "weight", "priority", "geoMatch"] as const;
 
-export function RuleAddForm({ policy, regions, onDone }: { policy: Policy; regions: CatalogRegion[]; onDone: () => void }) {
+export function RuleAddForm({
+  policy,
+  regions,
+  onDone,
+}: {
+  policy: Policy;
+  regions: CatalogRegion[];
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
   // A new rule goes after the existing ones in failover order.
   const nextPriority = Math.max(0, ...policy.rules.map((rule) => rule.priority + 1));
-  const form = useForm(ZRuleInput, { policyId: policy.id, regionId: "", weight: 100, priority: Math.min(nextPriority, 1000), geoMatch: [] });
+  const form = useForm(ZRuleInput, {
+    policyId: policy.id,
+    regionId: "",
+    weight: 100,
+    priority: Math.min(nextPriority, 1000),
+    geoMatch: [],
+  });
   const [geoText, setGeoText] = useState("");
   const create = useMutation(
     trpc.topology.createRule.mutationOptions({
@@ -35,26 +52,46 @@ export function RuleAddForm({ policy, regions, onDone }: { policy: Policy; regio
   const routed = new Set(policy.rules.map((rule) => rule.regionId));
   const regionOptions = [
     { value: "", label: "Choose a region…" },
-    ...regions.filter((region) => !routed.has(region.id)).map((region) => ({ value: region.id, label: `${region.code} · ${region.displayName}` })),
+    ...regions
+      .filter((region) => !routed.has(region.id))
+      .map((region) => ({ value: region.id, label: `${region.code} · ${region.displayName}` })),
   ];
   const { values, errors, set } = form;
   const prefix = `${policy.id}-rule`;
 
   return (
-    <form
-      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
-      onSubmit={form.handleSubmit(create.mutate)}
-    >
+    <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
       <Field id={`${prefix}-region`} label="Region" error={errors.regionId}>
-        <Select id={`${prefix}-region`} options={regionOptions} value={values.regionId} onChange={(e) => set("regionId", e.target.value)} invalid={!!errors.regionId} />
+        <Select
+          id={`${prefix}-region`}
+          options={regionOptions}
+          value={values.regionId}
+          onChange={(e) => set("regionId", e.target.value)}
+          invalid={!!errors.regionId}
+        />
       </Field>
       <Field id={`${prefix}-weight`} label="Weight (0–100)" error={errors.weight}>
-        <NumberInput id={`${prefix}-weight`} value={values.weight} onValueChange={(v) => set("weight", v)} invalid={!!errors.weight} />
+        <NumberInput
+          id={`${prefix}-weight`}
+          value={values.weight}
+          onValueChange={(v) => set("weight", v)}
+          invalid={!!errors.weight}
+        />
       </Field>
       <Field id={`${prefix}-priority`} label="Priority (lower first)" error={errors.priority}>
-        <NumberInput id={`${prefix}-priority`} value={values.priority} onValueChange={(v) => set("priority", v)} invalid={!!errors.priority} />
+        <NumberInput
+          id={`${prefix}-priority`}
+          value={values.priority}
+          onValueChange={(v) => set("priority", v)}
+          invalid={!!errors.priority}
+        />
       </Field>
-      <Field id={`${prefix}-geo`} label="Geo match (optional)" hint="comma-separated, like EU, US-CA" error={errors.geoMatch}>
+      <Field
+        id={`${prefix}-geo`}
+        label="Geo match (optional)"
+        hint="comma-separated, like EU, US-CA"
+        error={errors.geoMatch}
+      >
         <Input
           id={`${prefix}-geo`}
           value={geoText}
@@ -66,8 +103,12 @@ export function RuleAddForm({ policy, regions, onDone }: { policy: Policy; regio
         />
       </Field>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>Add rule</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
+          Add rule
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={create.error} fieldErrors={errors} fields={FIELDS} />
       </div>
     </form>
@@ -99,14 +140,28 @@ export function RuleEditForm({ rule, regionCode, onDone }: { rule: Rule; regionC
       }}
     >
       <Field id={`${rule.id}-weight`} label={`Weight for ${regionCode}`} error={errors.weight}>
-        <NumberInput id={`${rule.id}-weight`} value={values.weight} onValueChange={(v) => set("weight", v)} invalid={!!errors.weight} />
+        <NumberInput
+          id={`${rule.id}-weight`}
+          value={values.weight}
+          onValueChange={(v) => set("weight", v)}
+          invalid={!!errors.weight}
+        />
       </Field>
       <Field id={`${rule.id}-priority`} label={`Priority for ${regionCode}`} error={errors.priority}>
-        <NumberInput id={`${rule.id}-priority`} value={values.priority} onValueChange={(v) => set("priority", v)} invalid={!!errors.priority} />
+        <NumberInput
+          id={`${rule.id}-priority`}
+          value={values.priority}
+          onValueChange={(v) => set("priority", v)}
+          invalid={!!errors.priority}
+        />
       </Field>
       <div className="mt-5 flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>Save</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
+          Save
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={update.error} fieldErrors={errors} fields={FIELDS} />
       </div>
     </form>

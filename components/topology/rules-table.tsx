@@ -1,17 +1,20 @@
 "use client";
+
 // A policy's rules: one per region, with weight, priority, geo match, and whether traffic flows there.
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+
 import { DeleteButton } from "./delete-button";
+import type { CatalogRegion, Policy, Rule } from "./model-types";
 import { RuleAddForm, RuleEditForm } from "./rule-form";
 import { useRefreshModel } from "./use-refresh-model";
-import type { CatalogRegion, Policy, Rule } from "./model-types";
 
 export function RulesTable({ policy, regions }: { policy: Policy; regions: CatalogRegion[] }) {
   const canEdit = useCanEditModel();
@@ -34,7 +37,11 @@ export function RulesTable({ policy, regions }: { policy: Policy; regions: Catal
               <Th className="text-right">Priority</Th>
               <Th>Geo match</Th>
               <Th>State</Th>
-              {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -46,7 +53,9 @@ export function RulesTable({ policy, regions }: { policy: Policy; regions: Catal
                     <Td className="font-mono text-xs font-medium">{code}</Td>
                     <Td className="text-right">{rule.weight}</Td>
                     <Td className="text-right">{rule.priority}</Td>
-                    <Td>{rule.geoMatch.length ? rule.geoMatch.join(", ") : <span className="text-slate-500">any</span>}</Td>
+                    <Td>
+                      {rule.geoMatch.length ? rule.geoMatch.join(", ") : <span className="text-slate-500">any</span>}
+                    </Td>
                     <Td>
                       <span className="flex flex-wrap gap-1">
                         {rule.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="bad">Disabled</Badge>}
@@ -72,7 +81,11 @@ export function RulesTable({ policy, regions }: { policy: Policy; regions: Catal
           </tbody>
         </Table>
       )}
-      {canEdit && !adding ? <Button size="sm" onClick={() => setAdding(true)}>Add rule</Button> : null}
+      {canEdit && !adding ? (
+        <Button size="sm" onClick={() => setAdding(true)}>
+          Add rule
+        </Button>
+      ) : null}
       {adding ? <RuleAddForm policy={policy} regions={regions} onDone={() => setAdding(false)} /> : null}
     </div>
   );
@@ -90,13 +103,25 @@ function RuleRowActions({ rule, regionCode, onEdit }: { rule: Rule; regionCode: 
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap items-start justify-end gap-1">
-        <Button size="sm" aria-label={`${drainLabel} ${regionCode}`} disabled={update.isPending} onClick={() => update.mutate({ id: rule.id, drained: !rule.drained })}>
+        <Button
+          size="sm"
+          aria-label={`${drainLabel} ${regionCode}`}
+          disabled={update.isPending}
+          onClick={() => update.mutate({ id: rule.id, drained: !rule.drained })}
+        >
           {drainLabel}
         </Button>
-        <Button size="sm" aria-label={`${enableLabel} ${regionCode}`} disabled={update.isPending} onClick={() => update.mutate({ id: rule.id, enabled: !rule.enabled })}>
+        <Button
+          size="sm"
+          aria-label={`${enableLabel} ${regionCode}`}
+          disabled={update.isPending}
+          onClick={() => update.mutate({ id: rule.id, enabled: !rule.enabled })}
+        >
           {enableLabel}
         </Button>
-        <Button size="sm" variant="ghost" aria-label={`Edit rule for ${regionCode}`} onClick={onEdit}>Edit</Button>
+        <Button size="sm" variant="ghost" aria-label={`Edit rule for ${regionCode}`} onClick={onEdit}>
+          Edit
+        </Button>
         <DeleteButton
           label="Remove"
           ariaLabel={`Remove rule for ${regionCode}`}
@@ -106,7 +131,11 @@ function RuleRowActions({ rule, regionCode, onEdit }: { rule: Rule; regionCode: 
           error={remove.error}
         />
       </div>
-      {update.error ? <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{errorMessage(update.error)}</p> : null}
+      {update.error ? (
+        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+          {errorMessage(update.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

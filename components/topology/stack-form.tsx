@@ -1,25 +1,41 @@
 "use client";
+
 // Adding a stack component to a region, and changing its tier or size (its kind is what it is).
 import { useMutation } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
-import { STACK_KINDS, STACK_TIERS, label } from "@/lib/schemas/enums";
-import { ZStackComponentInput } from "@/lib/schemas/topology";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
+import { label, STACK_KINDS, STACK_TIERS } from "@/lib/schemas/enums";
+import { ZStackComponentInput } from "@/lib/schemas/topology";
+
 import { FormAlert } from "./form-alert";
+import type { Placement, StackComponent } from "./model-types";
 import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
-import type { Placement, StackComponent } from "./model-types";
 
 const ZStackEdit = ZStackComponentInput.pick({ tier: true, instanceCount: true, instanceSize: true });
 const ADD_FIELDS = ["kind", "tier", "instanceCount", "instanceSize"] as const;
 
-export function StackAddForm({ deploymentId, placement, onDone }: { deploymentId: string; placement: Placement; onDone: () => void }) {
+export function StackAddForm({
+  deploymentId,
+  placement,
+  onDone,
+}: {
+  deploymentId: string;
+  placement: Placement;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
   const form = useForm(ZStackComponentInput, {
-    deploymentId, regionId: placement.regionId, kind: "" as (typeof STACK_KINDS)[number], tier: "FULL", instanceCount: 2, instanceSize: "",
+    deploymentId,
+    regionId: placement.regionId,
+    kind: "" as (typeof STACK_KINDS)[number],
+    tier: "FULL",
+    instanceCount: 2,
+    instanceSize: "",
   });
   const create = useMutation(
     trpc.topology.createStackComponent.mutationOptions({
@@ -31,30 +47,56 @@ export function StackAddForm({ deploymentId, placement, onDone }: { deploymentId
     }),
   );
   const present = new Set(placement.stack.map((component) => component.kind));
-  const kinds = [{ value: "", label: "Choose a kind…" }, ...STACK_KINDS.filter((kind) => !present.has(kind)).map((kind) => ({ value: kind, label: label(kind) }))];
+  const kinds = [
+    { value: "", label: "Choose a kind…" },
+    ...STACK_KINDS.filter((kind) => !present.has(kind)).map((kind) => ({ value: kind, label: label(kind) })),
+  ];
   const { values, errors, set } = form;
   const prefix = `${placement.regionId}-stack`;
 
   return (
-    <form
-      className="grid gap-3 sm:grid-cols-4"
-      onSubmit={form.handleSubmit(create.mutate)}
-    >
+    <form className="grid gap-3 sm:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
       <Field id={`${prefix}-kind`} label="Kind" error={errors.kind}>
-        <Select id={`${prefix}-kind`} options={kinds} value={values.kind} onChange={(e) => set("kind", e.target.value as typeof values.kind)} invalid={!!errors.kind} />
+        <Select
+          id={`${prefix}-kind`}
+          options={kinds}
+          value={values.kind}
+          onChange={(e) => set("kind", e.target.value as typeof values.kind)}
+          invalid={!!errors.kind}
+        />
       </Field>
       <Field id={`${prefix}-tier`} label="Tier" error={errors.tier}>
-        <Select id={`${prefix}-tier`} options={STACK_TIERS} value={values.tier} onChange={(e) => set("tier", e.target.value as typeof values.tier)} invalid={!!errors.tier} />
+        <Select
+          id={`${prefix}-tier`}
+          options={STACK_TIERS}
+          value={values.tier}
+          onChange={(e) => set("tier", e.target.value as typeof values.tier)}
+          invalid={!!errors.tier}
+        />
       </Field>
       <Field id={`${prefix}-count`} label="Instances" error={errors.instanceCount}>
-        <NumberInput id={`${prefix}-count`} value={values.instanceCount} onValueChange={(v) => set("instanceCount", v)} invalid={!!errors.instanceCount} />
+        <NumberInput
+          id={`${prefix}-count`}
+          value={values.instanceCount}
+          onValueChange={(v) => set("instanceCount", v)}
+          invalid={!!errors.instanceCount}
+        />
       </Field>
       <Field id={`${prefix}-size`} label="Instance size" hint="like m7g.large" error={errors.instanceSize}>
-        <Input id={`${prefix}-size`} value={values.instanceSize} onChange={(e) => set("instanceSize", e.target.value)} invalid={!!errors.instanceSize} />
+        <Input
+          id={`${prefix}-size`}
+          value={values.instanceSize}
+          onChange={(e) => set("instanceSize", e.target.value)}
+          invalid={!!errors.instanceSize}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-4">
-        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>Add component</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={create.isPending}>
+          Add component
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={create.error} fieldErrors={errors} fields={ADD_FIELDS} />
       </div>
     </form>
@@ -64,7 +106,11 @@ export function StackAddForm({ deploymentId, placement, onDone }: { deploymentId
 export function StackEditForm({ component, onDone }: { component: StackComponent; onDone: () => void }) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
-  const form = useForm(ZStackEdit, { tier: component.tier, instanceCount: component.instanceCount, instanceSize: component.instanceSize });
+  const form = useForm(ZStackEdit, {
+    tier: component.tier,
+    instanceCount: component.instanceCount,
+    instanceSize: component.instanceSize,
+  });
   const update = useMutation(
     trpc.topology.updateStackComponent.mutationOptions({
       onSuccess: async () => {
@@ -87,17 +133,37 @@ export function StackEditForm({ component, onDone }: { component: StackComponent
       }}
     >
       <Field id={`${prefix}-tier`} label={`${label(component.kind)} tier`} error={errors.tier}>
-        <Select id={`${prefix}-tier`} options={STACK_TIERS} value={values.tier} onChange={(e) => set("tier", e.target.value as typeof values.tier)} invalid={!!errors.tier} />
+        <Select
+          id={`${prefix}-tier`}
+          options={STACK_TIERS}
+          value={values.tier}
+          onChange={(e) => set("tier", e.target.value as typeof values.tier)}
+          invalid={!!errors.tier}
+        />
       </Field>
       <Field id={`${prefix}-count`} label="Instances" error={errors.instanceCount}>
-        <NumberInput id={`${prefix}-count`} value={values.instanceCount} onValueChange={(v) => set("instanceCount", v)} invalid={!!errors.instanceCount} />
+        <NumberInput
+          id={`${prefix}-count`}
+          value={values.instanceCount}
+          onValueChange={(v) => set("instanceCount", v)}
+          invalid={!!errors.instanceCount}
+        />
       </Field>
       <Field id={`${prefix}-size`} label="Instance size" error={errors.instanceSize}>
-        <Input id={`${prefix}-size`} value={values.instanceSize} onChange={(e) => set("instanceSize", e.target.value)} invalid={!!errors.instanceSize} />
+        <Input
+          id={`${prefix}-size`}
+          value={values.instanceSize}
+          onChange={(e) => set("instanceSize", e.target.value)}
+          invalid={!!errors.instanceSize}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-3">
-        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>Save</Button>
-        <Button size="sm" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
+          Save
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          Cancel
+        </Button>
         <FormAlert error={update.error} fieldErrors={errors} fields={ADD_FIELDS} />
       </div>
     </form>

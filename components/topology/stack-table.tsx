@@ -1,17 +1,20 @@
 "use client";
+
 // What runs in one region of a deployment: one row per kind, edited in place.
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
-import { label } from "@/lib/schemas/enums";
+
 import { useCanEditModel } from "@/components/shell/actor-context";
+import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/schemas/enums";
+
 import { DeleteButton } from "./delete-button";
+import type { Placement, StackComponent } from "./model-types";
 import { StackAddForm, StackEditForm } from "./stack-form";
 import { useRefreshModel } from "./use-refresh-model";
-import type { Placement, StackComponent } from "./model-types";
 
 const TIER_TONE = { FULL: "good", SCALED_DOWN: "warn", OFF: "neutral" } as const;
 
@@ -32,7 +35,11 @@ export function StackTable({ deploymentId, placement }: { deploymentId: string; 
               <Th>Kind</Th>
               <Th>Tier</Th>
               <Th className="text-right">Instances</Th>
-              {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -40,11 +47,19 @@ export function StackTable({ deploymentId, placement }: { deploymentId: string; 
               <Fragment key={component.id}>
                 <tr>
                   <Td className="font-medium">{label(component.kind)}</Td>
-                  <Td><Badge tone={TIER_TONE[component.tier]}>{label(component.tier)}</Badge></Td>
-                  <Td className="text-right">{component.instanceCount} × <span className="font-mono text-xs">{component.instanceSize}</span></Td>
+                  <Td>
+                    <Badge tone={TIER_TONE[component.tier]}>{label(component.tier)}</Badge>
+                  </Td>
+                  <Td className="text-right">
+                    {component.instanceCount} × <span className="font-mono text-xs">{component.instanceSize}</span>
+                  </Td>
                   {canEdit ? (
                     <Td>
-                      <StackRowActions component={component} regionCode={code} onEdit={() => setEditingId(component.id)} />
+                      <StackRowActions
+                        component={component}
+                        regionCode={code}
+                        onEdit={() => setEditingId(component.id)}
+                      />
                     </Td>
                   ) : null}
                 </tr>
@@ -61,21 +76,35 @@ export function StackTable({ deploymentId, placement }: { deploymentId: string; 
         </Table>
       )}
       {canEdit && !adding ? (
-        <Button size="sm" onClick={() => setAdding(true)}>Add component</Button>
+        <Button size="sm" onClick={() => setAdding(true)}>
+          Add component
+        </Button>
       ) : null}
-      {adding ? <StackAddForm deploymentId={deploymentId} placement={placement} onDone={() => setAdding(false)} /> : null}
+      {adding ? (
+        <StackAddForm deploymentId={deploymentId} placement={placement} onDone={() => setAdding(false)} />
+      ) : null}
     </div>
   );
 }
 
-function StackRowActions({ component, regionCode, onEdit }: { component: StackComponent; regionCode: string; onEdit: () => void }) {
+function StackRowActions({
+  component,
+  regionCode,
+  onEdit,
+}: {
+  component: StackComponent;
+  regionCode: string;
+  onEdit: () => void;
+}) {
   const trpc = useTRPC();
   const refreshModel = useRefreshModel();
   const remove = useMutation(trpc.topology.deleteStackComponent.mutationOptions({ onSuccess: () => refreshModel() }));
   const what = `${label(component.kind)} in ${regionCode}`;
   return (
     <div className="flex items-start justify-end gap-2">
-      <Button size="sm" variant="ghost" aria-label={`Edit ${what}`} onClick={onEdit}>Edit</Button>
+      <Button size="sm" variant="ghost" aria-label={`Edit ${what}`} onClick={onEdit}>
+        Edit
+      </Button>
       <DeleteButton
         label="Remove"
         ariaLabel={`Remove ${what}`}

@@ -1,7 +1,9 @@
 "use client";
+
 // After a model edit: the open deployment and the deployment list (its counts) are stale;
 // the region catalog too when a region joins or leaves a deployment.
 import { useQueryClient } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
 
 export function useRefreshModel() {

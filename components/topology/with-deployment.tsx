@@ -1,14 +1,25 @@
 "use client";
+
 // Loads one deployment's model by slug and renders `children` with it, or says it is loading or
 // why it failed, with the way back. Every per-deployment page starts this way.
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
+
 import type { DeploymentModelData } from "./model-types";
 
-export function WithDeployment({ slug, backHref, children }: { slug: string; backHref: string; children: (deployment: DeploymentModelData, back: ReactNode) => ReactNode }) {
+export function WithDeployment({
+  slug,
+  backHref,
+  children,
+}: {
+  slug: string;
+  backHref: string;
+  children: (deployment: DeploymentModelData, back: ReactNode) => ReactNode;
+}) {
   const trpc = useTRPC();
   const model = useQuery(trpc.topology.deployment.queryOptions({ idOrSlug: slug }));
   const back = (
@@ -20,7 +31,9 @@ export function WithDeployment({ slug, backHref, children }: { slug: string; bac
   if (model.isError) {
     return (
       <div className="space-y-2">
-        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">{errorMessage(model.error)}</p>
+        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+          {errorMessage(model.error)}
+        </p>
         {back}
       </div>
     );

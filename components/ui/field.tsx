@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
 import { label as labelOf } from "@/lib/schemas/enums";
 
 const CONTROL =
@@ -6,7 +7,19 @@ const CONTROL =
   "border-slate-300 dark:border-slate-700 aria-invalid:border-rose-500 aria-invalid:ring-1 aria-invalid:ring-rose-500";
 
 /** A labelled control with its error under it; the error is tied to the control for screen readers. */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -25,12 +38,31 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
 }
 
 export function Input({ invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input className={CONTROL} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.id}-error` : undefined} {...props} />;
+  return (
+    <input
+      className={CONTROL}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${props.id}-error` : undefined}
+      {...props}
+    />
+  );
 }
 
-export function Select({ invalid, options, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean; options: readonly (string | { value: string; label: string })[] }) {
+export function Select({
+  invalid,
+  options,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  invalid?: boolean;
+  options: readonly (string | { value: string; label: string })[];
+}) {
   return (
-    <select className={CONTROL} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${props.id}-error` : undefined} {...props}>
+    <select
+      className={CONTROL}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${props.id}-error` : undefined}
+      {...props}
+    >
       {options.map((option) => {
         const { value, label } = typeof option === "string" ? { value: option, label: labelOf(option) } : option;
         return (

@@ -7,4 +7,11 @@ export function formatSeconds(seconds: number): string {
 }
 
 export const formatDateTime = (date: Date | string) =>
-  new Date(date).toLocaleString(undefined, { year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(date).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });

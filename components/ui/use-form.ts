@@ -1,8 +1,10 @@
 "use client";
+
 // Form state checked by the same zod schema the server uses: errors appear beside their field
 // before a request is sent, and the server's field errors land in the same place.
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
+
 import { fieldErrorsOf } from "./error-text";
 
 export function useForm<S extends z.ZodType>(schema: S, initial: z.input<S>) {

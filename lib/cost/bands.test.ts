@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DR_COST_BANDS } from "./bands";
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
@@ -19,7 +20,16 @@ describe("DR cost bands", () => {
     const estate = seedWarmStandbyEstate();
     const fullSecondary: TEstate = {
       ...estate,
-      regions: [estate.regions[0]!, region("us-west-2", "AWS", "NA", false, primaryStack().filter((c) => c.kind !== "CDN"))],
+      regions: [
+        estate.regions[0]!,
+        region(
+          "us-west-2",
+          "AWS",
+          "NA",
+          false,
+          primaryStack().filter((c) => c.kind !== "CDN"),
+        ),
+      ],
     };
     // Secondary now 876 + 1,606 + 321.20 + 23 = 2,826.20; total 6,089.90 / 3,143.70 ≈ 1.937 > 1.8
     const result = band(fullSecondary);
@@ -51,7 +61,17 @@ describe("DR cost bands", () => {
     const estate = seedActiveActiveEstate();
     const halfHearted: TEstate = {
       ...estate,
-      regions: estate.regions.map((r) => (r.isPrimary ? r : { ...r, components: [component("COMPUTE", "SCALED_DOWN", 1, "large"), component("DATABASE", "SCALED_DOWN", 1, "large")] })),
+      regions: estate.regions.map((r) =>
+        r.isPrimary
+          ? r
+          : {
+              ...r,
+              components: [
+                component("COMPUTE", "SCALED_DOWN", 1, "large"),
+                component("DATABASE", "SCALED_DOWN", 1, "large"),
+              ],
+            },
+      ),
     };
     // Each secondary: 292 + 803 = 1,095; replication mesh 780 (test-estates.ts: 120 out of NA + 120 out of EU
     // + 540 out of AS); total 3,203.20 + 2,190 + 780 + 755 = 6,928.20 / 3,958.20 ≈ 1.75 < 2
@@ -63,7 +83,12 @@ describe("DR cost bands", () => {
 
   it("explains a one-region estate that claims a DR model", () => {
     const estate = seedWarmStandbyEstate();
-    const alone: TEstate = { ...estate, regions: [estate.regions[0]!], replicas: [estate.replicas[0]!], replicationLinks: [] };
+    const alone: TEstate = {
+      ...estate,
+      regions: [estate.regions[0]!],
+      replicas: [estate.replicas[0]!],
+      replicationLinks: [],
+    };
     const result = band(alone);
     expect(result.multiplier).toBeCloseTo(1, 9);
     expect(result.band.reason).toMatch(/one region only/);

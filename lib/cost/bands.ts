@@ -1,6 +1,6 @@
 // The cost multiplier each DR model is expected to land in, versus the same estate in one region.
-import type { TDrModel } from "./schema";
 import { explainOutsideBand, type TBandFacts } from "./band-reason";
+import type { TDrModel } from "./schema";
 
 export type TCostBandRange = { lowX: number; highX: number; source: string };
 
@@ -30,9 +30,15 @@ export function evaluateBand(multiplier: number | null, facts: TBandFacts): TCos
   const { lowX, highX } = DR_COST_BANDS[facts.model];
   const band = { model: facts.model, lowX, highX };
   if (multiplier === null) {
-    return { ...band, within: false, reason: "the single-region baseline costs $0 (every price it needs is zero), so there is no multiplier to compare" };
+    return {
+      ...band,
+      within: false,
+      reason:
+        "the single-region baseline costs $0 (every price it needs is zero), so there is no multiplier to compare",
+    };
   }
   if (multiplier < lowX - EDGE_TOLERANCE) return { ...band, within: false, reason: explainOutsideBand("below", facts) };
-  if (multiplier > highX + EDGE_TOLERANCE) return { ...band, within: false, reason: explainOutsideBand("above", facts) };
+  if (multiplier > highX + EDGE_TOLERANCE)
+    return { ...band, within: false, reason: explainOutsideBand("above", facts) };
   return { ...band, within: true };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { COST_CATEGORIES } from "./cost-line";
-import { component, region, seedActiveActiveEstate, seedPilotLightEstate, seedWarmStandbyEstate } from "./test-estates";
 import type { TEstate } from "./schema";
+import { component, region, seedActiveActiveEstate, seedPilotLightEstate, seedWarmStandbyEstate } from "./test-estates";
 
 const cost = (estate: TEstate) => computeEstateCost(estate, DEFAULT_CATALOG);
 
@@ -47,7 +48,10 @@ describe("computeEstateCost", () => {
     const estate: TEstate = {
       ...seedWarmStandbyEstate(),
       regions: [
-        region("us-east-1", "AWS", "NA", true, [component("COMPUTE", "SCALED_DOWN", 3, "small"), component("CACHE", "OFF", 5, "xlarge")]),
+        region("us-east-1", "AWS", "NA", true, [
+          component("COMPUTE", "SCALED_DOWN", 3, "small"),
+          component("CACHE", "OFF", 5, "xlarge"),
+        ]),
       ],
       replicas: [],
       replicationLinks: [],
@@ -61,10 +65,14 @@ describe("computeEstateCost", () => {
   it("raises a running database to its replica count but never double-counts replicas", () => {
     const estate = seedWarmStandbyEstate();
     // us-west-2 runs 1 large database instance and holds 1 replica: still 1 instance.
-    expect(cost(estate).lines.filter((line) => line.regionCode === "us-west-2" && line.category === "databases")).toHaveLength(1);
+    expect(
+      cost(estate).lines.filter((line) => line.regionCode === "us-west-2" && line.category === "databases"),
+    ).toHaveLength(1);
     const moreReplicas = { ...estate, replicas: [...estate.replicas, { id: "db-usw2-b", regionId: "us-west-2" }] };
     // Two replicas on a one-instance component: 2 × 730 × $1.10 = $1,606.
-    const line = cost(moreReplicas).lines.find((candidate) => candidate.regionCode === "us-west-2" && candidate.category === "databases");
+    const line = cost(moreReplicas).lines.find(
+      (candidate) => candidate.regionCode === "us-west-2" && candidate.category === "databases",
+    );
     expect(line?.monthlyUsd).toBeCloseTo(1606, 6);
   });
 
@@ -72,7 +80,9 @@ describe("computeEstateCost", () => {
     const result = cost(seedActiveActiveEstate());
     const fromLines = result.lines.reduce((total, line) => total + line.monthlyUsd, 0);
     const fromCategories = COST_CATEGORIES.reduce((total, category) => total + result.byCategory[category], 0);
-    const sharedUsd = result.lines.filter((line) => line.regionCode === undefined).reduce((total, line) => total + line.monthlyUsd, 0);
+    const sharedUsd = result.lines
+      .filter((line) => line.regionCode === undefined)
+      .reduce((total, line) => total + line.monthlyUsd, 0);
     const fromRegions = result.byRegion.reduce((total, entry) => total + entry.monthlyUsd, 0) + sharedUsd;
     expect(fromCategories).toBeCloseTo(result.totalMonthlyUsd, 6);
     expect(fromLines).toBeCloseTo(result.totalMonthlyUsd, 6);
@@ -84,7 +94,13 @@ describe("computeEstateCost", () => {
     const estate = seedWarmStandbyEstate();
     // A scaled-down primary is still priced at its instance count in the baseline: the tier label is all that changes.
     const primary = estate.regions[0]!;
-    const scaledPrimary: TEstate = { ...estate, regions: [{ ...primary, components: primary.components.map((c) => ({ ...c, tier: "SCALED_DOWN" as const })) }, estate.regions[1]!] };
+    const scaledPrimary: TEstate = {
+      ...estate,
+      regions: [
+        { ...primary, components: primary.components.map((c) => ({ ...c, tier: "SCALED_DOWN" as const })) },
+        estate.regions[1]!,
+      ],
+    };
     expect(cost(scaledPrimary).singleRegionBaselineUsd).toBeCloseTo(3143.7, 6);
     // Replication volume changes the total, never the baseline.
     const busier = { ...estate, replicationLinks: [{ ...estate.replicationLinks[0]!, volumeGbPerDay: 2000 }] };
@@ -95,10 +111,19 @@ describe("computeEstateCost", () => {
   it("returns no multiplier when the baseline costs nothing (an all-lab estate)", () => {
     const lab: TEstate = {
       deployment: { name: "lab", drModel: "ACTIVE_ACTIVE", rtoTargetSeconds: 0, rpoTargetSeconds: 0 },
-      regions: [region("lab-a", "LAB", "EU", true, [component("DATABASE", "FULL", 1, "small")]), region("lab-b", "LAB", "EU", false, [component("DATABASE", "FULL", 1, "small")])],
+      regions: [
+        region("lab-a", "LAB", "EU", true, [component("DATABASE", "FULL", 1, "small")]),
+        region("lab-b", "LAB", "EU", false, [component("DATABASE", "FULL", 1, "small")]),
+      ],
       replicas: [],
       replicationLinks: [{ sourceRegionId: "lab-a", targetRegionId: "lab-b", volumeGbPerDay: 10 }],
-      routing: { product: "LAB", dnsQueriesPerMonthMillions: 1, healthCheckCount: 2, requestsPerMonthMillions: 0, internetEgressGbPerMonth: 0 },
+      routing: {
+        product: "LAB",
+        dnsQueriesPerMonthMillions: 1,
+        healthCheckCount: 2,
+        requestsPerMonthMillions: 0,
+        internetEgressGbPerMonth: 0,
+      },
     };
     const result = cost(lab);
     expect(result.totalMonthlyUsd).toBe(0);
@@ -109,7 +134,10 @@ describe("computeEstateCost", () => {
 
   it("prices Front Door per request and per GB it delivers, instead of origin egress", () => {
     const estate = seedWarmStandbyEstate();
-    const frontDoor: TEstate = { ...estate, routing: { ...estate.routing, product: "AZURE_FRONT_DOOR", requestsPerMonthMillions: 500 } };
+    const frontDoor: TEstate = {
+      ...estate,
+      routing: { ...estate.routing, product: "AZURE_FRONT_DOOR", requestsPerMonthMillions: 500 },
+    };
     const result = cost(frontDoor);
     // base $35 + 500 M requests × $0.90 = $450 + 2,000 GB × $0.083 = $166  -> $651; no AWS user egress line.
     expect(result.byCategory.routing).toBeCloseTo(35 + 450 + 166, 6);

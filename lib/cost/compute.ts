@@ -47,7 +47,9 @@ export function computeEstateCost(estateInput: TEstate, catalogInput: TPriceCata
 
   const byRegion = priced.regions.map(({ region, stackLines }) => {
     const stackMonthlyUsd = sumMonthlyUsd(stackLines);
-    const replicationMonthlyUsd = sumMonthlyUsd(priced.links.filter((entry) => entry.source.id === region.id).map((entry) => entry.line));
+    const replicationMonthlyUsd = sumMonthlyUsd(
+      priced.links.filter((entry) => entry.source.id === region.id).map((entry) => entry.line),
+    );
     return {
       regionId: region.id,
       regionCode: region.code,

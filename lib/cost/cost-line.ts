@@ -1,6 +1,14 @@
 // One priced line of a bill, and the categories the bill is summed into.
 
-export const COST_CATEGORIES = ["compute", "databases", "caches", "objectStorage", "cdn", "transfer", "routing"] as const;
+export const COST_CATEGORIES = [
+  "compute",
+  "databases",
+  "caches",
+  "objectStorage",
+  "cdn",
+  "transfer",
+  "routing",
+] as const;
 export type TCostCategory = (typeof COST_CATEGORIES)[number];
 
 export type TCostLine = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { CostError } from "./errors";
 import { computeEventCost, type TOperationalEvent } from "./event-cost";
@@ -27,9 +28,23 @@ describe("computeEventCost", () => {
 
   it("prices a cross-provider failback at the sender's internet egress", () => {
     const estate = seedActiveActiveEstate();
-    const azureSecondary: TEstate = { ...estate, regions: estate.regions.map((r) => (r.id === "eu-west-1" ? { ...r, provider: "AZURE" as const } : r)) };
+    const azureSecondary: TEstate = {
+      ...estate,
+      regions: estate.regions.map((r) => (r.id === "eu-west-1" ? { ...r, provider: "AZURE" as const } : r)),
+    };
     // Failback: the data written in Azure flows back to AWS: 1,000 GB × $0.087 = $87.
-    const result = computeEventCost(azureSecondary, switchover({ kind: "FAILBACK", fromRegionId: "eu-west-1", toRegionId: "us-east-1", catchUpGb: 1000, scaleUps: [], dnsQueriesSpikeMillions: 0 }), DEFAULT_CATALOG);
+    const result = computeEventCost(
+      azureSecondary,
+      switchover({
+        kind: "FAILBACK",
+        fromRegionId: "eu-west-1",
+        toRegionId: "us-east-1",
+        catchUpGb: 1000,
+        scaleUps: [],
+        dnsQueriesSpikeMillions: 0,
+      }),
+      DEFAULT_CATALOG,
+    );
     expect(result.totalUsd).toBeCloseTo(87, 9);
     expect(result.lines[0]?.description).toContain("across providers");
   });
@@ -43,7 +58,9 @@ describe("computeEventCost", () => {
   });
 
   it("refuses an unknown region and a negative backlog", () => {
-    expect(() => computeEventCost(seedActiveActiveEstate(), switchover({ toRegionId: "mars-1" }), DEFAULT_CATALOG)).toThrow(/toRegionId "mars-1" is not a region of the estate/);
+    expect(() =>
+      computeEventCost(seedActiveActiveEstate(), switchover({ toRegionId: "mars-1" }), DEFAULT_CATALOG),
+    ).toThrow(/toRegionId "mars-1" is not a region of the estate/);
     const call = () => computeEventCost(seedActiveActiveEstate(), switchover({ catchUpGb: -1 }), DEFAULT_CATALOG);
     expect(call).toThrow(CostError);
     expect(call).toThrow("catchUpGb: catchUpGb must be at least 0");

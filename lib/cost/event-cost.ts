@@ -1,15 +1,16 @@
 // The one-off cost of an operational event (switchover, failback, failover) on a deployment.
 import { z } from "zod";
+
 import { ZPriceCatalog, type TPriceCatalog } from "./catalog";
 import type { TCostLine } from "./cost-line";
 import { CostError } from "./errors";
 import { parseInput } from "./parse-input";
-import { createPriceLookup, type TPriceLookup } from "./price-lookup";
 import { stackItemKey } from "./price-keys";
+import { createPriceLookup, type TPriceLookup } from "./price-lookup";
 import { ROUTING_CHARGES } from "./routing-cost";
 import { ZEstate, type TEstate, type TRegion } from "./schema";
 import { CATEGORY_OF_KIND } from "./stack-cost";
-import { PATH_WORDS, classifyTransferPath } from "./transfer-path";
+import { classifyTransferPath, PATH_WORDS } from "./transfer-path";
 import { atLeastZero, oneOf, text, wholeAtLeastZero } from "./zod-rules";
 
 export const ZScaleUp = z.object({
@@ -33,7 +34,10 @@ export const ZOperationalEvent = z
     /** Extra DNS queries while resolvers pick up the change (lowered TTLs, re-resolution). */
     dnsQueriesSpikeMillions: atLeastZero("dnsQueriesSpikeMillions"),
   })
-  .refine((event) => event.fromRegionId !== event.toRegionId, { path: ["toRegionId"], error: "toRegionId must differ from fromRegionId" });
+  .refine((event) => event.fromRegionId !== event.toRegionId, {
+    path: ["toRegionId"],
+    error: "toRegionId must differ from fromRegionId",
+  });
 
 export type TScaleUp = z.infer<typeof ZScaleUp>;
 export type TOperationalEvent = z.infer<typeof ZOperationalEvent>;
@@ -45,7 +49,10 @@ export type TEventCost = { totalUsd: number; lines: TEventCostLine[] };
 function regionOf(estate: TEstate, regionId: string, field: string): TRegion {
   const region = estate.regions.find((candidate) => candidate.id === regionId);
   if (!region) {
-    throw new CostError("UNKNOWN_REGION", `${field} "${regionId}" is not a region of the estate (known: ${estate.regions.map((r) => r.id).join(", ")})`);
+    throw new CostError(
+      "UNKNOWN_REGION",
+      `${field} "${regionId}" is not a region of the estate (known: ${estate.regions.map((r) => r.id).join(", ")})`,
+    );
   }
   return region;
 }
@@ -57,10 +64,23 @@ function dnsSpikeLines(estate: TEstate, event: TOperationalEvent, price: TPriceL
   if (!dnsCharge || event.dnsQueriesSpikeMillions === 0) return [];
   const unitPriceUsd = price(provider, dnsCharge.item, dnsCharge.unit);
   const quantity = event.dnsQueriesSpikeMillions;
-  return [{ category: "routing", description: `${dnsCharge.description}: spike during the ${event.kind.toLowerCase()}`, quantity, unit: dnsCharge.unit, unitPriceUsd, usd: quantity * unitPriceUsd }];
+  return [
+    {
+      category: "routing",
+      description: `${dnsCharge.description}: spike during the ${event.kind.toLowerCase()}`,
+      quantity,
+      unit: dnsCharge.unit,
+      unitPriceUsd,
+      usd: quantity * unitPriceUsd,
+    },
+  ];
 }
 
-export function computeEventCost(estateInput: TEstate, eventInput: TOperationalEvent, catalogInput: TPriceCatalog): TEventCost {
+export function computeEventCost(
+  estateInput: TEstate,
+  eventInput: TOperationalEvent,
+  catalogInput: TPriceCatalog,
+): TEventCost {
   const estate = parseInput(ZEstate, estateInput, "estate");
   const event = parseInput(ZOperationalEvent, eventInput, "event");
   const price = createPriceLookup(parseInput(ZPriceCatalog, catalogInput, "price catalog"));
@@ -71,13 +91,29 @@ export function computeEventCost(estateInput: TEstate, eventInput: TOperationalE
   if (event.catchUpGb > 0) {
     const path = classifyTransferPath(from, to);
     const unitPriceUsd = price(path.payingProvider, path.item, "GB");
-    lines.push({ category: "transfer", regionCode: from.code, description: `catch-up ${from.code} -> ${to.code}: ${event.catchUpGb} GB ${PATH_WORDS[path.kind]}`, quantity: event.catchUpGb, unit: "GB", unitPriceUsd, usd: event.catchUpGb * unitPriceUsd });
+    lines.push({
+      category: "transfer",
+      regionCode: from.code,
+      description: `catch-up ${from.code} -> ${to.code}: ${event.catchUpGb} GB ${PATH_WORDS[path.kind]}`,
+      quantity: event.catchUpGb,
+      unit: "GB",
+      unitPriceUsd,
+      usd: event.catchUpGb * unitPriceUsd,
+    });
   }
   for (const scaleUp of event.scaleUps) {
     const quantity = scaleUp.instancesAdded * scaleUp.hours;
     if (quantity === 0) continue;
     const unitPriceUsd = price(to.provider, stackItemKey(scaleUp.kind, scaleUp.instanceSize), "instance-hour");
-    lines.push({ category: CATEGORY_OF_KIND[scaleUp.kind], regionCode: to.code, description: `scale-up in ${to.code}: ${scaleUp.instancesAdded} × ${scaleUp.instanceSize} ${scaleUp.kind.toLowerCase()} for ${scaleUp.hours} h`, quantity, unit: "instance-hour", unitPriceUsd, usd: quantity * unitPriceUsd });
+    lines.push({
+      category: CATEGORY_OF_KIND[scaleUp.kind],
+      regionCode: to.code,
+      description: `scale-up in ${to.code}: ${scaleUp.instancesAdded} × ${scaleUp.instanceSize} ${scaleUp.kind.toLowerCase()} for ${scaleUp.hours} h`,
+      quantity,
+      unit: "instance-hour",
+      unitPriceUsd,
+      usd: quantity * unitPriceUsd,
+    });
   }
   lines.push(...dnsSpikeLines(estate, event, price));
   return { totalUsd: lines.reduce((total, line) => total + line.usd, 0), lines };

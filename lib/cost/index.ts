@@ -6,7 +6,15 @@ export { COST_CATEGORIES, type TCostCategory, type TCostLine, type TCostByCatego
 export { computeEstateCost, type TEstateCost, type TRegionCost } from "./compute";
 export { DR_COST_BANDS, type TCostBand, type TCostBandRange } from "./bands";
 export { classifyTransferPath, type TTransferPath, type TTransferPathKind } from "./transfer-path";
-export { computeEventCost, ZOperationalEvent, ZScaleUp, type TOperationalEvent, type TScaleUp, type TEventCost, type TEventCostLine } from "./event-cost";
+export {
+  computeEventCost,
+  ZOperationalEvent,
+  ZScaleUp,
+  type TOperationalEvent,
+  type TScaleUp,
+  type TEventCost,
+  type TEventCostLine,
+} from "./event-cost";
 export { applyScenario } from "./scenario";
 export { ZScenarioChange, ZScenarioChanges, SCENARIO_CHANGE_KINDS, type TScenarioChange } from "./scenario-change";
 export { formatUsd, formatMultiplier, type TUsdStyle } from "./format";

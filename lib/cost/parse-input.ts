@@ -1,5 +1,6 @@
 // Validates what the cost model is handed, so a bad estate or catalog fails with a sentence, not a NaN.
 import type { z } from "zod";
+
 import { CostError } from "./errors";
 import { describeZodError } from "./zod-message";
 

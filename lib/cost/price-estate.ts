@@ -22,7 +22,11 @@ export type TPricedEstate = {
 export function primaryRegionOf(estate: TEstate): TRegion {
   const primary = estate.regions.find((region) => region.isPrimary);
   // ZEstate guarantees exactly one primary; reaching here means the caller skipped validation.
-  if (!primary) throw new CostError("INVALID_INPUT", "regions must have exactly one primary (isPrimary); validate the estate with ZEstate first");
+  if (!primary)
+    throw new CostError(
+      "INVALID_INPUT",
+      "regions must have exactly one primary (isPrimary); validate the estate with ZEstate first",
+    );
   return primary;
 }
 
@@ -33,20 +37,37 @@ export function priceEstate(estate: TEstate, price: TPriceLookup): TPricedEstate
 
   const regions = estate.regions.map((region) => ({
     region,
-    stackLines: stackLines(region, estate.replicas.filter((replica) => replica.regionId === region.id), primaryDatabaseSize, price),
+    stackLines: stackLines(
+      region,
+      estate.replicas.filter((replica) => replica.regionId === region.id),
+      primaryDatabaseSize,
+      price,
+    ),
   }));
   const links = estate.replicationLinks.map((link) => {
     const source = regionsById.get(link.sourceRegionId);
     const target = regionsById.get(link.targetRegionId);
     if (!source || !target) {
-      throw new CostError("UNKNOWN_REGION", `replication link ${link.sourceRegionId} -> ${link.targetRegionId} names a region that is not in the estate`);
+      throw new CostError(
+        "UNKNOWN_REGION",
+        `replication link ${link.sourceRegionId} -> ${link.targetRegionId} names a region that is not in the estate`,
+      );
     }
-    return { link, source, pathKind: classifyTransferPath(source, target).kind, line: replicationLine(link, source, target, price) };
+    return {
+      link,
+      source,
+      pathKind: classifyTransferPath(source, target).kind,
+      line: replicationLine(link, source, target, price),
+    };
   });
   const sharedLines = [...routingLines(estate.routing, price), ...userEgressLines(estate.routing, primary, price)];
   return { primary, regions, links, sharedLines };
 }
 
 export function allLines(priced: TPricedEstate): TCostLine[] {
-  return [...priced.regions.flatMap((entry) => entry.stackLines), ...priced.links.map((entry) => entry.line), ...priced.sharedLines];
+  return [
+    ...priced.regions.flatMap((entry) => entry.stackLines),
+    ...priced.links.map((entry) => entry.line),
+    ...priced.sharedLines,
+  ];
 }

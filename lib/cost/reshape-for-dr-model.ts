@@ -30,7 +30,11 @@ function shapeComponent(shape: TShape, template: TStackComponent, own: TStackCom
 }
 
 /** The stack a secondary runs under `model`: every kind the primary or the secondary has, shaped by the model. */
-export function shapeSecondaryStack(primary: TRegion, secondary: TRegion | undefined, model: TDrModel): TStackComponent[] {
+export function shapeSecondaryStack(
+  primary: TRegion,
+  secondary: TRegion | undefined,
+  model: TDrModel,
+): TStackComponent[] {
   const kinds = new Set([...primary.components, ...(secondary?.components ?? [])].map((component) => component.kind));
   return [...kinds].flatMap((kind) => {
     const own = secondary?.components.find((component) => component.kind === kind);
@@ -50,8 +54,10 @@ export function reshapeReplicas(estate: TEstate, model: TDrModel): TReplica[] {
   const primary = estate.regions.find((region) => region.isPrimary);
   const secondaryIds = new Set(estate.regions.filter((region) => !region.isPrimary).map((region) => region.id));
   if (model === "BACKUP_RESTORE") return estate.replicas.filter((replica) => !secondaryIds.has(replica.regionId));
-  const hasDatabase = primary?.components.some((component) => component.kind === "DATABASE" && component.tier !== "OFF" && component.instanceCount > 0)
-    || estate.replicas.some((replica) => replica.regionId === primary?.id);
+  const hasDatabase =
+    primary?.components.some(
+      (component) => component.kind === "DATABASE" && component.tier !== "OFF" && component.instanceCount > 0,
+    ) || estate.replicas.some((replica) => replica.regionId === primary?.id);
   if (!hasDatabase) return estate.replicas;
   const replicas = [...estate.replicas];
   const taken = new Set(replicas.map((replica) => replica.id));
@@ -70,7 +76,9 @@ export function reshapeForDrModel(estate: TEstate, model: TDrModel): TEstate {
   return {
     ...estate,
     deployment: { ...estate.deployment, drModel: model },
-    regions: estate.regions.map((region) => (region.isPrimary ? region : { ...region, components: shapeSecondaryStack(primary, region, model) })),
+    regions: estate.regions.map((region) =>
+      region.isPrimary ? region : { ...region, components: shapeSecondaryStack(primary, region, model) },
+    ),
     replicas: reshapeReplicas(estate, model),
   };
 }

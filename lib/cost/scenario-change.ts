@@ -1,5 +1,6 @@
 // The what-if changes an operator can stack into a scenario, as typed plain data.
 import { z } from "zod";
+
 import { ZComponentKind, ZDrModel, ZProvider, ZRoutingProduct, ZStackComponent, ZTier } from "./schema";
 import { atLeastZero, text, wholeAtLeastZero } from "./zod-rules";
 
@@ -28,8 +29,18 @@ export const ZScenarioChange = z.discriminatedUnion(
     }),
     z.object({ kind: z.literal("removeRegion"), regionId: text("regionId") }),
     z.object({ kind: z.literal("setTier"), regionId: text("regionId"), component: ZComponentKind, tier: ZTier }),
-    z.object({ kind: z.literal("setInstanceCount"), regionId: text("regionId"), component: ZComponentKind, instanceCount: wholeAtLeastZero("instanceCount") }),
-    z.object({ kind: z.literal("setReplicationVolume"), sourceRegionId: text("sourceRegionId"), targetRegionId: text("targetRegionId"), volumeGbPerDay: atLeastZero("volumeGbPerDay") }),
+    z.object({
+      kind: z.literal("setInstanceCount"),
+      regionId: text("regionId"),
+      component: ZComponentKind,
+      instanceCount: wholeAtLeastZero("instanceCount"),
+    }),
+    z.object({
+      kind: z.literal("setReplicationVolume"),
+      sourceRegionId: text("sourceRegionId"),
+      targetRegionId: text("targetRegionId"),
+      volumeGbPerDay: atLeastZero("volumeGbPerDay"),
+    }),
     z.object({ kind: z.literal("setRoutingProduct"), product: ZRoutingProduct }),
     z.object({ kind: z.literal("setProvider"), regionId: text("regionId"), provider: ZProvider }),
   ],

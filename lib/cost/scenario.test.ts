@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { CostError } from "./errors";
@@ -8,7 +9,8 @@ import type { TEstate } from "./schema";
 import { seedActiveActiveEstate, seedWarmStandbyEstate } from "./test-estates";
 
 const regionOf = (estate: TEstate, id: string) => estate.regions.find((r) => r.id === id)!;
-const componentOf = (estate: TEstate, id: string, kind: string) => regionOf(estate, id).components.find((c) => c.kind === kind);
+const componentOf = (estate: TEstate, id: string, kind: string) =>
+  regionOf(estate, id).components.find((c) => c.kind === kind);
 const total = (estate: TEstate) => computeEstateCost(estate, DEFAULT_CATALOG).totalMonthlyUsd;
 
 describe("applyScenario", () => {
@@ -17,21 +19,36 @@ describe("applyScenario", () => {
   });
 
   it("refuses a change naming an unknown region, saying which change and which region", () => {
-    const call = () => applyScenario(seedWarmStandbyEstate(), [{ kind: "setRoutingProduct", product: "LAB" }, { kind: "setTier", regionId: "mars-1", component: "COMPUTE", tier: "OFF" }]);
+    const call = () =>
+      applyScenario(seedWarmStandbyEstate(), [
+        { kind: "setRoutingProduct", product: "LAB" },
+        { kind: "setTier", regionId: "mars-1", component: "COMPUTE", tier: "OFF" },
+      ]);
     expect(call).toThrow(CostError);
     expect(call).toThrow(/change 2 \(setTier\) names region "mars-1", which is not in the estate/);
-    expect(() => applyScenario(seedWarmStandbyEstate(), [{ kind: "setReplicationVolume", sourceRegionId: "us-east-1", targetRegionId: "nowhere", volumeGbPerDay: 1 }])).toThrow(/"nowhere"/);
+    expect(() =>
+      applyScenario(seedWarmStandbyEstate(), [
+        { kind: "setReplicationVolume", sourceRegionId: "us-east-1", targetRegionId: "nowhere", volumeGbPerDay: 1 },
+      ]),
+    ).toThrow(/"nowhere"/);
   });
 
   it("refuses a malformed change with the field and the rule", () => {
-    const bad = [{ kind: "setReplicationVolume", sourceRegionId: "us-east-1", targetRegionId: "us-west-2", volumeGbPerDay: -3 }] as TScenarioChange[];
-    expect(() => applyScenario(seedWarmStandbyEstate(), bad)).toThrow("0.volumeGbPerDay: volumeGbPerDay must be at least 0");
+    const bad = [
+      { kind: "setReplicationVolume", sourceRegionId: "us-east-1", targetRegionId: "us-west-2", volumeGbPerDay: -3 },
+    ] as TScenarioChange[];
+    expect(() => applyScenario(seedWarmStandbyEstate(), bad)).toThrow(
+      "0.volumeGbPerDay: volumeGbPerDay must be at least 0",
+    );
   });
 
   it("never modifies the estate it is given", () => {
     const estate = seedActiveActiveEstate();
     const before = structuredClone(estate);
-    applyScenario(estate, [{ kind: "setDrModel", drModel: "PILOT_LIGHT" }, { kind: "removeRegion", regionId: "eu-west-1" }]);
+    applyScenario(estate, [
+      { kind: "setDrModel", drModel: "PILOT_LIGHT" },
+      { kind: "removeRegion", regionId: "eu-west-1" },
+    ]);
     expect(estate).toEqual(before);
   });
 
@@ -39,7 +56,12 @@ describe("applyScenario", () => {
     const result = applyScenario(seedActiveActiveEstate(), [{ kind: "setDrModel", drModel: "WARM_STANDBY" }]);
     expect(result.deployment.drModel).toBe("WARM_STANDBY");
     // Primary: 4 compute, 2 database, 2 cache -> secondaries: 2, 1, 1 SCALED_DOWN; storage mirrored; CDN off.
-    expect(componentOf(result, "eu-west-1", "COMPUTE")).toEqual({ kind: "COMPUTE", tier: "SCALED_DOWN", instanceCount: 2, instanceSize: "large" });
+    expect(componentOf(result, "eu-west-1", "COMPUTE")).toEqual({
+      kind: "COMPUTE",
+      tier: "SCALED_DOWN",
+      instanceCount: 2,
+      instanceSize: "large",
+    });
     expect(componentOf(result, "eu-west-1", "DATABASE")).toMatchObject({ tier: "SCALED_DOWN", instanceCount: 1 });
     expect(componentOf(result, "eu-west-1", "OBJECT_STORAGE")).toMatchObject({ tier: "FULL", instanceCount: 1 });
     expect(componentOf(result, "eu-west-1", "CDN")).toMatchObject({ tier: "OFF", instanceCount: 0 });
@@ -52,7 +74,9 @@ describe("applyScenario", () => {
     expect(componentOf(result, "ap-southeast-1", "COMPUTE")).toMatchObject({ tier: "OFF", instanceCount: 0 });
     expect(componentOf(result, "ap-southeast-1", "CACHE")).toMatchObject({ tier: "OFF" });
     expect(componentOf(result, "ap-southeast-1", "DATABASE")).toMatchObject({ tier: "FULL", instanceCount: 2 });
-    const lines = computeEstateCost(result, DEFAULT_CATALOG).lines.filter((line) => line.regionCode === "ap-southeast-1");
+    const lines = computeEstateCost(result, DEFAULT_CATALOG).lines.filter(
+      (line) => line.regionCode === "ap-southeast-1",
+    );
     // Its stack bills the database and storage only (plus the replication it still sends on its two mesh links).
     expect([...new Set(lines.map((line) => line.category))].sort()).toEqual(["databases", "objectStorage", "transfer"]);
   });
@@ -67,20 +91,32 @@ describe("applyScenario", () => {
 
   it("setDrModel WARM_STANDBY -> ACTIVE_ACTIVE mirrors the primary and gives the secondary a replica", () => {
     const warm = seedWarmStandbyEstate();
-    const result = applyScenario({ ...warm, replicas: [warm.replicas[0]!] }, [{ kind: "setDrModel", drModel: "ACTIVE_ACTIVE" }]);
+    const result = applyScenario({ ...warm, replicas: [warm.replicas[0]!] }, [
+      { kind: "setDrModel", drModel: "ACTIVE_ACTIVE" },
+    ]);
     expect(componentOf(result, "us-west-2", "COMPUTE")).toMatchObject({ tier: "FULL", instanceCount: 6 });
     expect(componentOf(result, "us-west-2", "CDN")).toMatchObject({ tier: "FULL", instanceCount: 1 });
     expect(result.replicas.filter((replica) => replica.regionId === "us-west-2")).toHaveLength(1);
   });
 
   it("addRegion shapes the new region by the DR model and replicates to it at the primary's volume", () => {
-    const result = applyScenario(seedWarmStandbyEstate(), [{ kind: "addRegion", region: { id: "eu-central-1", code: "eu-central-1", provider: "AWS", continent: "eu" } }]);
+    const result = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "addRegion", region: { id: "eu-central-1", code: "eu-central-1", provider: "AWS", continent: "eu" } },
+    ]);
     const added = regionOf(result, "eu-central-1");
     expect(added).toMatchObject({ isPrimary: false, continent: "EU" });
     expect(componentOf(result, "eu-central-1", "COMPUTE")).toMatchObject({ tier: "SCALED_DOWN", instanceCount: 3 });
-    expect(result.replicationLinks).toContainEqual({ sourceRegionId: "us-east-1", targetRegionId: "eu-central-1", volumeGbPerDay: 200 });
+    expect(result.replicationLinks).toContainEqual({
+      sourceRegionId: "us-east-1",
+      targetRegionId: "eu-central-1",
+      volumeGbPerDay: 200,
+    });
     expect(result.replicas.some((replica) => replica.regionId === "eu-central-1")).toBe(true);
-    expect(() => applyScenario(result, [{ kind: "addRegion", region: { id: "eu-central-1", code: "x", provider: "AWS", continent: "EU" } }])).toThrow(/already exists/);
+    expect(() =>
+      applyScenario(result, [
+        { kind: "addRegion", region: { id: "eu-central-1", code: "x", provider: "AWS", continent: "EU" } },
+      ]),
+    ).toThrow(/already exists/);
   });
 
   it("removeRegion drops the region, its replicas and its links, and refuses the primary", () => {
@@ -88,21 +124,35 @@ describe("applyScenario", () => {
     expect(result.regions.map((r) => r.id)).toEqual(["us-east-1", "eu-west-1"]);
     expect(result.replicationLinks).toHaveLength(2);
     expect(result.replicas.map((replica) => replica.regionId)).not.toContain("ap-southeast-1");
-    expect(() => applyScenario(seedActiveActiveEstate(), [{ kind: "removeRegion", regionId: "us-east-1" }])).toThrow(/cannot remove the primary region us-east-1/);
+    expect(() => applyScenario(seedActiveActiveEstate(), [{ kind: "removeRegion", regionId: "us-east-1" }])).toThrow(
+      /cannot remove the primary region us-east-1/,
+    );
   });
 
   it("setTier OFF stops paying; turning an empty component on gives it instances", () => {
-    const off = applyScenario(seedWarmStandbyEstate(), [{ kind: "setTier", regionId: "us-west-2", component: "COMPUTE", tier: "OFF" }]);
+    const off = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "setTier", regionId: "us-west-2", component: "COMPUTE", tier: "OFF" },
+    ]);
     // 4 × 730 × $0.20 = $584 saved.
     expect(total(seedWarmStandbyEstate()) - total(off)).toBeCloseTo(584, 6);
-    const emptied = applyScenario(seedWarmStandbyEstate(), [{ kind: "setInstanceCount", regionId: "us-west-2", component: "CACHE", instanceCount: 0 }]);
-    const back = applyScenario(emptied, [{ kind: "setTier", regionId: "us-west-2", component: "CACHE", tier: "SCALED_DOWN" }]);
+    const emptied = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "setInstanceCount", regionId: "us-west-2", component: "CACHE", instanceCount: 0 },
+    ]);
+    const back = applyScenario(emptied, [
+      { kind: "setTier", regionId: "us-west-2", component: "CACHE", tier: "SCALED_DOWN" },
+    ]);
     expect(componentOf(back, "us-west-2", "CACHE")).toMatchObject({ tier: "SCALED_DOWN", instanceCount: 1 });
-    expect(() => applyScenario(seedWarmStandbyEstate(), [{ kind: "setTier", regionId: "us-west-2", component: "CDN", tier: "FULL" }])).toThrow(/has no CDN component/);
+    expect(() =>
+      applyScenario(seedWarmStandbyEstate(), [
+        { kind: "setTier", regionId: "us-west-2", component: "CDN", tier: "FULL" },
+      ]),
+    ).toThrow(/has no CDN component/);
   });
 
   it("setInstanceCount changes what is billed", () => {
-    const result = applyScenario(seedWarmStandbyEstate(), [{ kind: "setInstanceCount", regionId: "us-west-2", component: "COMPUTE", instanceCount: 6 }]);
+    const result = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "setInstanceCount", regionId: "us-west-2", component: "COMPUTE", instanceCount: 6 },
+    ]);
     // Two more medium instances: 2 × 730 × $0.20 = $292.
     expect(total(result) - total(seedWarmStandbyEstate())).toBeCloseTo(292, 6);
   });
@@ -121,15 +171,21 @@ describe("applyScenario", () => {
   });
 
   it("setRoutingProduct swaps the routing bill", () => {
-    const result = applyScenario(seedWarmStandbyEstate(), [{ kind: "setRoutingProduct", product: "AZURE_TRAFFIC_MANAGER" }]);
+    const result = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "setRoutingProduct", product: "AZURE_TRAFFIC_MANAGER" },
+    ]);
     // 100 M × $0.54 + 4 × $0.36 = $55.44
     expect(computeEstateCost(result, DEFAULT_CATALOG).byCategory.routing).toBeCloseTo(55.44, 6);
   });
 
   it("setProvider moves a region to another cloud, turning its link into a cross-provider path", () => {
-    const result = applyScenario(seedWarmStandbyEstate(), [{ kind: "setProvider", regionId: "us-west-2", provider: "GCP" }]);
+    const result = applyScenario(seedWarmStandbyEstate(), [
+      { kind: "setProvider", regionId: "us-west-2", provider: "GCP" },
+    ]);
     expect(regionOf(result, "us-west-2").provider).toBe("GCP");
-    const replication = computeEstateCost(result, DEFAULT_CATALOG).lines.find((line) => line.description.startsWith("replication"));
+    const replication = computeEstateCost(result, DEFAULT_CATALOG).lines.find((line) =>
+      line.description.startsWith("replication"),
+    );
     // AWS sends to GCP over the internet: 6,000 GB × $0.09 = $540.
     expect(replication?.monthlyUsd).toBeCloseTo(540, 6);
   });

@@ -15,7 +15,10 @@ function where({ index, change }: TChangeContext): string {
 function requireRegion(estate: TEstate, regionId: string, context: TChangeContext): TRegion {
   const region = estate.regions.find((candidate) => candidate.id === regionId);
   if (!region) {
-    throw new CostError("UNKNOWN_REGION", `${where(context)} names region "${regionId}", which is not in the estate (known: ${estate.regions.map((r) => r.id).join(", ")})`);
+    throw new CostError(
+      "UNKNOWN_REGION",
+      `${where(context)} names region "${regionId}", which is not in the estate (known: ${estate.regions.map((r) => r.id).join(", ")})`,
+    );
   }
   return region;
 }
@@ -24,12 +27,24 @@ function updateRegion(estate: TEstate, regionId: string, update: (region: TRegio
   return { ...estate, regions: estate.regions.map((region) => (region.id === regionId ? update(region) : region)) };
 }
 
-function updateComponent(estate: TEstate, regionId: string, kind: TComponentKind, context: TChangeContext, update: (component: TStackComponent) => TStackComponent): TEstate {
+function updateComponent(
+  estate: TEstate,
+  regionId: string,
+  kind: TComponentKind,
+  context: TChangeContext,
+  update: (component: TStackComponent) => TStackComponent,
+): TEstate {
   const region = requireRegion(estate, regionId, context);
   if (!region.components.some((component) => component.kind === kind)) {
-    throw new CostError("INVALID_SCENARIO", `${where(context)}: region ${region.code} has no ${kind} component to change`);
+    throw new CostError(
+      "INVALID_SCENARIO",
+      `${where(context)}: region ${region.code} has no ${kind} component to change`,
+    );
   }
-  return updateRegion(estate, regionId, (r) => ({ ...r, components: r.components.map((c) => (c.kind === kind ? update(c) : c)) }));
+  return updateRegion(estate, regionId, (r) => ({
+    ...r,
+    components: r.components.map((c) => (c.kind === kind ? update(c) : c)),
+  }));
 }
 
 function primaryOf(estate: TEstate): TRegion {
@@ -49,28 +64,40 @@ function applyChange(estate: TEstate, context: TChangeContext): TEstate {
       }
       const primary = primaryOf(estate);
       const model = estate.deployment.drModel;
-      const region: TRegion = { ...change.region, isPrimary: false, components: change.components ?? shapeSecondaryStack(primary, undefined, model) };
-      const sentByPrimary = estate.replicationLinks.filter((link) => link.sourceRegionId === primary.id).map((link) => link.volumeGbPerDay);
+      const region: TRegion = {
+        ...change.region,
+        isPrimary: false,
+        components: change.components ?? shapeSecondaryStack(primary, undefined, model),
+      };
+      const sentByPrimary = estate.replicationLinks
+        .filter((link) => link.sourceRegionId === primary.id)
+        .map((link) => link.volumeGbPerDay);
       const volumeGbPerDay = change.replicationVolumeGbPerDay ?? Math.max(0, ...sentByPrimary);
       const withRegion: TEstate = {
         ...estate,
         regions: [...estate.regions, region],
-        replicationLinks: volumeGbPerDay > 0 || change.replicationVolumeGbPerDay !== undefined
-          ? [...estate.replicationLinks, { sourceRegionId: primary.id, targetRegionId: region.id, volumeGbPerDay }]
-          : estate.replicationLinks,
+        replicationLinks:
+          volumeGbPerDay > 0 || change.replicationVolumeGbPerDay !== undefined
+            ? [...estate.replicationLinks, { sourceRegionId: primary.id, targetRegionId: region.id, volumeGbPerDay }]
+            : estate.replicationLinks,
       };
       return { ...withRegion, replicas: reshapeReplicas(withRegion, model) };
     }
     case "removeRegion": {
       const region = requireRegion(estate, change.regionId, context);
       if (region.isPrimary) {
-        throw new CostError("INVALID_SCENARIO", `${where(context)}: cannot remove the primary region ${region.code}; promote another region first`);
+        throw new CostError(
+          "INVALID_SCENARIO",
+          `${where(context)}: cannot remove the primary region ${region.code}; promote another region first`,
+        );
       }
       return {
         ...estate,
         regions: estate.regions.filter((r) => r.id !== region.id),
         replicas: estate.replicas.filter((replica) => replica.regionId !== region.id),
-        replicationLinks: estate.replicationLinks.filter((link) => link.sourceRegionId !== region.id && link.targetRegionId !== region.id),
+        replicationLinks: estate.replicationLinks.filter(
+          (link) => link.sourceRegionId !== region.id && link.targetRegionId !== region.id,
+        ),
       };
     }
     case "setTier": {
@@ -78,21 +105,34 @@ function applyChange(estate: TEstate, context: TChangeContext): TEstate {
       return updateComponent(estate, change.regionId, change.component, context, (component) => {
         // Turning on something with no instances would cost nothing and mean nothing: give it instances.
         const needsInstances = change.tier !== "OFF" && component.instanceCount === 0;
-        const instanceCount = !needsInstances ? component.instanceCount : change.tier === "FULL" ? Math.max(1, primaryCount) : standbyCount(primaryCount);
+        const instanceCount = !needsInstances
+          ? component.instanceCount
+          : change.tier === "FULL"
+            ? Math.max(1, primaryCount)
+            : standbyCount(primaryCount);
         return { ...component, tier: change.tier, instanceCount };
       });
     }
     case "setInstanceCount":
-      return updateComponent(estate, change.regionId, change.component, context, (component) => ({ ...component, instanceCount: change.instanceCount }));
+      return updateComponent(estate, change.regionId, change.component, context, (component) => ({
+        ...component,
+        instanceCount: change.instanceCount,
+      }));
     case "setReplicationVolume": {
       requireRegion(estate, change.sourceRegionId, context);
       requireRegion(estate, change.targetRegionId, context);
       const { sourceRegionId, targetRegionId, volumeGbPerDay } = change;
-      const exists = estate.replicationLinks.some((link) => link.sourceRegionId === sourceRegionId && link.targetRegionId === targetRegionId);
+      const exists = estate.replicationLinks.some(
+        (link) => link.sourceRegionId === sourceRegionId && link.targetRegionId === targetRegionId,
+      );
       return {
         ...estate,
         replicationLinks: exists
-          ? estate.replicationLinks.map((link) => (link.sourceRegionId === sourceRegionId && link.targetRegionId === targetRegionId ? { ...link, volumeGbPerDay } : link))
+          ? estate.replicationLinks.map((link) =>
+              link.sourceRegionId === sourceRegionId && link.targetRegionId === targetRegionId
+                ? { ...link, volumeGbPerDay }
+                : link,
+            )
           : [...estate.replicationLinks, { sourceRegionId, targetRegionId, volumeGbPerDay }],
       };
     }
@@ -110,6 +150,10 @@ export function applyScenario(estateInput: TEstate, changesInput: readonly TScen
   const estate = parseInput(ZEstate, estateInput, "estate");
   const result = parsedChanges.data.reduce((current, change, index) => applyChange(current, { index, change }), estate);
   const checked = ZEstate.safeParse(result);
-  if (!checked.success) throw new CostError("INVALID_SCENARIO", `the scenario would leave an invalid estate: ${describeZodError(checked.error)}`);
+  if (!checked.success)
+    throw new CostError(
+      "INVALID_SCENARIO",
+      `the scenario would leave an invalid estate: ${describeZodError(checked.error)}`,
+    );
   return checked.data;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { CostError } from "./errors";
@@ -35,7 +36,9 @@ describe("estate schema", () => {
   it("refuses an unknown provider and lists the known ones", () => {
     const estate = seedWarmStandbyEstate();
     const input = { ...estate, regions: [{ ...estate.regions[0], provider: "ORACLE" }, estate.regions[1]] };
-    expect(problems(input)).toEqual(["regions.0.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB"]);
+    expect(problems(input)).toEqual([
+      "regions.0.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB",
+    ]);
   });
 
   it("refuses an empty estate", () => {

@@ -1,5 +1,6 @@
 // The estate as plain data (not Prisma rows): what the cost model reads, in the browser or on the server.
 import { z } from "zod";
+
 import { atLeastZero, oneOf, text, wholeAtLeastZero } from "./zod-rules";
 
 export const DR_MODELS = ["BACKUP_RESTORE", "PILOT_LIGHT", "WARM_STANDBY", "ACTIVE_ACTIVE"] as const;
@@ -93,28 +94,48 @@ export const ZEstate = z
     const regionIds = new Set<string>();
     estate.regions.forEach((region, index) => {
       if (regionIds.has(region.id)) {
-        ctx.addIssue({ code: "custom", path: ["regions", index, "id"], message: `id must be unique: region ${region.id} appears twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions", index, "id"],
+          message: `id must be unique: region ${region.id} appears twice`,
+        });
       }
       regionIds.add(region.id);
     });
     const primaryCount = estate.regions.filter((region) => region.isPrimary).length;
     if (estate.regions.length > 0 && primaryCount !== 1) {
-      ctx.addIssue({ code: "custom", path: ["regions"], message: `regions must have exactly one primary (isPrimary), found ${primaryCount}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["regions"],
+        message: `regions must have exactly one primary (isPrimary), found ${primaryCount}`,
+      });
     }
     const known = (id: string) => regionIds.has(id);
     estate.replicas.forEach((replica, index) => {
       if (!known(replica.regionId)) {
-        ctx.addIssue({ code: "custom", path: ["replicas", index, "regionId"], message: `regionId must name a region of the estate: ${replica.regionId} is unknown` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["replicas", index, "regionId"],
+          message: `regionId must name a region of the estate: ${replica.regionId} is unknown`,
+        });
       }
     });
     estate.replicationLinks.forEach((link, index) => {
       for (const field of ["sourceRegionId", "targetRegionId"] as const) {
         if (!known(link[field])) {
-          ctx.addIssue({ code: "custom", path: ["replicationLinks", index, field], message: `${field} must name a region of the estate: ${link[field]} is unknown` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["replicationLinks", index, field],
+            message: `${field} must name a region of the estate: ${link[field]} is unknown`,
+          });
         }
       }
       if (link.sourceRegionId === link.targetRegionId) {
-        ctx.addIssue({ code: "custom", path: ["replicationLinks", index, "targetRegionId"], message: "targetRegionId must differ from sourceRegionId" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["replicationLinks", index, "targetRegionId"],
+          message: "targetRegionId must differ from sourceRegionId",
+        });
       }
     });
   });

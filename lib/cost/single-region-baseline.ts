@@ -1,6 +1,6 @@
 // What the same estate would cost in one region: the denominator of the DR cost multiplier.
-import type { TEstate } from "./schema";
 import { primaryRegionOf } from "./price-estate";
+import type { TEstate } from "./schema";
 
 /**
  * Collapse the estate into its primary: only the primary's stack, every component at FULL tier with

@@ -1,7 +1,7 @@
 // Monthly cost of one region's stack: what actually runs there, including database replicas.
 import type { TCostCategory, TCostLine } from "./cost-line";
-import type { TPriceLookup } from "./price-lookup";
 import { STACK_UNIT, stackItemKey } from "./price-keys";
+import type { TPriceLookup } from "./price-lookup";
 import type { TComponentKind, TRegion, TReplica, TStackComponent } from "./schema";
 import { HOURS_PER_MONTH } from "./units";
 
@@ -24,7 +24,14 @@ export function billedInstanceCount(component: TStackComponent): number {
   return component.tier === "OFF" ? 0 : component.instanceCount;
 }
 
-function componentLine(region: TRegion, kind: TComponentKind, count: number, size: string, note: string, price: TPriceLookup): TCostLine {
+function componentLine(
+  region: TRegion,
+  kind: TComponentKind,
+  count: number,
+  size: string,
+  note: string,
+  price: TPriceLookup,
+): TCostLine {
   const unit = STACK_UNIT[kind];
   const unitPriceUsd = price(region.provider, stackItemKey(kind, size), unit);
   // Instances bill by the hour; storage and CDN size classes are already monthly units.
@@ -41,13 +48,21 @@ function componentLine(region: TRegion, kind: TComponentKind, count: number, siz
 }
 
 /** A replica is a running database instance: a region pays for its replicas even when its DATABASE component is OFF or absent. */
-function databaseLines(region: TRegion, replicas: readonly TReplica[], primaryDatabaseSize: string | undefined, price: TPriceLookup): TCostLine[] {
+function databaseLines(
+  region: TRegion,
+  replicas: readonly TReplica[],
+  primaryDatabaseSize: string | undefined,
+  price: TPriceLookup,
+): TCostLine[] {
   const database = region.components.find((component) => component.kind === "DATABASE");
   const runningCount = database ? billedInstanceCount(database) : 0;
   if (database && runningCount > 0) {
     // The component's instances are the replicas; more replicas than instances means more instances run.
     const count = Math.max(runningCount, replicas.length);
-    const note = replicas.length > runningCount ? `(${database.tier}, raised to its ${replicas.length} replicas)` : `(${database.tier})`;
+    const note =
+      replicas.length > runningCount
+        ? `(${database.tier}, raised to its ${replicas.length} replicas)`
+        : `(${database.tier})`;
     return [componentLine(region, "DATABASE", count, database.instanceSize, note, price)];
   }
   const why = database ? "DATABASE component is OFF" : "no DATABASE component";
@@ -57,9 +72,23 @@ function databaseLines(region: TRegion, replicas: readonly TReplica[], primaryDa
   });
 }
 
-export function stackLines(region: TRegion, replicas: readonly TReplica[], primaryDatabaseSize: string | undefined, price: TPriceLookup): TCostLine[] {
+export function stackLines(
+  region: TRegion,
+  replicas: readonly TReplica[],
+  primaryDatabaseSize: string | undefined,
+  price: TPriceLookup,
+): TCostLine[] {
   const otherLines = region.components
     .filter((component) => component.kind !== "DATABASE" && billedInstanceCount(component) > 0)
-    .map((component) => componentLine(region, component.kind, component.instanceCount, component.instanceSize, `(${component.tier})`, price));
+    .map((component) =>
+      componentLine(
+        region,
+        component.kind,
+        component.instanceCount,
+        component.instanceSize,
+        `(${component.tier})`,
+        price,
+      ),
+    );
   return [...databaseLines(region, replicas, primaryDatabaseSize, price), ...otherLines];
 }

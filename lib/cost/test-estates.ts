@@ -2,11 +2,22 @@
 // Arithmetic for each estate (DEFAULT_CATALOG prices, 730 h/month, 30 days/month) is written out beside it.
 import type { TComponentKind, TEstate, TProvider, TRegion, TStackComponent, TTier } from "./schema";
 
-export function component(kind: TComponentKind, tier: TTier, instanceCount: number, instanceSize: string): TStackComponent {
+export function component(
+  kind: TComponentKind,
+  tier: TTier,
+  instanceCount: number,
+  instanceSize: string,
+): TStackComponent {
   return { kind, tier, instanceCount, instanceSize };
 }
 
-export function region(id: string, provider: TProvider, continent: string, isPrimary: boolean, components: TStackComponent[]): TRegion {
+export function region(
+  id: string,
+  provider: TProvider,
+  continent: string,
+  isPrimary: boolean,
+  components: TStackComponent[],
+): TRegion {
   return { id, code: id, provider, continent, isPrimary, components };
 }
 
@@ -35,7 +46,13 @@ export function primaryStack(): TStackComponent[] {
  * shared (same with one region or many)                                        -> 232.50
  */
 function route53Routing(): TEstate["routing"] {
-  return { product: "ROUTE53", dnsQueriesPerMonthMillions: 100, healthCheckCount: 4, requestsPerMonthMillions: 0, internetEgressGbPerMonth: 2000 };
+  return {
+    product: "ROUTE53",
+    dnsQueriesPerMonthMillions: 100,
+    healthCheckCount: 4,
+    requestsPerMonthMillions: 0,
+    internetEgressGbPerMonth: 2000,
+  };
 }
 
 /**
@@ -101,8 +118,18 @@ export function seedActiveActiveEstate(): TEstate {
       region("ap-southeast-1", "AWS", "AS", false, stack()),
     ],
     replicas: ids.map((id) => ({ id: `db-${id}`, regionId: id })),
-    replicationLinks: ids.flatMap((source) => ids.filter((target) => target !== source).map((target) => ({ sourceRegionId: source, targetRegionId: target, volumeGbPerDay: 100 }))),
-    routing: { product: "CLOUDFLARE_LB", dnsQueriesPerMonthMillions: 300, healthCheckCount: 6, requestsPerMonthMillions: 0, internetEgressGbPerMonth: 5000 },
+    replicationLinks: ids.flatMap((source) =>
+      ids
+        .filter((target) => target !== source)
+        .map((target) => ({ sourceRegionId: source, targetRegionId: target, volumeGbPerDay: 100 })),
+    ),
+    routing: {
+      product: "CLOUDFLARE_LB",
+      dnsQueriesPerMonthMillions: 300,
+      healthCheckCount: 6,
+      requestsPerMonthMillions: 0,
+      internetEgressGbPerMonth: 5000,
+    },
   };
 }
 
@@ -119,7 +146,10 @@ export function seedPilotLightEstate(): TEstate {
     deployment: { ...estate.deployment, drModel: "PILOT_LIGHT", rtoTargetSeconds: 1800, rpoTargetSeconds: 300 },
     regions: [
       region("us-east-1", "AWS", "NA", true, primaryStack()),
-      region("us-west-2", "AWS", "NA", false, [component("COMPUTE", "OFF", 4, "medium"), component("OBJECT_STORAGE", "FULL", 1, "medium")]),
+      region("us-west-2", "AWS", "NA", false, [
+        component("COMPUTE", "OFF", 4, "medium"),
+        component("OBJECT_STORAGE", "FULL", 1, "medium"),
+      ]),
     ],
   };
 }

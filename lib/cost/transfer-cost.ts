@@ -1,10 +1,10 @@
 // Monthly cost of replication traffic between regions, and of user traffic leaving the estate.
 import type { TCostLine } from "./cost-line";
-import type { TPriceLookup } from "./price-lookup";
 import { CostError } from "./errors";
-import { TRANSFER_ITEM, interContinentItemFrom } from "./price-keys";
+import { interContinentItemFrom, TRANSFER_ITEM } from "./price-keys";
+import type { TPriceLookup } from "./price-lookup";
 import type { TRegion, TReplicationLink, TRouting } from "./schema";
-import { PATH_WORDS, classifyTransferPath } from "./transfer-path";
+import { classifyTransferPath, PATH_WORDS } from "./transfer-path";
 import { DAYS_PER_MONTH } from "./units";
 
 /**
@@ -17,12 +17,18 @@ function pathPrice(path: ReturnType<typeof classifyTransferPath>, source: TRegio
   try {
     return price(path.payingProvider, interContinentItemFrom(source.continent), "GB");
   } catch (error) {
-    if (error instanceof CostError && error.code === "MISSING_PRICE") return price(path.payingProvider, path.item, "GB");
+    if (error instanceof CostError && error.code === "MISSING_PRICE")
+      return price(path.payingProvider, path.item, "GB");
     throw error;
   }
 }
 
-export function replicationLine(link: TReplicationLink, source: TRegion, target: TRegion, price: TPriceLookup): TCostLine {
+export function replicationLine(
+  link: TReplicationLink,
+  source: TRegion,
+  target: TRegion,
+  price: TPriceLookup,
+): TCostLine {
   const path = classifyTransferPath(source, target);
   const quantity = link.volumeGbPerDay * DAYS_PER_MONTH;
   const unitPriceUsd = pathPrice(path, source, price);

@@ -5,7 +5,10 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(field: str
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });
 
 export const text = (field: string) =>
-  z.string({ error: `${field} must be a string` }).trim().min(1, { error: `${field} must not be empty` });
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, { error: `${field} must not be empty` });
 
 export const atLeastZero = (field: string) =>
   z.number({ error: `${field} must be a number` }).min(0, { error: `${field} must be at least 0` });

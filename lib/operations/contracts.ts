@@ -1,12 +1,22 @@
 // What the operations API returns and accepts: plain data shared by the server and the browser.
 // The server builds these from PostgreSQL; the UI renders them without knowing Prisma.
 import { z } from "zod";
+
 import { ROLES, type TRole } from "@/lib/schemas/enums";
 
 export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
 
-export const OPERATION_STATUSES = ["AWAITING_APPROVAL", "RUNNING", "PAUSED", "ROLLING_BACK", "SUCCEEDED", "FAILED", "ABORTED", "REJECTED"] as const;
+export const OPERATION_STATUSES = [
+  "AWAITING_APPROVAL",
+  "RUNNING",
+  "PAUSED",
+  "ROLLING_BACK",
+  "SUCCEEDED",
+  "FAILED",
+  "ABORTED",
+  "REJECTED",
+] as const;
 export type TOperationStatus = (typeof OPERATION_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED", "ROLLING_BACK"];
 /** Active and not yet on its way out: it can still be aborted, and its approvals decided. */
@@ -22,7 +32,19 @@ export const GATE_STATUSES = ["OPEN", "GRANTED", "REJECTED", "LAPSED", "EXPIRED"
 export type TGateStatus = (typeof GATE_STATUSES)[number];
 
 /** Phases of an event, as the report breaks down the measured RTO. */
-export const PHASES = ["detect", "approval", "fault", "fence", "catch-up", "promote", "repoint", "routing", "scale-up", "verify", "failback"] as const;
+export const PHASES = [
+  "detect",
+  "approval",
+  "fault",
+  "fence",
+  "catch-up",
+  "promote",
+  "repoint",
+  "routing",
+  "scale-up",
+  "verify",
+  "failback",
+] as const;
 export type TPhase = (typeof PHASES)[number];
 
 export const STEP_KINDS = [
@@ -54,9 +76,11 @@ export const RUNBOOK_LABELS: Record<TRunbook, string> = {
 };
 
 export const RUNBOOK_DESCRIPTIONS: Record<TRunbook, string> = {
-  SWITCHOVER: "Moves the primary to another region with zero data loss: fence, wait for catch-up, promote, repoint, shift routing.",
+  SWITCHOVER:
+    "Moves the primary to another region with zero data loss: fence, wait for catch-up, promote, repoint, shift routing.",
   FAILBACK: "Returns the primary to its original region once it is back as a secondary and its lag has stayed at zero.",
-  FAILOVER: "Unplanned: confirms the outage from a quorum of probe locations, promotes the most caught-up replica, shifts routing and scales up.",
+  FAILOVER:
+    "Unplanned: confirms the outage from a quorum of probe locations, promotes the most caught-up replica, shifts routing and scales up.",
   DRILL: "Injects a region outage into the twin, runs the failover, measures it, fails back and writes a report.",
 };
 
@@ -94,7 +118,11 @@ export type TPlannedStep = {
 
 export type TPlanReplica = TReplicaRef & { role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER"; writable: boolean };
 export type TPlanLink = { id: string; source: string; target: string };
-export type TPlanTopology = { replicas: TPlanReplica[]; links: TPlanLink[]; routing: { policy: string; region: string; weight: number; priority: number; drained: boolean }[] };
+export type TPlanTopology = {
+  replicas: TPlanReplica[];
+  links: TPlanLink[];
+  routing: { policy: string; region: string; weight: number; priority: number; drained: boolean }[];
+};
 
 export type TCheck = { id: string; label: string; ok: boolean; detail: string; blocking: boolean };
 
@@ -109,7 +137,13 @@ export type TPlanEstimate = {
 
 export type TEventCost = { totalUsd: number; lines: { label: string; usd: number }[]; assumptions: string[] };
 
-export type TPolicySummary = { approvalsRequired: number; approverRole: TRole; expiresAfterSeconds: number; gatedSteps: TStepKind[]; lagToleranceSeconds: number };
+export type TPolicySummary = {
+  approvalsRequired: number;
+  approverRole: TRole;
+  expiresAfterSeconds: number;
+  gatedSteps: TStepKind[];
+  lagToleranceSeconds: number;
+};
 
 export type TOperationPlan = {
   runbook: TRunbook;
@@ -151,7 +185,13 @@ export type TStepView = {
   rolledBackAt: string | null;
 };
 
-export type TDecisionView = { approverId: string; approverName: string; decision: "APPROVE" | "REJECT"; comment: string; at: string };
+export type TDecisionView = {
+  approverId: string;
+  approverName: string;
+  decision: "APPROVE" | "REJECT";
+  comment: string;
+  at: string;
+};
 
 /** What an approver is shown and approves; a change of lag or topology beyond it lapses the approval. */
 export type TGateContext = {
@@ -258,7 +298,9 @@ export const ZStartInput = ZPlanInput.extend({
 export type TStartInput = z.input<typeof ZStartInput>;
 
 export const ZOperationRef = z.object({ operationId: id("operation") });
-export const ZControlInput = ZOperationRef.extend({ reason: z.string().trim().max(500, "reason must be at most 500 characters").default("") });
+export const ZControlInput = ZOperationRef.extend({
+  reason: z.string().trim().max(500, "reason must be at most 500 characters").default(""),
+});
 
 export const ZDecideInput = z.object({
   gateId: id("approval"),
@@ -274,10 +316,31 @@ export type TDecideInput = z.input<typeof ZDecideInput>;
 export const ZPolicyInput = z.object({
   deploymentId: id("deployment"),
   runbook: z.enum(RUNBOOKS, { error: `runbook must be one of ${RUNBOOKS.join(", ")}` }),
-  approvalsRequired: z.number({ error: "approvals required must be a number" }).int("approvals required must be a whole number").min(0, "approvals required must be 0 or more").max(10, "approvals required must be at most 10"),
-  approverRole: z.enum(ROLES, { error: `approver role must be one of ${ROLES.join(", ")}` }).refine((role) => role !== "VIEWER", "approver role must be OPERATOR, APPROVER or ADMIN: a viewer cannot approve changes"),
-  expiresAfterSeconds: z.number({ error: "expiry must be a number" }).int("expiry must be whole seconds").min(60, "expiry must be at least 60 seconds").max(7 * 86_400, "expiry must be at most 7 days"),
-  gatedSteps: z.array(z.enum(STEP_KINDS, { error: "gated steps must be step kinds" })).max(STEP_KINDS.length).default([]),
-  lagToleranceSeconds: z.number({ error: "lag tolerance must be a number" }).int("lag tolerance must be whole seconds").min(0, "lag tolerance must be 0 or more").max(3600, "lag tolerance must be at most 3600 seconds").default(5),
+  approvalsRequired: z
+    .number({ error: "approvals required must be a number" })
+    .int("approvals required must be a whole number")
+    .min(0, "approvals required must be 0 or more")
+    .max(10, "approvals required must be at most 10"),
+  approverRole: z
+    .enum(ROLES, { error: `approver role must be one of ${ROLES.join(", ")}` })
+    .refine(
+      (role) => role !== "VIEWER",
+      "approver role must be OPERATOR, APPROVER or ADMIN: a viewer cannot approve changes",
+    ),
+  expiresAfterSeconds: z
+    .number({ error: "expiry must be a number" })
+    .int("expiry must be whole seconds")
+    .min(60, "expiry must be at least 60 seconds")
+    .max(7 * 86_400, "expiry must be at most 7 days"),
+  gatedSteps: z
+    .array(z.enum(STEP_KINDS, { error: "gated steps must be step kinds" }))
+    .max(STEP_KINDS.length)
+    .default([]),
+  lagToleranceSeconds: z
+    .number({ error: "lag tolerance must be a number" })
+    .int("lag tolerance must be whole seconds")
+    .min(0, "lag tolerance must be 0 or more")
+    .max(3600, "lag tolerance must be at most 3600 seconds")
+    .default(5),
 });
 export type TPolicyInput = z.input<typeof ZPolicyInput>;

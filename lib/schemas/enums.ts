@@ -11,7 +11,13 @@ export const CONSISTENCY_LEVELS = ["STRONG", "BOUNDED_STALENESS", "SESSION", "CO
 export const REPLICA_ROLES = ["PRIMARY", "READ_REPLICA", "MULTI_MASTER"] as const;
 export const LINK_MODES = ["ASYNC", "SYNC"] as const;
 export const ROUTING_LAYERS = ["DNS", "ANYCAST_PROXY"] as const;
-export const ROUTING_PRODUCTS = ["ROUTE53", "CLOUDFLARE_LB", "AZURE_FRONT_DOOR", "AZURE_TRAFFIC_MANAGER", "LAB"] as const;
+export const ROUTING_PRODUCTS = [
+  "ROUTE53",
+  "CLOUDFLARE_LB",
+  "AZURE_FRONT_DOOR",
+  "AZURE_TRAFFIC_MANAGER",
+  "LAB",
+] as const;
 export const STEERINGS = ["LATENCY", "GEO", "WEIGHTED", "FAILOVER", "RANDOM", "HASH"] as const;
 export const ROLES = ["VIEWER", "OPERATOR", "APPROVER", "ADMIN"] as const;
 

@@ -23,7 +23,10 @@ export const text = (field: string, max = 120) =>
 
 /** Lower-case letters, digits and dashes: region codes (`us-east-1`) and slugs. */
 export const code = (field: string) =>
-  text(field, 63).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${field} may hold lower-case letters, digits and single dashes (like us-east-1)`);
+  text(field, 63).regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    `${field} may hold lower-case letters, digits and single dashes (like us-east-1)`,
+  );
 
 export const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`);
 

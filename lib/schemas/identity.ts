@@ -1,5 +1,6 @@
 // Contracts for managing users.
 import { z } from "zod";
+
 import { ROLES } from "./enums";
 import { id, oneOf, text } from "./fields";
 
@@ -17,7 +18,12 @@ export const ZUserCreate = z.object({
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
 export const ZUserUpdate = z
-  .object({ id: id("id"), name: text("name", 80).optional(), role: oneOf("role", ROLES).optional(), disabled: z.boolean().optional() })
+  .object({
+    id: id("id"),
+    name: text("name", 80).optional(),
+    role: oneOf("role", ROLES).optional(),
+    disabled: z.boolean().optional(),
+  })
   .strict();
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 

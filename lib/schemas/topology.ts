@@ -1,9 +1,21 @@
 // Contracts for editing the model of the estate. The same schemas check forms in the browser and
 // inputs on the server, so a field error reads the same in both places.
 import { z } from "zod";
+
 import {
-  CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, CONTINENTS, DR_MODELS, LINK_MODES, PROVIDERS, REPLICA_ROLES,
-  ROUTING_LAYERS, ROUTING_PRODUCTS, STACK_KINDS, STACK_TIERS, STEERINGS, WRITE_TOPOLOGIES,
+  CONFLICT_STRATEGIES,
+  CONSISTENCY_LEVELS,
+  CONTINENTS,
+  DR_MODELS,
+  LINK_MODES,
+  PROVIDERS,
+  REPLICA_ROLES,
+  ROUTING_LAYERS,
+  ROUTING_PRODUCTS,
+  STACK_KINDS,
+  STACK_TIERS,
+  STEERINGS,
+  WRITE_TOPOLOGIES,
 } from "./enums";
 import { code, id, intIn, numberIn, oneOf, text } from "./fields";
 
@@ -100,20 +112,29 @@ export const ZPolicyInput = ZPolicyFields.superRefine(checkHealthCheck);
 export type TPolicyInput = z.infer<typeof ZPolicyInput>;
 
 /** Cross-field rules of a health check: they need the whole object, so they live outside the fields. */
-export function checkHealthCheck(
-  value: Partial<z.infer<typeof ZHealthCheck>>,
-  ctx: z.RefinementCtx,
-) {
+export function checkHealthCheck(value: Partial<z.infer<typeof ZHealthCheck>>, ctx: z.RefinementCtx) {
   const { healthCheckTimeoutSeconds: timeout, healthCheckIntervalSeconds: interval } = value;
   if (timeout !== undefined && interval !== undefined && timeout >= interval) {
-    ctx.addIssue({ code: "custom", path: ["healthCheckTimeoutSeconds"], message: "healthCheckTimeoutSeconds must be shorter than healthCheckIntervalSeconds" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["healthCheckTimeoutSeconds"],
+      message: "healthCheckTimeoutSeconds must be shorter than healthCheckIntervalSeconds",
+    });
   }
   const locations = value.healthCheckProbeLocations;
   if (locations && value.healthCheckQuorum !== undefined && value.healthCheckQuorum > locations.length) {
-    ctx.addIssue({ code: "custom", path: ["healthCheckQuorum"], message: `healthCheckQuorum must be at most the number of probe locations (${locations.length})` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["healthCheckQuorum"],
+      message: `healthCheckQuorum must be at most the number of probe locations (${locations.length})`,
+    });
   }
   if (locations && new Set(locations).size !== locations.length) {
-    ctx.addIssue({ code: "custom", path: ["healthCheckProbeLocations"], message: "healthCheckProbeLocations must not repeat a location" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["healthCheckProbeLocations"],
+      message: "healthCheckProbeLocations must not repeat a location",
+    });
   }
 }
 
@@ -130,7 +151,10 @@ export type TRuleInput = z.infer<typeof ZRuleInput>;
 
 /** `{ id, ...changes }` for an update: every field optional, none may be unknown. */
 export const updateOf = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ id: id("id") }).extend(z.object(shape).partial().shape).strict();
+  z
+    .object({ id: id("id") })
+    .extend(z.object(shape).partial().shape)
+    .strict();
 
 export const ZDelete = z.object({
   id: id("id"),

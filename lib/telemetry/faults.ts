@@ -26,9 +26,18 @@ export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink"
 export const ZInjectFault = z.object({
   deploymentId: z.string().min(1, "deploymentId is required"),
   kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(", ")}` }),
-  target: z.object({ regionId: z.string().optional(), linkId: z.string().optional(), clusterId: z.string().optional() }),
+  target: z.object({
+    regionId: z.string().optional(),
+    linkId: z.string().optional(),
+    clusterId: z.string().optional(),
+  }),
   params: z.record(z.string(), z.number({ error: "fault parameters must be numbers" })).default({}),
   /** Ends by itself after this long; until cleared when absent. */
-  durationSeconds: z.number().int("durationSeconds must be a whole number").min(1, "durationSeconds must be between 1 and 86400").max(86_400, "durationSeconds must be between 1 and 86400").optional(),
+  durationSeconds: z
+    .number()
+    .int("durationSeconds must be a whole number")
+    .min(1, "durationSeconds must be between 1 and 86400")
+    .max(86_400, "durationSeconds must be between 1 and 86400")
+    .optional(),
 });
 export type TInjectFault = z.input<typeof ZInjectFault>;

@@ -17,7 +17,10 @@ export const ZHistoryQuery = z
     toMs: z.number().int("toMs must be a time in ms"),
   })
   .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" })
-  .refine((q) => q.toMs - q.fromMs <= 366 * 86_400_000, { path: ["fromMs"], message: "a range may span at most a year" });
+  .refine((q) => q.toMs - q.fromMs <= 366 * 86_400_000, {
+    path: ["fromMs"],
+    message: "a range may span at most a year",
+  });
 export type THistoryQuery = z.input<typeof ZHistoryQuery>;
 
 export type HistoryPoint = { t: number; min: number; p50: number; p95: number; max: number; avg: number };

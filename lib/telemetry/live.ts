@@ -23,9 +23,22 @@ export type LiveRegion = {
 
 export type LiveCluster = { clusterId: string; conflicts: number; conflictsPerSecond: number };
 
-export type LiveReplica = { replicaId: string; role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER"; epoch: number; writable: boolean; fenced: boolean };
+export type LiveReplica = {
+  replicaId: string;
+  role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
+  epoch: number;
+  writable: boolean;
+  fenced: boolean;
+};
 
-export type LiveAlert = { id: string; kind: "LAG_OVER_RPO" | "REGION_DOWN"; targetId: string; targetLabel: string; message: string; openedAt: string };
+export type LiveAlert = {
+  id: string;
+  kind: "LAG_OVER_RPO" | "REGION_DOWN";
+  targetId: string;
+  targetLabel: string;
+  message: string;
+  openedAt: string;
+};
 
 export type LiveFault = { id: string; kind: string; summary: string; startedAt: string };
 
@@ -43,4 +56,8 @@ export type LiveSnapshot = {
 };
 
 /** Colours by status, shared by the graph, the map and the tables. */
-export const STATUS_TONE: Record<RegionStatus, "good" | "warn" | "bad"> = { HEALTHY: "good", DEGRADED: "warn", DOWN: "bad" };
+export const STATUS_TONE: Record<RegionStatus, "good" | "warn" | "bad"> = {
+  HEALTHY: "good",
+  DEGRADED: "warn",
+  DOWN: "bad",
+};

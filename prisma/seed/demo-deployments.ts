@@ -1,10 +1,22 @@
 // The article's three estates, as plain data: its active-active platform (section 2.3), its AWS
 // warm-standby stack (7.1) and its Azure stack (7.2).
-import type { TClusterInput, TDeploymentInput, TPolicyInput, TRuleInput, TStackComponentInput } from "@/lib/schemas/topology";
+import type {
+  TClusterInput,
+  TDeploymentInput,
+  TPolicyInput,
+  TRuleInput,
+  TStackComponentInput,
+} from "@/lib/schemas/topology";
+
 import type { DemoRegionKey } from "./demo-regions";
 
 type Stack = Omit<TStackComponentInput, "deploymentId" | "regionId">;
-type ReplicaSpec = { name: string; region: DemoRegionKey; role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER"; endpoint?: string };
+type ReplicaSpec = {
+  name: string;
+  region: DemoRegionKey;
+  role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
+  endpoint?: string;
+};
 type LinkSpec = { from: string; to: string; mode: "ASYNC" | "SYNC"; expectedVolumeGbPerDay: number };
 type RuleSpec = Omit<TRuleInput, "policyId" | "regionId"> & { region: DemoRegionKey };
 
@@ -15,18 +27,41 @@ export type DemoDeployment = {
   policies: (Omit<TPolicyInput, "deploymentId"> & { rules: RuleSpec[] })[];
 };
 
-const full = (kind: Stack["kind"], instanceCount: number, instanceSize: string): Stack => ({ kind, tier: "FULL", instanceCount, instanceSize });
-const scaledDown = (kind: Stack["kind"], instanceCount: number, instanceSize: string): Stack => ({ kind, tier: "SCALED_DOWN", instanceCount, instanceSize });
-const rule = (region: DemoRegionKey, weight: number, priority: number, geoMatch: string[] = []): RuleSpec => ({ region, weight, priority, geoMatch, enabled: true, drained: false });
+const full = (kind: Stack["kind"], instanceCount: number, instanceSize: string): Stack => ({
+  kind,
+  tier: "FULL",
+  instanceCount,
+  instanceSize,
+});
+const scaledDown = (kind: Stack["kind"], instanceCount: number, instanceSize: string): Stack => ({
+  kind,
+  tier: "SCALED_DOWN",
+  instanceCount,
+  instanceSize,
+});
+const rule = (region: DemoRegionKey, weight: number, priority: number, geoMatch: string[] = []): RuleSpec => ({
+  region,
+  weight,
+  priority,
+  geoMatch,
+  enabled: true,
+  drained: false,
+});
 
-const activeActiveStack = [full("COMPUTE", 12, "large"), full("DATABASE", 3, "xlarge"), full("CACHE", 2, "large"), full("OBJECT_STORAGE", 1, "standard")];
+const activeActiveStack = [
+  full("COMPUTE", 12, "large"),
+  full("DATABASE", 3, "xlarge"),
+  full("CACHE", 2, "large"),
+  full("OBJECT_STORAGE", 1, "standard"),
+];
 
 export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
   {
     deployment: {
       slug: "global-platform",
       name: "Global platform",
-      description: "Active-active across Asia-Pacific, Europe and US East behind a latency-routed global load balancer.",
+      description:
+        "Active-active across Asia-Pacific, Europe and US East behind a latency-routed global load balancer.",
       drModel: "ACTIVE_ACTIVE",
       rtoTargetSeconds: 30,
       rpoTargetSeconds: 1,
@@ -78,7 +113,8 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
     deployment: {
       slug: "commerce-aws",
       name: "Commerce on AWS",
-      description: "Warm standby: us-east-1 primary, eu-west-1 scaled-down secondary, Aurora Global Database, Route 53.",
+      description:
+        "Warm standby: us-east-1 primary, eu-west-1 scaled-down secondary, Aurora Global Database, Route 53.",
       drModel: "WARM_STANDBY",
       rtoTargetSeconds: 600,
       rpoTargetSeconds: 5,
@@ -87,11 +123,22 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
     regions: [
       {
         region: "awsUsEast1",
-        stack: [full("COMPUTE", 10, "large"), full("DATABASE", 2, "xlarge"), full("CACHE", 2, "large"), full("OBJECT_STORAGE", 1, "standard"), full("CDN", 1, "standard")],
+        stack: [
+          full("COMPUTE", 10, "large"),
+          full("DATABASE", 2, "xlarge"),
+          full("CACHE", 2, "large"),
+          full("OBJECT_STORAGE", 1, "standard"),
+          full("CDN", 1, "standard"),
+        ],
       },
       {
         region: "awsEuWest1",
-        stack: [scaledDown("COMPUTE", 3, "large"), full("DATABASE", 1, "xlarge"), scaledDown("CACHE", 1, "large"), full("OBJECT_STORAGE", 1, "standard")],
+        stack: [
+          scaledDown("COMPUTE", 3, "large"),
+          full("DATABASE", 1, "xlarge"),
+          scaledDown("CACHE", 1, "large"),
+          full("OBJECT_STORAGE", 1, "standard"),
+        ],
       },
     ],
     cluster: {
@@ -127,15 +174,32 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
     deployment: {
       slug: "saas-azure",
       name: "SaaS on Azure",
-      description: "Warm standby: East US primary, West Europe secondary, Azure SQL auto-failover group, Front Door with Traffic Manager as DNS backup.",
+      description:
+        "Warm standby: East US primary, West Europe secondary, Azure SQL auto-failover group, Front Door with Traffic Manager as DNS backup.",
       drModel: "WARM_STANDBY",
       rtoTargetSeconds: 900,
       rpoTargetSeconds: 5,
       availabilityTargetPct: 99.95,
     },
     regions: [
-      { region: "azureEastUs", stack: [full("COMPUTE", 6, "P2v3"), full("DATABASE", 1, "GP_Gen5_8"), full("CACHE", 1, "P1"), full("OBJECT_STORAGE", 1, "RA-GRS")] },
-      { region: "azureWestEurope", stack: [scaledDown("COMPUTE", 2, "P2v3"), full("DATABASE", 1, "GP_Gen5_8"), scaledDown("CACHE", 1, "P1"), full("OBJECT_STORAGE", 1, "RA-GRS")] },
+      {
+        region: "azureEastUs",
+        stack: [
+          full("COMPUTE", 6, "P2v3"),
+          full("DATABASE", 1, "GP_Gen5_8"),
+          full("CACHE", 1, "P1"),
+          full("OBJECT_STORAGE", 1, "RA-GRS"),
+        ],
+      },
+      {
+        region: "azureWestEurope",
+        stack: [
+          scaledDown("COMPUTE", 2, "P2v3"),
+          full("DATABASE", 1, "GP_Gen5_8"),
+          scaledDown("CACHE", 1, "P1"),
+          full("OBJECT_STORAGE", 1, "RA-GRS"),
+        ],
+      },
     ],
     cluster: {
       name: "azure-sql",

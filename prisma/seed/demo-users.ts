@@ -2,6 +2,7 @@
 // local demo only: `npm start` prints them and so does the README. The list is JSON so that the
 // start script can print it before any TypeScript runs.
 import { ZUserCreate } from "@/lib/schemas/identity";
+
 import demoUsers from "./demo-users.json";
 
 export const DEMO_USERS = demoUsers.map((user) => ZUserCreate.parse(user));

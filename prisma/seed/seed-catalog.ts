@@ -2,8 +2,8 @@
 // only prices missing by (provider, item) are added, so an admin's edits are never overwritten.
 import { DEFAULT_CATALOG } from "@/lib/cost";
 import type { Db } from "@/server/db";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 
 /** Returns how many prices were added (0 when the catalog was complete already). */
 export async function seedCatalog(db: Db): Promise<number> {
@@ -11,7 +11,14 @@ export async function seedCatalog(db: Db): Promise<number> {
   return db.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: a seed racing another one adds each price once.
     const { count } = await tx.priceItem.createMany({
-      data: DEFAULT_CATALOG.items.map(({ provider, item, unitPriceUsd, unit, source }) => ({ provider, item, unitPriceUsd, unit, source, effectiveDate })),
+      data: DEFAULT_CATALOG.items.map(({ provider, item, unitPriceUsd, unit, source }) => ({
+        provider,
+        item,
+        unitPriceUsd,
+        unit,
+        source,
+        effectiveDate,
+      })),
       skipDuplicates: true,
     });
     if (count > 0) {

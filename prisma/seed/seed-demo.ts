@@ -2,14 +2,15 @@
 // exists already (by email, region code, deployment slug or provider and item) is left as it is, edits
 // included.
 import type { Db } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { hashPassword, insertUser } from "@/server/domain/identity/users";
-import { recordAudit } from "@/server/domain/audit/record-audit";
-import { DEMO_USERS } from "./demo-users";
-import { DEMO_REGIONS } from "./demo-regions";
+
 import { DEMO_DEPLOYMENTS } from "./demo-deployments";
-import { seedDeployment, seedRegions } from "./seed-estate";
+import { DEMO_REGIONS } from "./demo-regions";
+import { DEMO_USERS } from "./demo-users";
 import { seedCatalog } from "./seed-catalog";
+import { seedDeployment, seedRegions } from "./seed-estate";
 
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
   for (const demoUser of DEMO_USERS) {
@@ -17,7 +18,13 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
     const passwordHash = await hashPassword(demoUser.password);
     await db.$transaction(async (tx) => {
       const user = await insertUser(tx, { ...demoUser, passwordHash });
-      await recordAudit(tx, SYSTEM_ACTOR, { action: "user.create", objectType: "user", objectId: user.id, summary: `seeded demo user ${user.email} as ${user.role}`, after: user });
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: "user.create",
+        objectType: "user",
+        objectId: user.id,
+        summary: `seeded demo user ${user.email} as ${user.role}`,
+        after: user,
+      });
     });
     log(`created demo user ${demoUser.email}`);
   }
@@ -41,7 +48,17 @@ async function seedApprovalPolicies(db: Db): Promise<number> {
   const azure = await db.deployment.findUnique({ where: { slug: "saas-azure" } });
   if (!azure) return 0;
   const created = await db.approvalPolicy.createMany({
-    data: [{ deploymentId: azure.id, runbook: "SWITCHOVER", approvalsRequired: 2, approverRole: "APPROVER", expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE"], lagToleranceSeconds: 5 }],
+    data: [
+      {
+        deploymentId: azure.id,
+        runbook: "SWITCHOVER",
+        approvalsRequired: 2,
+        approverRole: "APPROVER",
+        expiresAfterSeconds: 1800,
+        gatedSteps: ["PROMOTE"],
+        lagToleranceSeconds: 5,
+      },
+    ],
     skipDuplicates: true,
   });
   return created.count;

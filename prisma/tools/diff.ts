@@ -9,8 +9,9 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+
 import { ensurePostgres } from "../../scripts/lib/postgres.mjs";
-import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, openSchemaEngine } from "./engine";
+import { MIGRATIONS_DIR, NO_FILTERS, openSchemaEngine, SCHEMA_PATH } from "./engine";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -20,11 +21,15 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 async function previousSchema(): Promise<string | null> {
   if (!existsSync(MIGRATIONS_DIR)) return null;
-  const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const newest = folders.at(-1);
   if (!newest) return null;
   const snapshot = path.join(MIGRATIONS_DIR, newest, "schema.prisma");
-  if (!existsSync(snapshot)) throw new Error(`${snapshot} is missing: every migration keeps the schema it was made from`);
+  if (!existsSync(snapshot))
+    throw new Error(`${snapshot} is missing: every migration keeps the schema it was made from`);
   return readFile(snapshot, "utf8");
 }
 

@@ -3,10 +3,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../schema.prisma");
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../migrations");
@@ -16,9 +17,14 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const compiled = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    const instance = await WebAssembly.instantiate(compiled, {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();

@@ -1,8 +1,9 @@
 // A throw-away database for a benchmark: an ephemeral embedded PostgreSQL (or DATABASE_URL's server,
 // when set), a fresh database with the project's migrations, and the app's own Prisma client on it.
-import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from "../lib/postgres.mjs";
-import { applyMigrations } from "../../prisma/tools/migrations";
 import type { Db } from "@/server/db";
+
+import { applyMigrations } from "../../prisma/tools/migrations";
+import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from "../lib/postgres.mjs";
 
 export type BenchDatabase = { db: Db; url: string; close: () => Promise<void> };
 

@@ -3,6 +3,7 @@
 // sample table with ON CONFLICT DO NOTHING (COPY itself cannot skip duplicates). It needs a raw `pg`
 // connection, which the app reaches only through Prisma, so it stays here until it earns its place.
 import type pg from "pg";
+
 import type { SampleRows } from "@/server/domain/telemetry/ingest";
 
 type Cell = string | number | boolean | null;
@@ -17,7 +18,9 @@ function copyText(columns: Cell[][]): Buffer {
         const value = column[r];
         if (value === null || value === undefined) return "\\N";
         if (typeof value === "boolean") return value ? "t" : "f";
-        return typeof value === "number" ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+        return typeof value === "number"
+          ? String(value)
+          : value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
       })
       .join("\t");
   }
@@ -40,7 +43,8 @@ class CopyIn {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: { sendCopyFromChunk: (chunk: Buffer) => void; endCopyFrom: () => void }) {
-    for (let offset = 0; offset < this.data.length; offset += 64 * 1024) connection.sendCopyFromChunk(this.data.subarray(offset, offset + 64 * 1024));
+    for (let offset = 0; offset < this.data.length; offset += 64 * 1024)
+      connection.sendCopyFromChunk(this.data.subarray(offset, offset + 64 * 1024));
     connection.endCopyFrom();
   }
   handleCommandComplete(message: { text: string }) {
@@ -74,7 +78,9 @@ async function copyTable(pool: pg.Pool, table: string, columns: string[], cells:
     const list = columns.map((c) => `"${c}"`).join(", ");
     await client.query(`begin; create temp table incoming (like "${table}") on commit drop`);
     await copyIn(client, `copy incoming (${list}) from stdin`, copyText(cells));
-    const moved = await client.query(`insert into "${table}" (${list}) select ${list} from incoming on conflict do nothing`);
+    const moved = await client.query(
+      `insert into "${table}" (${list}) select ${list} from incoming on conflict do nothing`,
+    );
     await client.query("commit");
     return moved.rowCount ?? 0;
   } catch (error) {
@@ -89,14 +95,52 @@ async function copyTable(pool: pg.Pool, table: string, columns: string[], cells:
 export async function copyRows(pool: pg.Pool, rows: SampleRows): Promise<{ inserted: number }> {
   const { lag, health, traffic, conflicts } = rows;
   const counts = await Promise.all([
-    lag ? copyTable(pool, "LagSample", ["linkId", "at", "lagMs", "lagBytes"], [lag.linkId, utc(lag.atMs), lag.lagMs, lag.lagBytes.map(Math.round)]) : 0,
+    lag
+      ? copyTable(
+          pool,
+          "LagSample",
+          ["linkId", "at", "lagMs", "lagBytes"],
+          [lag.linkId, utc(lag.atMs), lag.lagMs, lag.lagBytes.map(Math.round)],
+        )
+      : 0,
     health
-      ? copyTable(pool, "HealthSample", ["deploymentId", "regionId", "probeLocation", "at", "healthy", "latencyMs"], [health.deploymentId, health.regionId, health.probeLocation, utc(health.atMs), health.healthy, health.latencyMs])
+      ? copyTable(
+          pool,
+          "HealthSample",
+          ["deploymentId", "regionId", "probeLocation", "at", "healthy", "latencyMs"],
+          [
+            health.deploymentId,
+            health.regionId,
+            health.probeLocation,
+            utc(health.atMs),
+            health.healthy,
+            health.latencyMs,
+          ],
+        )
       : 0,
     traffic
-      ? copyTable(pool, "TrafficSample", ["deploymentId", "regionId", "at", "requestsPerSecond", "errorRate", "latencyP50Ms"], [traffic.deploymentId, traffic.regionId, utc(traffic.atMs), traffic.requestsPerSecond, traffic.errorRate, traffic.latencyP50Ms])
+      ? copyTable(
+          pool,
+          "TrafficSample",
+          ["deploymentId", "regionId", "at", "requestsPerSecond", "errorRate", "latencyP50Ms"],
+          [
+            traffic.deploymentId,
+            traffic.regionId,
+            utc(traffic.atMs),
+            traffic.requestsPerSecond,
+            traffic.errorRate,
+            traffic.latencyP50Ms,
+          ],
+        )
       : 0,
-    conflicts ? copyTable(pool, "ConflictSample", ["clusterId", "at", "conflicts", "conflictsPerSecond"], [conflicts.clusterId, utc(conflicts.atMs), conflicts.conflicts.map(Math.round), conflicts.conflictsPerSecond]) : 0,
+    conflicts
+      ? copyTable(
+          pool,
+          "ConflictSample",
+          ["clusterId", "at", "conflicts", "conflictsPerSecond"],
+          [conflicts.clusterId, utc(conflicts.atMs), conflicts.conflicts.map(Math.round), conflicts.conflictsPerSecond],
+        )
+      : 0,
   ]);
   return { inserted: counts.reduce((a, b) => a + b, 0) };
 }

@@ -10,8 +10,10 @@
 //      two worker processes would, through the same row locks): moves per second and the time until
 //      all 24 have ended. The ratio of the two runs is the figure that carries over between machines.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/server/db";
+
 import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
+import type { Db } from "@/server/db";
+
 import { openBenchDatabase, quantile, spread } from "./bench-database";
 
 const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 24);
@@ -24,14 +26,37 @@ async function requestSwitchovers(db: Db, count: number): Promise<string[]> {
   const { setPolicy } = await import("@/server/domain/operations/policies");
   const { startOperation } = await import("@/server/domain/operations/start");
   const { planOperation } = await import("@/server/domain/operations/plan");
-  const user = await insertUser(db, { email: `bench-${randomUUID()}@bench.local`, name: "Bench operator", role: "ADMIN", password: "x", passwordHash: await hashPassword("bench-password") });
+  const user = await insertUser(db, {
+    email: `bench-${randomUUID()}@bench.local`,
+    name: "Bench operator",
+    role: "ADMIN",
+    password: "x",
+    passwordHash: await hashPassword("bench-password"),
+  });
   const actor = { userId: user.id, email: user.email, role: "ADMIN" as const };
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const { deployment } = await seedPlanningDemo("commerce-aws");
-    await setPolicy(db, actor, { deploymentId: deployment.id, runbook: "SWITCHOVER", approvalsRequired: 0, approverRole: "APPROVER", expiresAfterSeconds: 600, gatedSteps: [], lagToleranceSeconds: 5 });
+    await setPolicy(db, actor, {
+      deploymentId: deployment.id,
+      runbook: "SWITCHOVER",
+      approvalsRequired: 0,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 600,
+      gatedSteps: [],
+      lagToleranceSeconds: 5,
+    });
     const plan = await planOperation(db, { deploymentId: deployment.id, runbook: "SWITCHOVER" });
-    ids.push((await startOperation(db, actor, { deploymentId: deployment.id, runbook: "SWITCHOVER", planHash: plan.planHash, reason: "bench" })).operationId);
+    ids.push(
+      (
+        await startOperation(db, actor, {
+          deploymentId: deployment.id,
+          runbook: "SWITCHOVER",
+          planHash: plan.planHash,
+          reason: "bench",
+        })
+      ).operationId,
+    );
   }
   return ids;
 }
@@ -54,7 +79,9 @@ async function moveLatency(db: Db, runs: number) {
     }
   }
   const ms = (q: number) => quantile(timings, q).toFixed(1);
-  console.log(`move latency, ${runs} switchovers one after another: ${timings.length} moves: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${Math.max(...timings).toFixed(1)} ms`);
+  console.log(
+    `move latency, ${runs} switchovers one after another: ${timings.length} moves: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${Math.max(...timings).toFixed(1)} ms`,
+  );
 }
 
 async function throughput(db: Db, workers: number) {
@@ -87,11 +114,15 @@ async function main() {
       const b = await throughput(db, 2);
       one.push(a.movesPerSecond);
       two.push(b.movesPerSecond);
-      console.log(`round ${round}: ${OPERATIONS} switchovers, 1 worker: ${a.seconds.toFixed(1)} s, ${a.movesPerSecond.toFixed(0)} moves/s (${a.failed} not succeeded); 2 workers: ${b.seconds.toFixed(1)} s, ${b.movesPerSecond.toFixed(0)} moves/s (${b.failed} not succeeded); ratio ${(b.movesPerSecond / a.movesPerSecond).toFixed(2)}`);
+      console.log(
+        `round ${round}: ${OPERATIONS} switchovers, 1 worker: ${a.seconds.toFixed(1)} s, ${a.movesPerSecond.toFixed(0)} moves/s (${a.failed} not succeeded); 2 workers: ${b.seconds.toFixed(1)} s, ${b.movesPerSecond.toFixed(0)} moves/s (${b.failed} not succeeded); ratio ${(b.movesPerSecond / a.movesPerSecond).toFixed(2)}`,
+      );
     }
     const s1 = spread(one);
     const s2 = spread(two);
-    console.log(`moves/s median (min – max): 1 worker ${s1.median.toFixed(0)} (${s1.min.toFixed(0)} – ${s1.max.toFixed(0)}), 2 workers ${s2.median.toFixed(0)} (${s2.min.toFixed(0)} – ${s2.max.toFixed(0)})`);
+    console.log(
+      `moves/s median (min – max): 1 worker ${s1.median.toFixed(0)} (${s1.min.toFixed(0)} – ${s1.max.toFixed(0)}), 2 workers ${s2.median.toFixed(0)} (${s2.min.toFixed(0)} – ${s2.max.toFixed(0)})`,
+    );
   } finally {
     await bench.close();
   }

@@ -5,7 +5,9 @@
 // receive time minus the snapshot's observation time for every event each subscriber gets.
 //   npm run bench:freshness -- [subscribers=200] [seconds=30]
 import { spawn, type ChildProcess } from "node:child_process";
+
 import superjson from "superjson";
+
 import { createDatabaseIfMissing, ensurePostgres, withDatabase } from "../lib/postgres.mjs";
 import { bin, ensureBuild, root, run } from "../lib/steps.mjs";
 
@@ -36,7 +38,10 @@ async function signIn(): Promise<string> {
     body: JSON.stringify({ email: "viewer@meridian.local", password: "viewer-demo-2026" }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function deploymentId(cookie: string): Promise<string> {
@@ -49,7 +54,10 @@ async function deploymentId(cookie: string): Promise<string> {
 /** One subscriber: reads the SSE stream and records receive time minus observation time per event. */
 async function subscribe(cookie: string, id: string, latencies: number[], signal: AbortSignal, startAfterMs: number) {
   const input = encodeURIComponent(JSON.stringify(superjson.serialize({ deploymentId: id })));
-  const response = await fetch(`${base}/api/trpc/telemetry.live?input=${input}`, { headers: { cookie, accept: "text/event-stream" }, signal });
+  const response = await fetch(`${base}/api/trpc/telemetry.live?input=${input}`, {
+    headers: { cookie, accept: "text/event-stream" },
+    signal,
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   try {
@@ -65,7 +73,8 @@ async function subscribe(cookie: string, id: string, latencies: number[], signal
         if (!data || !message.split("\n").some((line) => line.startsWith("id: "))) continue;
         const received = Date.now();
         const snapshot = superjson.deserialize(JSON.parse(data.slice(6))) as { observedAtMs?: number };
-        if (snapshot.observedAtMs && snapshot.observedAtMs > startAfterMs) latencies.push(received - snapshot.observedAtMs);
+        if (snapshot.observedAtMs && snapshot.observedAtMs > startAfterMs)
+          latencies.push(received - snapshot.observedAtMs);
       }
     }
   } catch (error) {
@@ -78,7 +87,14 @@ const server = await ensurePostgres({ ephemeral: true });
 try {
   const url = withDatabase(server.url, "meridian_bench");
   await createDatabaseIfMissing(url);
-  const env = { DATABASE_URL: url, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench", MERIDIAN_URL: base, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", MERIDIAN_PROBE_INTERVAL_MS: "1000" };
+  const env = {
+    DATABASE_URL: url,
+    BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
+    MERIDIAN_URL: base,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    MERIDIAN_PROBE_INTERVAL_MS: "1000",
+  };
   run("npx", ["tsx", "prisma/tools/migrate.ts"], { env, quiet: true });
   run("npx", ["tsx", "prisma/seed.ts"], { env, quiet: true });
   ensureBuild();
@@ -93,16 +109,22 @@ try {
   const controller = new AbortController();
   // Events observed before every subscriber is connected are left out: only steady state counts.
   const connectedAt = Date.now() + 5_000;
-  const streams = Array.from({ length: subscribers }, () => subscribe(cookie, id, latencies, controller.signal, connectedAt));
+  const streams = Array.from({ length: subscribers }, () =>
+    subscribe(cookie, id, latencies, controller.signal, connectedAt),
+  );
   await new Promise((r) => setTimeout(r, 5_000 + seconds * 1000));
   controller.abort();
   await Promise.allSettled(streams);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const perSubscriber = latencies.length / subscribers;
-  console.log(`freshness, observation in the worker -> value at a subscriber (${subscribers} subscribers, ${seconds} s, 1 s interval)`);
+  console.log(
+    `freshness, observation in the worker -> value at a subscriber (${subscribers} subscribers, ${seconds} s, 1 s interval)`,
+  );
   console.log(`  events received: ${latencies.length} (${perSubscriber.toFixed(1)} per subscriber)`);
-  console.log(`  p50 ${percentile(sorted, 50)} ms   p95 ${percentile(sorted, 95)} ms   max ${sorted.at(-1)} ms   min ${sorted[0]} ms`);
+  console.log(
+    `  p50 ${percentile(sorted, 50)} ms   p95 ${percentile(sorted, 95)} ms   max ${sorted.at(-1)} ms   min ${sorted[0]} ms`,
+  );
 } finally {
   for (const child of children) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 1_000));

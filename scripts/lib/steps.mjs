@@ -14,7 +14,11 @@ export function say(message) {
 
 /** Runs a command to completion with inherited output; throws with the command line if it fails. */
 export function run(command, args, { env = {}, quiet = false } = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: quiet ? "pipe" : "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: quiet ? "pipe" : "inherit",
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
     if (quiet) process.stderr.write(result.stdout + result.stderr);
     throw new Error(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
@@ -57,7 +61,18 @@ export function ensureDependencies() {
   }
 }
 
-export const BUILD_INPUTS = ["app", "components", "lib", "server", "public", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+export const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "public",
+  "prisma/schema.prisma",
+  "package-lock.json",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 export function ensureBuild() {
   if (isStale(".next/BUILD_ID", BUILD_INPUTS)) {

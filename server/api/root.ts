@@ -1,5 +1,6 @@
 // Every router of the API, by domain.
 import { createCallerFactory, router } from "@/server/api/trpc";
+
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
 import { operationsRouter } from "./routers/operations";

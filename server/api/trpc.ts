@@ -3,12 +3,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { db } from "@/server/db";
-import { AppError, type AppErrorCode } from "@/server/errors";
-import type { SessionActor } from "@/server/domain/identity/session-actor";
-import { actorFromHeaders } from "@/server/domain/identity/session-actor";
-import { Prisma } from "@/server/generated/prisma/client";
+
 import type { TRole } from "@/lib/schemas/enums";
+import { db } from "@/server/db";
+import { actorFromHeaders, type SessionActor } from "@/server/domain/identity/session-actor";
+import { AppError, type AppErrorCode } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
 
 export type TRPCContext = { db: typeof db; actor: SessionActor | null; headers: Headers };
 
@@ -46,7 +46,11 @@ const t = initTRPC.context<TRPCContext>().create({
         : error.code === "INTERNAL_SERVER_ERROR"
           ? "Meridian hit an internal error; it was logged. Try again, and tell an admin if it repeats."
           : shape.message;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors } };
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
   },
 });
 
@@ -64,8 +68,10 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   // An update is checked as the whole object it would leave (mergedValid), inside the domain.
   if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
   if (cause instanceof Prisma.PrismaClientKnownRequestError) {
-    if (cause.code === "P2002") throw new TRPCError({ code: "CONFLICT", message: "that already exists: a name or code must be unique", cause });
-    if (cause.code === "P2003") throw new TRPCError({ code: "CONFLICT", message: "that is still in use by other parts of the model", cause });
+    if (cause.code === "P2002")
+      throw new TRPCError({ code: "CONFLICT", message: "that already exists: a name or code must be unique", cause });
+    if (cause.code === "P2003")
+      throw new TRPCError({ code: "CONFLICT", message: "that is still in use by other parts of the model", cause });
     if (cause.code === "P2025") throw new TRPCError({ code: "NOT_FOUND", message: "that no longer exists", cause });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
@@ -83,7 +89,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const roleProcedure = (...roles: TRole[]) =>
   authedProcedure.use(({ ctx, next }) => {
     if (ctx.actor.role !== "ADMIN" && !roles.includes(ctx.actor.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `this needs the ${roles.join(" or ").toLowerCase()} role; you are ${ctx.actor.role.toLowerCase()}` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `this needs the ${roles.join(" or ").toLowerCase()} role; you are ${ctx.actor.role.toLowerCase()}`,
+      });
     }
     return next();
   });

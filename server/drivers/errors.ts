@@ -29,7 +29,13 @@ export class StaleEpochError extends DriverError {
   readonly actionEpoch: number;
   readonly currentEpoch: number;
 
-  constructor(input: { subjectKind: "cluster" | "routing policy"; subjectId: string; actionEpoch: number; currentEpoch: number; message: string }) {
+  constructor(input: {
+    subjectKind: "cluster" | "routing policy";
+    subjectId: string;
+    actionEpoch: number;
+    currentEpoch: number;
+    message: string;
+  }) {
     super("STALE_EPOCH", input.message);
     this.subjectKind = input.subjectKind;
     this.subjectId = input.subjectId;

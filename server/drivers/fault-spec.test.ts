@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { InvalidFaultError } from "./errors";
 import { parseFaultSpec, ZFaultSpec } from "./fault-spec";
 
@@ -39,15 +40,33 @@ describe("fault specs", () => {
   it("refuses unknown kinds, ambiguous targets, reversed times and out-of-range factors", () => {
     expect(messageOf({ ...surge(2), kind: "METEOR" })).toContain("kind must be one of REGION_OUTAGE");
     expect(
-      messageOf({ id: "l", kind: "ADDED_LATENCY", target: { regionId: "r", linkId: "x" }, params: { addedLatencyMs: 50 }, startedAtMs: 0 }),
+      messageOf({
+        id: "l",
+        kind: "ADDED_LATENCY",
+        target: { regionId: "r", linkId: "x" },
+        params: { addedLatencyMs: 50 },
+        startedAtMs: 0,
+      }),
     ).toContain("target must name exactly one of regionId or linkId");
     expect(messageOf({ ...surge(2), endsAtMs: 500 })).toContain("endsAtMs must be after startedAtMs");
-    expect(messageOf({ id: "s", kind: "LAG_SPIKE", target: { linkId: "l" }, params: { applyRateFactor: 1 }, startedAtMs: 0 })).toContain(
-      "applyRateFactor must be at least 0 and below 1",
-    );
-    expect(messageOf({ id: "l", kind: "ADDED_LATENCY", target: { linkId: "x" }, params: { addedLatencyMs: 0 }, startedAtMs: 0 })).toContain(
-      "addedLatencyMs must be between 1 and 600000",
-    );
+    expect(
+      messageOf({
+        id: "s",
+        kind: "LAG_SPIKE",
+        target: { linkId: "l" },
+        params: { applyRateFactor: 1 },
+        startedAtMs: 0,
+      }),
+    ).toContain("applyRateFactor must be at least 0 and below 1");
+    expect(
+      messageOf({
+        id: "l",
+        kind: "ADDED_LATENCY",
+        target: { linkId: "x" },
+        params: { addedLatencyMs: 0 },
+        startedAtMs: 0,
+      }),
+    ).toContain("addedLatencyMs must be between 1 and 600000");
   });
 
   it("refuses misspelt parameters instead of ignoring them", () => {
@@ -65,7 +84,9 @@ describe("injecting faults into the sim", () => {
     const { startedSim } = await import("./sim/fixtures");
     const driver = await startedSim();
     await expect(driver.faults.inject(surge(1000) as never)).rejects.toThrow("multiplier must be between 1 and 100");
-    await expect(driver.faults.inject({ ...surge(2), target: { clusterId: "nope" } } as never)).rejects.toThrow('cluster "nope" is not in this deployment');
+    await expect(driver.faults.inject({ ...surge(2), target: { clusterId: "nope" } } as never)).rejects.toThrow(
+      'cluster "nope" is not in this deployment',
+    );
     expect(await driver.faults.list()).toEqual([]);
   });
 });

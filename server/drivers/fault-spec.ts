@@ -1,6 +1,7 @@
 // Faults are data: what breaks, where, how much, and when. One schema for the API and every driver
 // that can inject faults, so a bad parameter is refused with a sentence naming the field and rule.
 import { z } from "zod";
+
 import { InvalidFaultError } from "./errors";
 
 export const FAULT_KINDS = ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY", "LAG_SPIKE", "WRITE_SURGE"] as const;
@@ -24,7 +25,9 @@ function requiredId(field: string) {
 function objectError(field: string, shape: string) {
   return {
     error: (issue: { code?: string; keys?: string[] }) =>
-      issue.code === "unrecognized_keys" ? `${field} has unknown field ${(issue.keys ?? []).join(", ")}; expected ${shape}` : `${field} must be ${shape}`,
+      issue.code === "unrecognized_keys"
+        ? `${field} has unknown field ${(issue.keys ?? []).join(", ")}; expected ${shape}`
+        : `${field} must be ${shape}`,
   };
 }
 
@@ -126,7 +129,9 @@ export function parseFaultSpec(input: unknown): TFaultSpec {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".");
     // Our messages name their field; zod's generic ones (unknown keys) need the path for context.
-    return field === "" || issue.message.includes(String(issue.path.at(-1))) ? issue.message : `${field}: ${issue.message}`;
+    return field === "" || issue.message.includes(String(issue.path.at(-1)))
+      ? issue.message
+      : `${field}: ${issue.message}`;
   });
   return throwInvalid(problems);
 }

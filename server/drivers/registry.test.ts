@@ -1,15 +1,25 @@
 import { describe, expect, it } from "vitest";
+
 import { DriverUnavailableError, InvalidTopologyError } from "./errors";
 import { createDriver, isDriverKind } from "./registry";
 import { seconds, seedTopology, T0 } from "./sim/fixtures";
 
-const binding = (kind: "sim" | "postgres" | "lab") => ({ deploymentId: "deployment-test", kind, topology: seedTopology() });
+const binding = (kind: "sim" | "postgres" | "lab") => ({
+  deploymentId: "deployment-test",
+  kind,
+  topology: seedTopology(),
+});
 
 describe("driver registry", () => {
   it("creates a sim driver with its declared capabilities", () => {
     const driver = createDriver(binding("sim"));
     expect(driver.kind).toBe("sim");
-    expect(driver.capabilities).toMatchObject({ canFence: true, canPromote: true, canInjectFaults: true, hasVirtualClock: true });
+    expect(driver.capabilities).toMatchObject({
+      canFence: true,
+      canPromote: true,
+      canInjectFaults: true,
+      hasVirtualClock: true,
+    });
     expect(driver.faults).not.toBeNull();
   });
 
@@ -38,10 +48,20 @@ describe("driver registry", () => {
     const replica = twoPrimaries.replicas.find((candidate) => candidate.id === "orders-eu");
     if (replica) replica.role = "PRIMARY";
     expect(() => createDriver({ ...binding("sim"), topology: twoPrimaries })).toThrow(InvalidTopologyError);
-    expect(() => createDriver({ ...binding("sim"), topology: twoPrimaries })).toThrow(/single-primary cluster orders has 2 writers/);
+    expect(() => createDriver({ ...binding("sim"), topology: twoPrimaries })).toThrow(
+      /single-primary cluster orders has 2 writers/,
+    );
 
     const dangling = seedTopology();
-    dangling.links.push({ id: "ghost", sourceReplicaId: "orders-us", targetReplicaId: "nowhere", mode: "ASYNC", expectedVolumeGbPerDay: 1 });
-    expect(() => createDriver({ ...binding("sim"), topology: dangling })).toThrow(/link ghost names unknown replica nowhere/);
+    dangling.links.push({
+      id: "ghost",
+      sourceReplicaId: "orders-us",
+      targetReplicaId: "nowhere",
+      mode: "ASYNC",
+      expectedVolumeGbPerDay: 1,
+    });
+    expect(() => createDriver({ ...binding("sim"), topology: dangling })).toThrow(
+      /link ghost names unknown replica nowhere/,
+    );
   });
 });

@@ -21,9 +21,14 @@ export type DriverFactory = (binding: DriverBinding) => Driver;
 
 function createSim(binding: DriverBinding): Driver {
   if (binding.savedState !== undefined && binding.savedState !== null) {
-    return binding.rebase ? SimDriver.rebase(binding.savedState, binding.topology) : SimDriver.fromJSON(binding.savedState);
+    return binding.rebase
+      ? SimDriver.rebase(binding.savedState, binding.topology)
+      : SimDriver.fromJSON(binding.savedState);
   }
-  return SimDriver.create(binding.topology, { ...binding.simOptions, seed: binding.simOptions?.seed ?? hashToSeed(binding.deploymentId) });
+  return SimDriver.create(binding.topology, {
+    ...binding.simOptions,
+    seed: binding.simOptions?.seed ?? hashToSeed(binding.deploymentId),
+  });
 }
 
 function notAvailableYet(kind: DriverKind): DriverFactory {
@@ -43,9 +48,14 @@ export function isDriverKind(value: string): value is DriverKind {
 }
 
 export function createDriver(binding: DriverBinding): Driver {
-  if (!isDriverKind(binding.kind)) throw new DriverUnavailableError(`driver kind "${String(binding.kind)}" is unknown; known kinds: ${DRIVER_KINDS.join(", ")}`);
+  if (!isDriverKind(binding.kind))
+    throw new DriverUnavailableError(
+      `driver kind "${String(binding.kind)}" is unknown; known kinds: ${DRIVER_KINDS.join(", ")}`,
+    );
   if (binding.topology.deploymentId !== binding.deploymentId) {
-    throw new InvalidStateError(`topology belongs to deployment ${binding.topology.deploymentId}, not ${binding.deploymentId}`);
+    throw new InvalidStateError(
+      `topology belongs to deployment ${binding.topology.deploymentId}, not ${binding.deploymentId}`,
+    );
   }
   return FACTORIES[binding.kind](binding);
 }

@@ -258,13 +258,7 @@ export interface FaultInjector {
   list(): Promise<TFaultSpec[]>;
 }
 
-export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface Driver {
   readonly kind: DriverKind;

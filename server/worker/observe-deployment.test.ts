@@ -1,14 +1,16 @@
 // The worker's tick against real PostgreSQL and the sim driver: one set of samples per instant
 // however many workers race, and a region outage that turns into alerts and back.
 import { describe, expect, it } from "vitest";
+
+import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
+import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
+import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
-import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
-import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
-import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import { makeUser, unique } from "@/tests/factories";
+
 import { observeDeployment, observeTick } from "./observe-deployment";
 
 const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
@@ -18,7 +20,12 @@ async function warmStandby() {
   const spec = DEMO_DEPLOYMENTS.find((d) => d.deployment.slug === "commerce-aws")!;
   const regionIds = await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
   const slug = unique("tick");
-  const { deployment } = await seedDeployment(db, SYSTEM_ACTOR, { ...spec, deployment: { ...spec.deployment, slug, name: slug } }, regionIds);
+  const { deployment } = await seedDeployment(
+    db,
+    SYSTEM_ACTOR,
+    { ...spec, deployment: { ...spec.deployment, slug, name: slug } },
+    regionIds,
+  );
   const link = await db.replicationLink.findFirstOrThrow({ where: { cluster: { deploymentId: deployment.id } } });
   return { deployment, link, euWest1: regionIds.awsEuWest1 };
 }
@@ -45,9 +52,13 @@ describe("observing a deployment", () => {
     const now = 1_800_000_050_000;
     const results = await observeTick(db, [a.deployment, b.deployment], now, OPTIONS);
     expect([...results.values()]).toEqual(["observed", "observed"]);
-    for (const { link } of [a, b]) expect(await db.lagSample.count({ where: { linkId: link.id, at: new Date(now) } })).toBe(1);
+    for (const { link } of [a, b])
+      expect(await db.lagSample.count({ where: { linkId: link.id, at: new Date(now) } })).toBe(1);
     // A second worker at the same instant finds nothing due.
-    expect([...(await observeTick(db, [a.deployment, b.deployment], now, OPTIONS)).values()]).toEqual(["not-due", "not-due"]);
+    expect([...(await observeTick(db, [a.deployment, b.deployment], now, OPTIONS)).values()]).toEqual([
+      "not-due",
+      "not-due",
+    ]);
   });
 
   it("turns a region outage into a down region, lag over the RPO target and alerts, and back", async () => {
@@ -62,7 +73,12 @@ describe("observing a deployment", () => {
       return (await latestSnapshot(db, deployment.id))!.snapshot;
     };
     await tick(2);
-    const fault = await injectFault(db, operator, { deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: euWest1 }, params: {} });
+    const fault = await injectFault(db, operator, {
+      deploymentId: deployment.id,
+      kind: "REGION_OUTAGE",
+      target: { regionId: euWest1 },
+      params: {},
+    });
 
     const during = await tick(15);
     expect(during.regions.find((r) => r.regionId === euWest1)?.status).toBe("DOWN");
@@ -70,7 +86,9 @@ describe("observing a deployment", () => {
     expect(during.faults.map((f) => f.id)).toEqual([fault.id]);
     const open = await db.alert.findMany({ where: { deploymentId: deployment.id, resolvedAt: null } });
     expect(open.map((a) => a.kind).sort()).toEqual(["LAG_OVER_RPO", "REGION_DOWN"]);
-    expect(await db.auditRecord.count({ where: { action: "alert.open", objectId: { in: open.map((a) => a.id) } } })).toBe(2);
+    expect(
+      await db.auditRecord.count({ where: { action: "alert.open", objectId: { in: open.map((a) => a.id) } } }),
+    ).toBe(2);
 
     await clearFault(db, operator, { faultId: fault.id });
     const after = await tick(30);
@@ -78,19 +96,39 @@ describe("observing a deployment", () => {
     expect(after.links.find((l) => l.linkId === link.id)?.overRpo).toBe(false);
     expect(after.alerts).toEqual([]);
     expect(await db.alert.count({ where: { deploymentId: deployment.id, resolvedAt: null } })).toBe(0);
-    expect(await db.auditRecord.count({ where: { action: "alert.resolve", objectId: { in: open.map((a) => a.id) } } })).toBe(2);
+    expect(
+      await db.auditRecord.count({ where: { action: "alert.resolve", objectId: { in: open.map((a) => a.id) } } }),
+    ).toBe(2);
   });
 
   it("refuses a fault whose target is not in the deployment, or whose parameters are wrong, and stores nothing", async () => {
     const { deployment, link } = await warmStandby();
     const operator = await makeUser("OPERATOR");
     const foreign = await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
-    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: foreign.azureEastUs }, params: {} }))
-      .rejects.toThrow(/not part of this deployment/);
-    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "LAG_SPIKE", target: { linkId: link.id }, params: { applyRateFactor: 1.5 } }))
-      .rejects.toThrow(/applyRateFactor must be at least 0 and below 1/);
-    await expect(injectFault(db, operator, { deploymentId: deployment.id, kind: "WRITE_SURGE", target: { regionId: foreign.awsUsEast1 }, params: { multiplier: 3 } }))
-      .rejects.toThrow(/needs a cluster as its target/);
+    await expect(
+      injectFault(db, operator, {
+        deploymentId: deployment.id,
+        kind: "REGION_OUTAGE",
+        target: { regionId: foreign.azureEastUs },
+        params: {},
+      }),
+    ).rejects.toThrow(/not part of this deployment/);
+    await expect(
+      injectFault(db, operator, {
+        deploymentId: deployment.id,
+        kind: "LAG_SPIKE",
+        target: { linkId: link.id },
+        params: { applyRateFactor: 1.5 },
+      }),
+    ).rejects.toThrow(/applyRateFactor must be at least 0 and below 1/);
+    await expect(
+      injectFault(db, operator, {
+        deploymentId: deployment.id,
+        kind: "WRITE_SURGE",
+        target: { regionId: foreign.awsUsEast1 },
+        params: { multiplier: 3 },
+      }),
+    ).rejects.toThrow(/needs a cluster as its target/);
     expect(await db.fault.count({ where: { deploymentId: deployment.id } })).toBe(0);
     expect(await db.auditRecord.count({ where: { actorId: operator.userId } })).toBe(0);
   });

@@ -6,18 +6,18 @@
 // tick is due, so it is observed once per interval whoever does it; samples are keyed by series and
 // instant, so even a racing copy would insert nothing. A crash after the claim loses that tick's
 // values, never doubles them: the next tick resumes the driver from its last saved state.
+import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
-import { createDriver } from "@/server/drivers/registry";
-import type { DeploymentTopology, Driver, Observations } from "@/server/drivers/types";
-import { publishLiveEvent } from "@/server/events";
-import { assess, EMPTY_TRACKING, type Assessment } from "@/server/domain/telemetry/assess";
 import { reconcileAlerts } from "@/server/domain/telemetry/alerts";
+import { assess, EMPTY_TRACKING, type Assessment } from "@/server/domain/telemetry/assess";
+import { MAX_RESUME_GAP_MS, resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
-import { MAX_RESUME_GAP_MS, resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
-import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
+import { createDriver } from "@/server/drivers/registry";
+import type { DeploymentTopology, Driver, Observations } from "@/server/drivers/types";
+import { publishLiveEvent } from "@/server/events";
 
 export type TickOptions = { intervalMs: number; lagAlertAfterSeconds: number };
 export type TickResult = "observed" | "not-due" | "failed";
@@ -38,7 +38,13 @@ type Observed = Claim & {
 };
 
 /** Takes the deployment's tick if one is due: one statement, so two workers cannot both win. */
-async function claim(db: Db, deploymentId: string, driverKind: string, nowMs: number, options: TickOptions): Promise<Claim | null> {
+async function claim(
+  db: Db,
+  deploymentId: string,
+  driverKind: string,
+  nowMs: number,
+  options: TickOptions,
+): Promise<Claim | null> {
   await db.driverState.createMany({ data: [{ deploymentId, kind: driverKind }], skipDuplicates: true });
   const rows = await db.$queryRaw<{ ticks: bigint; state: SavedState | null }[]>`
     update "DriverState" set "lastObservedAt" = ${new Date(nowMs)}, ticks = ticks + 1, "updatedAt" = now()
@@ -49,29 +55,55 @@ async function claim(db: Db, deploymentId: string, driverKind: string, nowMs: nu
   return row ? { deploymentId, ticks: row.ticks, state: row.state } : null;
 }
 
-function resumeDriver(claimed: Claim, kind: string, topology: DeploymentTopology, fingerprint: string, nowMs: number, inOperation: boolean): Driver {
+function resumeDriver(
+  claimed: Claim,
+  kind: string,
+  topology: DeploymentTopology,
+  fingerprint: string,
+  nowMs: number,
+  inOperation: boolean,
+): Driver {
   const mine = held.get(claimed.deploymentId);
   // Still ours if nobody else ticked it since (the claim added one), and the model did not change.
   if (mine && mine.ticks + 1n === claimed.ticks && mine.fingerprint === fingerprint) return mine.driver;
   const saved = claimed.state;
   // A fresh twin starts its clock at its first observation.
-  return createDriver({ deploymentId: claimed.deploymentId, kind: kind as "sim", topology, ...resumption(saved, fingerprint, nowMs, inOperation) });
+  return createDriver({
+    deploymentId: claimed.deploymentId,
+    kind: kind as "sim",
+    topology,
+    ...resumption(saved, fingerprint, nowMs, inOperation),
+  });
 }
 
-async function observeOne(db: Db, claimed: Claim, driverKind: string, nowMs: number, options: TickOptions): Promise<Observed> {
+async function observeOne(
+  db: Db,
+  claimed: Claim,
+  driverKind: string,
+  nowMs: number,
+  options: TickOptions,
+): Promise<Observed> {
   const deployment = await db.deployment.findUniqueOrThrow({ where: { id: claimed.deploymentId } });
   const topology = await loadDriverTopology(db, claimed.deploymentId);
   const fingerprint = topologyFingerprint(topology);
   // Only a twin idle past the resume gap could start afresh; only then does an operation holding it matter.
   const idle = claimed.state !== null && nowMs - claimed.state.atMs > MAX_RESUME_GAP_MS;
-  const inOperation = idle && (await db.operation.count({ where: { deploymentId: claimed.deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0;
+  const inOperation =
+    idle &&
+    (await db.operation.count({
+      where: { deploymentId: claimed.deploymentId, status: { in: [...ACTIVE_STATUSES] } },
+    })) > 0;
   const driver = resumeDriver(claimed, driverKind, topology, fingerprint, nowMs, inOperation);
   await syncDriverFaults(db, driver, claimed.deploymentId, nowMs);
   const observations = await driver.observe(nowMs);
   const tracking = claimed.state?.fingerprint === fingerprint ? claimed.state.tracking : EMPTY_TRACKING;
   const assessment = assess({
-    topology, observations, rpoTargetSeconds: deployment.rpoTargetSeconds, tracking,
-    lagAlertAfterSeconds: options.lagAlertAfterSeconds, names: await namesOf(db, claimed.deploymentId),
+    topology,
+    observations,
+    rpoTargetSeconds: deployment.rpoTargetSeconds,
+    tracking,
+    lagAlertAfterSeconds: options.lagAlertAfterSeconds,
+    names: await namesOf(db, claimed.deploymentId),
   });
   return { ...claimed, deployment, driver, fingerprint, observations, assessment };
 }
@@ -86,8 +118,19 @@ function rowsOf(observed: Observed) {
 async function finish(db: Db, observed: Observed, nowMs: number) {
   const { deploymentId, driver, assessment } = observed;
   await reconcileAlerts(db, deploymentId, assessment.conditions, nowMs);
-  const snapshot = await buildSnapshot(db, { deploymentId, rpoTargetSeconds: observed.deployment.rpoTargetSeconds, observations: observed.observations, assessment, driver });
-  const state: SavedState = { fingerprint: observed.fingerprint, driver: driver.exportState(), tracking: assessment.tracking, atMs: nowMs };
+  const snapshot = await buildSnapshot(db, {
+    deploymentId,
+    rpoTargetSeconds: observed.deployment.rpoTargetSeconds,
+    observations: observed.observations,
+    assessment,
+    driver,
+  });
+  const state: SavedState = {
+    fingerprint: observed.fingerprint,
+    driver: driver.exportState(),
+    tracking: assessment.tracking,
+    atMs: nowMs,
+  };
   // Saved only if nobody acted on the twin since the claim (the runbook engine bumps ticks when it
   // fences or promotes): writing this older copy over it would undo a fence. The next tick resumes
   // from what the engine saved.
@@ -142,10 +185,20 @@ export async function observeTick(
 }
 
 /** One deployment's tick (tests and tools); the worker ticks all of them together. */
-export async function observeDeployment(db: Db, deploymentId: string, nowMs: number, options: TickOptions): Promise<TickResult> {
-  const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { id: true, driverKind: true } });
+export async function observeDeployment(
+  db: Db,
+  deploymentId: string,
+  nowMs: number,
+  options: TickOptions,
+): Promise<TickResult> {
+  const deployment = await db.deployment.findUniqueOrThrow({
+    where: { id: deploymentId },
+    select: { id: true, driverKind: true },
+  });
   let failure: unknown;
-  const result = (await observeTick(db, [deployment], nowMs, options, (_id, error) => (failure = error))).get(deploymentId)!;
+  const result = (await observeTick(db, [deployment], nowMs, options, (_id, error) => (failure = error))).get(
+    deploymentId,
+  )!;
   if (result === "failed") throw failure;
   return result;
 }

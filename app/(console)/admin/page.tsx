@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { UserAdmin } from "@/components/admin/user-admin";
 
 export const metadata: Metadata = { title: "Admin" };

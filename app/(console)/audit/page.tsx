@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/layout";
+
 import { AuditLog } from "@/components/audit/audit-log";
+import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Audit" };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { OperationsHome } from "@/components/operations/operations-home";
 
 export const metadata: Metadata = { title: "Operations" };

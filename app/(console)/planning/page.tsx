@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/layout";
+
 import { CatalogLink } from "@/components/planning/catalog-link";
 import { DrModelsTable } from "@/components/planning/dr-models-table";
 import { DeploymentPicker } from "@/components/topology/deployment-picker";
+import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Planning" };
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/layout";
+
 import { DeploymentList } from "@/components/topology/deployment-list";
+import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Topology" };
 
@@ -11,7 +12,11 @@ export default function TopologyPage() {
       <PageHeader
         title="Topology"
         description="The model of the estate: deployments, their regions and stacks, database clusters and replication, and the routing in front of them."
-        actions={<Link href="/topology/regions" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Region catalog →</Link>}
+        actions={
+          <Link href="/topology/regions" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+            Region catalog →
+          </Link>
+        }
       />
       <DeploymentList />
     </>

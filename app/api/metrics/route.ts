@@ -1,6 +1,7 @@
 // GET /api/metrics: Prometheus exposition format. Open by default, as exporters are; with
 // MERIDIAN_METRICS_TOKEN set, a scraper must send `Authorization: Bearer <token>`.
 import { timingSafeEqual } from "node:crypto";
+
 import { db } from "@/server/db";
 import { renderMetrics } from "@/server/domain/telemetry/metrics";
 
@@ -15,7 +16,8 @@ function authorized(request: Request): boolean {
 }
 
 export async function GET(request: Request) {
-  if (!authorized(request)) return new Response("metrics need the bearer token set in MERIDIAN_METRICS_TOKEN\n", { status: 401 });
+  if (!authorized(request))
+    return new Response("metrics need the bearer token set in MERIDIAN_METRICS_TOKEN\n", { status: 401 });
   const { contentType, body } = await renderMetrics(db);
   return new Response(body, { headers: { "content-type": contentType } });
 }

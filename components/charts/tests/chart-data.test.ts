@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { liveWindow } from "../live-window";
+
 import { quantile, summarize, toRows } from "../chart-data";
+import { liveWindow } from "../live-window";
 
 const point = (t: number, value: number) => ({ t, min: value, p50: value, p95: value * 2, max: value * 3, avg: value });
 
@@ -15,7 +16,11 @@ describe("chart data", () => {
       0,
       5000,
     );
-    expect(rows).toEqual([{ t: 1000, s0: 1 }, { t: 2000, s0: 2, s1: 20 }, { t: 3000, s1: 30 }]);
+    expect(rows).toEqual([
+      { t: 1000, s0: 1 },
+      { t: 2000, s0: 2, s1: 20 },
+      { t: 3000, s1: 30 },
+    ]);
   });
 
   it("summarises a series: median of medians, p95 of p95s, the largest maximum", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { TReport } from "@/lib/operations/contracts";
+
 import { formatCountdown, formatDuration, stepDurationMs } from "../format";
 import { approvalWords } from "../policy-words";
 import { reportCsv, reportJson } from "../report-csv";
@@ -65,13 +67,29 @@ describe("operations words", () => {
   it("ticks a started step and keeps a finished one's recorded duration", () => {
     const now = Date.parse("2026-11-26T10:00:10Z");
     expect(stepDurationMs({ durationMs: null, startedAt: "2026-11-26T10:00:00Z", finishedAt: null }, now)).toBe(10_000);
-    expect(stepDurationMs({ durationMs: 500, startedAt: "2026-11-26T10:00:00Z", finishedAt: "2026-11-26T10:00:00.500Z" }, now)).toBe(500);
+    expect(
+      stepDurationMs(
+        { durationMs: 500, startedAt: "2026-11-26T10:00:00Z", finishedAt: "2026-11-26T10:00:00.500Z" },
+        now,
+      ),
+    ).toBe(500);
     expect(stepDurationMs({ durationMs: null, startedAt: null, finishedAt: null }, now)).toBeNull();
   });
 
   it("says what approvals a policy needs", () => {
-    const policy = { approvalsRequired: 2, approverRole: "APPROVER" as const, expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE" as const], lagToleranceSeconds: 5 };
-    expect(approvalWords(policy, [{ title: "Promote db-west", gated: true }, { title: "Fence", gated: false }])).toBe("2 approvals from Approver within 30 min; also before: Promote db-west");
+    const policy = {
+      approvalsRequired: 2,
+      approverRole: "APPROVER" as const,
+      expiresAfterSeconds: 1800,
+      gatedSteps: ["PROMOTE" as const],
+      lagToleranceSeconds: 5,
+    };
+    expect(
+      approvalWords(policy, [
+        { title: "Promote db-west", gated: true },
+        { title: "Fence", gated: false },
+      ]),
+    ).toBe("2 approvals from Approver within 30 min; also before: Promote db-west");
     expect(approvalWords({ ...policy, approvalsRequired: 0 }, [])).toBe("No approval needed");
   });
 });

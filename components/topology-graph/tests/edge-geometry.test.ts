@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { borderPoint, curvedLink } from "../edge-geometry";
 
 describe("edge geometry", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import type { LiveSnapshot } from "@/lib/telemetry/live";
+
 import { buildMapGraph, buildTopologyGraph, layoutNodesOf } from "../build-graph";
 import { searchNodes } from "../graph-search";
 import { layoutGraph } from "../layout";
@@ -50,10 +52,31 @@ const snapshot = (lagMs: number, overRpo: boolean): LiveSnapshot => ({
   observedAtMs: 1,
   rpoTargetSeconds: 5,
   links: [{ linkId: "l1", lagMs, lagBytes: 2048, stalenessSeconds: lagMs / 1000, overRpo }],
-  regions: [{ regionId: "r1", status: overRpo ? "DEGRADED" : "HEALTHY", healthyProbes: 5, totalProbes: 6, requestsPerSecond: 120, errorRate: 0.01, latencyP50Ms: 20 }],
+  regions: [
+    {
+      regionId: "r1",
+      status: overRpo ? "DEGRADED" : "HEALTHY",
+      healthyProbes: 5,
+      totalProbes: 6,
+      requestsPerSecond: 120,
+      errorRate: 0.01,
+      latencyP50Ms: 20,
+    },
+  ],
   clusters: [],
   replicas: [{ replicaId: "s", role: "PRIMARY", epoch: 4, writable: true, fenced: false }],
-  alerts: overRpo ? [{ id: "a", kind: "LAG_OVER_RPO", targetId: "l1", targetLabel: "orders-use1 → orders-euw1", message: "lag", openedAt: "2026-01-01T00:00:00Z" }] : [],
+  alerts: overRpo
+    ? [
+        {
+          id: "a",
+          kind: "LAG_OVER_RPO",
+          targetId: "l1",
+          targetLabel: "orders-use1 → orders-euw1",
+          message: "lag",
+          openedAt: "2026-01-01T00:00:00Z",
+        },
+      ]
+    : [],
   faults: [],
 });
 
@@ -62,8 +85,20 @@ describe("the topology graph", () => {
     const { nodes, edges } = buildTopologyGraph(deployment);
     const index = new Map(nodes.map((node, i) => [node.id, i]));
     for (const node of nodes) if (node.parentId) expect(index.get(node.parentId)).toBeLessThan(index.get(node.id)!);
-    expect(nodes.map((node) => node.id)).toEqual(["policy:pol", "region:r2", "stack:stack-r2", "replica:s", "region:r1", "stack:stack-r1", "replica:p"]);
-    expect(edges.find((edge) => edge.id === "link:l1")).toMatchObject({ source: "replica:p", target: "replica:s", data: { sourceName: "orders-use1", targetName: "orders-euw1" } });
+    expect(nodes.map((node) => node.id)).toEqual([
+      "policy:pol",
+      "region:r2",
+      "stack:stack-r2",
+      "replica:s",
+      "region:r1",
+      "stack:stack-r1",
+      "replica:p",
+    ]);
+    expect(edges.find((edge) => edge.id === "link:l1")).toMatchObject({
+      source: "replica:p",
+      target: "replica:s",
+      data: { sourceName: "orders-use1", targetName: "orders-euw1" },
+    });
     expect(edges.filter((edge) => edge.type === "rule")).toHaveLength(2);
   });
 
@@ -73,20 +108,30 @@ describe("the topology graph", () => {
     const ui = { selection: null, highlighted: new Set<string>() };
     const calm = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(100, false)), ui);
     const stormy = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(9000, true)), ui);
-    expect(stormy.map((node) => [node.id, node.position, node.width, node.height])).toEqual(calm.map((node) => [node.id, node.position, node.width, node.height]));
+    expect(stormy.map((node) => [node.id, node.position, node.width, node.height])).toEqual(
+      calm.map((node) => [node.id, node.position, node.width, node.height]),
+    );
     expect(stormy.every((node) => node.draggable === false)).toBe(true);
 
     const regionNode = stormy.find((node) => node.id === "region:r1")!;
     expect(regionNode.data).toMatchObject({ status: "DEGRADED", requestsPerSecond: 120 });
-    expect(stormy.find((node) => node.id === "replica:s")!.data).toMatchObject({ role: "PRIMARY", epoch: 4, writable: true });
+    expect(stormy.find((node) => node.id === "replica:s")!.data).toMatchObject({
+      role: "PRIMARY",
+      epoch: 4,
+      writable: true,
+    });
 
-    const link = composeEdges(graph.edges, stormy, indexSnapshot(snapshot(9000, true)), ui).find((edge) => edge.id === "link:l1")!;
+    const link = composeEdges(graph.edges, stormy, indexSnapshot(snapshot(9000, true)), ui).find(
+      (edge) => edge.id === "link:l1",
+    )!;
     expect(link).toMatchObject({ animated: true, data: { lagMs: 9000, overRpo: true, openAlerts: 1 } });
   });
 
   it("waits for the layout before showing a node", () => {
     const graph = buildTopologyGraph(deployment);
-    expect(composeNodes(graph.nodes, null, indexSnapshot(undefined), { selection: null, highlighted: new Set() })).toEqual([]);
+    expect(
+      composeNodes(graph.nodes, null, indexSnapshot(undefined), { selection: null, highlighted: new Set() }),
+    ).toEqual([]);
   });
 
   it("joins regions on the map, and finds nodes by code or name", () => {
@@ -99,6 +144,8 @@ describe("the topology graph", () => {
 
   it("labels routing rules by steering", () => {
     expect(ruleLabel({ steering: "WEIGHTED", weight: 100, priority: 1, enabled: true, drained: false })).toBe("w 100");
-    expect(ruleLabel({ steering: "FAILOVER", weight: 100, priority: 1, enabled: true, drained: true })).toBe("p 1 · drained");
+    expect(ruleLabel({ steering: "FAILOVER", weight: 100, priority: 1, enabled: true, drained: true })).toBe(
+      "p 1 · drained",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { GROUP_HEADER_HEIGHT, layoutGraph, layoutKey, type LayoutEdge, type LayoutNode, type NodeBox } from "../layout";
 import { layoutMap, MAP_HEIGHT, MAP_WIDTH, project } from "../map-layout";
 
@@ -9,18 +10,23 @@ function estate(regionCount: number, { policies = 2, stackPerRegion = 4, cluster
   for (let p = 0; p < policies; p++) nodes.push({ id: `policy:${p}`, width: 240, height: 64 });
   for (let r = 0; r < regionCount; r++) {
     nodes.push({ id: `region:${r}`, group: true, width: 248, height: 140 });
-    for (let s = 0; s < stackPerRegion; s++) nodes.push({ id: `stack:${r}:${s}`, parentId: `region:${r}`, width: 224, height: 40 });
-    for (let c = 0; c < clusters; c++) nodes.push({ id: `replica:${c}:${r}`, parentId: `region:${r}`, width: 224, height: 58 });
-    for (let p = 0; p < policies; p++) edges.push({ id: `rule:${p}:${r}`, source: `policy:${p}`, target: `region:${r}` });
+    for (let s = 0; s < stackPerRegion; s++)
+      nodes.push({ id: `stack:${r}:${s}`, parentId: `region:${r}`, width: 224, height: 40 });
+    for (let c = 0; c < clusters; c++)
+      nodes.push({ id: `replica:${c}:${r}`, parentId: `region:${r}`, width: 224, height: 58 });
+    for (let p = 0; p < policies; p++)
+      edges.push({ id: `rule:${p}:${r}`, source: `policy:${p}`, target: `region:${r}` });
   }
   // Each cluster: a primary in region 0 feeding every other region.
   for (let c = 0; c < clusters; c++) {
-    for (let r = 1; r < regionCount; r++) edges.push({ id: `link:${c}:${r}`, source: `replica:${c}:0`, target: `replica:${c}:${r}` });
+    for (let r = 1; r < regionCount; r++)
+      edges.push({ id: `link:${c}:${r}`, source: `replica:${c}:0`, target: `replica:${c}:${r}` });
   }
   return { nodes, edges };
 }
 
-const overlaps = (a: NodeBox, b: NodeBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: NodeBox, b: NodeBox) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe("layoutGraph", () => {
   it("gives every node a box with a size", async () => {
@@ -53,7 +59,8 @@ describe("layoutGraph", () => {
     const { nodes, edges } = estate(2, { stackPerRegion: 5, clusters: 3 });
     const boxes = await layoutGraph(nodes, edges);
     const kids = nodes.filter((n) => n.parentId === "region:0").map((n) => boxes[n.id]!);
-    for (let i = 0; i < kids.length; i++) for (let j = i + 1; j < kids.length; j++) expect(overlaps(kids[i]!, kids[j]!)).toBe(false);
+    for (let i = 0; i < kids.length; i++)
+      for (let j = i + 1; j < kids.length; j++) expect(overlaps(kids[i]!, kids[j]!)).toBe(false);
   });
 
   it("places no two region groups on top of each other, at 50 regions and 500 nodes", async () => {
@@ -62,7 +69,8 @@ describe("layoutGraph", () => {
     const boxes = await layoutGraph(nodes, edges);
     const groups = nodes.filter((n) => n.group).map((n) => boxes[n.id]!);
     for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) expect(overlaps(groups[i]!, groups[j]!), `groups ${i} and ${j}`).toBe(false);
+      for (let j = i + 1; j < groups.length; j++)
+        expect(overlaps(groups[i]!, groups[j]!), `groups ${i} and ${j}`).toBe(false);
     }
     // Wrapped into rows: the drawing is not one line of 50 groups.
     const width = Math.max(...groups.map((g) => g.x + g.width));
@@ -73,13 +81,21 @@ describe("layoutGraph", () => {
   it("puts the routing policies above the regions", async () => {
     const { nodes, edges } = estate(6);
     const boxes = await layoutGraph(nodes, edges);
-    const lowestPolicy = Math.max(...nodes.filter((n) => n.id.startsWith("policy:")).map((n) => boxes[n.id]!.y + boxes[n.id]!.height));
+    const lowestPolicy = Math.max(
+      ...nodes.filter((n) => n.id.startsWith("policy:")).map((n) => boxes[n.id]!.y + boxes[n.id]!.height),
+    );
     const highestRegion = Math.min(...nodes.filter((n) => n.group).map((n) => boxes[n.id]!.y));
     expect(lowestPolicy).toBeLessThan(highestRegion);
   });
 
   it("lays out a region with nothing in it, and a graph with no edges", async () => {
-    const boxes = await layoutGraph([{ id: "region:empty", group: true, width: 248, height: 140 }, { id: "policy:a", width: 240, height: 64 }], []);
+    const boxes = await layoutGraph(
+      [
+        { id: "region:empty", group: true, width: 248, height: 140 },
+        { id: "policy:a", width: 240, height: 64 },
+      ],
+      [],
+    );
     expect(boxes["region:empty"]).toMatchObject({ width: 248, height: 140 });
     expect(boxes["policy:a"]).toBeDefined();
   });
@@ -92,7 +108,10 @@ describe("layoutGraph", () => {
   });
 
   it("ignores edges to nodes it does not know", async () => {
-    const boxes = await layoutGraph([{ id: "a", width: 10, height: 10 }], [{ id: "e", source: "a", target: "missing" }]);
+    const boxes = await layoutGraph(
+      [{ id: "a", width: 10, height: 10 }],
+      [{ id: "e", source: "a", target: "missing" }],
+    );
     expect(Object.keys(boxes)).toEqual(["a"]);
   });
 });
@@ -125,7 +144,8 @@ describe("layoutMap", () => {
     expect(boxes["eu-west-1"]).toEqual({ x: dublin.x - 92, y: dublin.y - 32, width: 184, height: 64 });
     const all = Object.values(boxes);
     expect(all).toHaveLength(4);
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
     expect(layoutMap([...places].reverse())).toEqual(boxes);
   });
 });

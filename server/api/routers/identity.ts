@@ -1,6 +1,6 @@
 // The signed-in user, and user management for admins.
-import { adminProcedure, authedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/schemas/identity";
+import { adminProcedure, authedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import * as users from "@/server/domain/identity/users";
 
 export const identityRouter = router({
@@ -9,9 +9,15 @@ export const identityRouter = router({
     ctx.actor ? { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, role: ctx.actor.role } : null,
   ),
   users: adminProcedure.query(({ ctx }) => users.listUsers(ctx.db)),
-  createUser: adminProcedure.input(ZUserCreate).mutation(({ ctx, input }) => users.createUser(ctx.db, ctx.actor, input)),
-  updateUser: adminProcedure.input(ZUserUpdate).mutation(({ ctx, input }) => users.updateUser(ctx.db, ctx.actor, input)),
-  resetPassword: adminProcedure.input(ZPasswordReset).mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
+  createUser: adminProcedure
+    .input(ZUserCreate)
+    .mutation(({ ctx, input }) => users.createUser(ctx.db, ctx.actor, input)),
+  updateUser: adminProcedure
+    .input(ZUserUpdate)
+    .mutation(({ ctx, input }) => users.updateUser(ctx.db, ctx.actor, input)),
+  resetPassword: adminProcedure
+    .input(ZPasswordReset)
+    .mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
   /** Reads are open to every signed-in user: the shell shows who is signed in. */
   session: authedProcedure.query(({ ctx }) => ({ expiresAt: ctx.actor.sessionExpiresAt })),
 });

@@ -1,18 +1,22 @@
 // The planning API as a browser calls it, against real PostgreSQL: cost with the stored catalog,
 // catalog edits (admins only, audited), scenarios, residency rules, and refusals that write nothing.
 // The catalog is shared by every test file; the tests here that edit a price put it back.
-import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+
 import { DEFAULT_CATALOG } from "@/lib/cost";
+import { seedCatalog } from "@/prisma/seed/seed-catalog";
 import { db } from "@/server/db";
 import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
-import { seedCatalog } from "@/prisma/seed/seed-catalog";
 import { anonymousCaller, auditCountBy, callerAs } from "@/tests/factories";
 
 type Session = Awaited<ReturnType<typeof callerAs>>;
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
   return error as TRPCError;
 }
@@ -45,9 +49,16 @@ describe("reading the plan", () => {
     expect(input.catalog.items).toHaveLength(DEFAULT_CATALOG.items.length);
     const catalog = await viewer.caller.planning.catalog();
     expect(catalog.items.every((row) => row.id && /^\d{4}-\d{2}-\d{2}$/.test(row.effectiveDate))).toBe(true);
-    expect(catalog.effectiveDate).toBe(catalog.items.map((row) => row.effectiveDate).sort().at(-1));
+    expect(catalog.effectiveDate).toBe(
+      catalog.items
+        .map((row) => row.effectiveDate)
+        .sort()
+        .at(-1),
+    );
     expect((await refusal(anonymousCaller().planning.cost({ deploymentId: deployment.id }))).code).toBe("UNAUTHORIZED");
-    expect((await refusal(viewer.caller.planning.input({ idOrSlug: "no-such-deployment" }))).message).toBe("deployment no-such-deployment was not found");
+    expect((await refusal(viewer.caller.planning.input({ idOrSlug: "no-such-deployment" }))).message).toBe(
+      "deployment no-such-deployment was not found",
+    );
   });
 });
 
@@ -63,7 +74,14 @@ describe("the price catalog", () => {
     // continent the bytes leave; out of NA (us-east-1) it is $0.02/GB, the article's figure:
     // 1,000 GB/day × 30 days × $0.02 = $600.
     const before = await transferLine();
-    expect(before.line).toMatchObject({ category: "transfer", regionCode: "us-east-1", quantity: 30_000, unit: "GB", unitPriceUsd: 0.02, description: "replication us-east-1 -> eu-west-1: 1000 GB/day across continents" });
+    expect(before.line).toMatchObject({
+      category: "transfer",
+      regionCode: "us-east-1",
+      quantity: 30_000,
+      unit: "GB",
+      unitPriceUsd: 0.02,
+      description: "replication us-east-1 -> eu-west-1: 1000 GB/day across continents",
+    });
     expect(before.line.monthlyUsd).toBeCloseTo(600, 6);
     expect(before.cost.catalogDate).toBe("2026-04-22");
     expect(DEFAULT_CATALOG.effectiveDate).toBe("2026-04-22");
@@ -71,7 +89,12 @@ describe("the price catalog", () => {
     const fromNa = await priceItem("AWS", "transfer.inter-continent.from-NA");
     expect(fromNa).toMatchObject({ unitPriceUsd: 0.02, unit: "GB", effectiveDate: "2026-04-22" });
     try {
-      await admin.caller.planning.updateCatalogItem({ id: fromNa.id, unitPriceUsd: 0.03, source: "test: AWS inter-region transfer out of NA raised to $0.03", effectiveDate: "2026-11-01" });
+      await admin.caller.planning.updateCatalogItem({
+        id: fromNa.id,
+        unitPriceUsd: 0.03,
+        source: "test: AWS inter-region transfer out of NA raised to $0.03",
+        effectiveDate: "2026-11-01",
+      });
       const after = await transferLine();
       // 1,000 GB/day × 30 days × $0.03 = $900; the link is commerce-aws's only one, so the total rises by
       // 30,000 × ($0.03 - $0.02) = $300.
@@ -80,7 +103,12 @@ describe("the price catalog", () => {
       expect(after.cost.totalMonthlyUsd - before.cost.totalMonthlyUsd).toBeCloseTo(300, 6);
       expect(after.cost.catalogDate).toBe("2026-11-01");
     } finally {
-      await admin.caller.planning.updateCatalogItem({ id: fromNa.id, unitPriceUsd: fromNa.unitPriceUsd, source: fromNa.source, effectiveDate: fromNa.effectiveDate });
+      await admin.caller.planning.updateCatalogItem({
+        id: fromNa.id,
+        unitPriceUsd: fromNa.unitPriceUsd,
+        source: fromNa.source,
+        effectiveDate: fromNa.effectiveDate,
+      });
     }
     expect(await priceItem("AWS", "transfer.inter-continent.from-NA")).toEqual(fromNa);
     expect((await transferLine()).cost.catalogDate).toBe("2026-04-22");
@@ -89,10 +117,25 @@ describe("the price catalog", () => {
   it("lets an admin change a price, audited with before and after; the seed never overwrites it", async () => {
     const item = await priceItem("GCP", "cache.small");
     try {
-      const updated = await admin.caller.planning.updateCatalogItem({ id: item.id, unitPriceUsd: 0.13, source: "GCP list price, Memorystore M1", effectiveDate: item.effectiveDate });
-      expect(updated).toMatchObject({ id: item.id, unitPriceUsd: 0.13, source: "GCP list price, Memorystore M1", effectiveDate: item.effectiveDate });
-      const record = await db.auditRecord.findFirst({ where: { actorId: admin.actor.userId, action: "price.update", objectId: item.id }, orderBy: { seq: "desc" } });
-      expect(record?.summary).toBe(`changed the GCP cache.small price from $${item.unitPriceUsd} to $0.13 per instance-hour, effective ${item.effectiveDate}`);
+      const updated = await admin.caller.planning.updateCatalogItem({
+        id: item.id,
+        unitPriceUsd: 0.13,
+        source: "GCP list price, Memorystore M1",
+        effectiveDate: item.effectiveDate,
+      });
+      expect(updated).toMatchObject({
+        id: item.id,
+        unitPriceUsd: 0.13,
+        source: "GCP list price, Memorystore M1",
+        effectiveDate: item.effectiveDate,
+      });
+      const record = await db.auditRecord.findFirst({
+        where: { actorId: admin.actor.userId, action: "price.update", objectId: item.id },
+        orderBy: { seq: "desc" },
+      });
+      expect(record?.summary).toBe(
+        `changed the GCP cache.small price from $${item.unitPriceUsd} to $0.13 per instance-hour, effective ${item.effectiveDate}`,
+      );
       expect(record?.before).toMatchObject({ unitPriceUsd: item.unitPriceUsd });
       expect(record?.after).toMatchObject({ unitPriceUsd: 0.13 });
       // Seeding again adds nothing and leaves the admin's price alone.
@@ -100,17 +143,44 @@ describe("the price catalog", () => {
       expect(await db.priceItem.count()).toBe(DEFAULT_CATALOG.items.length);
       expect((await priceItem("GCP", "cache.small")).unitPriceUsd).toBe(0.13);
     } finally {
-      await admin.caller.planning.updateCatalogItem({ id: item.id, unitPriceUsd: item.unitPriceUsd, source: item.source, effectiveDate: item.effectiveDate });
+      await admin.caller.planning.updateCatalogItem({
+        id: item.id,
+        unitPriceUsd: item.unitPriceUsd,
+        source: item.source,
+        effectiveDate: item.effectiveDate,
+      });
     }
   });
 
   it("refuses non-admins, negative and absurd prices, naming unitPriceUsd, and writes nothing", async () => {
     const item = await priceItem("GCP", "transfer.same-continent");
     const cases = [
-      { who: operator, input: { id: item.id, unitPriceUsd: 0.01, source: "cheaper" }, code: "FORBIDDEN", message: /needs the admin role; you are operator/ },
-      { who: admin, input: { id: item.id, unitPriceUsd: -0.02, source: "typo" }, code: "BAD_REQUEST", message: /unitPriceUsd must be at least 0/, field: "unitPriceUsd" },
-      { who: admin, input: { id: item.id, unitPriceUsd: 200, source: "typo" }, code: "BAD_REQUEST", message: /unitPriceUsd of \$200 per GB is not a price any provider charges/, field: "unitPriceUsd" },
-      { who: admin, input: { id: "no-such-item", unitPriceUsd: 0.01, source: "x" }, code: "NOT_FOUND", message: /price item was not found/ },
+      {
+        who: operator,
+        input: { id: item.id, unitPriceUsd: 0.01, source: "cheaper" },
+        code: "FORBIDDEN",
+        message: /needs the admin role; you are operator/,
+      },
+      {
+        who: admin,
+        input: { id: item.id, unitPriceUsd: -0.02, source: "typo" },
+        code: "BAD_REQUEST",
+        message: /unitPriceUsd must be at least 0/,
+        field: "unitPriceUsd",
+      },
+      {
+        who: admin,
+        input: { id: item.id, unitPriceUsd: 200, source: "typo" },
+        code: "BAD_REQUEST",
+        message: /unitPriceUsd of \$200 per GB is not a price any provider charges/,
+        field: "unitPriceUsd",
+      },
+      {
+        who: admin,
+        input: { id: "no-such-item", unitPriceUsd: 0.01, source: "x" },
+        code: "NOT_FOUND",
+        message: /price item was not found/,
+      },
     ];
     for (const { who, input, code, message, field } of cases) {
       const audits = await auditCountBy(who.actor);
@@ -133,24 +203,48 @@ describe("scenarios", () => {
     const created = await caller.planning.createScenario({
       deploymentId: deployment.id,
       name: "  twice the writes ",
-      changes: [{ kind: "setReplicationVolume", sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 2000 }],
+      changes: [
+        {
+          kind: "setReplicationVolume",
+          sourceRegionId: regionIds.awsUsEast1,
+          targetRegionId: regionIds.awsEuWest1,
+          volumeGbPerDay: 2000,
+        },
+      ],
     });
-    expect(created).toMatchObject({ deploymentId: deployment.id, name: "twice the writes", createdByEmail: actor.email, catalogDate: baseline.catalogDate });
+    expect(created).toMatchObject({
+      deploymentId: deployment.id,
+      name: "twice the writes",
+      createdByEmail: actor.email,
+      catalogDate: baseline.catalogDate,
+    });
     expect(created.totalMonthlyUsd).toBeGreaterThan(baseline.totalMonthlyUsd);
     expect(await caller.planning.scenarios({ deploymentId: deployment.id })).toEqual([created]);
 
     const { scenario, estate } = await viewer.caller.planning.scenario({ id: created.id });
     expect(scenario).toEqual(created);
-    expect(estate.replicationLinks).toEqual([{ sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 2000 }]);
+    expect(estate.replicationLinks).toEqual([
+      { sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 2000 },
+    ]);
 
-    const updated = await caller.planning.updateScenario({ id: created.id, name: "no secondary", changes: [{ kind: "removeRegion", regionId: regionIds.awsEuWest1 }] });
+    const updated = await caller.planning.updateScenario({
+      id: created.id,
+      name: "no secondary",
+      changes: [{ kind: "removeRegion", regionId: regionIds.awsEuWest1 }],
+    });
     expect(updated).toMatchObject({ id: created.id, name: "no secondary" });
     expect(updated.totalMonthlyUsd).toBeLessThan(baseline.totalMonthlyUsd);
-    expect((await caller.planning.scenario({ id: created.id })).estate.regions.map((r) => r.code)).toEqual(["us-east-1"]);
+    expect((await caller.planning.scenario({ id: created.id })).estate.regions.map((r) => r.code)).toEqual([
+      "us-east-1",
+    ]);
 
     await caller.planning.deleteScenario({ id: created.id });
     expect(await caller.planning.scenarios({ deploymentId: deployment.id })).toEqual([]);
-    const actions = await db.auditRecord.findMany({ where: { actorId: actor.userId, objectId: created.id }, orderBy: { seq: "asc" }, select: { action: true } });
+    const actions = await db.auditRecord.findMany({
+      where: { actorId: actor.userId, objectId: created.id },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["scenario.create", "scenario.update", "scenario.delete"]);
     expect((await auditCountBy(actor)) - audits).toBe(3);
   });
@@ -158,13 +252,19 @@ describe("scenarios", () => {
   it("costs active-active moved to warm standby below the active-active baseline", async () => {
     const { deployment } = await seedPlanningDemo("global-platform");
     const baseline = await viewer.caller.planning.cost({ deploymentId: deployment.id });
-    const scenario = await operator.caller.planning.createScenario({ deploymentId: deployment.id, name: "warm standby", changes: [{ kind: "setDrModel", drModel: "WARM_STANDBY" }] });
+    const scenario = await operator.caller.planning.createScenario({
+      deploymentId: deployment.id,
+      name: "warm standby",
+      changes: [{ kind: "setDrModel", drModel: "WARM_STANDBY" }],
+    });
     expect(baseline.band.model).toBe("ACTIVE_ACTIVE");
     expect(scenario.totalMonthlyUsd).toBeLessThan(baseline.totalMonthlyUsd);
     expect(scenario.multiplier!).toBeLessThan(baseline.multiplier!);
     const { estate } = await viewer.caller.planning.scenario({ id: scenario.id });
     expect(estate.deployment.drModel).toBe("WARM_STANDBY");
-    expect(estate.regions.filter((r) => !r.isPrimary).map((r) => r.components.find((c) => c.kind === "COMPUTE"))).toEqual([
+    expect(
+      estate.regions.filter((r) => !r.isPrimary).map((r) => r.components.find((c) => c.kind === "COMPUTE")),
+    ).toEqual([
       { kind: "COMPUTE", tier: "SCALED_DOWN", instanceCount: 6, instanceSize: "large" },
       { kind: "COMPUTE", tier: "SCALED_DOWN", instanceCount: 6, instanceSize: "large" },
     ]);
@@ -181,15 +281,35 @@ describe("scenarios", () => {
 
     const cases: { name: string; changes: () => unknown[]; message: RegExp }[] = [
       { name: "an empty change list", changes: () => [], message: /^a scenario needs at least one change$/ },
-      { name: "a negative volume", changes: () => [{ kind: "setReplicationVolume", sourceRegionId: usEast1, targetRegionId: "x", volumeGbPerDay: -5 }], message: /^0\.volumeGbPerDay: volumeGbPerDay must be at least 0$/ },
-      { name: "an unknown region", changes: () => [{ kind: "setTier", regionId: "atlantis-1", component: "COMPUTE", tier: "OFF" }], message: /^change 1 \(setTier\) names region "atlantis-1", which is not in the estate/ },
-      { name: "an unknown provider", changes: () => [{ kind: "setProvider", regionId: usEast1, provider: "IBM" }], message: /^0\.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB$/ },
-      { name: "a provider the catalog cannot price", changes: () => [{ kind: "setProvider", regionId: usEast1, provider: "CLOUDFLARE" }], message: /^no price for provider CLOUDFLARE, item "/ },
+      {
+        name: "a negative volume",
+        changes: () => [
+          { kind: "setReplicationVolume", sourceRegionId: usEast1, targetRegionId: "x", volumeGbPerDay: -5 },
+        ],
+        message: /^0\.volumeGbPerDay: volumeGbPerDay must be at least 0$/,
+      },
+      {
+        name: "an unknown region",
+        changes: () => [{ kind: "setTier", regionId: "atlantis-1", component: "COMPUTE", tier: "OFF" }],
+        message: /^change 1 \(setTier\) names region "atlantis-1", which is not in the estate/,
+      },
+      {
+        name: "an unknown provider",
+        changes: () => [{ kind: "setProvider", regionId: usEast1, provider: "IBM" }],
+        message: /^0\.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB$/,
+      },
+      {
+        name: "a provider the catalog cannot price",
+        changes: () => [{ kind: "setProvider", regionId: usEast1, provider: "CLOUDFLARE" }],
+        message: /^no price for provider CLOUDFLARE, item "/,
+      },
     ];
     for (const { name, changes, message } of cases) {
       it(name, async () => {
         const audits = await auditCountBy(operator.actor);
-        const error = await refusal(operator.caller.planning.createScenario({ deploymentId, name: `bad: ${name}`, changes: changes() as never }));
+        const error = await refusal(
+          operator.caller.planning.createScenario({ deploymentId, name: `bad: ${name}`, changes: changes() as never }),
+        );
         expect(error.code).toBe("BAD_REQUEST");
         expect(error.message).toMatch(message);
         expect(fieldsOf(error)).toEqual(["changes"]);
@@ -199,12 +319,31 @@ describe("scenarios", () => {
     }
 
     it("a viewer, a duplicate name, and a bad update", async () => {
-      const forbidden = await refusal(viewer.caller.planning.createScenario({ deploymentId, name: "peek", changes: [{ kind: "setRoutingProduct", product: "CLOUDFLARE_LB" }] }));
+      const forbidden = await refusal(
+        viewer.caller.planning.createScenario({
+          deploymentId,
+          name: "peek",
+          changes: [{ kind: "setRoutingProduct", product: "CLOUDFLARE_LB" }],
+        }),
+      );
       expect(forbidden.code).toBe("FORBIDDEN");
-      const first = await operator.caller.planning.createScenario({ deploymentId, name: "cloudflare", changes: [{ kind: "setRoutingProduct", product: "CLOUDFLARE_LB" }] });
+      const first = await operator.caller.planning.createScenario({
+        deploymentId,
+        name: "cloudflare",
+        changes: [{ kind: "setRoutingProduct", product: "CLOUDFLARE_LB" }],
+      });
       const audits = await auditCountBy(operator.actor);
-      const duplicate = await refusal(operator.caller.planning.createScenario({ deploymentId, name: "cloudflare", changes: [{ kind: "setDrModel", drModel: "PILOT_LIGHT" }] }));
-      expect(duplicate).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already has a scenario named cloudflare/) });
+      const duplicate = await refusal(
+        operator.caller.planning.createScenario({
+          deploymentId,
+          name: "cloudflare",
+          changes: [{ kind: "setDrModel", drModel: "PILOT_LIGHT" }],
+        }),
+      );
+      expect(duplicate).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/already has a scenario named cloudflare/),
+      });
       const badUpdate = await refusal(operator.caller.planning.updateScenario({ id: first.id, changes: [] }));
       expect(badUpdate).toMatchObject({ code: "BAD_REQUEST", message: "a scenario needs at least one change" });
       expect(await auditCountBy(operator.actor)).toBe(audits);
@@ -217,20 +356,50 @@ describe("residency rules", () => {
   it("are an operator's to set, only over the deployment's regions, and readiness names what breaks them", async () => {
     const { deployment, regionIds } = await seedPlanningDemo("commerce-aws");
     const audits = await auditCountBy(operator.actor);
-    const stranger = await refusal(operator.caller.planning.createResidencyRule({ deploymentId: deployment.id, name: "us", regionIds: [regionIds.awsUsEast1, regionIds.azureEastUs] }));
-    expect(stranger).toMatchObject({ code: "BAD_REQUEST", message: `regionIds must be regions of deployment ${deployment.name}: eastus is not` });
+    const stranger = await refusal(
+      operator.caller.planning.createResidencyRule({
+        deploymentId: deployment.id,
+        name: "us",
+        regionIds: [regionIds.awsUsEast1, regionIds.azureEastUs],
+      }),
+    );
+    expect(stranger).toMatchObject({
+      code: "BAD_REQUEST",
+      message: `regionIds must be regions of deployment ${deployment.name}: eastus is not`,
+    });
     expect(fieldsOf(stranger)).toEqual(["regionIds"]);
-    expect((await refusal(viewer.caller.planning.createResidencyRule({ deploymentId: deployment.id, name: "us", regionIds: [regionIds.awsUsEast1] }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await refusal(
+          viewer.caller.planning.createResidencyRule({
+            deploymentId: deployment.id,
+            name: "us",
+            regionIds: [regionIds.awsUsEast1],
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     expect(await auditCountBy(operator.actor)).toBe(audits);
 
-    const rule = await operator.caller.planning.createResidencyRule({ deploymentId: deployment.id, name: "us data stays in the us", regionIds: [regionIds.awsUsEast1] });
+    const rule = await operator.caller.planning.createResidencyRule({
+      deploymentId: deployment.id,
+      name: "us data stays in the us",
+      regionIds: [regionIds.awsUsEast1],
+    });
     expect(await viewer.caller.planning.residencyRules({ deploymentId: deployment.id })).toEqual([rule]);
-    const residency = (await viewer.caller.planning.readiness({ deploymentId: deployment.id })).find((item) => item.id === "residency")!;
+    const residency = (await viewer.caller.planning.readiness({ deploymentId: deployment.id })).find(
+      (item) => item.id === "residency",
+    )!;
     expect(residency.status).toBe("fail");
-    expect(residency.reason).toContain("us data stays in the us is broken: link aurora-use1 → aurora-euw1 copies data from us-east-1 to eu-west-1");
+    expect(residency.reason).toContain(
+      "us data stays in the us is broken: link aurora-use1 → aurora-euw1 copies data from us-east-1 to eu-west-1",
+    );
 
     await operator.caller.planning.deleteResidencyRule({ id: rule.id });
-    expect((await viewer.caller.planning.readiness({ deploymentId: deployment.id })).find((item) => item.id === "residency")!.status).toBe("pass");
+    expect(
+      (await viewer.caller.planning.readiness({ deploymentId: deployment.id })).find((item) => item.id === "residency")!
+        .status,
+    ).toBe("pass");
     expect((await auditCountBy(operator.actor)) - audits).toBe(2);
   });
 });
@@ -250,8 +419,16 @@ describe("event costs through the API", () => {
 describe("deleting a deployment", () => {
   it("takes its scenarios and residency rules with it", async () => {
     const { deployment, regionIds } = await seedPlanningDemo("commerce-aws");
-    await operator.caller.planning.createScenario({ deploymentId: deployment.id, name: "pilot light", changes: [{ kind: "setDrModel", drModel: "PILOT_LIGHT" }] });
-    await operator.caller.planning.createResidencyRule({ deploymentId: deployment.id, name: "eu", regionIds: [regionIds.awsEuWest1] });
+    await operator.caller.planning.createScenario({
+      deploymentId: deployment.id,
+      name: "pilot light",
+      changes: [{ kind: "setDrModel", drModel: "PILOT_LIGHT" }],
+    });
+    await operator.caller.planning.createResidencyRule({
+      deploymentId: deployment.id,
+      name: "eu",
+      regionIds: [regionIds.awsEuWest1],
+    });
     await operator.caller.topology.deleteDeployment({ id: deployment.id, cascade: true });
     expect(await db.deployment.findUnique({ where: { id: deployment.id } })).toBeNull();
     expect(await db.scenario.count({ where: { deploymentId: deployment.id } })).toBe(0);

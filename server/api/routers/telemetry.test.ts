@@ -1,20 +1,31 @@
 // The telemetry API: the live subscription resumes after a reconnect without losing events
 // (through PostgreSQL LISTEN/NOTIFY), and fault injection is an operator's, with clear refusals.
-import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
-import { publishLiveEvent } from "@/server/events";
 import { SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
+import { publishLiveEvent } from "@/server/events";
 import { callerAs, deploymentInput } from "@/tests/factories";
 
 const snapshot = (deploymentId: string, observedAtMs: number) => ({
-  deploymentId, observedAtMs, rpoTargetSeconds: 5, links: [], regions: [], clusters: [], replicas: [], alerts: [], faults: [],
+  deploymentId,
+  observedAtMs,
+  rpoTargetSeconds: 5,
+  links: [],
+  regions: [],
+  clusters: [],
+  replicas: [],
+  alerts: [],
+  faults: [],
 });
 
 /** Reads `count` events from a subscription, with a deadline so a lost event fails the test. */
 async function take<T>(iterator: AsyncIterator<T>, count: number, timeoutMs = 10_000): Promise<T[]> {
   const events: T[] = [];
-  const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${events.length} of ${count} events arrived`)), timeoutMs));
+  const deadline = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`only ${events.length} of ${count} events arrived`)), timeoutMs),
+  );
   while (events.length < count) {
     const next = await Promise.race([iterator.next(), deadline]);
     if (next.done) break;
@@ -53,10 +64,14 @@ describe("live subscription", () => {
     const seen = await publishLiveEvent(db, deployment.id, SNAPSHOT_EVENT, snapshot(deployment.id, 1));
     // The browser is away while three more are published.
     const missed = [];
-    for (const t of [2, 3, 4]) missed.push(await publishLiveEvent(db, deployment.id, SNAPSHOT_EVENT, snapshot(deployment.id, t)));
+    for (const t of [2, 3, 4])
+      missed.push(await publishLiveEvent(db, deployment.id, SNAPSHOT_EVENT, snapshot(deployment.id, t)));
 
     const { caller: viewer } = await callerAs("VIEWER");
-    const stream = (await viewer.telemetry.live({ deploymentId: deployment.id, lastEventId: seen })) as AsyncIterable<unknown>;
+    const stream = (await viewer.telemetry.live({
+      deploymentId: deployment.id,
+      lastEventId: seen,
+    })) as AsyncIterable<unknown>;
     const iterator = stream[Symbol.asyncIterator]();
     const replayed = await take(iterator, 3);
     expect(idsOf(replayed)).toEqual(missed);
@@ -72,7 +87,9 @@ describe("faults and history through the API", () => {
     const { caller: operator } = await callerAs("OPERATOR");
     const deployment = await operator.topology.createDeployment(deploymentInput());
     const { caller: viewer } = await callerAs("VIEWER");
-    const error = await viewer.telemetry.injectFault({ deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: "x" } }).catch((e: unknown) => e);
+    const error = await viewer.telemetry
+      .injectFault({ deploymentId: deployment.id, kind: "REGION_OUTAGE", target: { regionId: "x" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("FORBIDDEN");
   });
@@ -80,10 +97,14 @@ describe("faults and history through the API", () => {
   it("an unknown fault kind and a reversed history range are refused with the rule", async () => {
     const { caller } = await callerAs("OPERATOR");
     const deployment = await caller.topology.createDeployment(deploymentInput());
-    const badKind = await caller.telemetry.injectFault({ deploymentId: deployment.id, kind: "METEOR" as never, target: {} }).then(unexpected, (e: TRPCError) => e);
+    const badKind = await caller.telemetry
+      .injectFault({ deploymentId: deployment.id, kind: "METEOR" as never, target: {} })
+      .then(unexpected, (e: TRPCError) => e);
     expect(badKind.code).toBe("BAD_REQUEST");
     expect(badKind.message).toMatch(/kind must be one of REGION_OUTAGE/);
-    const reversed = await caller.telemetry.history({ deploymentId: deployment.id, series: "lag", keys: [], fromMs: 2_000, toMs: 1_000 }).then(unexpected, (e: TRPCError) => e);
+    const reversed = await caller.telemetry
+      .history({ deploymentId: deployment.id, series: "lag", keys: [], fromMs: 2_000, toMs: 1_000 })
+      .then(unexpected, (e: TRPCError) => e);
     expect(reversed.code).toBe("BAD_REQUEST");
     expect(reversed.message).toMatch(/toMs must be after fromMs/);
   });

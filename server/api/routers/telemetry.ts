@@ -2,20 +2,23 @@
 // snapshots the worker publishes, resumable by event id after a reconnect.
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+
+import { ZInjectFault } from "@/lib/telemetry/faults";
+import { ZHistoryQuery } from "@/lib/telemetry/history";
+import type { LiveSnapshot } from "@/lib/telemetry/live";
 import { authedProcedure, operatorProcedure, router } from "@/server/api/trpc";
-import { eventsSince, openLiveStream } from "@/server/events";
 import { listAlerts } from "@/server/domain/telemetry/alerts";
 import { clearFault, injectFault, listActiveFaults } from "@/server/domain/telemetry/faults";
 import { readHistory } from "@/server/domain/telemetry/history";
 import { latestSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
-import { ZHistoryQuery } from "@/lib/telemetry/history";
-import { ZInjectFault } from "@/lib/telemetry/faults";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import { eventsSince, openLiveStream } from "@/server/events";
 
 const ZDeploymentRef = z.object({ deploymentId: z.string().min(1, "deploymentId is required") });
 
 export const telemetryRouter = router({
-  snapshot: authedProcedure.input(ZDeploymentRef).query(async ({ ctx, input }) => (await latestSnapshot(ctx.db, input.deploymentId))?.snapshot ?? null),
+  snapshot: authedProcedure
+    .input(ZDeploymentRef)
+    .query(async ({ ctx, input }) => (await latestSnapshot(ctx.db, input.deploymentId))?.snapshot ?? null),
 
   live: authedProcedure
     .input(ZDeploymentRef.extend({ lastEventId: z.string().regex(/^\d+$/).nullish() }))
@@ -48,6 +51,10 @@ export const telemetryRouter = router({
     .input(ZDeploymentRef.extend({ includeResolved: z.boolean().default(false) }))
     .query(({ ctx, input }) => listAlerts(ctx.db, input.deploymentId, input.includeResolved)),
   faults: authedProcedure.input(ZDeploymentRef).query(({ ctx, input }) => listActiveFaults(ctx.db, input.deploymentId)),
-  injectFault: operatorProcedure.input(ZInjectFault).mutation(({ ctx, input }) => injectFault(ctx.db, ctx.actor, input)),
-  clearFault: operatorProcedure.input(z.object({ faultId: z.string().min(1, "faultId is required") })).mutation(({ ctx, input }) => clearFault(ctx.db, ctx.actor, input)),
+  injectFault: operatorProcedure
+    .input(ZInjectFault)
+    .mutation(({ ctx, input }) => injectFault(ctx.db, ctx.actor, input)),
+  clearFault: operatorProcedure
+    .input(z.object({ faultId: z.string().min(1, "faultId is required") }))
+    .mutation(({ ctx, input }) => clearFault(ctx.db, ctx.actor, input)),
 });

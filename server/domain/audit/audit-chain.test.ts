@@ -2,28 +2,45 @@
 // removed tail. Tampering needs the append-only trigger off, as an attacker with the table's
 // owner rights would have it; each test puts everything back.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-audit-chain";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 
 async function appendRecords(count: number) {
   for (let i = 0; i < count; i++) {
-    await db.$transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: "test.event", objectType: "test", objectId: `t${i}`, summary: `test event ${i}`, after: { i, nested: { b: 2, a: 1 } } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, SYSTEM_ACTOR, {
+        action: "test.event",
+        objectType: "test",
+        objectId: `t${i}`,
+        summary: `test event ${i}`,
+        after: { i, nested: { b: 2, a: 1 } },
+      }),
+    );
   }
   return db.auditRecord.findMany({ where: { action: "test.event" }, orderBy: { seq: "desc" }, take: count });
 }
 
 /** Runs `tamper` with the append-only trigger off, all in one transaction that `restore` undoes. */
-async function whileTampered<T>(tamper: (sql: typeof db.$executeRawUnsafe) => Promise<unknown>, check: () => Promise<T>): Promise<T> {
+async function whileTampered<T>(
+  tamper: (sql: typeof db.$executeRawUnsafe) => Promise<unknown>,
+  check: () => Promise<T>,
+): Promise<T> {
   let verdict: T | undefined;
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`alter table "AuditRecord" disable trigger "AuditRecord_append_only"`);
-    await tamper(tx.$executeRawUnsafe.bind(tx));
-    // Verification must see the tampered rows: it reads through this transaction's connection.
-    verdict = await check.call(tx);
-    throw new Rollback();
-  }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+  await db
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`alter table "AuditRecord" disable trigger "AuditRecord_append_only"`);
+      await tamper(tx.$executeRawUnsafe.bind(tx));
+      // Verification must see the tampered rows: it reads through this transaction's connection.
+      verdict = await check.call(tx);
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
   return verdict as T;
 }
 class Rollback extends Error {}
@@ -38,7 +55,9 @@ describe("audit chain", () => {
 
   it("refuses edits and deletions through the application's connection", async () => {
     const [record] = await appendRecords(1);
-    await expect(db.auditRecord.update({ where: { seq: record!.seq }, data: { summary: "nothing happened" } })).rejects.toThrow(/append-only/);
+    await expect(
+      db.auditRecord.update({ where: { seq: record!.seq }, data: { summary: "nothing happened" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db.auditRecord.delete({ where: { seq: record!.seq } })).rejects.toThrow(/append-only/);
   });
 
@@ -46,7 +65,9 @@ describe("audit chain", () => {
     const [, middle] = await appendRecords(3);
     const verdict = await whileTampered(
       (sql) => sql(`update "AuditRecord" set summary = 'nothing happened' where seq = ${middle!.seq}`),
-      function (this: typeof db) { return verifyAuditChain(this); },
+      function (this: typeof db) {
+        return verifyAuditChain(this);
+      },
     );
     expect(verdict).toMatchObject({ verified: false, brokenAtSeq: String(middle!.seq) });
     expect(verdict.verified === false && verdict.reason).toMatch(/changed after it was written/);
@@ -56,7 +77,9 @@ describe("audit chain", () => {
     const [, middle] = await appendRecords(3);
     const verdict = await whileTampered(
       (sql) => sql(`delete from "AuditRecord" where seq = ${middle!.seq}`),
-      function (this: typeof db) { return verifyAuditChain(this); },
+      function (this: typeof db) {
+        return verifyAuditChain(this);
+      },
     );
     expect(verdict.verified).toBe(false);
     expect(verdict.verified === false && verdict.reason).toMatch(/removed or inserted/);
@@ -66,7 +89,9 @@ describe("audit chain", () => {
     const [newest] = await appendRecords(2);
     const verdict = await whileTampered(
       (sql) => sql(`delete from "AuditRecord" where seq >= ${newest!.seq}`),
-      function (this: typeof db) { return verifyAuditChain(this); },
+      function (this: typeof db) {
+        return verifyAuditChain(this);
+      },
     );
     expect(verdict.verified).toBe(false);
     expect(verdict.verified === false && verdict.reason).toMatch(/newest records were removed/);

@@ -1,6 +1,7 @@
 // The hash that chains audit records: SHA-256 over the previous record's hash and this record's
 // content in canonical JSON. Changing any field, or removing a record, breaks every later link.
 import { createHash } from "node:crypto";
+
 import { canonicalJson } from "@/lib/canonical-json";
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -1,5 +1,6 @@
 // Pages through the audit trail, newest first, with the filters of the Audit page.
 import { z } from "zod";
+
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 

@@ -1,9 +1,10 @@
 // Appends one record to the audit chain, inside the caller's transaction, so the record exists
 // exactly when the change it describes was committed.
-import type { Prisma } from "@/server/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
-import { GENESIS_HASH, auditHash } from "./audit-hash";
+import type { Prisma } from "@/server/generated/prisma/client";
+
+import { auditHash, GENESIS_HASH } from "./audit-hash";
 
 export type AuditEntry = {
   action: string;
@@ -53,5 +54,7 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
 /** Dates become ISO strings and undefined fields vanish, as they would after a JSON round trip. */
 function toJson(value: unknown): Prisma.InputJsonValue | null {
   if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }

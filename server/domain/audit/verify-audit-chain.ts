@@ -1,7 +1,8 @@
 // Walks the audit chain from the first record and says whether it verifies, and where it breaks.
 import type { Db } from "@/server/db";
 import type { AuditRecord } from "@/server/generated/prisma/client";
-import { GENESIS_HASH, auditHash } from "./audit-hash";
+
+import { auditHash, GENESIS_HASH } from "./audit-hash";
 
 export type ChainVerdict =
   | { verified: true; recordsChecked: number; headSeq: string | null }
@@ -21,7 +22,11 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
     });
     for (const record of batch) {
       if (record.prevHash !== prevHash) {
-        return broken(checked, record.seq, `record ${record.seq} does not follow the one before it: a record was removed or inserted`);
+        return broken(
+          checked,
+          record.seq,
+          `record ${record.seq} does not follow the one before it: a record was removed or inserted`,
+        );
       }
       const expected = auditHash(prevHash, record);
       if (expected !== record.hash) {
@@ -35,7 +40,11 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   }
   const head = await db.auditHead.findUnique({ where: { id: 1 } });
   if ((head?.hash ?? GENESIS_HASH) !== prevHash) {
-    return broken(checked, head?.seq ?? null, "the newest records were removed: the chain ends before its recorded head");
+    return broken(
+      checked,
+      head?.seq ?? null,
+      "the newest records were removed: the chain ends before its recorded head",
+    );
   }
   return { verified: true, recordsChecked: checked, headSeq: lastSeq === null ? null : String(lastSeq) };
 }

@@ -2,6 +2,7 @@
 // cookie's token as given; here every `token` written to or looked up in the session table is
 // replaced by its SHA-256, so a leaked database or backup holds no usable session.
 import { createHash } from "node:crypto";
+
 import { Prisma } from "@/server/generated/prisma/client";
 
 export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -42,7 +43,8 @@ function rawTokenOf(args: Json | undefined): string | undefined {
   const where = args?.where as Json | undefined;
   const token = where?.token;
   if (typeof token === "string") return token;
-  if (token && typeof token === "object" && typeof (token as Json).equals === "string") return (token as Json).equals as string;
+  if (token && typeof token === "object" && typeof (token as Json).equals === "string")
+    return (token as Json).equals as string;
   return undefined;
 }
 

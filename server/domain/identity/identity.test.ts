@@ -1,12 +1,14 @@
 // Sign-in through better-auth's real HTTP handler, sessions hashed at rest, the session rules of
 // the tRPC context, and user management by admins.
-import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+
 import { auth } from "@/server/auth";
 import { db } from "@/server/db";
-import { actorFromHeaders } from "./session-actor";
-import { hashSessionToken } from "./hashed-session-tokens";
 import { auditCountBy, callerAs, unique } from "@/tests/factories";
+
+import { hashSessionToken } from "./hashed-session-tokens";
+import { actorFromHeaders } from "./session-actor";
 
 const BASE = "http://localhost:3000";
 const unexpected = (): never => {
@@ -64,7 +66,9 @@ describe("sign-in and sessions", () => {
   it("signs out: the session is gone and the sign-out audited", async () => {
     const { user, email, password } = await newUser();
     const { cookie } = await signIn(email, password);
-    const response = await auth().handler(new Request(`${BASE}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: BASE } }));
+    const response = await auth().handler(
+      new Request(`${BASE}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: BASE } }),
+    );
     expect(response.status).toBe(200);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
@@ -74,7 +78,10 @@ describe("sign-in and sessions", () => {
   it("ends a session older than the maximum age, however busy", async () => {
     const { user, email, password } = await newUser();
     const { cookie } = await signIn(email, password);
-    await db.session.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
     expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -92,9 +99,16 @@ describe("user management", () => {
   it("admins create users, audited without the password", async () => {
     const { caller: admin, actor } = await callerAs("ADMIN");
     const email = `${unique("new")}@test.local`;
-    const user = await admin.identity.createUser({ email: email.toUpperCase(), name: "New Person", role: "APPROVER", password: "long-enough-password" });
+    const user = await admin.identity.createUser({
+      email: email.toUpperCase(),
+      name: "New Person",
+      role: "APPROVER",
+      password: "long-enough-password",
+    });
     expect(user).toMatchObject({ email, role: "APPROVER", disabled: false });
-    const record = await db.auditRecord.findFirstOrThrow({ where: { actorId: actor.userId, action: "user.create", objectId: user.id } });
+    const record = await db.auditRecord.findFirstOrThrow({
+      where: { actorId: actor.userId, action: "user.create", objectId: user.id },
+    });
     expect(JSON.stringify({ ...record, seq: String(record.seq) })).not.toContain("long-enough-password");
     const account = await db.account.findFirstOrThrow({ where: { userId: user.id } });
     expect(account.password).not.toContain("long-enough-password");
@@ -104,7 +118,9 @@ describe("user management", () => {
     for (const role of ["VIEWER", "OPERATOR", "APPROVER"] as const) {
       const { caller, actor } = await callerAs(role);
       const email = `${unique("nope")}@test.local`;
-      const error = await caller.identity.createUser({ email, name: "Nope", role: "ADMIN", password: "long-enough-password" }).catch((e: unknown) => e);
+      const error = await caller.identity
+        .createUser({ email, name: "Nope", role: "ADMIN", password: "long-enough-password" })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("FORBIDDEN");
       expect(await db.user.findUnique({ where: { email } })).toBeNull();
@@ -114,18 +130,24 @@ describe("user management", () => {
 
   it("refuses a short password and a duplicate email with the field named", async () => {
     const { caller: admin } = await callerAs("ADMIN");
-    const short = await admin.identity.createUser({ email: `${unique("s")}@test.local`, name: "S", role: "VIEWER", password: "short" }).then(unexpected, (e: TRPCError) => e);
+    const short = await admin.identity
+      .createUser({ email: `${unique("s")}@test.local`, name: "S", role: "VIEWER", password: "short" })
+      .then(unexpected, (e: TRPCError) => e);
     expect(short.message).toMatch(/password must be at least 10 characters/);
     const email = `${unique("dup")}@test.local`;
     await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" });
-    const dup = await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" }).then(unexpected, (e: TRPCError) => e);
+    const dup = await admin.identity
+      .createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" })
+      .then(unexpected, (e: TRPCError) => e);
     expect(dup.code).toBe("CONFLICT");
     expect(dup.message).toMatch(/already exists/);
   });
 
   it("an admin cannot remove their own admin rights", async () => {
     const { caller: admin, actor } = await callerAs("ADMIN");
-    const error = await admin.identity.updateUser({ id: actor.userId, role: "VIEWER" }).then(unexpected, (e: TRPCError) => e);
+    const error = await admin.identity
+      .updateUser({ id: actor.userId, role: "VIEWER" })
+      .then(unexpected, (e: TRPCError) => e);
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect((await db.user.findUniqueOrThrow({ where: { id: actor.userId } })).role).toBe("ADMIN");
   });

@@ -3,6 +3,7 @@
 import { auth, SESSION_MAX_AGE_SECONDS } from "@/server/auth";
 import { db } from "@/server/db";
 import type { Role } from "@/server/generated/prisma/enums";
+
 import type { Actor } from "./actor";
 
 export type SessionActor = Actor & { userId: string; role: Role; name: string; sessionExpiresAt: Date };
@@ -16,5 +17,11 @@ export async function actorFromHeaders(headers: Headers): Promise<SessionActor |
     await db.session.deleteMany({ where: { id: found.session.id } });
     return null;
   }
-  return { userId: user.id, email: user.email, role: user.role, name: user.name, sessionExpiresAt: found.session.expiresAt };
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    name: user.name,
+    sessionExpiresAt: found.session.expiresAt,
+  };
 }

@@ -1,14 +1,24 @@
 // Users and their roles, managed by admins. Passwords are hashed by better-auth's own hasher
 // (scrypt), and stored as its credential accounts, so sign-in needs nothing of ours.
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "@/server/db";
-import { AppError, conflict, notFound } from "@/server/errors";
-import { auth } from "@/server/auth";
-import { recordAudit } from "@/server/domain/audit/record-audit";
+
 import type { TUserCreate, TUserUpdate } from "@/lib/schemas/identity";
+import { auth } from "@/server/auth";
+import type { Db, Tx } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import { AppError, conflict, notFound } from "@/server/errors";
+
 import type { Actor } from "./actor";
 
-const publicFields = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, updatedAt: true } as const;
+const publicFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export function listUsers(db: Db) {
   return db.user.findMany({ orderBy: { email: "asc" }, select: publicFields });
@@ -31,7 +41,13 @@ export async function insertUser(tx: Tx, input: TUserCreate & { passwordHash: st
     select: publicFields,
   });
   await tx.account.create({
-    data: { id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: input.passwordHash },
+    data: {
+      id: randomUUID(),
+      accountId: user.id,
+      providerId: "credential",
+      userId: user.id,
+      password: input.passwordHash,
+    },
   });
   return user;
 }
@@ -39,9 +55,16 @@ export async function insertUser(tx: Tx, input: TUserCreate & { passwordHash: st
 export async function createUser(db: Db, actor: Actor, input: TUserCreate) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email } })) throw conflict(`a user with email ${input.email} already exists`, "email");
+    if (await tx.user.findUnique({ where: { email: input.email } }))
+      throw conflict(`a user with email ${input.email} already exists`, "email");
     const user = await insertUser(tx, { ...input, passwordHash });
-    await recordAudit(tx, actor, { action: "user.create", objectType: "user", objectId: user.id, summary: `created user ${user.email} as ${user.role}`, after: user });
+    await recordAudit(tx, actor, {
+      action: "user.create",
+      objectType: "user",
+      objectId: user.id,
+      summary: `created user ${user.email} as ${user.role}`,
+      after: user,
+    });
     return user;
   });
 }
@@ -50,12 +73,22 @@ export async function updateUser(db: Db, actor: Actor, input: TUserUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: publicFields });
     if (!before) throw notFound("the user");
-    const next = { name: input.name ?? before.name, role: input.role ?? before.role, disabled: input.disabled ?? before.disabled };
+    const next = {
+      name: input.name ?? before.name,
+      role: input.role ?? before.role,
+      disabled: input.disabled ?? before.disabled,
+    };
     const losesAdmin = before.role === "ADMIN" && !before.disabled && (next.role !== "ADMIN" || next.disabled);
     if (losesAdmin) {
-      if (before.id === actor.userId) throw new AppError("PRECONDITION_FAILED", "you cannot remove your own admin rights: ask another admin", { field: "role" });
+      if (before.id === actor.userId)
+        throw new AppError("PRECONDITION_FAILED", "you cannot remove your own admin rights: ask another admin", {
+          field: "role",
+        });
       const admins = await tx.user.count({ where: { role: "ADMIN", disabled: false } });
-      if (admins <= 1) throw new AppError("PRECONDITION_FAILED", "this is the last active admin: make another admin first", { field: "role" });
+      if (admins <= 1)
+        throw new AppError("PRECONDITION_FAILED", "this is the last active admin: make another admin first", {
+          field: "role",
+        });
     }
     const after = await tx.user.update({ where: { id: before.id }, data: next, select: publicFields });
     // A new role or a disabled account takes effect now, not when the old session expires.
@@ -65,7 +98,14 @@ export async function updateUser(db: Db, actor: Actor, input: TUserUpdate) {
       next.disabled !== before.disabled && (next.disabled ? "disabled" : "enabled"),
       next.name !== before.name && "name",
     ].filter(Boolean);
-    await recordAudit(tx, actor, { action: "user.update", objectType: "user", objectId: before.id, summary: `updated user ${before.email}: ${changes.join(", ") || "no change"}`, before, after });
+    await recordAudit(tx, actor, {
+      action: "user.update",
+      objectType: "user",
+      objectId: before.id,
+      summary: `updated user ${before.email}: ${changes.join(", ") || "no change"}`,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -75,9 +115,26 @@ export async function resetPassword(db: Db, actor: Actor, input: { id: string; p
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.id } });
     if (!user) throw notFound("the user");
-    const updated = await tx.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password: passwordHash } });
-    if (updated.count === 0) await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash } });
+    const updated = await tx.account.updateMany({
+      where: { userId: user.id, providerId: "credential" },
+      data: { password: passwordHash },
+    });
+    if (updated.count === 0)
+      await tx.account.create({
+        data: {
+          id: randomUUID(),
+          accountId: user.id,
+          providerId: "credential",
+          userId: user.id,
+          password: passwordHash,
+        },
+      });
     await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, actor, { action: "user.password_reset", objectType: "user", objectId: user.id, summary: `reset the password of ${user.email} and ended their sessions` });
+    await recordAudit(tx, actor, {
+      action: "user.password_reset",
+      objectType: "user",
+      objectId: user.id,
+      summary: `reset the password of ${user.email} and ended their sessions`,
+    });
   });
 }

@@ -2,20 +2,28 @@
 // rules that matter most are also held by the database: the same person counts once (a unique key
 // on gate and approver), and a decision is taken under a lock on the gate, so two approvers cannot
 // both be "the last one" or approve a gate another has just rejected.
+import {
+  RUNBOOK_LABELS,
+  ZDecideInput,
+  type TDecideInput,
+  type TGateView,
+  type TInboxItem,
+} from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { SessionActor } from "@/server/domain/identity/session-actor";
+import { verifyPassword } from "@/server/domain/identity/users";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { SessionActor } from "@/server/domain/identity/session-actor";
-import { recordAudit } from "@/server/domain/audit/record-audit";
-import { verifyPassword } from "@/server/domain/identity/users";
-import { RUNBOOK_LABELS, ZDecideInput, type TDecideInput, type TGateView, type TInboxItem } from "@/lib/operations/contracts";
-import { failOperation, finishOperation } from "./engine-records";
+
 import { WAITS_FOR_ENGINE } from "./control";
 import { cannotDecide } from "./decide-rules";
+import { failOperation, finishOperation } from "./engine-records";
 import { gateView, summaryInclude, summaryView } from "./views";
 
-type Gate = Prisma.ApprovalGateGetPayload<{ include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } }>;
-
+type Gate = Prisma.ApprovalGateGetPayload<{
+  include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } };
+}>;
 
 /** Locks the operation, then the gate: the engine takes them in that order too, so neither waits on the other forever. */
 async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
@@ -23,7 +31,10 @@ async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
   if (!found) throw notFound("the approval request");
   await tx.$queryRaw`select id from "Operation" where id = ${found.operationId} for update`;
   await tx.$queryRaw`select id from "ApprovalGate" where id = ${gateId} for update`;
-  const gate = await tx.approvalGate.findUnique({ where: { id: gateId }, include: { decisions: true, operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } } });
+  const gate = await tx.approvalGate.findUnique({
+    where: { id: gateId },
+    include: { decisions: true, operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } },
+  });
   if (!gate) throw notFound("the approval request");
   return gate;
 }
@@ -39,12 +50,25 @@ const PASSWORD_WINDOW_MS = 15 * 60_000;
  */
 async function confirmPassword(db: Db, actor: SessionActor, password: string) {
   const since = new Date(Date.now() - PASSWORD_WINDOW_MS);
-  const refused = await db.auditRecord.count({ where: { actorId: actor.userId, action: "approval.password-refused", at: { gte: since } } });
+  const refused = await db.auditRecord.count({
+    where: { actorId: actor.userId, action: "approval.password-refused", at: { gte: since } },
+  });
   if (refused >= PASSWORD_ATTEMPTS) {
-    throw new AppError("FORBIDDEN", `${PASSWORD_ATTEMPTS} wrong passwords in 15 minutes: your approvals are locked for now; try again later`, { field: "password" });
+    throw new AppError(
+      "FORBIDDEN",
+      `${PASSWORD_ATTEMPTS} wrong passwords in 15 minutes: your approvals are locked for now; try again later`,
+      { field: "password" },
+    );
   }
   if (await verifyPassword(db, actor.userId, password)) return;
-  await db.$transaction((tx) => recordAudit(tx, actor, { action: "approval.password-refused", objectType: "user", objectId: actor.userId, summary: `wrong password when deciding an approval (${refused + 1} of ${PASSWORD_ATTEMPTS})` }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: "approval.password-refused",
+      objectType: "user",
+      objectId: actor.userId,
+      summary: `wrong password when deciding an approval (${refused + 1} of ${PASSWORD_ATTEMPTS})`,
+    }),
+  );
   throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
 }
 
@@ -57,8 +81,20 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
       const gate = await lockGate(tx, input.gateId);
       const refusal = cannotDecide(gate, actor, nowMs);
       if (refusal) throw conflict(refusal, "gateId");
-      if (gate.contextHash !== input.contextHash) throw conflict("what you were shown has changed (the lag, the topology or the plan moved); review the new figures and decide again", "contextHash");
-      await tx.approvalDecision.create({ data: { gateId: gate.id, approverId: actor.userId, decision: input.decision, comment: input.comment, contextHash: input.contextHash } });
+      if (gate.contextHash !== input.contextHash)
+        throw conflict(
+          "what you were shown has changed (the lag, the topology or the plan moved); review the new figures and decide again",
+          "contextHash",
+        );
+      await tx.approvalDecision.create({
+        data: {
+          gateId: gate.id,
+          approverId: actor.userId,
+          decision: input.decision,
+          comment: input.comment,
+          contextHash: input.contextHash,
+        },
+      });
       const op = gate.operation;
       const where = gate.beforeRun ? "before the run" : `before step ${gate.stepIndex + 1}`;
       const what = `${RUNBOOK_LABELS[op.runbook].toLowerCase()} ${op.id.slice(0, 8)} ${where}`;
@@ -70,7 +106,14 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
         after: { decision: input.decision, contextHash: input.contextHash, context: gate.context },
       });
       if (input.decision === "REJECT") {
-        await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "REJECTED", decidedAt: new Date(nowMs), reason: `rejected by ${actor.name}${input.comment ? `: ${input.comment}` : ""}` } });
+        await tx.approvalGate.update({
+          where: { id: gate.id },
+          data: {
+            status: "REJECTED",
+            decidedAt: new Date(nowMs),
+            reason: `rejected by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`,
+          },
+        });
         const reason = `rejected ${where} by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`;
         // Nothing ran yet: the operation simply ends. Mid-run: what ran is undone first.
         if (!op.startedAt) await finishOperation(tx, op, "REJECTED", `${reason}; nothing was changed`, nowMs);
@@ -79,14 +122,21 @@ export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput)
       }
       const approvals = gate.decisions.filter((d) => d.decision === "APPROVE").length + 1;
       if (approvals >= gate.required) {
-        await tx.approvalGate.update({ where: { id: gate.id }, data: { status: "GRANTED", decidedAt: new Date(nowMs) } });
+        await tx.approvalGate.update({
+          where: { id: gate.id },
+          data: { status: "GRANTED", decidedAt: new Date(nowMs) },
+        });
       }
     }, WAITS_FOR_ENGINE);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict("you have already decided this request; the same person counts once", "gateId");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw conflict("you have already decided this request; the same person counts once", "gateId");
     throw error;
   }
-  const gate = await db.approvalGate.findUniqueOrThrow({ where: { id: input.gateId }, include: { decisions: { include: { approver: { select: { name: true } } } } } });
+  const gate = await db.approvalGate.findUniqueOrThrow({
+    where: { id: input.gateId },
+    include: { decisions: { include: { approver: { select: { name: true } } } } },
+  });
   return gateView(gate, null);
 }
 
@@ -94,8 +144,14 @@ export async function inbox(db: Db, actor: SessionActor): Promise<TInboxItem[]> 
   const gates = await db.approvalGate.findMany({
     where: { status: "OPEN" },
     orderBy: { createdAt: "asc" },
-    include: { decisions: { include: { approver: { select: { name: true } } } }, operation: { include: summaryInclude } },
+    include: {
+      decisions: { include: { approver: { select: { name: true } } } },
+      operation: { include: summaryInclude },
+    },
   });
   const nowMs = Date.now();
-  return gates.map((gate) => ({ gate: gateView(gate, cannotDecide(gate, actor, nowMs)), operation: summaryView(gate.operation) }));
+  return gates.map((gate) => ({
+    gate: gateView(gate, cannotDecide(gate, actor, nowMs)),
+    operation: summaryView(gate.operation),
+  }));
 }

@@ -1,10 +1,11 @@
 // Pause, resume and abort. Each takes the operation's row lock, so it lands between two steps of
 // the engine, never in the middle of one, and each is audited with its reason.
+import { RUNBOOK_LABELS, statusWords, STOPPABLE_STATUSES, type TOperationDetail } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
-import { conflict, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import { RUNBOOK_LABELS, STOPPABLE_STATUSES, statusWords, type TOperationDetail } from "@/lib/operations/contracts";
+import type { Actor } from "@/server/domain/identity/actor";
+import { conflict, notFound } from "@/server/errors";
+
 import { finishOperation } from "./engine-records";
 import { nextUndo } from "./undo-plan";
 import { getOperation } from "./views";
@@ -16,20 +17,30 @@ export const WAITS_FOR_ENGINE = { timeout: 30_000, maxWait: 10_000 } as const;
 
 async function locked(tx: Tx, operationId: string) {
   await tx.$queryRaw`select id from "Operation" where id = ${operationId} for update`;
-  const op = await tx.operation.findUnique({ where: { id: operationId }, include: { deployment: { select: { rpoTargetSeconds: true } } } });
+  const op = await tx.operation.findUnique({
+    where: { id: operationId },
+    include: { deployment: { select: { rpoTargetSeconds: true } } },
+  });
   if (!op) throw notFound("the operation");
   return op;
 }
 
-const name = (op: { runbook: keyof typeof RUNBOOK_LABELS; id: string }) => `${RUNBOOK_LABELS[op.runbook].toLowerCase()} ${op.id.slice(0, 8)}`;
+const name = (op: { runbook: keyof typeof RUNBOOK_LABELS; id: string }) =>
+  `${RUNBOOK_LABELS[op.runbook].toLowerCase()} ${op.id.slice(0, 8)}`;
 const because = (reason?: string) => (reason ? `: ${reason}` : "");
 
 export async function pauseOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (op.status !== "RUNNING") throw conflict(`${name(op)} is ${statusWords(op.status)}; only a running operation can be paused`, "operationId");
+    if (op.status !== "RUNNING")
+      throw conflict(`${name(op)} is ${statusWords(op.status)}; only a running operation can be paused`, "operationId");
     await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED" } });
-    await recordAudit(tx, actor, { action: "operation.pause", objectType: "Operation", objectId: op.id, summary: `paused ${name(op)}${because(input.reason)}` });
+    await recordAudit(tx, actor, {
+      action: "operation.pause",
+      objectType: "Operation",
+      objectId: op.id,
+      summary: `paused ${name(op)}${because(input.reason)}`,
+    });
   }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId, actor);
 }
@@ -37,13 +48,22 @@ export async function pauseOperation(db: Db, actor: Actor, input: Control): Prom
 export async function resumeOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (op.status !== "PAUSED") throw conflict(`${name(op)} is ${statusWords(op.status)}; only a paused operation can be resumed`, "operationId");
+    if (op.status !== "PAUSED")
+      throw conflict(`${name(op)} is ${statusWords(op.status)}; only a paused operation can be resumed`, "operationId");
     // Back to waiting for people if a gate is still open; the engine re-checks every gate anyway.
     const open = await tx.approvalGate.count({ where: { operationId: op.id, status: "OPEN" } });
     await tx.operation.update({ where: { id: op.id }, data: { status: open > 0 ? "AWAITING_APPROVAL" : "RUNNING" } });
     // A wait interrupted by the pause starts its window again: the pause is not the condition's fault.
-    await tx.operationStep.updateMany({ where: { operationId: op.id, status: "WAITING" }, data: { startedAt: new Date(), nextAttemptAt: null } });
-    await recordAudit(tx, actor, { action: "operation.resume", objectType: "Operation", objectId: op.id, summary: `resumed ${name(op)}${because(input.reason)}` });
+    await tx.operationStep.updateMany({
+      where: { operationId: op.id, status: "WAITING" },
+      data: { startedAt: new Date(), nextAttemptAt: null },
+    });
+    await recordAudit(tx, actor, {
+      action: "operation.resume",
+      objectType: "Operation",
+      objectId: op.id,
+      summary: `resumed ${name(op)}${because(input.reason)}`,
+    });
   }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId, actor);
 }
@@ -51,22 +71,49 @@ export async function resumeOperation(db: Db, actor: Actor, input: Control): Pro
 export async function abortOperation(db: Db, actor: Actor, input: Control): Promise<TOperationDetail> {
   await db.$transaction(async (tx) => {
     const op = await locked(tx, input.operationId);
-    if (!STOPPABLE_STATUSES.includes(op.status)) throw conflict(`${name(op)} is ${statusWords(op.status)}; there is nothing to abort`, "operationId");
-    const pastReturn = await tx.operationStep.findFirst({ where: { operationId: op.id, status: "SUCCEEDED", rollback: "irreversible" }, orderBy: { index: "asc" } });
+    if (!STOPPABLE_STATUSES.includes(op.status))
+      throw conflict(`${name(op)} is ${statusWords(op.status)}; there is nothing to abort`, "operationId");
+    const pastReturn = await tx.operationStep.findFirst({
+      where: { operationId: op.id, status: "SUCCEEDED", rollback: "irreversible" },
+      orderBy: { index: "asc" },
+    });
     if (pastReturn) {
-      throw conflict(`${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone; pause it, or let it finish and plan a switchover back`, "operationId");
+      throw conflict(
+        `${name(op)} is past step ${pastReturn.index + 1} "${pastReturn.title}", which cannot be undone; pause it, or let it finish and plan a switchover back`,
+        "operationId",
+      );
     }
     const reason = `aborted by ${actor.email}${because(input.reason)}`;
-    await recordAudit(tx, actor, { action: "operation.abort", objectType: "Operation", objectId: op.id, summary: `aborted ${name(op)}${because(input.reason)}` });
+    await recordAudit(tx, actor, {
+      action: "operation.abort",
+      objectType: "Operation",
+      objectId: op.id,
+      summary: `aborted ${name(op)}${because(input.reason)}`,
+    });
     // Nobody may decide a gate of an aborted run: its open gates close with it.
-    await tx.approvalGate.updateMany({ where: { operationId: op.id, status: "OPEN" }, data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() } });
+    await tx.approvalGate.updateMany({
+      where: { operationId: op.id, status: "OPEN" },
+      data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() },
+    });
     if (!(await nextUndo(tx, op.id))) {
       await tx.operation.update({ where: { id: op.id }, data: { abortRequested: true } });
-      await finishOperation(tx, { ...op, abortRequested: true }, "ABORTED", `${reason}; nothing needed undoing`, Date.now());
+      await finishOperation(
+        tx,
+        { ...op, abortRequested: true },
+        "ABORTED",
+        `${reason}; nothing needed undoing`,
+        Date.now(),
+      );
       return;
     }
-    await tx.operation.update({ where: { id: op.id }, data: { status: "ROLLING_BACK", abortRequested: true, failureReason: reason } });
-    await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SKIPPED", nextAttemptAt: null } });
+    await tx.operation.update({
+      where: { id: op.id },
+      data: { status: "ROLLING_BACK", abortRequested: true, failureReason: reason },
+    });
+    await tx.operationStep.updateMany({
+      where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } },
+      data: { status: "SKIPPED", nextAttemptAt: null },
+    });
   }, WAITS_FOR_ENGINE);
   return getOperation(db, input.operationId, actor);
 }

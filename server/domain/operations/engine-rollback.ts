@@ -1,13 +1,14 @@
 // Abort, failure and rejection end here: the steps that ran are undone one per move, as undo-plan.ts
 // decides (nothing past the point of no return, a drill's injected outage always and first).
+import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
-import type { TStepKind, TPlannedStep } from "@/lib/operations/contracts";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+
 import { withDriverSession } from "./driver-session";
 import { ENGINE, finishOperation, type LockedOperation } from "./engine-records";
+import { facts, isDatabaseError, messageOf } from "./step-context";
 import { STEP_HANDLERS } from "./steps";
 import { nextUndo, pastNoReturn } from "./undo-plan";
-import { facts, isDatabaseError, messageOf } from "./step-context";
 
 /** Undoes one step; false when nothing is left to undo (the operation is then finished). */
 export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): Promise<boolean> {
@@ -22,8 +23,19 @@ export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): 
   try {
     await tx.$executeRawUnsafe("SAVEPOINT meridian_rollback");
     await withDriverSession(tx, op.deploymentId, nowMs, async ({ driver, before }) => {
-      const ctx = { tx, driver, topology: before, nowMs, operation: facts(op), params: next.params as TPlannedStep["params"], previous: null };
-      const update = await STEP_HANDLERS[next.kind as TStepKind].compensate?.(ctx, (next.output ?? {}) as Record<string, unknown>);
+      const ctx = {
+        tx,
+        driver,
+        topology: before,
+        nowMs,
+        operation: facts(op),
+        params: next.params as TPlannedStep["params"],
+        previous: null,
+      };
+      const update = await STEP_HANDLERS[next.kind as TStepKind].compensate?.(
+        ctx,
+        (next.output ?? {}) as Record<string, unknown>,
+      );
       if (update) Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: update }));
     });
   } catch (error) {
@@ -34,7 +46,15 @@ export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): 
     await finishOperation(tx, op, "FAILED", reason, nowMs);
     return true;
   }
-  await tx.operationStep.update({ where: { id: next.id }, data: { status: "ROLLED_BACK", rolledBackAt: new Date(nowMs) } });
-  await recordAudit(tx, ENGINE, { action: "operation.step-rollback", objectType: "Operation", objectId: op.id, summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)}: undid step ${next.index + 1} "${next.title}"` });
+  await tx.operationStep.update({
+    where: { id: next.id },
+    data: { status: "ROLLED_BACK", rolledBackAt: new Date(nowMs) },
+  });
+  await recordAudit(tx, ENGINE, {
+    action: "operation.step-rollback",
+    objectType: "Operation",
+    objectId: op.id,
+    summary: `${op.runbook.toLowerCase()} ${op.id.slice(0, 8)}: undid step ${next.index + 1} "${next.title}"`,
+  });
   return true;
 }

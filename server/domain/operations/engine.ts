@@ -7,15 +7,16 @@
 //     run again by whichever worker comes next, and after it the step is recorded as done;
 //   - a failed attempt is retried with backoff when retrying can help, otherwise the operation
 //     rolls back the steps it can undo and ends FAILED with the reason.
+import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
 import { DriverError } from "@/server/drivers/errors";
-import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
-import { STEP_HANDLERS } from "./steps";
-import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "./step-context";
+
 import { withDriverSession } from "./driver-session";
 import { advanceGate } from "./engine-gates";
 import { finishOperation, markProgress, type LockedOperation } from "./engine-records";
 import { rollbackNext } from "./engine-rollback";
+import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "./step-context";
+import { STEP_HANDLERS } from "./steps";
 
 export type EngineOptions = {
   /** Test hook: throws SimulatedCrash at a named point to prove a crash there leaves a resumable state. */
@@ -35,11 +36,19 @@ export class SimulatedCrash extends Error {
 }
 
 /** Errors that retrying cannot fix: safety refusals of the driver and refusals of the runbook. */
-const FINAL_DRIVER_CODES = new Set(["STALE_EPOCH", "SPLIT_BRAIN_REFUSED", "INVALID_ACTION", "NOT_FOUND", "INVALID_STATE", "INVALID_TOPOLOGY", "DRIVER_UNAVAILABLE"]);
-const isFinal = (error: unknown) => error instanceof StepRefused || (error instanceof DriverError && FINAL_DRIVER_CODES.has(error.code));
+const FINAL_DRIVER_CODES = new Set([
+  "STALE_EPOCH",
+  "SPLIT_BRAIN_REFUSED",
+  "INVALID_ACTION",
+  "NOT_FOUND",
+  "INVALID_STATE",
+  "INVALID_TOPOLOGY",
+  "DRIVER_UNAVAILABLE",
+]);
+const isFinal = (error: unknown) =>
+  error instanceof StepRefused || (error instanceof DriverError && FINAL_DRIVER_CODES.has(error.code));
 
 const TX = { timeout: 60_000, maxWait: 15_000 } as const;
-
 
 export async function engineTick(db: Db, nowMs: number, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
@@ -65,14 +74,22 @@ export async function engineTick(db: Db, nowMs: number, options: EngineOptions =
 }
 
 /** Locks one operation with work to look at and makes one move on it; null when none is left. */
-async function moveOne(tx: Tx, nowMs: number, visited: string[], options: EngineOptions): Promise<"moved" | "idle" | null> {
+async function moveOne(
+  tx: Tx,
+  nowMs: number,
+  visited: string[],
+  options: EngineOptions,
+): Promise<"moved" | "idle" | null> {
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     select id from "Operation"
     where status in ('AWAITING_APPROVAL', 'RUNNING', 'ROLLING_BACK') and not (id = any(${visited}::text[]))
     order by "updatedAt" limit 1 for update skip locked`;
   if (!row) return null;
   visited.push(row.id);
-  const op = (await tx.operation.findUniqueOrThrow({ where: { id: row.id }, include: { deployment: { select: { rpoTargetSeconds: true } } } })) as LockedOperation;
+  const op = (await tx.operation.findUniqueOrThrow({
+    where: { id: row.id },
+    include: { deployment: { select: { rpoTargetSeconds: true } } },
+  })) as LockedOperation;
   // Every move takes its locks in one order: the operation, the deployment's twin, then (when it
   // audits) the audit chain. Two operations on one deployment can then wait, never deadlock.
   await tx.$queryRaw`select 1 from "DriverState" where "deploymentId" = ${op.deploymentId} for update`;
@@ -81,29 +98,54 @@ async function moveOne(tx: Tx, nowMs: number, visited: string[], options: Engine
   return runNextStep(tx, op, nowMs, options);
 }
 
-async function runNextStep(tx: Tx, op: LockedOperation, nowMs: number, options: EngineOptions): Promise<"moved" | "idle"> {
-  const step = await tx.operationStep.findFirst({ where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } }, orderBy: { index: "asc" } });
+async function runNextStep(
+  tx: Tx,
+  op: LockedOperation,
+  nowMs: number,
+  options: EngineOptions,
+): Promise<"moved" | "idle"> {
+  const step = await tx.operationStep.findFirst({
+    where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } },
+    orderBy: { index: "asc" },
+  });
   if (!step) {
     await finishOperation(tx, op, "SUCCEEDED", null, nowMs);
     return "moved";
   }
   if (step.nextAttemptAt && step.nextAttemptAt.getTime() > nowMs) return "idle";
   if (step.startedAt && step.status === "WAITING" && nowMs - step.startedAt.getTime() > step.timeoutSeconds * 1000) {
-    const waitingFor = String((step.output as Record<string, unknown> | null)?.waitingFor ?? "the condition did not hold");
-    await markProgress(tx, op, step, { kind: "failed", error: `${waitingFor} (gave up after ${step.timeoutSeconds} s)`, final: true }, nowMs);
+    const waitingFor = String(
+      (step.output as Record<string, unknown> | null)?.waitingFor ?? "the condition did not hold",
+    );
+    await markProgress(
+      tx,
+      op,
+      step,
+      { kind: "failed", error: `${waitingFor} (gave up after ${step.timeoutSeconds} s)`, final: true },
+      nowMs,
+    );
     return "moved";
   }
   const plannedStep = { ...step, params: step.params as TPlannedStep["params"], kind: step.kind as TStepKind };
   // No gate stands before this step, or it was granted and what it approved still holds.
   if (!(await advanceGate(tx, op, nowMs, plannedStep))) return "idle";
-  if (op.status !== "RUNNING") Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "RUNNING" } }));
+  if (op.status !== "RUNNING")
+    Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "RUNNING" } }));
   if (options.crashAt?.("before-step")) throw new SimulatedCrash("before-step");
 
   await tx.$executeRawUnsafe("SAVEPOINT meridian_step");
   let outcome: StepOutcome;
   try {
     outcome = await withDriverSession(tx, op.deploymentId, nowMs, async ({ driver, before }) => {
-      const ctx: StepContext = { tx, driver, topology: before, nowMs, operation: facts(op), params: plannedStep.params, previous: step.output as Record<string, unknown> | null };
+      const ctx: StepContext = {
+        tx,
+        driver,
+        topology: before,
+        nowMs,
+        operation: facts(op),
+        params: plannedStep.params,
+        previous: step.output as Record<string, unknown> | null,
+      };
       const result = await STEP_HANDLERS[plannedStep.kind].run(ctx);
       if (options.crashAt?.("after-effect")) throw new SimulatedCrash("after-effect");
       return result;
@@ -116,7 +158,15 @@ async function runNextStep(tx: Tx, op: LockedOperation, nowMs: number, options: 
     await markProgress(tx, op, step, { kind: "failed", error: messageOf(error), final: isFinal(error) }, nowMs);
     return "moved";
   }
-  await markProgress(tx, op, step, outcome.kind === "done" ? { kind: "done", output: outcome.output, update: outcome.update } : { kind: "wait", output: { ...outcome.output, waitingFor: outcome.waitingFor }, retryInMs: outcome.retryInMs }, nowMs);
+  await markProgress(
+    tx,
+    op,
+    step,
+    outcome.kind === "done"
+      ? { kind: "done", output: outcome.output, update: outcome.update }
+      : { kind: "wait", output: { ...outcome.output, waitingFor: outcome.waitingFor }, retryInMs: outcome.retryInMs },
+    nowMs,
+  );
   if (options.crashAt?.("before-commit")) throw new SimulatedCrash("before-commit");
   return "moved";
 }

@@ -1,14 +1,24 @@
 // Approval gates as the engine sees them: open one with what the approvers will be shown, and
 // decide whether a gate still holds (not expired, lag and topology not moved past what was approved).
 import { createHash } from "node:crypto";
-import type { Tx } from "@/server/db";
+
 import { canonicalJson } from "@/lib/canonical-json";
 import type { TGateContext, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
+import type { Tx } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
+
 import { policyFor } from "./policies";
 
-type GateOperation = { id: string; deploymentId: string; runbook: TRunbook; sourceReplicaId: string; targetReplicaId: string; plan: unknown; planHash: string };
+type GateOperation = {
+  id: string;
+  deploymentId: string;
+  runbook: TRunbook;
+  sourceReplicaId: string;
+  targetReplicaId: string;
+  plan: unknown;
+  planHash: string;
+};
 
 export function contextHash(context: TGateContext): string {
   return createHash("sha256").update(canonicalJson(context)).digest("hex").slice(0, 32);
@@ -37,7 +47,11 @@ export async function gateContext(tx: Tx, op: GateOperation, stepTitle: string |
   };
 }
 
-export async function openGate(tx: Tx, op: GateOperation, input: { stepIndex: number; beforeRun: boolean; stepTitle: string | null; nowMs: number }) {
+export async function openGate(
+  tx: Tx,
+  op: GateOperation,
+  input: { stepIndex: number; beforeRun: boolean; stepTitle: string | null; nowMs: number },
+) {
   const policy = await policyFor(tx, op.deploymentId, op.runbook);
   const context = await gateContext(tx, op, input.stepTitle);
   return tx.approvalGate.create({
@@ -56,12 +70,24 @@ export async function openGate(tx: Tx, op: GateOperation, input: { stepIndex: nu
 }
 
 /** Why an approval no longer holds for what is true now, or null when it still does. */
-export async function driftOf(tx: Tx, op: GateOperation, approved: TGateContext): Promise<{ reason: string | null; now: TGateContext }> {
+export async function driftOf(
+  tx: Tx,
+  op: GateOperation,
+  approved: TGateContext,
+): Promise<{ reason: string | null; now: TGateContext }> {
   const now = await gateContext(tx, op, approved.stepTitle);
-  if (now.topologyFingerprint !== approved.topologyFingerprint) return { reason: "the topology changed after it was approved", now };
+  if (now.topologyFingerprint !== approved.topologyFingerprint)
+    return { reason: "the topology changed after it was approved", now };
   const policy = await policyFor(tx, op.deploymentId, op.runbook);
-  if (now.lagSeconds !== null && approved.lagSeconds !== null && now.lagSeconds > approved.lagSeconds + policy.lagToleranceSeconds) {
-    return { reason: `the lag rose from ${approved.lagSeconds} s to ${now.lagSeconds} s, more than the ${policy.lagToleranceSeconds} s the policy tolerates`, now };
+  if (
+    now.lagSeconds !== null &&
+    approved.lagSeconds !== null &&
+    now.lagSeconds > approved.lagSeconds + policy.lagToleranceSeconds
+  ) {
+    return {
+      reason: `the lag rose from ${approved.lagSeconds} s to ${now.lagSeconds} s, more than the ${policy.lagToleranceSeconds} s the policy tolerates`,
+      now,
+    };
   }
   return { reason: null, now };
 }

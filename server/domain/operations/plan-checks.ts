@@ -1,9 +1,17 @@
 // What must hold before a runbook may start (blocking) and what the operator should know first
 // (non-blocking). Start refuses a plan with a failed blocking check; the run's own pre-check and
 // probes look again at the moment it acts, so these read the model and the newest live data only.
-import type { Db } from "@/server/db";
+import {
+  ACTIVE_STATUSES,
+  RUNBOOK_LABELS,
+  type TCheck,
+  type TPolicySummary,
+  type TReplicaRef,
+  type TRunbook,
+} from "@/lib/operations/contracts";
 import { label } from "@/lib/schemas/enums";
-import { ACTIVE_STATUSES, RUNBOOK_LABELS, type TCheck, type TPolicySummary, type TReplicaRef, type TRunbook } from "@/lib/operations/contracts";
+import type { Db } from "@/server/db";
+
 import type { Lag, LiveRead } from "./plan-estimate";
 import type { Estate, EstateCluster } from "./plan-topology";
 
@@ -18,11 +26,20 @@ export type CheckInput = {
   policy: TPolicySummary;
 };
 
-const check = (id: string, title: string, ok: boolean, detail: string, blocking: boolean): TCheck => ({ id, label: title, ok, detail, blocking });
+const check = (id: string, title: string, ok: boolean, detail: string, blocking: boolean): TCheck => ({
+  id,
+  label: title,
+  ok,
+  detail,
+  blocking,
+});
 const seconds = (value: number) => `${Number(value.toFixed(value < 10 ? 2 : 0))} s`;
 
 async function noActiveOperation(db: Db, { cluster }: CheckInput): Promise<TCheck> {
-  const other = await db.operation.findFirst({ where: { clusterId: cluster.id, status: { in: [...ACTIVE_STATUSES] } }, orderBy: { createdAt: "desc" } });
+  const other = await db.operation.findFirst({
+    where: { clusterId: cluster.id, status: { in: [...ACTIVE_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+  });
   const detail = other
     ? `${RUNBOOK_LABELS[other.runbook]} ${other.id} is ${other.status.toLowerCase().replaceAll("_", " ")} on cluster ${cluster.name}: one operation per cluster at a time`
     : `nothing else is running on cluster ${cluster.name}`;
@@ -43,9 +60,12 @@ function targetReadReplica({ cluster, source, target }: CheckInput): TCheck {
   const replica = cluster.replicas.find((r) => r.id === target.id);
   const fed = cluster.links.some((l) => l.sourceReplicaId === source.id && l.targetReplicaId === target.id);
   const ok = replica?.role === "READ_REPLICA" && fed;
-  const detail = replica?.role !== "READ_REPLICA"
-    ? `${target.name} is not a read replica of cluster ${cluster.name}`
-    : fed ? `${target.name} in ${target.regionCode} replicates from ${source.name}` : `no replication link runs from ${source.name} to ${target.name}: it cannot receive what the primary commits (add the link in the model)`;
+  const detail =
+    replica?.role !== "READ_REPLICA"
+      ? `${target.name} is not a read replica of cluster ${cluster.name}`
+      : fed
+        ? `${target.name} in ${target.regionCode} replicates from ${source.name}`
+        : `no replication link runs from ${source.name} to ${target.name}: it cannot receive what the primary commits (add the link in the model)`;
   return check("target-read-replica", "Target is a read replica of the primary", ok, detail, true);
 }
 
@@ -54,26 +74,68 @@ function targetRegionHealthy({ runbook, target, live }: CheckInput): TCheck {
   const region = live.live?.regions.get(target.regionId);
   const blocking = runbook !== "FAILOVER";
   const name = "Target region is up";
-  if (!live.live) return check("target-region-healthy", name, true, `${live.missing}: the run's pre-check looks at ${target.regionCode} before it acts`, blocking);
-  if (!region) return check("target-region-healthy", name, true, `the probes have not reported ${target.regionCode} yet`, blocking);
+  if (!live.live)
+    return check(
+      "target-region-healthy",
+      name,
+      true,
+      `${live.missing}: the run's pre-check looks at ${target.regionCode} before it acts`,
+      blocking,
+    );
+  if (!region)
+    return check(
+      "target-region-healthy",
+      name,
+      true,
+      `the probes have not reported ${target.regionCode} yet`,
+      blocking,
+    );
   const probes = `${region.healthyProbes} of ${region.totalProbes} probe locations see it up`;
-  return check("target-region-healthy", name, region.status !== "DOWN", `${target.regionCode} is ${region.status.toLowerCase()}: ${probes}`, blocking);
+  return check(
+    "target-region-healthy",
+    name,
+    region.status !== "DOWN",
+    `${target.regionCode} is ${region.status.toLowerCase()}: ${probes}`,
+    blocking,
+  );
 }
 
 /** Non-blocking: the run's pre-check measures the lag again, and catch-up waits for it anyway. */
 function lagUnderThreshold({ estate, source, target, lag, live }: CheckInput): TCheck {
   const rpo = estate.rpoTargetSeconds;
   const name = "Lag within the RPO target";
-  if (lag.seconds === null) return check("lag-under-threshold", name, true, `${live.missing || `no lag measured on ${source.name} → ${target.name}`}: the pre-check measures it before fencing`, false);
+  if (lag.seconds === null)
+    return check(
+      "lag-under-threshold",
+      name,
+      true,
+      `${live.missing || `no lag measured on ${source.name} → ${target.name}`}: the pre-check measures it before fencing`,
+      false,
+    );
   const ok = lag.seconds <= rpo;
-  const words = ok ? `within the RPO target of ${seconds(rpo)}` : `over the RPO target of ${seconds(rpo)}: the writes stay fenced until ${target.name} catches up, so expect a longer pause`;
-  return check("lag-under-threshold", name, ok, `${source.name} → ${target.name} lags ${seconds(lag.seconds)}, ${words}`, false);
+  const words = ok
+    ? `within the RPO target of ${seconds(rpo)}`
+    : `over the RPO target of ${seconds(rpo)}: the writes stay fenced until ${target.name} catches up, so expect a longer pause`;
+  return check(
+    "lag-under-threshold",
+    name,
+    ok,
+    `${source.name} → ${target.name} lags ${seconds(lag.seconds)}, ${words}`,
+    false,
+  );
 }
 
 function sourceRegionDown({ source, live }: CheckInput): TCheck {
   const region = live.live?.regions.get(source.regionId);
   const name = "Primary's region is down";
-  if (!region) return check("source-region-down", name, true, `${live.missing || `the probes have not reported ${source.regionCode} yet`}: the run confirms the outage from the probes first`, false);
+  if (!region)
+    return check(
+      "source-region-down",
+      name,
+      true,
+      `${live.missing || `the probes have not reported ${source.regionCode} yet`}: the run confirms the outage from the probes first`,
+      false,
+    );
   const down = region.status === "DOWN";
   const detail = down
     ? `${source.regionCode} is down: ${region.totalProbes - region.healthyProbes} of ${region.totalProbes} probe locations fail it`
@@ -83,7 +145,9 @@ function sourceRegionDown({ source, live }: CheckInput): TCheck {
 
 function drillDriver({ estate }: CheckInput): TCheck {
   const ok = estate.driverKind === "sim";
-  const detail = ok ? "the simulated twin can inject the outage" : `${estate.name} runs the ${estate.driverKind} driver: a drill injects a region outage, which only the simulated twin supports`;
+  const detail = ok
+    ? "the simulated twin can inject the outage"
+    : `${estate.name} runs the ${estate.driverKind} driver: a drill injects a region outage, which only the simulated twin supports`;
   return check("drill-driver", "Drill runs on the simulated twin", ok, detail, true);
 }
 
@@ -93,9 +157,10 @@ async function approversExist(db: Db, { policy }: CheckInput): Promise<TCheck> {
   const roles = [...new Set([policy.approverRole, "ADMIN" as const])];
   const count = needed === 0 ? 0 : await db.user.count({ where: { disabled: false, role: { in: roles } } });
   const who = roles.map(label).join(" or ");
-  const detail = needed === 0
-    ? "the policy runs it without approval"
-    : `${count} enabled user${count === 1 ? "" : "s"} hold ${who}; the policy needs ${needed} approval${needed === 1 ? "" : "s"}${count < needed ? ": the run would wait until it expires" : ""}`;
+  const detail =
+    needed === 0
+      ? "the policy runs it without approval"
+      : `${count} enabled user${count === 1 ? "" : "s"} hold ${who}; the policy needs ${needed} approval${needed === 1 ? "" : "s"}${count < needed ? ": the run would wait until it expires" : ""}`;
   return check("approvers-exist", "Enough approvers", count >= needed, detail, false);
 }
 

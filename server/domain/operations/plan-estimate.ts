@@ -1,12 +1,13 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
-import type { Db } from "@/server/db";
-import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
 import type { TEventCost, TPhase, TPlanEstimate, TPlannedStep, TRunbook, TStepKind } from "@/lib/operations/contracts";
+import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
+import type { Db } from "@/server/db";
 import { eventCosts, type EventCostItem } from "@/server/domain/planning/event-cost";
 import { LIVE_DATA_MAX_AGE_MS } from "@/server/domain/planning/live-links";
 import { EXPECTED_ASYNC_LAG_SECONDS, routingFailover } from "@/server/domain/planning/readiness-timing";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
+
 import type { Estate } from "./plan-topology";
 
 export type Live = { links: Map<string, LiveLink>; regions: Map<string, LiveRegion> };
@@ -17,9 +18,13 @@ export async function readLive(db: Db, deploymentId: string, now = Date.now()): 
   const latest = await latestSnapshot(db, deploymentId);
   if (!latest) return { live: null, missing: "no live data yet" };
   const ageMs = now - latest.snapshot.observedAtMs;
-  if (ageMs > LIVE_DATA_MAX_AGE_MS) return { live: null, missing: `no current live data: the newest is ${Math.round(ageMs / 60_000)} min old` };
+  if (ageMs > LIVE_DATA_MAX_AGE_MS)
+    return { live: null, missing: `no current live data: the newest is ${Math.round(ageMs / 60_000)} min old` };
   const { links, regions } = latest.snapshot;
-  return { live: { links: new Map(links.map((l) => [l.linkId, l])), regions: new Map(regions.map((r) => [r.regionId, r])) }, missing: "" };
+  return {
+    live: { links: new Map(links.map((l) => [l.linkId, l])), regions: new Map(regions.map((r) => [r.regionId, r])) },
+    missing: "",
+  };
 }
 
 /** Lag of the target now: seconds (the RPO figure) and bytes not yet applied; null without live data. */
@@ -27,11 +32,22 @@ export type Lag = { seconds: number | null; bytes: number | null };
 
 export function lagOn(live: Live | null, linkId: string | undefined): Lag {
   const link = live && linkId ? live.links.get(linkId) : undefined;
-  return link ? { seconds: Math.round(link.stalenessSeconds * 1000) / 1000, bytes: link.lagBytes } : { seconds: null, bytes: null };
+  return link
+    ? { seconds: Math.round(link.stalenessSeconds * 1000) / 1000, bytes: link.lagBytes }
+    : { seconds: null, bytes: null };
 }
 
 /** Short steps: one or two driver calls and a read-back. */
-const QUICK_SECONDS: Partial<Record<TStepKind, number>> = { PRECHECK: 2, INJECT_FAULT: 2, CHOOSE_TARGET: 1, FENCE: 2, DEMOTE: 5, REPOINT: 5, VERIFY_WRITES: 5, CLEAR_FAULT: 2 };
+const QUICK_SECONDS: Partial<Record<TStepKind, number>> = {
+  PRECHECK: 2,
+  INJECT_FAULT: 2,
+  CHOOSE_TARGET: 1,
+  FENCE: 2,
+  DEMOTE: 5,
+  REPOINT: 5,
+  VERIFY_WRITES: 5,
+  CLEAR_FAULT: 2,
+};
 /** A promotion: the replica replays its last log, takes the new epoch and opens for writes. */
 const PROMOTE_SECONDS = 30;
 /** New compute instances have to boot and pass their health checks before they take traffic. */
@@ -41,19 +57,29 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
   // Waiting for the probes to agree: the slowest policy's interval × failures in a row.
   const detect = Math.max(0, ...policies.map((p) => p.healthCheckIntervalSeconds * p.healthCheckFailureThreshold));
   // A planned shift skips detection: what is left of the failover time is the DNS TTL or the proxy's switch.
-  const shift = Math.max(0, ...policies.map((p) => routingFailover(p).seconds - p.healthCheckIntervalSeconds * p.healthCheckFailureThreshold));
+  const shift = Math.max(
+    0,
+    ...policies.map((p) => routingFailover(p).seconds - p.healthCheckIntervalSeconds * p.healthCheckFailureThreshold),
+  );
   // Catching up drains the lag; without live data, the lag async replication usually runs at.
   // Rounded up: a plan should not promise less than the run will take.
   const catchUp = Math.ceil(lag.seconds ?? EXPECTED_ASYNC_LAG_SECONDS);
   return (spec: { kind: TStepKind; params: TPlannedStep["params"] }): number => {
     switch (spec.kind) {
-      case "CONFIRM_OUTAGE": return detect;
-      case "WAIT_CATCH_UP": return catchUp;
-      case "WAIT_STABLE": return catchUp + Number(spec.params.stableSeconds ?? 0);
-      case "SHIFT_ROUTING": return shift;
-      case "PROMOTE": return PROMOTE_SECONDS;
-      case "SCALE_UP": return SCALE_UP_SECONDS;
-      default: return QUICK_SECONDS[spec.kind] ?? 1;
+      case "CONFIRM_OUTAGE":
+        return detect;
+      case "WAIT_CATCH_UP":
+        return catchUp;
+      case "WAIT_STABLE":
+        return catchUp + Number(spec.params.stableSeconds ?? 0);
+      case "SHIFT_ROUTING":
+        return shift;
+      case "PROMOTE":
+        return PROMOTE_SECONDS;
+      case "SCALE_UP":
+        return SCALE_UP_SECONDS;
+      default:
+        return QUICK_SECONDS[spec.kind] ?? 1;
     }
   };
 }
@@ -63,7 +89,10 @@ function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
   const verified = steps.findIndex((s) => s.kind === "VERIFY_WRITES") + 1;
   if (runbook === "FAILOVER") return steps;
   if (runbook === "DRILL") return steps.slice(0, verified); // the failover half; the failback is planned
-  return steps.slice(steps.findIndex((s) => s.kind === "FENCE"), verified);
+  return steps.slice(
+    steps.findIndex((s) => s.kind === "FENCE"),
+    verified,
+  );
 }
 
 export function planEstimate(runbook: TRunbook, steps: TPlannedStep[], lag: Lag): TPlanEstimate {
@@ -74,7 +103,13 @@ export function planEstimate(runbook: TRunbook, steps: TPlannedStep[], lag: Lag)
   // A switchover or failback fences and waits for catch-up before promoting: lossless by
   // construction. A failover (and a drill's) promotes whatever the target holds: the lag is lost.
   const lossy = runbook === "FAILOVER" || runbook === "DRILL";
-  return { rtoSeconds, byPhase, lagSeconds: lag.seconds, dataLossSeconds: lossy ? (lag.seconds ?? 0) : 0, dataLossBytes: lossy ? (lag.bytes ?? 0) : 0 };
+  return {
+    rtoSeconds,
+    byPhase,
+    lagSeconds: lag.seconds,
+    dataLossSeconds: lossy ? (lag.seconds ?? 0) : 0,
+    dataLossBytes: lossy ? (lag.bytes ?? 0) : 0,
+  };
 }
 
 const asCost = (item: EventCostItem, prefix = ""): TEventCost => ({
@@ -93,7 +128,8 @@ export async function planEventCost(db: Db, deploymentId: string, runbook: TRunb
     const why = error instanceof Error ? error.message : String(error);
     return { totalUsd: 0, lines: [], assumptions: [`not costed: ${why}`] };
   }
-  const of = (kind: EventCostItem["kind"]) => items.find((item) => item.kind === kind) ?? { kind, totalUsd: 0, lines: [], assumptions: [] };
+  const of = (kind: EventCostItem["kind"]) =>
+    items.find((item) => item.kind === kind) ?? { kind, totalUsd: 0, lines: [], assumptions: [] };
   if (runbook !== "DRILL") return asCost(of(runbook));
   const [failover, failback] = [asCost(of("FAILOVER"), "failover: "), asCost(of("FAILBACK"), "failback: ")];
   return {

@@ -1,8 +1,8 @@
 // The part of the model a plan reads (one query), the cluster and replicas it acts on, and the
 // topology before and after the runbook, as the approvers see it drawn side by side.
+import type { TPlanTopology, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
 import { invalid } from "@/server/errors";
-import type { TPlanTopology, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
 
 const withRegion = { placement: { include: { region: true } } } as const;
 
@@ -10,8 +10,17 @@ export async function loadEstate(db: Db, deploymentId: string) {
   const deployment = await db.deployment.findUnique({
     where: { id: deploymentId },
     include: {
-      clusters: { orderBy: [{ name: "asc" }], include: { replicas: { orderBy: [{ name: "asc" }], include: withRegion }, links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } },
-      policies: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }], include: withRegion } } },
+      clusters: {
+        orderBy: [{ name: "asc" }],
+        include: {
+          replicas: { orderBy: [{ name: "asc" }], include: withRegion },
+          links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        },
+      },
+      policies: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }], include: withRegion } },
+      },
     },
   });
   if (!deployment) throw invalid("deploymentId", "no such deployment");
@@ -22,7 +31,12 @@ export type Estate = Awaited<ReturnType<typeof loadEstate>>;
 export type EstateCluster = Estate["clusters"][number];
 export type EstateReplica = EstateCluster["replicas"][number];
 
-export const replicaRef = (replica: EstateReplica): TReplicaRef => ({ id: replica.id, name: replica.name, regionId: replica.regionId, regionCode: replica.placement.region.code });
+export const replicaRef = (replica: EstateReplica): TReplicaRef => ({
+  id: replica.id,
+  name: replica.name,
+  regionId: replica.regionId,
+  regionCode: replica.placement.region.code,
+});
 
 /** The named cluster, or the deployment's first single-primary one: only those have a primary to move. */
 export function pickCluster(estate: Estate, clusterId: string | undefined): EstateCluster {
@@ -36,14 +50,22 @@ export function pickCluster(estate: Estate, clusterId: string | undefined): Esta
   }
   const cluster = estate.clusters.find((c) => c.writeTopology === "SINGLE_PRIMARY");
   if (cluster) return cluster;
-  if (estate.clusters.length === 0) throw invalid("clusterId", `${estate.name} has no database cluster, so there is no primary to move`);
-  throw invalid("clusterId", `${estate.name} has no single-primary cluster: ${activeActive(estate.clusters.map((c) => c.name))}`);
+  if (estate.clusters.length === 0)
+    throw invalid("clusterId", `${estate.name} has no database cluster, so there is no primary to move`);
+  throw invalid(
+    "clusterId",
+    `${estate.name} has no single-primary cluster: ${activeActive(estate.clusters.map((c) => c.name))}`,
+  );
 }
 
 /** The replica taking writes now; two PRIMARY rows are caught by the plan's "single-primary" check. */
 export function primaryOf(cluster: EstateCluster): EstateReplica {
   const primary = cluster.replicas.find((r) => r.role === "PRIMARY");
-  if (!primary) throw invalid("clusterId", `cluster ${cluster.name} has no primary replica: nothing takes writes, so there is nothing to move (record the primary in the model first)`);
+  if (!primary)
+    throw invalid(
+      "clusterId",
+      `cluster ${cluster.name} has no primary replica: nothing takes writes, so there is nothing to move (record the primary in the model first)`,
+    );
   return primary;
 }
 
@@ -53,24 +75,51 @@ type Move = { source: TReplicaRef; target: TReplicaRef; drainSource: boolean };
 export function planTopology(estate: Estate, cluster: EstateCluster, move: Move | null): TPlanTopology {
   const roleOf = (replica: EstateReplica) =>
     move?.target.id === replica.id ? "PRIMARY" : move?.source.id === replica.id ? "READ_REPLICA" : replica.role;
-  const replicas = cluster.replicas.map((r) => ({ ...replicaRef(r), role: roleOf(r), writable: roleOf(r) === "PRIMARY" }));
+  const replicas = cluster.replicas.map((r) => ({
+    ...replicaRef(r),
+    role: roleOf(r),
+    writable: roleOf(r) === "PRIMARY",
+  }));
   // As the engine's REPOINT does: every link ends up flowing from the new primary; the one that fed
   // it turns round, so the old primary receives what the new one commits.
   const links = cluster.links.map((l) => {
-    if (!move || l.sourceReplicaId === move.target.id) return { id: l.id, source: l.sourceReplicaId, target: l.targetReplicaId };
-    return { id: l.id, source: move.target.id, target: l.targetReplicaId === move.target.id ? l.sourceReplicaId : l.targetReplicaId };
+    if (!move || l.sourceReplicaId === move.target.id)
+      return { id: l.id, source: l.sourceReplicaId, target: l.targetReplicaId };
+    return {
+      id: l.id,
+      source: move.target.id,
+      target: l.targetReplicaId === move.target.id ? l.sourceReplicaId : l.targetReplicaId,
+    };
   });
   const routing = estate.policies.flatMap((policy) => {
     const toRule = move && policy.rules.find((r) => r.regionId === move.target.regionId);
     const fromRule = move && policy.rules.find((r) => r.regionId === move.source.regionId);
     return policy.rules.map((rule) => {
-      const base = { policy: policy.name, region: rule.placement.region.code, weight: rule.weight, priority: rule.priority, drained: rule.drained };
+      const base = {
+        policy: policy.name,
+        region: rule.placement.region.code,
+        weight: rule.weight,
+        priority: rule.priority,
+        drained: rule.drained,
+      };
       if (!toRule || !fromRule || toRule === fromRule) return base;
       // As the engine's SHIFT_ROUTING does: the target's region takes the preferred weight and
       // priority of the two, the source's the other; a failover also drains the failed region.
       const pair = [toRule, fromRule];
-      if (rule === toRule) return { ...base, weight: Math.max(...pair.map((r) => r.weight)), priority: Math.min(...pair.map((r) => r.priority)), drained: false };
-      if (rule === fromRule) return { ...base, weight: Math.min(...pair.map((r) => r.weight)), priority: Math.max(...pair.map((r) => r.priority)), drained: move.drainSource };
+      if (rule === toRule)
+        return {
+          ...base,
+          weight: Math.max(...pair.map((r) => r.weight)),
+          priority: Math.min(...pair.map((r) => r.priority)),
+          drained: false,
+        };
+      if (rule === fromRule)
+        return {
+          ...base,
+          weight: Math.min(...pair.map((r) => r.weight)),
+          priority: Math.max(...pair.map((r) => r.priority)),
+          drained: move.drainSource,
+        };
       return base;
     });
   });
@@ -78,7 +127,13 @@ export function planTopology(estate: Estate, cluster: EstateCluster, move: Move 
 }
 
 /** A drill fails back at its end, so it leaves the topology as it found it. */
-export function afterRunbook(runbook: TRunbook, estate: Estate, cluster: EstateCluster, source: TReplicaRef, target: TReplicaRef): TPlanTopology {
+export function afterRunbook(
+  runbook: TRunbook,
+  estate: Estate,
+  cluster: EstateCluster,
+  source: TReplicaRef,
+  target: TReplicaRef,
+): TPlanTopology {
   if (runbook === "DRILL") return planTopology(estate, cluster, null);
   return planTopology(estate, cluster, { source, target, drainSource: runbook === "FAILOVER" });
 }

@@ -1,39 +1,69 @@
 // Plans of the four runbooks on the article's warm-standby estate (commerce-aws: us-east-1 primary,
 // eu-west-1 standby, Route 53), against real PostgreSQL.
 import { describe, expect, it } from "vitest";
+
+import type { TCheck, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
+import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
-import { publishLiveEvent } from "@/server/events";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
 import { SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
 import { createLink } from "@/server/domain/topology/links";
 import { createReplica } from "@/server/domain/topology/replicas";
-import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
-import type { TCheck, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
+import { AppError } from "@/server/errors";
+import { publishLiveEvent } from "@/server/events";
 import { makeUser } from "@/tests/factories";
+
 import { planOperation } from "./plan";
 
 async function commerce() {
   const seeded = await seedPlanningDemo("commerce-aws");
   const primary = seeded.replicaIds.get("aurora-use1")!;
   const standby = seeded.replicaIds.get("aurora-euw1")!;
-  const link = await db.replicationLink.findFirstOrThrow({ where: { sourceReplicaId: primary, targetReplicaId: standby } });
+  const link = await db.replicationLink.findFirstOrThrow({
+    where: { sourceReplicaId: primary, targetReplicaId: standby },
+  });
   return { ...seeded, deploymentId: seeded.deployment.id, primary, standby, link };
 }
 
 /** A second standby in eu-west-1 fed from the primary, so there is a choice of target. */
 async function addStandby(clusterId: string, regionId: string, primary: string) {
-  const replica = await createReplica(db, SYSTEM_ACTOR, { clusterId, regionId, name: "aurora-euw1-b", role: "READ_REPLICA", endpoint: null });
-  const link = await createLink(db, SYSTEM_ACTOR, { sourceReplicaId: primary, targetReplicaId: replica.id, mode: "ASYNC", expectedVolumeGbPerDay: 1000 });
+  const replica = await createReplica(db, SYSTEM_ACTOR, {
+    clusterId,
+    regionId,
+    name: "aurora-euw1-b",
+    role: "READ_REPLICA",
+    endpoint: null,
+  });
+  const link = await createLink(db, SYSTEM_ACTOR, {
+    sourceReplicaId: primary,
+    targetReplicaId: replica.id,
+    mode: "ASYNC",
+    expectedVolumeGbPerDay: 1000,
+  });
   return { replica, link };
 }
 
 function snapshot(deploymentId: string, links: Partial<LiveLink>[], regions: Partial<LiveRegion>[] = []) {
   return publishLiveEvent(db, deploymentId, SNAPSHOT_EVENT, {
-    deploymentId, observedAtMs: Date.now(), rpoTargetSeconds: 5, clusters: [], replicas: [], alerts: [], faults: [],
+    deploymentId,
+    observedAtMs: Date.now(),
+    rpoTargetSeconds: 5,
+    clusters: [],
+    replicas: [],
+    alerts: [],
+    faults: [],
     links: links.map((l) => ({ linkId: "", lagMs: 0, lagBytes: 0, stalenessSeconds: 0, overRpo: false, ...l })),
-    regions: regions.map((r) => ({ regionId: "", status: "HEALTHY", healthyProbes: 4, totalProbes: 4, requestsPerSecond: 0, errorRate: 0, latencyP50Ms: null, ...r })),
+    regions: regions.map((r) => ({
+      regionId: "",
+      status: "HEALTHY",
+      healthyProbes: 4,
+      totalProbes: 4,
+      requestsPerSecond: 0,
+      errorRate: 0,
+      latencyP50Ms: null,
+      ...r,
+    })),
   });
 }
 
@@ -44,13 +74,26 @@ const checkOf = (plan: TOperationPlan, id: string): TCheck => {
 };
 
 async function refusal(run: Promise<unknown>): Promise<AppError> {
-  const error = await run.then(() => null, (e: unknown) => e);
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 const MOVE = ["FENCE", "WAIT_CATCH_UP", "DEMOTE", "PROMOTE", "REPOINT", "SHIFT_ROUTING", "VERIFY_WRITES"];
-const FAILOVER = ["CONFIRM_OUTAGE", "CHOOSE_TARGET", "FENCE", "DEMOTE", "PROMOTE", "REPOINT", "SHIFT_ROUTING", "SCALE_UP", "VERIFY_WRITES"];
+const FAILOVER = [
+  "CONFIRM_OUTAGE",
+  "CHOOSE_TARGET",
+  "FENCE",
+  "DEMOTE",
+  "PROMOTE",
+  "REPOINT",
+  "SHIFT_ROUTING",
+  "SCALE_UP",
+  "VERIFY_WRITES",
+];
 const KINDS: Record<TRunbook, string[]> = {
   SWITCHOVER: ["PRECHECK", "SCALE_UP", ...MOVE],
   FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE],
@@ -62,7 +105,11 @@ describe("planning a runbook", () => {
   it("switchover: promotes the read replica, with Route 53's timings, no data loss and its cost", async () => {
     const { deploymentId, cluster, primary, standby } = await commerce();
     const plan = await planOperation(db, { deploymentId, runbook: "SWITCHOVER" });
-    expect(plan).toMatchObject({ clusterId: cluster.id, clusterName: "aurora-global", targets: { rtoSeconds: 600, rpoSeconds: 5 } });
+    expect(plan).toMatchObject({
+      clusterId: cluster.id,
+      clusterName: "aurora-global",
+      targets: { rtoSeconds: 600, rpoSeconds: 5 },
+    });
     expect(plan.source).toMatchObject({ id: primary, name: "aurora-use1", regionCode: "us-east-1" });
     expect(plan.target).toMatchObject({ id: standby, name: "aurora-euw1", regionCode: "eu-west-1" });
     expect(plan.candidates.map((c) => c.id)).toEqual([standby]);
@@ -82,7 +129,10 @@ describe("planning a runbook", () => {
     const { deploymentId } = await commerce();
     for (const runbook of ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const) {
       const plan = await planOperation(db, { deploymentId, runbook });
-      expect(plan.steps.map((s) => s.kind), runbook).toEqual(KINDS[runbook]);
+      expect(
+        plan.steps.map((s) => s.kind),
+        runbook,
+      ).toEqual(KINDS[runbook]);
       expect(plan.steps.map((s) => s.index)).toEqual(KINDS[runbook].map((_, i) => i));
       if (runbook === "FAILOVER") {
         // Detection 30 s × 3; everything counts as outage: 90 + 1 + 2 + 5 + 30 + 5 + 60 + 120 + 5.
@@ -100,12 +150,18 @@ describe("planning a runbook", () => {
   it("takes the lag from the live data, picks the most caught-up replica, and keeps the hash while the lag moves", async () => {
     const { deploymentId, cluster, primary, standby, link, regionIds } = await commerce();
     const second = await addStandby(cluster.id, regionIds.awsEuWest1, primary);
-    await snapshot(deploymentId, [{ linkId: link.id, stalenessSeconds: 3.2, lagBytes: 4_000_000 }, { linkId: second.link.id, stalenessSeconds: 0.25, lagBytes: 9_000 }]);
+    await snapshot(deploymentId, [
+      { linkId: link.id, stalenessSeconds: 3.2, lagBytes: 4_000_000 },
+      { linkId: second.link.id, stalenessSeconds: 0.25, lagBytes: 9_000 },
+    ]);
     const first = await planOperation(db, { deploymentId, runbook: "FAILOVER" });
     expect(first.target.id).toBe(second.replica.id);
     expect(first.estimate).toMatchObject({ lagSeconds: 0.25, dataLossSeconds: 0.25, dataLossBytes: 9_000 });
 
-    await snapshot(deploymentId, [{ linkId: link.id, stalenessSeconds: 0.1 }, { linkId: second.link.id, stalenessSeconds: 2.5, lagBytes: 70_000 }]);
+    await snapshot(deploymentId, [
+      { linkId: link.id, stalenessSeconds: 0.1 },
+      { linkId: second.link.id, stalenessSeconds: 2.5, lagBytes: 70_000 },
+    ]);
     const moved = await planOperation(db, { deploymentId, runbook: "FAILOVER", targetReplicaId: second.replica.id });
     expect(moved.estimate).toMatchObject({ lagSeconds: 2.5, dataLossBytes: 70_000 });
     expect(moved.steps.find((s) => s.kind === "WAIT_CATCH_UP")).toBeUndefined();
@@ -118,7 +174,9 @@ describe("planning a runbook", () => {
 
     // The hash also binds the topology: editing the model changes it.
     await db.trafficPolicy.updateMany({ where: { deploymentId }, data: { healthCheckIntervalSeconds: 10 } });
-    expect((await planOperation(db, { deploymentId, runbook: "FAILOVER", targetReplicaId: standby })).planHash).not.toBe(other.planHash);
+    expect(
+      (await planOperation(db, { deploymentId, runbook: "FAILOVER", targetReplicaId: standby })).planHash,
+    ).not.toBe(other.planHash);
   });
 
   it("switchover with live lag: waits for it, flags it over the RPO, still loses nothing", async () => {
@@ -127,37 +185,80 @@ describe("planning a runbook", () => {
     const plan = await planOperation(db, { deploymentId, runbook: "SWITCHOVER" });
     expect(plan.steps.find((s) => s.kind === "WAIT_CATCH_UP")!.estimateSeconds).toBe(8);
     expect(plan.estimate).toMatchObject({ lagSeconds: 7.4, dataLossSeconds: 0, dataLossBytes: 0 });
-    expect(checkOf(plan, "lag-under-threshold")).toMatchObject({ ok: false, blocking: false, detail: expect.stringContaining("7.4 s, over the RPO target of 5 s") });
+    expect(checkOf(plan, "lag-under-threshold")).toMatchObject({
+      ok: false,
+      blocking: false,
+      detail: expect.stringContaining("7.4 s, over the RPO target of 5 s"),
+    });
   });
 
   it("refuses a multi-primary cluster, naming clusterId", async () => {
     const { deployment, cluster } = await seedPlanningDemo("global-platform");
     const byDefault = await refusal(planOperation(db, { deploymentId: deployment.id, runbook: "SWITCHOVER" }));
-    expect(byDefault).toMatchObject({ code: "BAD_REQUEST", field: "clusterId", message: expect.stringContaining("has no single-primary cluster") });
-    const named = await refusal(planOperation(db, { deploymentId: deployment.id, runbook: "SWITCHOVER", clusterId: cluster.id }));
-    expect(named).toMatchObject({ field: "clusterId", message: "cluster orders-global is multi-primary (active-active): every replica already takes writes, so there is no primary to move" });
+    expect(byDefault).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "clusterId",
+      message: expect.stringContaining("has no single-primary cluster"),
+    });
+    const named = await refusal(
+      planOperation(db, { deploymentId: deployment.id, runbook: "SWITCHOVER", clusterId: cluster.id }),
+    );
+    expect(named).toMatchObject({
+      field: "clusterId",
+      message:
+        "cluster orders-global is multi-primary (active-active): every replica already takes writes, so there is no primary to move",
+    });
   });
 
   it("refuses a target that is not a read replica of the cluster, naming targetReplicaId", async () => {
     const { deploymentId, primary } = await commerce();
-    const unknown = await refusal(planOperation(db, { deploymentId, runbook: "SWITCHOVER", targetReplicaId: "no-such-replica" }));
-    expect(unknown).toMatchObject({ code: "BAD_REQUEST", field: "targetReplicaId", message: "replica no-such-replica is not a read replica of cluster aurora-global" });
+    const unknown = await refusal(
+      planOperation(db, { deploymentId, runbook: "SWITCHOVER", targetReplicaId: "no-such-replica" }),
+    );
+    expect(unknown).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "targetReplicaId",
+      message: "replica no-such-replica is not a read replica of cluster aurora-global",
+    });
     const itself = await refusal(planOperation(db, { deploymentId, runbook: "SWITCHOVER", targetReplicaId: primary }));
-    expect(itself).toMatchObject({ field: "targetReplicaId", message: "aurora-use1 is not a read replica of cluster aurora-global" });
-    expect(await refusal(planOperation(db, { deploymentId: "no-such-deployment", runbook: "SWITCHOVER" }))).toMatchObject({ field: "deploymentId" });
+    expect(itself).toMatchObject({
+      field: "targetReplicaId",
+      message: "aurora-use1 is not a read replica of cluster aurora-global",
+    });
+    expect(
+      await refusal(planOperation(db, { deploymentId: "no-such-deployment", runbook: "SWITCHOVER" })),
+    ).toMatchObject({ field: "deploymentId" });
   });
 
   it("fails the blocking no-active-operation check while another operation runs on the cluster", async () => {
     const { deploymentId, cluster, primary, standby } = await commerce();
-    expect(checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "no-active-operation").ok).toBe(true);
+    expect(checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "no-active-operation").ok).toBe(
+      true,
+    );
     const user = await makeUser("OPERATOR");
     const running = await db.operation.create({
-      data: { deploymentId, clusterId: cluster.id, runbook: "DRILL", status: "RUNNING", requestedById: user.userId!, sourceReplicaId: primary, targetReplicaId: standby, plan: {}, planHash: "x" },
+      data: {
+        deploymentId,
+        clusterId: cluster.id,
+        runbook: "DRILL",
+        status: "RUNNING",
+        requestedById: user.userId!,
+        sourceReplicaId: primary,
+        targetReplicaId: standby,
+        plan: {},
+        planHash: "x",
+      },
     });
     const plan = await planOperation(db, { deploymentId, runbook: "SWITCHOVER" });
-    expect(checkOf(plan, "no-active-operation")).toMatchObject({ ok: false, blocking: true, detail: expect.stringContaining(`Drill ${running.id} is running`) });
+    expect(checkOf(plan, "no-active-operation")).toMatchObject({
+      ok: false,
+      blocking: true,
+      detail: expect.stringContaining(`Drill ${running.id} is running`),
+    });
     await db.operation.update({ where: { id: running.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
-    expect(checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "no-active-operation").ok).toBe(true);
+    expect(checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "no-active-operation").ok).toBe(
+      true,
+    );
   });
 
   it("after a switchover or failover the target is the primary, links come from it and routing prefers its region", async () => {
@@ -169,8 +270,14 @@ describe("planning a runbook", () => {
     expect(role(plan.after, standby)).toMatchObject({ role: "PRIMARY", writable: true });
     expect(plan.before.links).toEqual([{ id: link.id, source: primary, target: standby }]);
     expect(plan.after.links).toEqual([{ id: link.id, source: standby, target: primary }]);
-    const rule = (p: TOperationPlan, topology: "before" | "after", region: string) => p[topology].routing.find((r) => r.region === region);
-    expect(rule(plan, "before", "eu-west-1")).toMatchObject({ policy: "route53-latency", weight: 100, priority: 2, drained: false });
+    const rule = (p: TOperationPlan, topology: "before" | "after", region: string) =>
+      p[topology].routing.find((r) => r.region === region);
+    expect(rule(plan, "before", "eu-west-1")).toMatchObject({
+      policy: "route53-latency",
+      weight: 100,
+      priority: 2,
+      drained: false,
+    });
     expect(rule(plan, "after", "eu-west-1")).toMatchObject({ priority: 1, drained: false });
     expect(rule(plan, "after", "us-east-1")).toMatchObject({ priority: 2, drained: false });
 
@@ -183,19 +290,39 @@ describe("planning a runbook", () => {
   it("checks region health from the live data: a down target blocks a switchover, a healthy source warns a failover", async () => {
     const { deploymentId, link, regionIds } = await commerce();
     const noData = await planOperation(db, { deploymentId, runbook: "SWITCHOVER" });
-    expect(checkOf(noData, "target-region-healthy")).toMatchObject({ ok: true, detail: expect.stringContaining("no live data yet") });
-    await snapshot(deploymentId, [{ linkId: link.id }], [{ regionId: regionIds.awsUsEast1 }, { regionId: regionIds.awsEuWest1, status: "DOWN", healthyProbes: 0 }]);
-    expect(checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "target-region-healthy")).toMatchObject({ ok: false, blocking: true });
+    expect(checkOf(noData, "target-region-healthy")).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining("no live data yet"),
+    });
+    await snapshot(
+      deploymentId,
+      [{ linkId: link.id }],
+      [{ regionId: regionIds.awsUsEast1 }, { regionId: regionIds.awsEuWest1, status: "DOWN", healthyProbes: 0 }],
+    );
+    expect(
+      checkOf(await planOperation(db, { deploymentId, runbook: "SWITCHOVER" }), "target-region-healthy"),
+    ).toMatchObject({ ok: false, blocking: true });
     const failover = await planOperation(db, { deploymentId, runbook: "FAILOVER" });
     expect(checkOf(failover, "target-region-healthy")).toMatchObject({ ok: false, blocking: false });
-    expect(checkOf(failover, "source-region-down")).toMatchObject({ ok: false, blocking: false, detail: expect.stringContaining("stops on a false alarm") });
+    expect(checkOf(failover, "source-region-down")).toMatchObject({
+      ok: false,
+      blocking: false,
+      detail: expect.stringContaining("stops on a false alarm"),
+    });
   });
 
   it("a drill needs the simulated twin: on another driver its blocking check fails", async () => {
     const { deploymentId } = await commerce();
-    expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({ ok: true, blocking: true });
+    expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({
+      ok: true,
+      blocking: true,
+    });
     await db.deployment.update({ where: { id: deploymentId }, data: { driverKind: "aws" } });
-    expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({ ok: false, blocking: true, detail: expect.stringContaining("aws driver") });
+    expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({
+      ok: false,
+      blocking: true,
+      detail: expect.stringContaining("aws driver"),
+    });
   });
 
   it("failback targets the replica the last completed move took the primary from", async () => {
@@ -206,11 +333,26 @@ describe("planning a runbook", () => {
     await db.replica.update({ where: { id: standby }, data: { role: "PRIMARY" } });
     const guessed = await planOperation(db, { deploymentId, runbook: "FAILBACK" });
     expect(guessed.target.id).toBe(second.replica.id); // aurora-euw1-b sorts first
-    expect(checkOf(guessed, "original-primary")).toMatchObject({ ok: false, blocking: false, detail: expect.stringContaining("no earlier failover or switchover") });
+    expect(checkOf(guessed, "original-primary")).toMatchObject({
+      ok: false,
+      blocking: false,
+      detail: expect.stringContaining("no earlier failover or switchover"),
+    });
 
     const user = await makeUser("OPERATOR");
     const failover = await db.operation.create({
-      data: { deploymentId, clusterId: cluster.id, runbook: "FAILOVER", status: "SUCCEEDED", finishedAt: new Date(), requestedById: user.userId!, sourceReplicaId: primary, targetReplicaId: standby, plan: {}, planHash: "x" },
+      data: {
+        deploymentId,
+        clusterId: cluster.id,
+        runbook: "FAILOVER",
+        status: "SUCCEEDED",
+        finishedAt: new Date(),
+        requestedById: user.userId!,
+        sourceReplicaId: primary,
+        targetReplicaId: standby,
+        plan: {},
+        planHash: "x",
+      },
     });
     const plan = await planOperation(db, { deploymentId, runbook: "FAILBACK" });
     expect(plan.source.id).toBe(standby);

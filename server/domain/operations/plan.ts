@@ -2,35 +2,71 @@
 // topology before and after, the checks, the cost, and the hash approvals are bound to. A pure
 // read: start plans again and compares hashes, so planning must never change anything.
 import { createHash } from "node:crypto";
-import type { Db } from "@/server/db";
-import { invalid } from "@/server/errors";
+
 import { canonicalJson } from "@/lib/canonical-json";
-import { RUNBOOK_LABELS, ZPlanInput, type TCheck, type TOperationPlan, type TPlanInput, type TPlannedStep, type TReplicaRef, type TRunbook } from "@/lib/operations/contracts";
+import {
+  RUNBOOK_LABELS,
+  ZPlanInput,
+  type TCheck,
+  type TOperationPlan,
+  type TPlanInput,
+  type TPlannedStep,
+  type TReplicaRef,
+  type TRunbook,
+} from "@/lib/operations/contracts";
+import type { Db } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
+import { invalid } from "@/server/errors";
+
 import { planChecks } from "./plan-checks";
 import { lagOn, planEstimate, planEventCost, readLive, stepEstimator, type Live } from "./plan-estimate";
-import { afterRunbook, loadEstate, pickCluster, planTopology, primaryOf, replicaRef, type EstateCluster } from "./plan-topology";
+import {
+  afterRunbook,
+  loadEstate,
+  pickCluster,
+  planTopology,
+  primaryOf,
+  replicaRef,
+  type EstateCluster,
+} from "./plan-topology";
 import { policyFor } from "./policies";
 import { nameReplicas, runbookSteps, withIndexes } from "./runbooks";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 
-const linkId = (cluster: EstateCluster, from: string, to: string) => cluster.links.find((l) => l.sourceReplicaId === from && l.targetReplicaId === to)?.id;
+const linkId = (cluster: EstateCluster, from: string, to: string) =>
+  cluster.links.find((l) => l.sourceReplicaId === from && l.targetReplicaId === to)?.id;
 
 /** Fed from the primary first, then the least lag: it has the least to apply before taking writes. Candidates come by name, so ties keep the first. */
-function mostCaughtUp(cluster: EstateCluster, source: TReplicaRef, candidates: TReplicaRef[], live: Live | null): TReplicaRef {
+function mostCaughtUp(
+  cluster: EstateCluster,
+  source: TReplicaRef,
+  candidates: TReplicaRef[],
+  live: Live | null,
+): TReplicaRef {
   const rank = (c: TReplicaRef) => {
     const id = linkId(cluster, source.id, c.id);
     return { unfed: id ? 0 : 1, lag: lagOn(live, id).seconds ?? Infinity };
   };
-  const better = (a: ReturnType<typeof rank>, b: ReturnType<typeof rank>) => (a.unfed !== b.unfed ? a.unfed < b.unfed : a.lag < b.lag);
+  const better = (a: ReturnType<typeof rank>, b: ReturnType<typeof rank>) =>
+    a.unfed !== b.unfed ? a.unfed < b.unfed : a.lag < b.lag;
   return candidates.reduce((best, c) => (better(rank(c), rank(best)) ? c : best));
 }
 
 /** Failback returns the primary to where the last completed move took it from. */
-async function originalPrimary(db: Db, cluster: EstateCluster, source: TReplicaRef, candidates: TReplicaRef[]): Promise<Choice> {
+async function originalPrimary(
+  db: Db,
+  cluster: EstateCluster,
+  source: TReplicaRef,
+  candidates: TReplicaRef[],
+): Promise<Choice> {
   const moved = await db.operation.findFirst({
-    where: { clusterId: cluster.id, status: "SUCCEEDED", runbook: { in: ["FAILOVER", "SWITCHOVER"] }, targetReplicaId: source.id },
+    where: {
+      clusterId: cluster.id,
+      status: "SUCCEEDED",
+      runbook: { in: ["FAILOVER", "SWITCHOVER"] },
+      targetReplicaId: source.id,
+    },
     orderBy: { createdAt: "desc" },
   });
   const original = moved ? candidates.find((c) => c.id === moved.sourceReplicaId) : undefined;
@@ -43,24 +79,61 @@ async function originalPrimary(db: Db, cluster: EstateCluster, source: TReplicaR
   const why = moved
     ? `the replica ${RUNBOOK_LABELS[moved.runbook].toLowerCase()} ${moved.id} moved the primary away from is no longer a read replica of cluster ${cluster.name}`
     : `no earlier failover or switchover moved the primary away from ${first.name}`;
-  return { target: first, notes: [{ id: "original-primary", label: name, ok: false, detail: `${why}: failing back to ${first.name}, the first read replica by name; pick another target if that is wrong`, blocking: false }] };
+  return {
+    target: first,
+    notes: [
+      {
+        id: "original-primary",
+        label: name,
+        ok: false,
+        detail: `${why}: failing back to ${first.name}, the first read replica by name; pick another target if that is wrong`,
+        blocking: false,
+      },
+    ],
+  };
 }
 
-async function chooseTarget(db: Db, input: TPlanInput, cluster: EstateCluster, source: TReplicaRef, candidates: TReplicaRef[], live: Live | null): Promise<Choice> {
+async function chooseTarget(
+  db: Db,
+  input: TPlanInput,
+  cluster: EstateCluster,
+  source: TReplicaRef,
+  candidates: TReplicaRef[],
+  live: Live | null,
+): Promise<Choice> {
   if (input.targetReplicaId) {
     const chosen = candidates.find((c) => c.id === input.targetReplicaId);
-    const named = cluster.replicas.find((r) => r.id === input.targetReplicaId)?.name ?? `replica ${input.targetReplicaId}`;
+    const named =
+      cluster.replicas.find((r) => r.id === input.targetReplicaId)?.name ?? `replica ${input.targetReplicaId}`;
     if (!chosen) throw invalid("targetReplicaId", `${named} is not a read replica of cluster ${cluster.name}`);
     return { target: chosen, notes: [] };
   }
-  if (candidates.length === 0) throw invalid("clusterId", `cluster ${cluster.name} has no read replica to promote: add one in another region first`);
+  if (candidates.length === 0)
+    throw invalid(
+      "clusterId",
+      `cluster ${cluster.name} has no read replica to promote: add one in another region first`,
+    );
   if (input.runbook === "FAILBACK") return originalPrimary(db, cluster, source, candidates);
   return { target: mostCaughtUp(cluster, source, candidates, live), notes: [] };
 }
 
 /** What approvals are bound to: what will run on what, never the moving figures (lag, cost, estimates). */
-function planHash(runbook: TRunbook, clusterId: string, source: TReplicaRef, target: TReplicaRef, steps: TPlannedStep[], fingerprint: string): string {
-  const content = { runbook, clusterId, sourceId: source.id, targetId: target.id, steps: steps.map(({ kind, params, gated }) => ({ kind, params, gated })), topologyFingerprint: fingerprint };
+function planHash(
+  runbook: TRunbook,
+  clusterId: string,
+  source: TReplicaRef,
+  target: TReplicaRef,
+  steps: TPlannedStep[],
+  fingerprint: string,
+): string {
+  const content = {
+    runbook,
+    clusterId,
+    sourceId: source.id,
+    targetId: target.id,
+    steps: steps.map(({ kind, params, gated }) => ({ kind, params, gated })),
+    topologyFingerprint: fingerprint,
+  };
   return createHash("sha256").update(canonicalJson(content)).digest("hex").slice(0, 32);
 }
 
@@ -71,10 +144,17 @@ export async function planOperation(db: Db, raw: TPlanInput): Promise<TOperation
   const cluster = pickCluster(estate, input.clusterId);
   const source = replicaRef(primaryOf(cluster));
   const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
-  const [live, policy, driverTopology] = await Promise.all([readLive(db, estate.id), policyFor(db, estate.id, runbook), loadDriverTopology(db, estate.id)]);
+  const [live, policy, driverTopology] = await Promise.all([
+    readLive(db, estate.id),
+    policyFor(db, estate.id, runbook),
+    loadDriverTopology(db, estate.id),
+  ]);
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.live);
   const lag = lagOn(live.live, linkId(cluster, source.id, target.id));
-  const named = nameReplicas(runbookSteps(runbook), { source: `${source.name} (${source.regionCode})`, target: `${target.name} (${target.regionCode})` });
+  const named = nameReplicas(runbookSteps(runbook), {
+    source: `${source.name} (${source.regionCode})`,
+    target: `${target.name} (${target.regionCode})`,
+  });
   const steps = withIndexes(named, policy.gatedSteps, stepEstimator(estate.policies, lag));
   const fingerprint = topologyFingerprint(driverTopology);
   const [eventCost, checks] = await Promise.all([

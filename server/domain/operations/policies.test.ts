@@ -1,12 +1,14 @@
 // Approval policies against real PostgreSQL: defaults until one is set, upserts audited once each,
 // and invalid input refused before anything is written.
 import { describe, expect, it } from "vitest";
+
+import { RUNBOOKS } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { createDeployment } from "@/server/domain/topology/deployments";
-import { RUNBOOKS } from "@/lib/operations/contracts";
+import { AppError } from "@/server/errors";
 import { auditCountBy, deploymentInput, makeUser } from "@/tests/factories";
+
 import { DEFAULT_POLICY, listPolicies, policyFor, setPolicy } from "./policies";
 
 async function setup() {
@@ -16,12 +18,21 @@ async function setup() {
 }
 
 async function refusal(run: Promise<unknown>): Promise<AppError> {
-  const error = await run.then(() => null, (e: unknown) => e);
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
-const twoApprovers = { runbook: "SWITCHOVER" as const, approvalsRequired: 2, approverRole: "APPROVER" as const, expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE" as const] };
+const twoApprovers = {
+  runbook: "SWITCHOVER" as const,
+  approvalsRequired: 2,
+  approverRole: "APPROVER" as const,
+  expiresAfterSeconds: 1800,
+  gatedSteps: ["PROMOTE" as const],
+};
 
 describe("approval policies", () => {
   it("lists the default for every runbook until one is set", async () => {
@@ -31,7 +42,13 @@ describe("approval policies", () => {
     for (const row of rows) {
       expect(row).toEqual({ ...DEFAULT_POLICY, runbook: row.runbook, isDefault: true });
     }
-    expect(DEFAULT_POLICY).toEqual({ approvalsRequired: 1, approverRole: "APPROVER", expiresAfterSeconds: 1800, gatedSteps: [], lagToleranceSeconds: 5 });
+    expect(DEFAULT_POLICY).toEqual({
+      approvalsRequired: 1,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 1800,
+      gatedSteps: [],
+      lagToleranceSeconds: 5,
+    });
     expect(await policyFor(db, deployment.id, "FAILOVER")).toEqual(DEFAULT_POLICY);
     expect(await refusal(listPolicies(db, "no-such-deployment"))).toMatchObject({ code: "NOT_FOUND" });
   });
@@ -39,7 +56,15 @@ describe("approval policies", () => {
   it("upserts one policy per deployment and runbook, each change audited once in its own words", async () => {
     const { deployment, admin } = await setup();
     const set = await setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers });
-    expect(set).toEqual({ runbook: "SWITCHOVER", isDefault: false, approvalsRequired: 2, approverRole: "APPROVER", expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE"], lagToleranceSeconds: 5 });
+    expect(set).toEqual({
+      runbook: "SWITCHOVER",
+      isDefault: false,
+      approvalsRequired: 2,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 1800,
+      gatedSteps: ["PROMOTE"],
+      lagToleranceSeconds: 5,
+    });
     expect(await auditCountBy(admin)).toBe(1);
     const record = await db.auditRecord.findFirstOrThrow({ where: { actorId: admin.userId } });
     expect(record).toMatchObject({
@@ -51,22 +76,57 @@ describe("approval policies", () => {
     });
 
     const rows = await listPolicies(db, deployment.id);
-    expect(rows.map((row) => [row.runbook, row.isDefault])).toEqual([["SWITCHOVER", false], ["FAILBACK", true], ["FAILOVER", true], ["DRILL", true]]);
-    expect(await policyFor(db, deployment.id, "SWITCHOVER")).toEqual({ approvalsRequired: 2, approverRole: "APPROVER", expiresAfterSeconds: 1800, gatedSteps: ["PROMOTE"], lagToleranceSeconds: 5 });
+    expect(rows.map((row) => [row.runbook, row.isDefault])).toEqual([
+      ["SWITCHOVER", false],
+      ["FAILBACK", true],
+      ["FAILOVER", true],
+      ["DRILL", true],
+    ]);
+    expect(await policyFor(db, deployment.id, "SWITCHOVER")).toEqual({
+      approvalsRequired: 2,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 1800,
+      gatedSteps: ["PROMOTE"],
+      lagToleranceSeconds: 5,
+    });
 
     // A second change updates the same row; its audit record carries what it replaced.
-    await setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers, approvalsRequired: 0, gatedSteps: [], expiresAfterSeconds: 7200, lagToleranceSeconds: 30 });
+    await setPolicy(db, admin, {
+      deploymentId: deployment.id,
+      ...twoApprovers,
+      approvalsRequired: 0,
+      gatedSteps: [],
+      expiresAfterSeconds: 7200,
+      lagToleranceSeconds: 30,
+    });
     expect(await db.approvalPolicy.count({ where: { deploymentId: deployment.id } })).toBe(1);
     expect(await auditCountBy(admin)).toBe(2);
-    const latest = await db.auditRecord.findFirstOrThrow({ where: { actorId: admin.userId }, orderBy: { seq: "desc" } });
-    expect(latest).toMatchObject({ summary: `${deployment.slug}: switchover runs without approval before it starts`, before: { approvalsRequired: 2 }, after: { approvalsRequired: 0, lagToleranceSeconds: 30 } });
-    expect(await policyFor(db, deployment.id, "SWITCHOVER")).toMatchObject({ approvalsRequired: 0, expiresAfterSeconds: 7200, gatedSteps: [] });
+    const latest = await db.auditRecord.findFirstOrThrow({
+      where: { actorId: admin.userId },
+      orderBy: { seq: "desc" },
+    });
+    expect(latest).toMatchObject({
+      summary: `${deployment.slug}: switchover runs without approval before it starts`,
+      before: { approvalsRequired: 2 },
+      after: { approvalsRequired: 0, lagToleranceSeconds: 30 },
+    });
+    expect(await policyFor(db, deployment.id, "SWITCHOVER")).toMatchObject({
+      approvalsRequired: 0,
+      expiresAfterSeconds: 7200,
+      gatedSteps: [],
+    });
   });
 
   it("refuses invalid input naming the field, and writes nothing", async () => {
     const { deployment, admin } = await setup();
-    const tooMany = await refusal(setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers, approvalsRequired: 11 }));
-    expect(tooMany).toMatchObject({ code: "BAD_REQUEST", field: "approvalsRequired", message: "approvals required must be at most 10" });
+    const tooMany = await refusal(
+      setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers, approvalsRequired: 11 }),
+    );
+    expect(tooMany).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "approvalsRequired",
+      message: "approvals required must be at most 10",
+    });
     const noDeployment = await refusal(setPolicy(db, admin, { deploymentId: "no-such-deployment", ...twoApprovers }));
     expect(noDeployment).toMatchObject({ code: "BAD_REQUEST", field: "deploymentId" });
     expect(await db.approvalPolicy.count({ where: { deploymentId: deployment.id } })).toBe(0);

@@ -1,13 +1,21 @@
 // Approval policies: per deployment and runbook, how many people of which role approve a run, how
 // long an approval holds, and which steps wait for their own approval. A runbook with no stored
 // policy runs under DEFAULT_POLICY, so nothing moves a primary without someone approving it.
-import type { Db, Tx } from "@/server/db";
-import { invalid, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
-import { recordAudit } from "@/server/domain/audit/record-audit";
-import type { ApprovalPolicy } from "@/server/generated/prisma/client";
+import {
+  RUNBOOKS,
+  STEP_KINDS,
+  ZPolicyInput,
+  type TPolicyInput,
+  type TPolicySummary,
+  type TRunbook,
+  type TStepKind,
+} from "@/lib/operations/contracts";
 import { label } from "@/lib/schemas/enums";
-import { RUNBOOKS, STEP_KINDS, ZPolicyInput, type TPolicyInput, type TPolicySummary, type TRunbook, type TStepKind } from "@/lib/operations/contracts";
+import type { Db, Tx } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
+import { invalid, notFound } from "@/server/errors";
+import type { ApprovalPolicy } from "@/server/generated/prisma/client";
 
 export type PolicyRow = TPolicySummary & { runbook: TRunbook; isDefault: boolean };
 
@@ -40,7 +48,8 @@ function rowOf(stored: ApprovalPolicy): PolicyRow {
 const summaryOf = ({ runbook: _runbook, isDefault: _isDefault, ...summary }: PolicyRow): TPolicySummary => summary;
 
 export async function listPolicies(db: Db, deploymentId: string): Promise<PolicyRow[]> {
-  if (!(await db.deployment.findUnique({ where: { id: deploymentId }, select: { id: true } }))) throw notFound("the deployment");
+  if (!(await db.deployment.findUnique({ where: { id: deploymentId }, select: { id: true } })))
+    throw notFound("the deployment");
   const stored = await db.approvalPolicy.findMany({ where: { deploymentId } });
   return RUNBOOKS.map((runbook) => {
     const found = stored.find((policy) => policy.runbook === runbook);
@@ -64,7 +73,10 @@ const stepWords = (kind: TStepKind) => kind.charAt(0) + kind.slice(1).toLowerCas
 /** "commerce-aws: switchover needs 2 approvals from Approver within 30 min, also before Promote". */
 function sentence(slug: string, row: PolicyRow): string {
   const n = row.approvalsRequired;
-  const needs = n === 0 ? "runs without approval before it starts" : `needs ${n} approval${n === 1 ? "" : "s"} from ${label(row.approverRole)} within ${duration(row.expiresAfterSeconds)}`;
+  const needs =
+    n === 0
+      ? "runs without approval before it starts"
+      : `needs ${n} approval${n === 1 ? "" : "s"} from ${label(row.approverRole)} within ${duration(row.expiresAfterSeconds)}`;
   const gated = row.gatedSteps.length > 0 ? `, also before ${row.gatedSteps.map(stepWords).join(" and ")}` : "";
   return `${slug}: ${row.runbook.toLowerCase()} ${needs}${gated}`;
 }
@@ -86,7 +98,14 @@ export async function setPolicy(db: Db, actor: Actor, raw: TPolicyInput): Promis
     const before = previous ? rowOf(previous) : defaultRow(runbook);
     const stored = await tx.approvalPolicy.upsert({ where, create: { deploymentId, runbook, ...data }, update: data });
     const after = rowOf(stored);
-    await recordAudit(tx, actor, { action: "approval-policy.update", objectType: "ApprovalPolicy", objectId: stored.id, summary: sentence(deployment.slug, after), before, after });
+    await recordAudit(tx, actor, {
+      action: "approval-policy.update",
+      objectType: "ApprovalPolicy",
+      objectId: stored.id,
+      summary: sentence(deployment.slug, after),
+      before,
+      after,
+    });
     return after;
   });
 }

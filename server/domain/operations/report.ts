@@ -1,10 +1,19 @@
 // The report of an operation: how long writes were out (measured RTO) broken down by phase, how
 // much was lost (measured data loss), both against the deployment's targets. Built from the step
 // and gate records, so it can be rebuilt at any time and says only what was measured.
+import type { TOperationPlan, TPhase, TReplicaRef, TReport, TRunbook } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
-import type { TOperationPlan, TPhase, TReport, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
 
-type StepRow = { index: number; kind: string; phase: string; status: string; startedAt: Date | null; finishedAt: Date | null; output: unknown; title: string };
+type StepRow = {
+  index: number;
+  kind: string;
+  phase: string;
+  status: string;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  output: unknown;
+  title: string;
+};
 type GateRow = { stepIndex: number; beforeRun: boolean; createdAt: Date; decidedAt: Date | null; status: string };
 
 const BYTES_PER_GB = 1e9;
@@ -12,10 +21,16 @@ const seconds = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - 
 const out = (step: StepRow | undefined, key: string) => (step?.output as Record<string, unknown> | null)?.[key];
 
 /** Where the write outage begins and ends, by runbook. */
-function rtoWindow(runbook: TRunbook, steps: StepRow[], createdAt: Date, gatedFence: boolean): { fromMs: number; toMs: number | null } {
+function rtoWindow(
+  runbook: TRunbook,
+  steps: StepRow[],
+  createdAt: Date,
+  gatedFence: boolean,
+): { fromMs: number; toMs: number | null } {
   const firstVerify = steps.find((s) => s.kind === "VERIFY_WRITES");
   const toMs = firstVerify?.status === "SUCCEEDED" && firstVerify.finishedAt ? firstVerify.finishedAt.getTime() : null;
-  if (runbook === "DRILL") return { fromMs: steps.find((s) => s.kind === "INJECT_FAULT")?.finishedAt?.getTime() ?? createdAt.getTime(), toMs };
+  if (runbook === "DRILL")
+    return { fromMs: steps.find((s) => s.kind === "INJECT_FAULT")?.finishedAt?.getTime() ?? createdAt.getTime(), toMs };
   // An unplanned failover: the outage is on from the moment someone asked, approvals included.
   if (runbook === "FAILOVER") return { fromMs: createdAt.getTime(), toMs };
   // Planned: writes stop when the primary is fenced; the clock starts when the step before it ended,
@@ -26,9 +41,16 @@ function rtoWindow(runbook: TRunbook, steps: StepRow[], createdAt: Date, gatedFe
 }
 
 /** Contiguous phases: a step owns the time from the previous step's end (or its gate's decision) to its own end. */
-function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: number, fenceIndex?: number): Map<TPhase, number> {
+function phasesWithin(
+  steps: StepRow[],
+  gates: GateRow[],
+  fromMs: number,
+  toMs: number,
+  fenceIndex?: number,
+): Map<TPhase, number> {
   const phases = new Map<TPhase, number>();
-  const add = (phase: TPhase, value: number) => phases.set(phase, Math.round(((phases.get(phase) ?? 0) + value) * 1000) / 1000);
+  const add = (phase: TPhase, value: number) =>
+    phases.set(phase, Math.round(((phases.get(phase) ?? 0) + value) * 1000) / 1000);
   let cursor = fromMs;
   for (const step of steps) {
     const endMs = step.finishedAt?.getTime();
@@ -52,43 +74,77 @@ function phasesWithin(steps: StepRow[], gates: GateRow[], fromMs: number, toMs: 
 export async function buildReport(tx: Tx, operationId: string): Promise<TReport> {
   const op = await tx.operation.findUniqueOrThrow({
     where: { id: operationId },
-    include: { steps: { orderBy: { index: "asc" } }, gates: true, deployment: { select: { rtoTargetSeconds: true, rpoTargetSeconds: true } } },
+    include: {
+      steps: { orderBy: { index: "asc" } },
+      gates: true,
+      deployment: { select: { rtoTargetSeconds: true, rpoTargetSeconds: true } },
+    },
   });
   const runbook = op.runbook as TRunbook;
   const plan = op.plan as TOperationPlan;
   // In a planned move the outage starts at the fence, so a gate before the fence is outside it.
-  const fenceIndex = runbook === "SWITCHOVER" || runbook === "FAILBACK" ? op.steps.find((s) => s.kind === "FENCE")?.index : undefined;
-  const window = rtoWindow(runbook, op.steps, op.createdAt, fenceIndex !== undefined && op.gates.some((g) => !g.beforeRun && g.stepIndex === fenceIndex));
+  const fenceIndex =
+    runbook === "SWITCHOVER" || runbook === "FAILBACK" ? op.steps.find((s) => s.kind === "FENCE")?.index : undefined;
+  const window = rtoWindow(
+    runbook,
+    op.steps,
+    op.createdAt,
+    fenceIndex !== undefined && op.gates.some((g) => !g.beforeRun && g.stepIndex === fenceIndex),
+  );
   const notes: string[] = [];
   // A failover's outage clock runs while people approve, until the run starts: that wait is a phase of its own.
   const approvedRunMs = runbook === "FAILOVER" && op.startedAt ? op.startedAt.getTime() : null;
-  const phases = window.toMs === null ? new Map<TPhase, number>() : phasesWithin(op.steps, op.gates, approvedRunMs ?? window.fromMs, window.toMs, fenceIndex);
-  if (window.toMs !== null && approvedRunMs !== null) phases.set("approval", (phases.get("approval") ?? 0) + seconds(window.fromMs, approvedRunMs));
+  const phases =
+    window.toMs === null
+      ? new Map<TPhase, number>()
+      : phasesWithin(op.steps, op.gates, approvedRunMs ?? window.fromMs, window.toMs, fenceIndex);
+  if (window.toMs !== null && approvedRunMs !== null)
+    phases.set("approval", (phases.get("approval") ?? 0) + seconds(window.fromMs, approvedRunMs));
   if (runbook === "DRILL") {
     const failback = op.steps.filter((s) => s.phase === "failback" && s.finishedAt && s.startedAt);
     if (failback.length > 0) {
-      phases.set("failback", seconds(Math.min(...failback.map((s) => s.startedAt!.getTime())), Math.max(...failback.map((s) => s.finishedAt!.getTime()))));
+      phases.set(
+        "failback",
+        seconds(
+          Math.min(...failback.map((s) => s.startedAt!.getTime())),
+          Math.max(...failback.map((s) => s.finishedAt!.getTime())),
+        ),
+      );
       notes.push("The failback phase is measured but is not part of the RTO.");
     }
   }
   const promote = op.steps.find((s) => s.kind === "PROMOTE" && s.status === "SUCCEEDED");
   const lostBytes = Number(out(promote, "lostBytes") ?? 0);
-  const links = await tx.replicationLink.findMany({ where: { clusterId: op.clusterId }, select: { expectedVolumeGbPerDay: true } });
+  const links = await tx.replicationLink.findMany({
+    where: { clusterId: op.clusterId },
+    select: { expectedVolumeGbPerDay: true },
+  });
   const writeBytesPerSecond = (Math.max(0, ...links.map((l) => l.expectedVolumeGbPerDay)) * BYTES_PER_GB) / 86_400;
   const lossSeconds = writeBytesPerSecond > 0 ? Math.round((lostBytes / writeBytesPerSecond) * 1000) / 1000 : 0;
   const measuredRtoSeconds = window.toMs === null ? null : seconds(window.fromMs, window.toMs);
 
   const chosen = op.steps.find((s) => s.kind === "CHOOSE_TARGET" && s.status === "SUCCEEDED");
-  if (out(chosen, "changedFromPlan") === true) notes.push(`The run chose ${String(out(chosen, "chosen"))} instead of the planned target: it held more of the old primary's log.`);
+  if (out(chosen, "changedFromPlan") === true)
+    notes.push(
+      `The run chose ${String(out(chosen, "chosen"))} instead of the planned target: it held more of the old primary's log.`,
+    );
   const rewound = op.steps.reduce((sum, s) => sum + Number(out(s, "rewoundBytes") ?? 0), 0);
-  if (rewound > 0) notes.push(`${rewound} bytes the old primary wrote after the last replicated point were discarded when it rejoined (as pg_rewind does).`);
+  if (rewound > 0)
+    notes.push(
+      `${rewound} bytes the old primary wrote after the last replicated point were discarded when it rejoined (as pg_rewind does).`,
+    );
   const rolledBack = op.steps.filter((s) => s.status === "ROLLED_BACK").map((s) => `${s.index + 1} "${s.title}"`);
   if (rolledBack.length > 0) notes.push(`Undone on the way out: step ${rolledBack.join(", ")}.`);
   if (op.failureReason) notes.push(op.failureReason);
   if (measuredRtoSeconds === null) notes.push("Writes were never verified in the new region, so no RTO was measured.");
 
-  const primary = await tx.replica.findFirst({ where: { clusterId: op.clusterId, role: "PRIMARY" }, include: { placement: { include: { region: true } } } });
-  const newPrimary: TReplicaRef | null = primary ? { id: primary.id, name: primary.name, regionId: primary.regionId, regionCode: primary.placement.region.code } : null;
+  const primary = await tx.replica.findFirst({
+    where: { clusterId: op.clusterId, role: "PRIMARY" },
+    include: { placement: { include: { region: true } } },
+  });
+  const newPrimary: TReplicaRef | null = primary
+    ? { id: primary.id, name: primary.name, regionId: primary.regionId, regionCode: primary.placement.region.code }
+    : null;
   return {
     operationId: op.id,
     runbook,

@@ -15,24 +15,61 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   INJECT_FAULT: { rollback: "compensate", words: "Clears the injected fault." },
   CONFIRM_OUTAGE: { rollback: "none", words: "Reads only; nothing to undo." },
   CHOOSE_TARGET: { rollback: "none", words: "Reads only; nothing to undo." },
-  FENCE: { rollback: "compensate", words: "Lets the old primary accept writes again (only while it is still the cluster's writer)." },
+  FENCE: {
+    rollback: "compensate",
+    words: "Lets the old primary accept writes again (only while it is still the cluster's writer).",
+  },
   WAIT_CATCH_UP: { rollback: "none", words: "Waits only; nothing to undo." },
-  DEMOTE: { rollback: "compensate", words: "Promotes the old primary back, at a new epoch (it holds every write: it was fenced and the target caught up)." },
-  PROMOTE: { rollback: "irreversible", words: "Point of no return: the new primary may have taken writes. Abort is refused from here; let the run finish or plan a switchover back." },
-  REPOINT: { rollback: "irreversible", words: "Replicas follow the new primary; undoing it would point them at a demoted replica." },
-  SHIFT_ROUTING: { rollback: "compensate", words: "Restores the routing rules' previous weights, priorities and drain flags." },
+  DEMOTE: {
+    rollback: "compensate",
+    words:
+      "Promotes the old primary back, at a new epoch (it holds every write: it was fenced and the target caught up).",
+  },
+  PROMOTE: {
+    rollback: "irreversible",
+    words:
+      "Point of no return: the new primary may have taken writes. Abort is refused from here; let the run finish or plan a switchover back.",
+  },
+  REPOINT: {
+    rollback: "irreversible",
+    words: "Replicas follow the new primary; undoing it would point them at a demoted replica.",
+  },
+  SHIFT_ROUTING: {
+    rollback: "compensate",
+    words: "Restores the routing rules' previous weights, priorities and drain flags.",
+  },
   SCALE_UP: { rollback: "compensate", words: "Restores the previous size of the stack." },
   VERIFY_WRITES: { rollback: "none", words: "Reads only; nothing to undo." },
   CLEAR_FAULT: { rollback: "none", words: "The fault is over; nothing to undo." },
   WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
 };
 
-function step(kind: TStepKind, phase: TPhase, title: string, params: Params, timeoutSeconds: number, maxAttempts = 3, undo = ROLLBACK_WORDS[kind]): StepSpec {
-  return { kind, phase, title, params, timeoutSeconds, maxAttempts, rollback: undo.rollback, rollbackDescription: undo.words };
+function step(
+  kind: TStepKind,
+  phase: TPhase,
+  title: string,
+  params: Params,
+  timeoutSeconds: number,
+  maxAttempts = 3,
+  undo = ROLLBACK_WORDS[kind],
+): StepSpec {
+  return {
+    kind,
+    phase,
+    title,
+    params,
+    timeoutSeconds,
+    maxAttempts,
+    rollback: undo.rollback,
+    rollbackDescription: undo.words,
+  };
 }
 
 /** A returning replica following the current primary is right whatever happens next: nothing to undo. */
-const REJOIN_UNDO = { rollback: "none" as TRollback, words: "The returning replica keeps following the current primary; nothing to undo." };
+const REJOIN_UNDO = {
+  rollback: "none" as TRollback,
+  words: "The returning replica keeps following the current primary; nothing to undo.",
+};
 
 export type RunbookSettings = {
   /** Lag (RPO figure) under which a returning region counts as caught up while it still streams. */
@@ -47,13 +84,26 @@ export type RunbookSettings = {
   falseAlarmAfterSeconds: number;
 };
 
-export const DEFAULT_SETTINGS: RunbookSettings = { stableLagMs: 1000, stableSeconds: 10, catchUpTimeoutSeconds: 120, confirmTimeoutSeconds: 300, falseAlarmAfterSeconds: 60 };
+export const DEFAULT_SETTINGS: RunbookSettings = {
+  stableLagMs: 1000,
+  stableSeconds: 10,
+  catchUpTimeoutSeconds: 120,
+  confirmTimeoutSeconds: 300,
+  falseAlarmAfterSeconds: 60,
+};
 
 /** Fence, catch up, demote, promote, repoint, route: the lossless move of the primary from `from` to `to`. */
 function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
   return [
     step("FENCE", phaseOf("fence"), `Fence writes on the current primary, {${from}}`, { replica: from }, 30),
-    step("WAIT_CATCH_UP", phaseOf("catch-up"), `Wait until {${to}} has applied everything the fenced primary committed`, { from, to }, s.catchUpTimeoutSeconds, 1),
+    step(
+      "WAIT_CATCH_UP",
+      phaseOf("catch-up"),
+      `Wait until {${to}} has applied everything the fenced primary committed`,
+      { from, to },
+      s.catchUpTimeoutSeconds,
+      1,
+    ),
     step("DEMOTE", phaseOf("promote"), `Demote the old primary, {${from}}, to a read replica`, { replica: from }, 30),
     step("PROMOTE", phaseOf("promote"), `Promote {${to}} with a new epoch`, { replica: to, lossless: true }, 60),
     step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary, {${to}}`, { primary: to }, 60),
@@ -68,23 +118,56 @@ const failbackPhase = (): TPhase => "failback";
 /** `confirmSeconds`: how long probes may take to agree; an operator's failover ends as a false alarm after it. */
 function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
   return [
-    step("CONFIRM_OUTAGE", "detect", "Confirm the outage of the primary's region from a quorum of probe locations", { region: "source" }, confirmSeconds, 1),
+    step(
+      "CONFIRM_OUTAGE",
+      "detect",
+      "Confirm the outage of the primary's region from a quorum of probe locations",
+      { region: "source" },
+      confirmSeconds,
+      1,
+    ),
     step("CHOOSE_TARGET", "detect", "Choose the most caught-up reachable replica", {}, 30),
     step("FENCE", "fence", "Fence the old primary where it can be reached", { replica: "source" }, 30),
     step("DEMOTE", "promote", "Demote the old primary to a read replica", { replica: "source" }, 30),
     step("PROMOTE", "promote", "Promote the chosen replica with a new epoch", { replica: "target" }, 60),
     step("REPOINT", "repoint", "Repoint the other replicas to the new primary", { primary: "target" }, 60),
-    step("SHIFT_ROUTING", "routing", "Shift routing to the new primary's region and drain the failed one", { to: "target", drain: "source" }, 60),
+    step(
+      "SHIFT_ROUTING",
+      "routing",
+      "Shift routing to the new primary's region and drain the failed one",
+      { to: "target", drain: "source" },
+      60,
+    ),
     step("SCALE_UP", "scale-up", "Scale up the new primary region's stack", { region: "target" }, 120),
     step("VERIFY_WRITES", "verify", "Verify writes land in the new region", { replica: "target" }, 60, 1),
   ];
 }
 
 /** The article's failback: the original region returns as a secondary, catches up, then a planned switchover back. */
-function returnAsSecondary(original: Part, current: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
+function returnAsSecondary(
+  original: Part,
+  current: Part,
+  phaseOf: (phase: TPhase) => TPhase,
+  s: RunbookSettings,
+): StepSpec[] {
   return [
-    step("REPOINT", phaseOf("repoint"), `{${original}} returns as a secondary and receives replication from {${current}}`, { primary: current, rejoin: original }, 60, 3, REJOIN_UNDO),
-    step("WAIT_STABLE", phaseOf("catch-up"), `Wait for the lag of {${original}} to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`, { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds }, s.catchUpTimeoutSeconds + s.stableSeconds, 1),
+    step(
+      "REPOINT",
+      phaseOf("repoint"),
+      `{${original}} returns as a secondary and receives replication from {${current}}`,
+      { primary: current, rejoin: original },
+      60,
+      3,
+      REJOIN_UNDO,
+    ),
+    step(
+      "WAIT_STABLE",
+      phaseOf("catch-up"),
+      `Wait for the lag of {${original}} to reach zero (under ${s.stableLagMs} ms) and stay there ${s.stableSeconds} s`,
+      { from: current, to: original, stableLagMs: s.stableLagMs, stableSeconds: s.stableSeconds },
+      s.catchUpTimeoutSeconds + s.stableSeconds,
+      1,
+    ),
   ];
 }
 
@@ -92,14 +175,34 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
   switch (runbook) {
     case "SWITCHOVER":
       return [
-        step("PRECHECK", "detect", "Pre-checks: target healthy, lag under the threshold, no other operation", { to: "target" }, 30, 1),
+        step(
+          "PRECHECK",
+          "detect",
+          "Pre-checks: target healthy, lag under the threshold, no other operation",
+          { to: "target" },
+          30,
+          1,
+        ),
         // A warm standby runs scaled down: it takes the primary's size before it takes the traffic, while writes still flow.
-        step("SCALE_UP", "scale-up", "Scale up the stack in the region of {target} before it takes the traffic", { region: "target" }, 120),
+        step(
+          "SCALE_UP",
+          "scale-up",
+          "Scale up the stack in the region of {target} before it takes the traffic",
+          { region: "target" },
+          120,
+        ),
         ...losslessMove("source", "target", same, s),
       ];
     case "FAILBACK":
       return [
-        step("PRECHECK", "detect", "Pre-checks: the original region is up, no other operation", { to: "target" }, 30, 1),
+        step(
+          "PRECHECK",
+          "detect",
+          "Pre-checks: the original region is up, no other operation",
+          { to: "target" },
+          30,
+          1,
+        ),
         ...returnAsSecondary("target", "source", same, s),
         ...losslessMove("source", "target", same, s),
       ];
@@ -118,9 +221,21 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
 
 /** Titles name replicas as "{source}" and "{target}"; the plan writes in their names. */
 export function nameReplicas<T extends { title: string }>(specs: T[], names: Record<Part, string>): T[] {
-  return specs.map((spec) => ({ ...spec, title: spec.title.replaceAll("{source}", names.source).replaceAll("{target}", names.target) }));
+  return specs.map((spec) => ({
+    ...spec,
+    title: spec.title.replaceAll("{source}", names.source).replaceAll("{target}", names.target),
+  }));
 }
 
-export function withIndexes(specs: StepSpec[], gatedKinds: readonly string[], estimate: (spec: StepSpec) => number): TPlannedStep[] {
-  return specs.map((spec, index) => ({ ...spec, index, gated: gatedKinds.includes(spec.kind), estimateSeconds: estimate(spec) }));
+export function withIndexes(
+  specs: StepSpec[],
+  gatedKinds: readonly string[],
+  estimate: (spec: StepSpec) => number,
+): TPlannedStep[] {
+  return specs.map((spec, index) => ({
+    ...spec,
+    index,
+    gated: gatedKinds.includes(spec.kind),
+    estimateSeconds: estimate(spec),
+  }));
 }

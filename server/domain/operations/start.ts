@@ -3,21 +3,35 @@
 // before the run are stored in one transaction. The database's partial unique index is what makes
 // "one operation per cluster" hold when two requests race past the check.
 import { randomUUID } from "node:crypto";
+
+import {
+  ACTIVE_STATUSES,
+  RUNBOOK_LABELS,
+  statusWords,
+  ZStartInput,
+  type TStartInput,
+} from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { Actor } from "@/server/domain/identity/actor";
-import { recordAudit } from "@/server/domain/audit/record-audit";
-import { ACTIVE_STATUSES, RUNBOOK_LABELS, statusWords, ZStartInput, type TStartInput } from "@/lib/operations/contracts";
+
 import { openGate } from "./gates";
 import { planOperation } from "./plan";
 import { policyFor } from "./policies";
 
 async function activeOnCluster(db: Db, clusterId: string) {
-  return db.operation.findFirst({ where: { clusterId, status: { in: [...ACTIVE_STATUSES] } }, include: { requestedBy: { select: { name: true } } } });
+  return db.operation.findFirst({
+    where: { clusterId, status: { in: [...ACTIVE_STATUSES] } },
+    include: { requestedBy: { select: { name: true } } },
+  });
 }
 
-function busy(other: { runbook: string; status: string; id: string; requestedBy: { name: string } }, clusterName: string) {
+function busy(
+  other: { runbook: string; status: string; id: string; requestedBy: { name: string } },
+  clusterName: string,
+) {
   return conflict(
     `cluster ${clusterName} already has an operation in progress: ${RUNBOOK_LABELS[other.runbook as keyof typeof RUNBOOK_LABELS].toLowerCase()} ${other.id.slice(0, 8)} requested by ${other.requestedBy.name}, ${statusWords(other.status)}; one operation per cluster at a time`,
     "clusterId",
@@ -29,16 +43,32 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
   if (!actor.userId) throw new AppError("FORBIDDEN", "operations are requested by a person");
   const plan = await planOperation(db, input);
   if (plan.planHash !== input.planHash) {
-    throw conflict("the plan has changed since you looked at it (the topology, the target or the steps moved); review the new plan and request again", "planHash");
+    throw conflict(
+      "the plan has changed since you looked at it (the topology, the target or the steps moved); review the new plan and request again",
+      "planHash",
+    );
   }
   const other = await activeOnCluster(db, plan.clusterId);
   if (other) throw busy(other, plan.clusterName);
   const blocking = plan.checks.filter((c) => c.blocking && !c.ok);
-  if (blocking.length > 0) throw new AppError("PRECONDITION_FAILED", `the plan cannot run: ${blocking.map((c) => `${c.label} (${c.detail})`).join("; ")}`, { field: "runbook" });
+  if (blocking.length > 0)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `the plan cannot run: ${blocking.map((c) => `${c.label} (${c.detail})`).join("; ")}`,
+      { field: "runbook" },
+    );
   const policy = await policyFor(db, plan.deploymentId, plan.runbook);
 
   // The twin's row exists before the first move, so every move can lock it first.
-  await db.driverState.createMany({ data: [{ deploymentId: plan.deploymentId, kind: (await db.deployment.findUniqueOrThrow({ where: { id: plan.deploymentId } })).driverKind }], skipDuplicates: true });
+  await db.driverState.createMany({
+    data: [
+      {
+        deploymentId: plan.deploymentId,
+        kind: (await db.deployment.findUniqueOrThrow({ where: { id: plan.deploymentId } })).driverKind,
+      },
+    ],
+    skipDuplicates: true,
+  });
   try {
     return await db.$transaction(async (tx) => {
       // The id is chosen here so each step's idempotency key (operation:index:kind) is written with it.
@@ -58,14 +88,25 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
           planHash: plan.planHash,
           steps: {
             create: plan.steps.map((s) => ({
-              index: s.index, kind: s.kind, phase: s.phase, title: s.title, params: s.params, maxAttempts: s.maxAttempts,
-              timeoutSeconds: s.timeoutSeconds, rollback: s.rollback, idempotencyKey: `${id}:${s.index}:${s.kind}`,
+              index: s.index,
+              kind: s.kind,
+              phase: s.phase,
+              title: s.title,
+              params: s.params,
+              maxAttempts: s.maxAttempts,
+              timeoutSeconds: s.timeoutSeconds,
+              rollback: s.rollback,
+              idempotencyKey: `${id}:${s.index}:${s.kind}`,
             })),
           },
         },
       });
-      if (policy.approvalsRequired > 0) await openGate(tx, op, { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() });
-      const words = policy.approvalsRequired > 0 ? `waits for ${policy.approvalsRequired} approval(s) from ${policy.approverRole.toLowerCase()}s` : "runs without approval (policy)";
+      if (policy.approvalsRequired > 0)
+        await openGate(tx, op, { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() });
+      const words =
+        policy.approvalsRequired > 0
+          ? `waits for ${policy.approvalsRequired} approval(s) from ${policy.approverRole.toLowerCase()}s`
+          : "runs without approval (policy)";
       await recordAudit(tx, actor, {
         action: "operation.request",
         objectType: "Operation",
@@ -80,7 +121,10 @@ export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Pr
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await activeOnCluster(db, plan.clusterId);
       if (winner) throw busy(winner, plan.clusterName);
-      throw conflict(`another operation on cluster ${plan.clusterName} was requested at the same moment; reload the plan and try again`, "clusterId");
+      throw conflict(
+        `another operation on cluster ${plan.clusterName} was requested at the same moment; reload the plan and try again`,
+        "clusterId",
+      );
     }
     throw error;
   }

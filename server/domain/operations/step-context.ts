@@ -1,10 +1,11 @@
 // What a step handler is given and what it answers. Handlers act only through the driver (and, for
 // the stack size and drill faults, the model in the same transaction), so the engine can record an
 // effect and its step together.
-import type { Tx } from "@/server/db";
-import { Prisma } from "@/server/generated/prisma/client";
-import type { DeploymentTopology, Driver, TopologyReplica } from "@/server/drivers/types";
 import type { TPlannedStep } from "@/lib/operations/contracts";
+import type { Tx } from "@/server/db";
+import type { DeploymentTopology, Driver, TopologyReplica } from "@/server/drivers/types";
+import { Prisma } from "@/server/generated/prisma/client";
+
 import type { Part } from "./runbooks";
 
 export type OperationFacts = {
@@ -48,7 +49,8 @@ export class StepRefused extends Error {
 }
 
 export function replicaOf(ctx: StepContext, part: Part | string): TopologyReplica {
-  const id = part === "source" ? ctx.operation.sourceReplicaId : part === "target" ? ctx.operation.targetReplicaId : part;
+  const id =
+    part === "source" ? ctx.operation.sourceReplicaId : part === "target" ? ctx.operation.targetReplicaId : part;
   const replica = ctx.topology.replicas.find((r) => r.id === id);
   if (!replica) throw new StepRefused(`replica ${id} is no longer part of the deployment's model`);
   return replica;
@@ -70,7 +72,12 @@ export function regionCode(ctx: StepContext, regionId: string): string {
 }
 
 export const done = (output: Output, update?: OperationUpdate): StepOutcome => ({ kind: "done", output, update });
-export const wait = (output: Output, retryInMs: number, waitingFor: string): StepOutcome => ({ kind: "wait", output, retryInMs, waitingFor });
+export const wait = (output: Output, retryInMs: number, waitingFor: string): StepOutcome => ({
+  kind: "wait",
+  output,
+  retryInMs,
+  waitingFor,
+});
 
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

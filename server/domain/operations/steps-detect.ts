@@ -1,9 +1,20 @@
 // Steps that look before acting: pre-checks, confirming an outage from a quorum of probes, choosing
 // the most caught-up replica, waiting for a returning region to stay caught up; and the drill's fault.
 import { randomUUID } from "node:crypto";
+
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import type { Observations } from "@/server/drivers/types";
-import { clusterEpoch, done, regionCode, replicaOf, StepRefused, wait, type StepContext, type StepOutcome } from "./step-context";
+
+import {
+  clusterEpoch,
+  done,
+  regionCode,
+  replicaOf,
+  StepRefused,
+  wait,
+  type StepContext,
+  type StepOutcome,
+} from "./step-context";
 
 /** A drill's outage ends by itself after an hour, whatever happens to the run. */
 const DRILL_FAULT_MAX_MS = 3_600_000;
@@ -27,16 +38,26 @@ export async function precheck(ctx: StepContext): Promise<StepOutcome> {
   const source = replicaOf(ctx, "source");
   const target = replicaOf(ctx, String(ctx.params.to));
   const baseEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId);
-  if (source.role !== "PRIMARY") throw new StepRefused(`pre-check failed: ${source.id} is no longer the primary (it is ${source.role})`);
-  if (target.role !== "READ_REPLICA") throw new StepRefused(`pre-check failed: ${target.id} is a ${target.role}, not a read replica that can be promoted`);
+  if (source.role !== "PRIMARY")
+    throw new StepRefused(`pre-check failed: ${source.id} is no longer the primary (it is ${source.role})`);
+  if (target.role !== "READ_REPLICA")
+    throw new StepRefused(
+      `pre-check failed: ${target.id} is a ${target.role}, not a read replica that can be promoted`,
+    );
   const observations = await ctx.driver.observe(ctx.nowMs);
-  if (!regionIsUp(observations, target.regionId)) throw new StepRefused(`pre-check failed: most probes see ${regionCode(ctx, target.regionId)} down; a switchover needs a healthy target`);
+  if (!regionIsUp(observations, target.regionId))
+    throw new StepRefused(
+      `pre-check failed: most probes see ${regionCode(ctx, target.regionId)} down; a switchover needs a healthy target`,
+    );
   if (ctx.operation.runbook === "SWITCHOVER") {
     const link = ctx.topology.links.find((l) => l.sourceReplicaId === source.id && l.targetReplicaId === target.id);
     const lagMs = observations.lag.find((l) => l.linkId === link?.id)?.lagMs ?? null;
-    if (lagMs === null) throw new StepRefused(`pre-check failed: no replication link runs from ${source.id} to ${target.id}`);
+    if (lagMs === null)
+      throw new StepRefused(`pre-check failed: no replication link runs from ${source.id} to ${target.id}`);
     if (lagMs > ctx.operation.rpoTargetSeconds * 1000) {
-      throw new StepRefused(`pre-check failed: the target's lag is ${(lagMs / 1000).toFixed(1)} s, over the ${ctx.operation.rpoTargetSeconds} s threshold; fencing now would stop writes until it drains`);
+      throw new StepRefused(
+        `pre-check failed: the target's lag is ${(lagMs / 1000).toFixed(1)} s, over the ${ctx.operation.rpoTargetSeconds} s threshold; fencing now would stop writes until it drains`,
+      );
     }
     return done({ baseEpoch, lagMs }, { baseEpoch });
   }
@@ -52,22 +73,45 @@ export async function confirmOutage(ctx: StepContext): Promise<StepOutcome> {
   const output = { region: regionCode(ctx, source.regionId), probesDown: down, probes: total, quorum, baseEpoch };
   if (down >= quorum) return done(output, { baseEpoch });
   const word = ctx.operation.runbook === "FAILOVER" ? "false alarm" : "outage not confirmed";
-  return wait(output, 1000, `${word}: ${down} of ${total} probe locations see ${regionCode(ctx, source.regionId)} down, quorum is ${quorum}; no action was taken`);
+  return wait(
+    output,
+    1000,
+    `${word}: ${down} of ${total} probe locations see ${regionCode(ctx, source.regionId)} down, quorum is ${quorum}; no action was taken`,
+  );
 }
 
 /** The reachable read replica holding the most of the old primary's log loses the least. */
 export async function chooseTarget(ctx: StepContext): Promise<StepOutcome> {
   const source = replicaOf(ctx, "source");
   const observations = await ctx.driver.observe(ctx.nowMs);
-  const candidates = ctx.topology.replicas.filter((r) => r.clusterId === source.clusterId && r.id !== source.id && r.role === "READ_REPLICA" && regionIsUp(observations, r.regionId));
+  const candidates = ctx.topology.replicas.filter(
+    (r) =>
+      r.clusterId === source.clusterId &&
+      r.id !== source.id &&
+      r.role === "READ_REPLICA" &&
+      regionIsUp(observations, r.regionId),
+  );
   if (candidates.length === 0) throw new StepRefused(`no reachable read replica of the cluster is left to promote`);
-  const positions = await Promise.all(candidates.map(async (r) => ({ replica: r, position: await ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs }) })));
+  const positions = await Promise.all(
+    candidates.map(async (r) => ({
+      replica: r,
+      position: await ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs }),
+    })),
+  );
   const planned = ctx.operation.targetReplicaId;
-  positions.sort((a, b) => b.position - a.position || Number(b.replica.id === planned) - Number(a.replica.id === planned));
+  positions.sort(
+    (a, b) => b.position - a.position || Number(b.replica.id === planned) - Number(a.replica.id === planned),
+  );
   const chosen = positions[0]!;
   const sourceHead = await ctx.driver.committedPosition({ replicaId: source.id, atMs: ctx.nowMs });
   return done(
-    { chosen: chosen.replica.id, region: regionCode(ctx, chosen.replica.regionId), position: chosen.position, estimatedLossBytes: Math.max(0, sourceHead - chosen.position), changedFromPlan: chosen.replica.id !== planned },
+    {
+      chosen: chosen.replica.id,
+      region: regionCode(ctx, chosen.replica.regionId),
+      position: chosen.position,
+      estimatedLossBytes: Math.max(0, sourceHead - chosen.position),
+      changedFromPlan: chosen.replica.id !== planned,
+    },
     { targetReplicaId: chosen.replica.id },
   );
 }
@@ -76,9 +120,26 @@ export async function injectOutage(ctx: StepContext): Promise<StepOutcome> {
   const source = replicaOf(ctx, String(ctx.params.region));
   const id = randomUUID();
   // Bounded even if everything else failed: a drill's outage ends by itself after DRILL_FAULT_MAX_MS.
-  const spec = parseFaultSpec({ id, kind: "REGION_OUTAGE", target: { regionId: source.regionId }, params: {}, startedAtMs: ctx.nowMs, endsAtMs: ctx.nowMs + DRILL_FAULT_MAX_MS });
+  const spec = parseFaultSpec({
+    id,
+    kind: "REGION_OUTAGE",
+    target: { regionId: source.regionId },
+    params: {},
+    startedAtMs: ctx.nowMs,
+    endsAtMs: ctx.nowMs + DRILL_FAULT_MAX_MS,
+  });
   const summary = `Region outage on ${regionCode(ctx, source.regionId)} (drill ${ctx.operation.id.slice(0, 8)})`;
-  await ctx.tx.fault.create({ data: { id, deploymentId: ctx.operation.deploymentId, operationId: ctx.operation.id, kind: "REGION_OUTAGE", spec: spec as never, summary, startedAt: new Date(ctx.nowMs) } });
+  await ctx.tx.fault.create({
+    data: {
+      id,
+      deploymentId: ctx.operation.deploymentId,
+      operationId: ctx.operation.id,
+      kind: "REGION_OUTAGE",
+      spec: spec as never,
+      summary,
+      startedAt: new Date(ctx.nowMs),
+    },
+  });
   await ctx.driver.faults?.inject(spec);
   return done({ faultId: id, region: regionCode(ctx, source.regionId) });
 }
@@ -103,8 +164,17 @@ export async function waitStable(ctx: StepContext): Promise<StepOutcome> {
   const stableLagMs = Number(ctx.params.stableLagMs);
   const stableMs = Number(ctx.params.stableSeconds) * 1000;
   const lagMs = lag?.lagMs ?? Number.POSITIVE_INFINITY;
-  const since = lagMs <= stableLagMs ? (typeof ctx.previous?.stableSinceMs === "number" ? ctx.previous.stableSinceMs : ctx.nowMs) : null;
+  const since =
+    lagMs <= stableLagMs
+      ? typeof ctx.previous?.stableSinceMs === "number"
+        ? ctx.previous.stableSinceMs
+        : ctx.nowMs
+      : null;
   const output = { linkId: link.id, lagMs: Number.isFinite(lagMs) ? lagMs : null, stableSinceMs: since };
   if (since !== null && ctx.nowMs - since >= stableMs) return done(output);
-  return wait(output, 1000, `the lag of ${to.id} is ${Number.isFinite(lagMs) ? `${Math.round(lagMs)} ms` : "unknown"}; it must stay under ${stableLagMs} ms for ${stableMs / 1000} s`);
+  return wait(
+    output,
+    1000,
+    `the lag of ${to.id} is ${Number.isFinite(lagMs) ? `${Math.round(lagMs)} ms` : "unknown"}; it must stay under ${stableLagMs} ms for ${stableMs / 1000} s`,
+  );
 }

@@ -1,12 +1,26 @@
 // Steps that decide who accepts writes: fence, wait for catch-up, demote, promote. Each checks the
 // driver first, so a retry after an effect that was applied but not recorded (a real driver that
 // crashed mid-call) finds the work done instead of doing it twice.
-import { clusterEpoch, done, operationEpoch, replicaOf, StepRefused, wait, type StepContext, type StepOutcome } from "./step-context";
+import {
+  clusterEpoch,
+  done,
+  operationEpoch,
+  replicaOf,
+  StepRefused,
+  wait,
+  type StepContext,
+  type StepOutcome,
+} from "./step-context";
 
 export async function fence(ctx: StepContext): Promise<StepOutcome> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
   const status = await ctx.driver.fence({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
-  return done({ replica: replica.id, fenced: status.fenced || !status.writable, epoch: operationEpoch(ctx), committedPosition: status.committedPosition });
+  return done({
+    replica: replica.id,
+    fenced: status.fenced || !status.writable,
+    epoch: operationEpoch(ctx),
+    committedPosition: status.committedPosition,
+  });
 }
 
 export async function unfence(ctx: StepContext): Promise<void> {
@@ -19,7 +33,10 @@ function linkBetween(ctx: StepContext, fromPart: string, toPart: string) {
   const from = replicaOf(ctx, fromPart);
   const to = replicaOf(ctx, toPart);
   const link = ctx.topology.links.find((l) => l.sourceReplicaId === from.id && l.targetReplicaId === to.id);
-  if (!link) throw new StepRefused(`no replication link runs from ${from.id} to ${to.id}: the target cannot receive what the primary committed`);
+  if (!link)
+    throw new StepRefused(
+      `no replication link runs from ${from.id} to ${to.id}: the target cannot receive what the primary committed`,
+    );
   return link;
 }
 
@@ -27,7 +44,12 @@ function linkBetween(ctx: StepContext, fromPart: string, toPart: string) {
 export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
   const link = linkBetween(ctx, String(ctx.params.from), String(ctx.params.to));
   const result = await ctx.driver.waitForCatchUp({ linkId: link.id, atMs: ctx.nowMs, timeoutMs: 0 });
-  const output = { linkId: link.id, committedPosition: result.committedPosition, appliedPosition: result.appliedPosition, lagBytes: result.lagBytes };
+  const output = {
+    linkId: link.id,
+    committedPosition: result.committedPosition,
+    appliedPosition: result.appliedPosition,
+    lagBytes: result.lagBytes,
+  };
   if (result.caughtUp) return done(output);
   return wait(output, 500, `the target still lacks ${result.lagBytes} bytes of what the fenced primary committed`);
 }
@@ -55,16 +77,26 @@ export async function promote(ctx: StepContext): Promise<StepOutcome> {
   }
   // What the old writer committed that the new one never received is lost (the lag at the moment of failure).
   const others = ctx.topology.replicas.filter((r) => r.clusterId === replica.clusterId && r.id !== replica.id);
-  const heads = await Promise.all(others.map((r) => ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })));
+  const heads = await Promise.all(
+    others.map((r) => ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })),
+  );
   const before = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
   const lostBytes = Math.max(0, ...heads.map((head) => head - before));
   // A planned move loses nothing by construction; if the target lacks a committed byte, something
   // moved under the run (a fence lifted, a write after the catch-up): refuse rather than lose it.
   if (ctx.params.lossless === true && lostBytes > 0) {
-    throw new StepRefused(`refusing to promote ${replica.id}: it lacks ${lostBytes} bytes another replica committed, and a planned move must lose none`);
+    throw new StepRefused(
+      `refusing to promote ${replica.id}: it lacks ${lostBytes} bytes another replica committed, and a planned move must lose none`,
+    );
   }
   const status = await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
   const writers = await ctx.driver.writableReplicas(replica.clusterId);
-  if (writers.length !== 1 || writers[0] !== replica.id) throw new StepRefused(`after promoting ${replica.id} the writable replicas are [${writers.join(", ")}], not exactly it`);
-  return done({ replica: replica.id, epoch: newEpoch, committedPosition: status.committedPosition, lostBytes }, { newEpoch });
+  if (writers.length !== 1 || writers[0] !== replica.id)
+    throw new StepRefused(
+      `after promoting ${replica.id} the writable replicas are [${writers.join(", ")}], not exactly it`,
+    );
+  return done(
+    { replica: replica.id, epoch: newEpoch, committedPosition: status.committedPosition, lostBytes },
+    { newEpoch },
+  );
 }

@@ -1,14 +1,36 @@
 // Steps around the database: repoint replication, shift routing, scale up the stack, verify writes.
 import type { RoutingRuleChange } from "@/server/drivers/types";
-import { done, operationEpoch, regionCode, replicaOf, StepRefused, wait, type Output, type StepContext, type StepOutcome } from "./step-context";
+
+import {
+  done,
+  operationEpoch,
+  regionCode,
+  replicaOf,
+  StepRefused,
+  wait,
+  type Output,
+  type StepContext,
+  type StepOutcome,
+} from "./step-context";
 
 /** Every link of the cluster ends up flowing from the new primary; `rejoin` names a returning replica. */
 export async function repoint(ctx: StepContext): Promise<StepOutcome> {
   const primary = replicaOf(ctx, String(ctx.params.primary));
   const rejoin = ctx.params.rejoin ? replicaOf(ctx, String(ctx.params.rejoin)) : null;
-  const links = ctx.topology.links.filter((l) => ctx.topology.replicas.find((r) => r.id === l.sourceReplicaId)?.clusterId === primary.clusterId);
-  if (rejoin && !links.some((l) => [l.sourceReplicaId, l.targetReplicaId].includes(rejoin.id) && [l.sourceReplicaId, l.targetReplicaId].includes(primary.id))) {
-    throw new StepRefused(`no replication link joins ${rejoin.id} and ${primary.id}: add one in the model before failing back`);
+  const links = ctx.topology.links.filter(
+    (l) => ctx.topology.replicas.find((r) => r.id === l.sourceReplicaId)?.clusterId === primary.clusterId,
+  );
+  if (
+    rejoin &&
+    !links.some(
+      (l) =>
+        [l.sourceReplicaId, l.targetReplicaId].includes(rejoin.id) &&
+        [l.sourceReplicaId, l.targetReplicaId].includes(primary.id),
+    )
+  ) {
+    throw new StepRefused(
+      `no replication link joins ${rejoin.id} and ${primary.id}: add one in the model before failing back`,
+    );
   }
   let rewoundBytes = 0;
   let repointed = 0;
@@ -16,7 +38,13 @@ export async function repoint(ctx: StepContext): Promise<StepOutcome> {
     if (link.sourceReplicaId === primary.id) continue;
     // The link into the new primary turns round: its old source now receives from it.
     const newTarget = link.targetReplicaId === primary.id ? link.sourceReplicaId : link.targetReplicaId;
-    const result = await ctx.driver.repoint({ linkId: link.id, newSourceReplicaId: primary.id, newTargetReplicaId: newTarget, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
+    const result = await ctx.driver.repoint({
+      linkId: link.id,
+      newSourceReplicaId: primary.id,
+      newTargetReplicaId: newTarget,
+      epoch: operationEpoch(ctx),
+      atMs: ctx.nowMs,
+    });
     rewoundBytes += result.rewoundBytes;
     repointed += 1;
   }
@@ -34,23 +62,54 @@ export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
     const toRule = policy.rules.find((r) => r.regionId === to.regionId);
     const otherRule = policy.rules.find((r) => r.regionId === other.regionId);
     if (!toRule || !otherRule) continue;
-    const preferred = { weight: Math.max(toRule.weight, otherRule.weight), priority: Math.min(toRule.priority, otherRule.priority) };
-    const second = { weight: Math.min(toRule.weight, otherRule.weight), priority: Math.max(toRule.priority, otherRule.priority) };
+    const preferred = {
+      weight: Math.max(toRule.weight, otherRule.weight),
+      priority: Math.min(toRule.priority, otherRule.priority),
+    };
+    const second = {
+      weight: Math.min(toRule.weight, otherRule.weight),
+      priority: Math.max(toRule.priority, otherRule.priority),
+    };
     const rules: RoutingRuleChange[] = [
       { ruleId: toRule.id, ...preferred, enabled: true, drained: false },
       { ruleId: otherRule.id, ...second, drained: otherRule.regionId === drain },
     ];
-    previous[policy.id] = JSON.stringify([toRule, otherRule].map(({ id, weight, priority, enabled, drained }) => ({ ruleId: id, weight, priority, enabled, drained })));
-    await ctx.driver.setRouting({ policyId: policy.id, epoch: operationEpoch(ctx), clusterId: ctx.operation.clusterId, rules, atMs: ctx.nowMs });
+    previous[policy.id] = JSON.stringify(
+      [toRule, otherRule].map(({ id, weight, priority, enabled, drained }) => ({
+        ruleId: id,
+        weight,
+        priority,
+        enabled,
+        drained,
+      })),
+    );
+    await ctx.driver.setRouting({
+      policyId: policy.id,
+      epoch: operationEpoch(ctx),
+      clusterId: ctx.operation.clusterId,
+      rules,
+      atMs: ctx.nowMs,
+    });
     changed += 1;
   }
-  return done({ to: regionCode(ctx, to.regionId), drained: drain ? regionCode(ctx, drain) : null, policies: changed, previous: JSON.stringify(previous) });
+  return done({
+    to: regionCode(ctx, to.regionId),
+    drained: drain ? regionCode(ctx, drain) : null,
+    policies: changed,
+    previous: JSON.stringify(previous),
+  });
 }
 
 export async function restoreRouting(ctx: StepContext, output: Record<string, unknown>): Promise<void> {
   const previous = JSON.parse(String(output.previous ?? "{}")) as Record<string, string>;
   for (const [policyId, rules] of Object.entries(previous)) {
-    await ctx.driver.setRouting({ policyId, epoch: operationEpoch(ctx), clusterId: ctx.operation.clusterId, rules: JSON.parse(rules) as RoutingRuleChange[], atMs: ctx.nowMs });
+    await ctx.driver.setRouting({
+      policyId,
+      epoch: operationEpoch(ctx),
+      clusterId: ctx.operation.clusterId,
+      rules: JSON.parse(rules) as RoutingRuleChange[],
+      atMs: ctx.nowMs,
+    });
   }
 }
 
@@ -58,7 +117,9 @@ export async function restoreRouting(ctx: StepContext, output: Record<string, un
 export async function scaleUp(ctx: StepContext): Promise<StepOutcome> {
   const into = replicaOf(ctx, String(ctx.params.region));
   const from = replicaOf(ctx, into.id === ctx.operation.sourceReplicaId ? "target" : "source");
-  const stacks = await ctx.tx.stackComponent.findMany({ where: { deploymentId: ctx.operation.deploymentId, regionId: { in: [into.regionId, from.regionId] } } });
+  const stacks = await ctx.tx.stackComponent.findMany({
+    where: { deploymentId: ctx.operation.deploymentId, regionId: { in: [into.regionId, from.regionId] } },
+  });
   const previous: { id: string; tier: string; instanceCount: number }[] = [];
   for (const component of stacks.filter((s) => s.regionId === into.regionId)) {
     const reference = stacks.find((s) => s.regionId === from.regionId && s.kind === component.kind);
@@ -71,19 +132,40 @@ export async function scaleUp(ctx: StepContext): Promise<StepOutcome> {
 }
 
 export async function restoreScale(ctx: StepContext, output: Record<string, unknown>): Promise<void> {
-  const previous = JSON.parse(String(output.previous ?? "[]")) as { id: string; tier: "FULL" | "SCALED_DOWN" | "OFF"; instanceCount: number }[];
-  for (const item of previous) await ctx.tx.stackComponent.update({ where: { id: item.id }, data: { tier: item.tier, instanceCount: item.instanceCount } });
+  const previous = JSON.parse(String(output.previous ?? "[]")) as {
+    id: string;
+    tier: "FULL" | "SCALED_DOWN" | "OFF";
+    instanceCount: number;
+  }[];
+  for (const item of previous)
+    await ctx.tx.stackComponent.update({
+      where: { id: item.id },
+      data: { tier: item.tier, instanceCount: item.instanceCount },
+    });
 }
 
 /** Writes land when the promoted replica is the only writer and its log grows between two looks. */
 export async function verifyWrites(ctx: StepContext): Promise<StepOutcome> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
   const writers = await ctx.driver.writableReplicas(replica.clusterId);
-  if (writers.length !== 1 || writers[0] !== replica.id) throw new StepRefused(`writes should land only on ${replica.id}, but the writable replicas are [${writers.join(", ")}]`);
+  if (writers.length !== 1 || writers[0] !== replica.id)
+    throw new StepRefused(
+      `writes should land only on ${replica.id}, but the writable replicas are [${writers.join(", ")}]`,
+    );
   const position = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
   const start = typeof ctx.previous?.startPosition === "number" ? ctx.previous.startPosition : null;
   if (start === null || position <= start) {
-    return wait({ startPosition: start ?? position, position }, 1000, `no new writes have landed on ${replica.id} in ${regionCode(ctx, replica.regionId)}`);
+    return wait(
+      { startPosition: start ?? position, position },
+      1000,
+      `no new writes have landed on ${replica.id} in ${regionCode(ctx, replica.regionId)}`,
+    );
   }
-  return done({ replica: replica.id, region: regionCode(ctx, replica.regionId), startPosition: start, position, writtenBytes: position - start });
+  return done({
+    replica: replica.id,
+    region: regionCode(ctx, replica.regionId),
+    startPosition: start,
+    position,
+    writtenBytes: position - start,
+  });
 }

@@ -1,10 +1,11 @@
 // Every step kind: what running it does, and what abort does to it once it has run (the rollback
 // that runbooks.ts declares in words).
 import type { TStepKind } from "@/lib/operations/contracts";
-import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./steps-replicas";
-import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./steps-detect";
-import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./steps-routing";
+
 import type { OperationUpdate, StepContext, StepOutcome } from "./step-context";
+import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./steps-detect";
+import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./steps-replicas";
+import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./steps-routing";
 
 type Handler = {
   run: (ctx: StepContext) => Promise<StepOutcome>;
@@ -20,7 +21,10 @@ export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   FENCE: { run: fence, compensate: (ctx) => unfence(ctx) },
   WAIT_CATCH_UP: { run: waitCatchUp },
   // Only a demotion this run made is undone: one it found already done was not its to undo.
-  DEMOTE: { run: demote, compensate: async (ctx, output) => (output.alreadyDemoted ? undefined : { newEpoch: await repromote(ctx) }) },
+  DEMOTE: {
+    run: demote,
+    compensate: async (ctx, output) => (output.alreadyDemoted ? undefined : { newEpoch: await repromote(ctx) }),
+  },
   PROMOTE: { run: promote },
   REPOINT: { run: repoint },
   SHIFT_ROUTING: { run: shiftRouting, compensate: restoreRouting },

@@ -8,7 +8,10 @@ import type { Tx } from "@/server/db";
 export type UndoStep = { id: string; index: number; kind: string; title: string; params: unknown; output: unknown };
 
 export async function nextUndo(tx: Tx, operationId: string): Promise<UndoStep | null> {
-  const done = await tx.operationStep.findMany({ where: { operationId, status: "SUCCEEDED", rolledBackAt: null }, orderBy: { index: "desc" } });
+  const done = await tx.operationStep.findMany({
+    where: { operationId, status: "SUCCEEDED", rolledBackAt: null },
+    orderBy: { index: "desc" },
+  });
   const fault = done.find((s) => s.kind === "INJECT_FAULT");
   if (fault) return fault;
   if (done.some((s) => s.rollback === "irreversible")) return null;
@@ -17,6 +20,11 @@ export async function nextUndo(tx: Tx, operationId: string): Promise<UndoStep | 
 
 /** The words for an ending past the point of no return, or null when the run never got there. */
 export async function pastNoReturn(tx: Tx, operationId: string): Promise<string | null> {
-  const step = await tx.operationStep.findFirst({ where: { operationId, status: "SUCCEEDED", rollback: "irreversible" }, orderBy: { index: "desc" } });
-  return step ? `past step ${step.index + 1} "${step.title}", which cannot be undone, nothing was rolled back: the estate is as the last completed step left it and needs a person to finish` : null;
+  const step = await tx.operationStep.findFirst({
+    where: { operationId, status: "SUCCEEDED", rollback: "irreversible" },
+    orderBy: { index: "desc" },
+  });
+  return step
+    ? `past step ${step.index + 1} "${step.title}", which cannot be undone, nothing was rolled back: the estate is as the last completed step left it and needs a person to finish`
+    : null;
 }

@@ -1,9 +1,21 @@
 // Operations as the console shows them: rows from PostgreSQL turned into the contract's plain data.
+import type {
+  TGateContext,
+  TGateView,
+  TOperationDetail,
+  TOperationPlan,
+  TOperationSummary,
+  TPhase,
+  TReplicaRef,
+  TReport,
+  TRollback,
+  TStepKind,
+} from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
+
 import { cannotDecide } from "./decide-rules";
-import type { TGateContext, TGateView, TOperationDetail, TOperationPlan, TOperationSummary, TReplicaRef, TReport, TRollback, TStepKind, TPhase } from "@/lib/operations/contracts";
 
 export const summaryInclude = {
   deployment: { select: { slug: true, name: true, rpoTargetSeconds: true } },
@@ -11,7 +23,9 @@ export const summaryInclude = {
 } satisfies Prisma.OperationInclude;
 
 type SummaryRow = Prisma.OperationGetPayload<{ include: typeof summaryInclude }>;
-type GateRow = Prisma.ApprovalGateGetPayload<{ include: { decisions: { include: { approver: { select: { name: true } } } } } }>;
+type GateRow = Prisma.ApprovalGateGetPayload<{
+  include: { decisions: { include: { approver: { select: { name: true } } } } };
+}>;
 
 type Viewer = { userId: string | null; role: string };
 
@@ -57,12 +71,26 @@ export function gateView(gate: GateRow, cannotDecide: string | null): TGateView 
     reason: gate.reason,
     createdAt: gate.createdAt.toISOString(),
     decidedAt: iso(gate.decidedAt),
-    decisions: gate.decisions.map((d) => ({ approverId: d.approverId, approverName: d.approver.name, decision: d.decision, comment: d.comment, at: d.createdAt.toISOString() })),
+    decisions: gate.decisions.map((d) => ({
+      approverId: d.approverId,
+      approverName: d.approver.name,
+      decision: d.decision,
+      comment: d.comment,
+      at: d.createdAt.toISOString(),
+    })),
   };
 }
 
-export async function listOperations(db: Db, input: { deploymentId?: string; limit: number }): Promise<TOperationSummary[]> {
-  const rows = await db.operation.findMany({ where: input.deploymentId ? { deploymentId: input.deploymentId } : {}, orderBy: { createdAt: "desc" }, take: input.limit, include: summaryInclude });
+export async function listOperations(
+  db: Db,
+  input: { deploymentId?: string; limit: number },
+): Promise<TOperationSummary[]> {
+  const rows = await db.operation.findMany({
+    where: input.deploymentId ? { deploymentId: input.deploymentId } : {},
+    orderBy: { createdAt: "desc" },
+    take: input.limit,
+    include: summaryInclude,
+  });
   return rows.map(summaryView);
 }
 
@@ -70,7 +98,14 @@ export async function listOperations(db: Db, input: { deploymentId?: string; lim
 export async function getOperation(db: Db, operationId: string, viewer: Viewer): Promise<TOperationDetail> {
   const op = await db.operation.findUnique({
     where: { id: operationId },
-    include: { ...summaryInclude, steps: { orderBy: { index: "asc" } }, gates: { orderBy: { createdAt: "asc" }, include: { decisions: { include: { approver: { select: { name: true } } } } } } },
+    include: {
+      ...summaryInclude,
+      steps: { orderBy: { index: "asc" } },
+      gates: {
+        orderBy: { createdAt: "asc" },
+        include: { decisions: { include: { approver: { select: { name: true } } } } },
+      },
+    },
   });
   if (!op) throw notFound("the operation");
   const nowMs = Date.now();

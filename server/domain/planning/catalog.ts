@@ -2,9 +2,9 @@
 import { PROVIDERS, type TPriceItem, type TProvider } from "@/lib/cost";
 import { ZCatalogItemUpdate, type CatalogItemRow, type TCatalogItemUpdate } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
-import { AppError, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
+import { AppError, notFound } from "@/server/errors";
 import type { PriceItem } from "@/server/generated/prisma/client";
 
 export type StoredCatalogItem = TPriceItem & CatalogItemRow & { provider: TProvider };
@@ -27,17 +27,33 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const isProvider = (provider: string): provider is TProvider => (PROVIDERS as readonly string[]).includes(provider);
 
 export function catalogItemRow(row: PriceItem): CatalogItemRow {
-  return { id: row.id, provider: row.provider, item: row.item, unitPriceUsd: row.unitPriceUsd, unit: row.unit, source: row.source, effectiveDate: isoDate(row.effectiveDate) };
+  return {
+    id: row.id,
+    provider: row.provider,
+    item: row.item,
+    unitPriceUsd: row.unitPriceUsd,
+    unit: row.unit,
+    source: row.source,
+    effectiveDate: isoDate(row.effectiveDate),
+  };
 }
 
 /** Every stored price; the catalog's date is the newest date any of its prices holds from. */
 export async function currentCatalog(db: Db): Promise<StoredCatalog> {
   const rows = await db.priceItem.findMany({ orderBy: [{ provider: "asc" }, { item: "asc" }] });
   if (rows.length === 0) {
-    throw new AppError("PRECONDITION_FAILED", "the price catalog is empty: seed it (npm run db:seed) before costing anything");
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "the price catalog is empty: seed it (npm run db:seed) before costing anything",
+    );
   }
-  const items = rows.map(catalogItemRow).flatMap((row) => (isProvider(row.provider) ? [{ ...row, provider: row.provider }] : []));
-  const effectiveDate = items.reduce((newest, item) => (item.effectiveDate > newest ? item.effectiveDate : newest), items[0]!.effectiveDate);
+  const items = rows
+    .map(catalogItemRow)
+    .flatMap((row) => (isProvider(row.provider) ? [{ ...row, provider: row.provider }] : []));
+  const effectiveDate = items.reduce(
+    (newest, item) => (item.effectiveDate > newest ? item.effectiveDate : newest),
+    items[0]!.effectiveDate,
+  );
   return { effectiveDate, items };
 }
 
@@ -45,7 +61,13 @@ export async function currentCatalog(db: Db): Promise<StoredCatalog> {
 export function plainCatalog(catalog: StoredCatalog) {
   return {
     effectiveDate: catalog.effectiveDate,
-    items: catalog.items.map(({ provider, item, unitPriceUsd, unit, source }) => ({ provider, item, unitPriceUsd, unit, source })),
+    items: catalog.items.map(({ provider, item, unitPriceUsd, unit, source }) => ({
+      provider,
+      item,
+      unitPriceUsd,
+      unit,
+      source,
+    })),
   };
 }
 
@@ -62,10 +84,17 @@ export async function updateCatalogItem(db: Db, actor: Actor, input: TCatalogIte
     if (!before) throw notFound("the price item");
     const ceiling = PRICE_CEILING_BY_UNIT[before.unit];
     if (ceiling !== undefined && unitPriceUsd > ceiling) {
-      throw new AppError("BAD_REQUEST", `unitPriceUsd of $${unitPriceUsd} per ${before.unit} is not a price any provider charges (at most $${ceiling} per ${before.unit}): check for a typo`, { field: "unitPriceUsd" });
+      throw new AppError(
+        "BAD_REQUEST",
+        `unitPriceUsd of $${unitPriceUsd} per ${before.unit} is not a price any provider charges (at most $${ceiling} per ${before.unit}): check for a typo`,
+        { field: "unitPriceUsd" },
+      );
     }
     const effectiveDate = parsed.data.effectiveDate ?? isoDate(new Date());
-    const after = await tx.priceItem.update({ where: { id }, data: { unitPriceUsd, source, effectiveDate: new Date(`${effectiveDate}T00:00:00Z`) } });
+    const after = await tx.priceItem.update({
+      where: { id },
+      data: { unitPriceUsd, source, effectiveDate: new Date(`${effectiveDate}T00:00:00Z`) },
+    });
     const row = catalogItemRow(after);
     await recordAudit(tx, actor, {
       action: "price.update",

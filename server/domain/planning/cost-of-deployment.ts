@@ -1,6 +1,7 @@
 // What a deployment costs per month, as modelled, with the stored catalog (the result names its date).
 import { computeEstateCost, type TEstateCost } from "@/lib/cost";
 import type { Db } from "@/server/db";
+
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { loadEstate } from "./estate-from-model";

@@ -1,12 +1,14 @@
 // The model -> lib/cost estate mapping, for the article's three demo deployments, against real PostgreSQL.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { createCluster } from "@/server/domain/topology/clusters";
+import { createDeployment } from "@/server/domain/topology/deployments";
 import { createLink } from "@/server/domain/topology/links";
 import { createReplica } from "@/server/domain/topology/replicas";
-import { createDeployment } from "@/server/domain/topology/deployments";
 import { deploymentInput } from "@/tests/factories";
+
 import { costOfDeployment } from "./cost-of-deployment";
 import { estateFromModel, loadEstate } from "./estate-from-model";
 import { loadPlanningModel } from "./load-model";
@@ -20,7 +22,12 @@ describe("the demo deployments as the cost model sees them", () => {
   it("commerce-aws: us-east-1 primary, eu-west-1 secondary, the 1 TB/day link, Route 53", async () => {
     const { deployment, regionIds } = await seedPlanningDemo("commerce-aws");
     const estate = await loadEstate(db, deployment.id);
-    expect(estate.deployment).toEqual({ name: deployment.name, drModel: "WARM_STANDBY", rtoTargetSeconds: 600, rpoTargetSeconds: 5 });
+    expect(estate.deployment).toEqual({
+      name: deployment.name,
+      drModel: "WARM_STANDBY",
+      rtoTargetSeconds: 600,
+      rpoTargetSeconds: 5,
+    });
     expect(estate.regions.map((r) => [r.code, r.provider, r.continent, r.isPrimary])).toEqual([
       ["us-east-1", "AWS", "NA", true],
       ["eu-west-1", "AWS", "EU", false],
@@ -34,9 +41,16 @@ describe("the demo deployments as the cost model sees them", () => {
       { kind: "OBJECT_STORAGE", tier: "FULL", instanceCount: 1, instanceSize: "medium" },
       { kind: "CDN", tier: "FULL", instanceCount: 1, instanceSize: "medium" },
     ]);
-    expect(estate.regions[1]!.components.find((c) => c.kind === "COMPUTE")).toEqual({ kind: "COMPUTE", tier: "SCALED_DOWN", instanceCount: 3, instanceSize: "large" });
+    expect(estate.regions[1]!.components.find((c) => c.kind === "COMPUTE")).toEqual({
+      kind: "COMPUTE",
+      tier: "SCALED_DOWN",
+      instanceCount: 3,
+      instanceSize: "large",
+    });
     expect(estate.replicas.map((r) => r.regionId)).toEqual([regionIds.awsUsEast1, regionIds.awsEuWest1]);
-    expect(estate.replicationLinks).toEqual([{ sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 1000 }]);
+    expect(estate.replicationLinks).toEqual([
+      { sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 1000 },
+    ]);
     // 13 compute instances routed (10 + 3); 4 probe locations × 2 regions.
     expect(estate.routing.product).toBe("ROUTE53");
     expect(estate.routing.healthCheckCount).toBe(8);
@@ -54,7 +68,11 @@ describe("the demo deployments as the cost model sees them", () => {
       ["us-east-1", "NA", false],
     ]);
     expect(estate.replicationLinks).toHaveLength(6);
-    expect(estate.replicationLinks).toContainEqual({ sourceRegionId: regionIds.awsEuWest1, targetRegionId: regionIds.awsUsEast1, volumeGbPerDay: 200 });
+    expect(estate.replicationLinks).toContainEqual({
+      sourceRegionId: regionIds.awsEuWest1,
+      targetRegionId: regionIds.awsUsEast1,
+      volumeGbPerDay: 200,
+    });
     expect(estate.routing).toMatchObject({ product: "CLOUDFLARE_LB", healthCheckCount: 18 });
     expect(estate.routing.requestsPerMonthMillions).toBeCloseTo(requestsMillions(36), 6);
     expect(assumptions).toContain("health checks: 6 probe locations × 3 regions routed = 18");
@@ -65,7 +83,12 @@ describe("the demo deployments as the cost model sees them", () => {
     const { estate, assumptions } = estateFromModel(await loadPlanningModel(db, deployment.id));
     const east = estate.regions[0]!;
     expect(east).toMatchObject({ code: "eastus", provider: "AZURE", continent: "NA", isPrimary: true });
-    expect(Object.fromEntries(east.components.map((c) => [c.kind, c.instanceSize]))).toEqual({ COMPUTE: "medium", DATABASE: "large", CACHE: "small", OBJECT_STORAGE: "medium" });
+    expect(Object.fromEntries(east.components.map((c) => [c.kind, c.instanceSize]))).toEqual({
+      COMPUTE: "medium",
+      DATABASE: "large",
+      CACHE: "small",
+      OBJECT_STORAGE: "medium",
+    });
     expect(assumptions).toContain("eastus database: GP_Gen5_8 (8 vCPU) priced as large");
     expect(estate.routing).toMatchObject({ product: "AZURE_FRONT_DOOR", healthCheckCount: 10 });
     expect(assumptions[0]).toBe("routing priced from policy front-door (the first of 2)");
@@ -83,20 +106,60 @@ describe("the demo deployments as the cost model sees them", () => {
 
   it("sums links between the same two regions and leaves out links inside one region", async () => {
     const { deployment, regionIds } = await seedPlanningDemo("commerce-aws");
-    const cluster = await createCluster(db, SYSTEM_ACTOR, { deploymentId: deployment.id, name: "sessions", engine: "Redis", writeTopology: "SINGLE_PRIMARY", conflictStrategy: "NONE", consistencyLevel: "EVENTUAL" });
-    const primary = await createReplica(db, SYSTEM_ACTOR, { clusterId: cluster.id, regionId: regionIds.awsUsEast1, name: "sessions-use1", role: "PRIMARY", endpoint: null });
-    const local = await createReplica(db, SYSTEM_ACTOR, { clusterId: cluster.id, regionId: regionIds.awsUsEast1, name: "sessions-use1-b", role: "READ_REPLICA", endpoint: null });
-    const remote = await createReplica(db, SYSTEM_ACTOR, { clusterId: cluster.id, regionId: regionIds.awsEuWest1, name: "sessions-euw1", role: "READ_REPLICA", endpoint: null });
-    await createLink(db, SYSTEM_ACTOR, { sourceReplicaId: primary.id, targetReplicaId: local.id, mode: "SYNC", expectedVolumeGbPerDay: 500 });
-    await createLink(db, SYSTEM_ACTOR, { sourceReplicaId: primary.id, targetReplicaId: remote.id, mode: "ASYNC", expectedVolumeGbPerDay: 200 });
+    const cluster = await createCluster(db, SYSTEM_ACTOR, {
+      deploymentId: deployment.id,
+      name: "sessions",
+      engine: "Redis",
+      writeTopology: "SINGLE_PRIMARY",
+      conflictStrategy: "NONE",
+      consistencyLevel: "EVENTUAL",
+    });
+    const primary = await createReplica(db, SYSTEM_ACTOR, {
+      clusterId: cluster.id,
+      regionId: regionIds.awsUsEast1,
+      name: "sessions-use1",
+      role: "PRIMARY",
+      endpoint: null,
+    });
+    const local = await createReplica(db, SYSTEM_ACTOR, {
+      clusterId: cluster.id,
+      regionId: regionIds.awsUsEast1,
+      name: "sessions-use1-b",
+      role: "READ_REPLICA",
+      endpoint: null,
+    });
+    const remote = await createReplica(db, SYSTEM_ACTOR, {
+      clusterId: cluster.id,
+      regionId: regionIds.awsEuWest1,
+      name: "sessions-euw1",
+      role: "READ_REPLICA",
+      endpoint: null,
+    });
+    await createLink(db, SYSTEM_ACTOR, {
+      sourceReplicaId: primary.id,
+      targetReplicaId: local.id,
+      mode: "SYNC",
+      expectedVolumeGbPerDay: 500,
+    });
+    await createLink(db, SYSTEM_ACTOR, {
+      sourceReplicaId: primary.id,
+      targetReplicaId: remote.id,
+      mode: "ASYNC",
+      expectedVolumeGbPerDay: 200,
+    });
     const estate = await loadEstate(db, deployment.id);
-    expect(estate.replicationLinks).toEqual([{ sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 1200 }]);
+    expect(estate.replicationLinks).toEqual([
+      { sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 1200 },
+    ]);
     expect(estate.replicas).toHaveLength(5);
   });
 
   it("refuses to cost a deployment with no regions, saying what to do", async () => {
     const empty = await createDeployment(db, SYSTEM_ACTOR, deploymentInput());
-    await expect(loadEstate(db, empty.id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/has no regions yet: add a region/) });
+    await expect(loadEstate(db, empty.id)).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/has no regions yet: add a region/),
+    });
   });
 });
 
@@ -121,6 +184,8 @@ describe("instance sizes to catalog size classes", () => {
 
   it("says when it had to guess", () => {
     expect(sizeClassOf("COMPUTE", "large").note).toBeNull();
-    expect(sizeClassOf("COMPUTE", "mystery-box").note).toBe("mystery-box is not a size the catalog knows: priced as medium");
+    expect(sizeClassOf("COMPUTE", "mystery-box").note).toBe(
+      "mystery-box is not a size the catalog knows: priced as medium",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { HOURS_PER_MONTH, ZEstate, type TEstate, type TRegion, type TReplication
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Continent } from "@/server/generated/prisma/enums";
+
 import { checkedRegionIds, loadPlanningModel, trafficRegionIds, type PlanningModel } from "./load-model";
 import { sizeClassOf } from "./size-class";
 
@@ -32,14 +33,20 @@ export type EstateFromModel = { estate: TEstate; assumptions: string[] };
 export function primaryRegionIdOf(model: PlanningModel): string | null {
   const replicas = model.clusters.flatMap((cluster) => cluster.replicas);
   const order = model.regions.map((placement) => placement.regionId);
-  const primaries = (regionId: string) => replicas.filter((replica) => replica.role === "PRIMARY" && replica.regionId === regionId).length;
-  const best = order.reduce<string | null>((chosen, regionId) => (primaries(regionId) > (chosen ? primaries(chosen) : 0) ? regionId : chosen), null);
+  const primaries = (regionId: string) =>
+    replicas.filter((replica) => replica.role === "PRIMARY" && replica.regionId === regionId).length;
+  const best = order.reduce<string | null>(
+    (chosen, regionId) => (primaries(regionId) > (chosen ? primaries(chosen) : 0) ? regionId : chosen),
+    null,
+  );
   return best ?? order[0] ?? null;
 }
 
 /** Replication between regions, per region pair: a link inside one region crosses no border and costs no transfer. */
 function regionLinks(model: PlanningModel): TReplicationLink[] {
-  const regionOfReplica = new Map(model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, replica.regionId] as const)));
+  const regionOfReplica = new Map(
+    model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, replica.regionId] as const)),
+  );
   const byPair = new Map<string, TReplicationLink>();
   for (const link of model.clusters.flatMap((cluster) => cluster.links)) {
     const sourceRegionId = regionOfReplica.get(link.sourceReplicaId);
@@ -56,13 +63,22 @@ function routingOf(model: PlanningModel, regions: TRegion[]): { routing: TRoutin
   const policy = model.policies[0];
   if (!policy) {
     return {
-      routing: { product: "LAB", dnsQueriesPerMonthMillions: 0, healthCheckCount: 0, requestsPerMonthMillions: 0, internetEgressGbPerMonth: 0 },
+      routing: {
+        product: "LAB",
+        dnsQueriesPerMonthMillions: 0,
+        healthCheckCount: 0,
+        requestsPerMonthMillions: 0,
+        internetEgressGbPerMonth: 0,
+      },
       assumptions: ["no traffic policy: routing is costed at $0 (no product to price)"],
     };
   }
   const traffic = new Set(trafficRegionIds(policy));
   const served = traffic.size > 0 ? regions.filter((region) => traffic.has(region.id)) : regions;
-  const instances = served.flatMap((region) => region.components).filter((c) => c.kind === "COMPUTE" && c.tier !== "OFF").reduce((sum, c) => sum + c.instanceCount, 0);
+  const instances = served
+    .flatMap((region) => region.components)
+    .filter((c) => c.kind === "COMPUTE" && c.tier !== "OFF")
+    .reduce((sum, c) => sum + c.instanceCount, 0);
   const requestsPerMonthMillions = (instances * REQUESTS_PER_INSTANCE_PER_SECOND * SECONDS_PER_MONTH) / 1e6;
   const probeLocations = policy.healthCheckProbeLocations.length;
   const checkedRegions = checkedRegionIds(policy).length;
@@ -86,7 +102,10 @@ function routingOf(model: PlanningModel, regions: TRegion[]): { routing: TRoutin
 export function estateFromModel(model: PlanningModel): EstateFromModel {
   const primaryId = primaryRegionIdOf(model);
   if (!primaryId) {
-    throw new AppError("PRECONDITION_FAILED", `deployment ${model.name} has no regions yet: add a region before planning its cost`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `deployment ${model.name} has no regions yet: add a region before planning its cost`,
+    );
   }
   const sizeNotes: string[] = [];
   const regions: TRegion[] = model.regions.map((placement) => ({
@@ -98,14 +117,26 @@ export function estateFromModel(model: PlanningModel): EstateFromModel {
     components: placement.stack.map((component) => {
       const { sizeClass, note } = sizeClassOf(component.kind, component.instanceSize);
       if (note) sizeNotes.push(`${placement.region.code} ${component.kind.toLowerCase()}: ${note}`);
-      return { kind: component.kind, tier: component.tier, instanceCount: component.instanceCount, instanceSize: sizeClass };
+      return {
+        kind: component.kind,
+        tier: component.tier,
+        instanceCount: component.instanceCount,
+        instanceSize: sizeClass,
+      };
     }),
   }));
   const { routing, assumptions } = routingOf(model, regions);
   const estate = {
-    deployment: { name: model.name, drModel: model.drModel, rtoTargetSeconds: model.rtoTargetSeconds, rpoTargetSeconds: model.rpoTargetSeconds },
+    deployment: {
+      name: model.name,
+      drModel: model.drModel,
+      rtoTargetSeconds: model.rtoTargetSeconds,
+      rpoTargetSeconds: model.rpoTargetSeconds,
+    },
     regions,
-    replicas: model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => ({ id: replica.id, regionId: replica.regionId }))),
+    replicas: model.clusters.flatMap((cluster) =>
+      cluster.replicas.map((replica) => ({ id: replica.id, regionId: replica.regionId })),
+    ),
     replicationLinks: regionLinks(model),
     routing,
   };

@@ -2,13 +2,15 @@
 // Another test file edits a price of the shared catalog meanwhile, so figures are checked as
 // quantity × the unit price the line states, not as fixed dollar amounts.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
-import { publishLiveEvent } from "@/server/events";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
 import { addRegionToDeployment } from "@/server/domain/topology/deployment-regions";
 import { createDeployment } from "@/server/domain/topology/deployments";
+import { publishLiveEvent } from "@/server/events";
 import { deploymentInput } from "@/tests/factories";
+
 import { eventCosts, type EventCostItem } from "./event-cost";
 import { seedPlanningDemo } from "./test-demo";
 
@@ -16,7 +18,10 @@ const kindOf = (items: EventCostItem[], kind: EventCostItem["kind"]) => items.fi
 
 function expectConsistent(item: EventCostItem) {
   for (const line of item.lines) expect(line.usd).toBeCloseTo(line.quantity * line.unitPriceUsd, 9);
-  expect(item.totalUsd).toBeCloseTo(item.lines.reduce((sum, line) => sum + line.usd, 0), 9);
+  expect(item.totalUsd).toBeCloseTo(
+    item.lines.reduce((sum, line) => sum + line.usd, 0),
+    9,
+  );
 }
 
 describe("event costs", () => {
@@ -35,9 +40,15 @@ describe("event costs", () => {
     ]);
     expect(switchover.lines[0]!.quantity).toBe(0.058); // to the MB
     expect(switchover.lines[0]!.description).toContain("across continents");
-    expect(switchover.lines[1]).toMatchObject({ quantity: 7, description: "scale-up in eu-west-1: 7 × large compute for 1 h", unitPriceUsd: 0.4 });
+    expect(switchover.lines[1]).toMatchObject({
+      quantity: 7,
+      description: "scale-up in eu-west-1: 7 × large compute for 1 h",
+      unitPriceUsd: 0.4,
+    });
     expect(switchover.lines[2]!.quantity).toBeCloseTo((13 * 20 * 2_628_000) / 1e6 / 10 / 730, 9);
-    expect(switchover.assumptions).toContain("catch-up = RPO target 5 s × the links' expected write rate (no live lag from the worker): 0.058 GB");
+    expect(switchover.assumptions).toContain(
+      "catch-up = RPO target 5 s × the links' expected write rate (no live lag from the worker): 0.058 GB",
+    );
 
     const failback = kindOf(items, "FAILBACK");
     // 1 h of the 1,000 GB/day link, sent back from eu-west-1; no scale-up.
@@ -48,20 +59,34 @@ describe("event costs", () => {
 
     const failover = kindOf(items, "FAILOVER");
     expect(failover.lines.some((line) => line.category === "transfer")).toBe(false);
-    expect(failover.lines.find((line) => line.unit === "instance-hour")).toMatchObject({ quantity: 7 * 24, usd: 7 * 24 * 0.4 });
-    expect(failover.assumptions).toContain("eu-west-1 compute brought from 3 to the primary's 10 instances (large) for 24 h, until the failback");
+    expect(failover.lines.find((line) => line.unit === "instance-hour")).toMatchObject({
+      quantity: 7 * 24,
+      usd: 7 * 24 * 0.4,
+    });
+    expect(failover.assumptions).toContain(
+      "eu-west-1 compute brought from 3 to the primary's 10 instances (large) for 24 h, until the failback",
+    );
   });
 
   it("takes the catch-up of a switchover from the lag the worker measured", async () => {
     const { deployment, cluster } = await seedPlanningDemo("commerce-aws");
     const link = await db.replicationLink.findFirstOrThrow({ where: { clusterId: cluster.id } });
     await publishLiveEvent(db, deployment.id, SNAPSHOT_EVENT, {
-      deploymentId: deployment.id, observedAtMs: Date.now(), rpoTargetSeconds: 5, regions: [], clusters: [], replicas: [], alerts: [], faults: [],
+      deploymentId: deployment.id,
+      observedAtMs: Date.now(),
+      rpoTargetSeconds: 5,
+      regions: [],
+      clusters: [],
+      replicas: [],
+      alerts: [],
+      faults: [],
       links: [{ linkId: link.id, lagMs: 30_000, lagBytes: 2_500_000_000, stalenessSeconds: 30, overRpo: true }],
     });
     const switchover = kindOf(await eventCosts(db, deployment.id), "SWITCHOVER");
     expect(switchover.lines[0]).toMatchObject({ category: "transfer", quantity: 2.5 });
-    expect(switchover.assumptions.some((line) => line.startsWith("catch-up = the replication backlog measured at"))).toBe(true);
+    expect(
+      switchover.assumptions.some((line) => line.startsWith("catch-up = the replication backlog measured at")),
+    ).toBe(true);
   });
 
   it("global-platform: every region already runs the full stack, so nothing scales up", async () => {
@@ -69,7 +94,9 @@ describe("event costs", () => {
     const items = await eventCosts(db, deployment.id);
     items.forEach(expectConsistent);
     for (const item of items) expect(item.lines.some((line) => line.unit === "instance-hour")).toBe(false);
-    expect(kindOf(items, "FAILOVER").assumptions).toContain("no compute scale-up: eu-west-1 already runs 12 compute instances, the primary 12");
+    expect(kindOf(items, "FAILOVER").assumptions).toContain(
+      "no compute scale-up: eu-west-1 already runs 12 compute instances, the primary 12",
+    );
   });
 
   it("saas-azure: Front Door bills no DNS queries for the change", async () => {
@@ -84,7 +111,11 @@ describe("event costs", () => {
     const single = await createDeployment(db, SYSTEM_ACTOR, deploymentInput());
     await addRegionToDeployment(db, SYSTEM_ACTOR, { deploymentId: single.id, regionId: regionIds.awsUsEast1 });
     const items = await eventCosts(db, single.id);
-    expect(items.map((item) => [item.kind, item.totalUsd])).toEqual([["SWITCHOVER", 0], ["FAILBACK", 0], ["FAILOVER", 0]]);
+    expect(items.map((item) => [item.kind, item.totalUsd])).toEqual([
+      ["SWITCHOVER", 0],
+      ["FAILBACK", 0],
+      ["FAILOVER", 0],
+    ]);
     expect(items[0]!.assumptions[0]).toMatch(/runs in one region/);
   });
 });

@@ -1,8 +1,16 @@
 // The one-off cost of a switchover, a failback and a failover of a deployment, from its model and
 // the lag measured now, each with the assumptions it rests on written out.
-import { computeEventCost, HOURS_PER_MONTH, type TEstate, type TEventCostLine, type TRegion, type TScaleUp } from "@/lib/cost";
+import {
+  computeEventCost,
+  HOURS_PER_MONTH,
+  type TEstate,
+  type TEventCostLine,
+  type TRegion,
+  type TScaleUp,
+} from "@/lib/cost";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
+
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { estateFromModel } from "./estate-from-model";
@@ -34,26 +42,38 @@ function failoverPair(estate: TEstate): Pair | null {
   const others = estate.regions.filter((region) => !region.isPrimary);
   if (!primary || others.length === 0) return null;
   const volumeTo = (region: TRegion) =>
-    estate.replicationLinks.filter((link) => link.sourceRegionId === primary.id && link.targetRegionId === region.id).reduce((sum, link) => sum + link.volumeGbPerDay, 0);
+    estate.replicationLinks
+      .filter((link) => link.sourceRegionId === primary.id && link.targetRegionId === region.id)
+      .reduce((sum, link) => sum + link.volumeGbPerDay, 0);
   const secondary = others.reduce((best, region) => (volumeTo(region) > volumeTo(best) ? region : best), others[0]!);
   return { primary, secondary };
 }
 
 /** Model links whose source replica is in `from` and target replica in `to`. */
 function linksBetween(model: PlanningModel, from: string, to: string) {
-  const regionOf = new Map(model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, replica.regionId] as const)));
-  return model.clusters.flatMap((cluster) => cluster.links).filter((link) => regionOf.get(link.sourceReplicaId) === from && regionOf.get(link.targetReplicaId) === to);
+  const regionOf = new Map(
+    model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, replica.regionId] as const)),
+  );
+  return model.clusters
+    .flatMap((cluster) => cluster.links)
+    .filter((link) => regionOf.get(link.sourceReplicaId) === from && regionOf.get(link.targetReplicaId) === to);
 }
 
 /** What the secondary lacks of the primary's compute, held for `hours`. */
 function computeScaleUp({ primary, secondary }: Pair, hours: number): { scaleUps: TScaleUp[]; assumption: string } {
-  const running = (region: TRegion) => region.components.find((c) => c.kind === "COMPUTE" && c.tier !== "OFF")?.instanceCount ?? 0;
+  const running = (region: TRegion) =>
+    region.components.find((c) => c.kind === "COMPUTE" && c.tier !== "OFF")?.instanceCount ?? 0;
   const target = running(primary);
   const have = running(secondary);
   const added = Math.max(0, target - have);
-  const size = secondary.components.find((c) => c.kind === "COMPUTE")?.instanceSize ?? primary.components.find((c) => c.kind === "COMPUTE")?.instanceSize;
+  const size =
+    secondary.components.find((c) => c.kind === "COMPUTE")?.instanceSize ??
+    primary.components.find((c) => c.kind === "COMPUTE")?.instanceSize;
   if (added === 0 || !size) {
-    return { scaleUps: [], assumption: `no compute scale-up: ${secondary.code} already runs ${have} compute instances, the primary ${target}` };
+    return {
+      scaleUps: [],
+      assumption: `no compute scale-up: ${secondary.code} already runs ${have} compute instances, the primary ${target}`,
+    };
   }
   return {
     scaleUps: [{ kind: "COMPUTE", instancesAdded: added, instanceSize: size, hours }],
@@ -66,43 +86,85 @@ function catchUpOfLag(model: PlanningModel, pair: Pair, live: LiveLinks | null):
   const measured = live ? links.filter((link) => live.byLinkId.has(link.id)) : [];
   if (live && measured.length > 0) {
     const bytes = measured.reduce((sum, link) => sum + (live.byLinkId.get(link.id)?.lagBytes ?? 0), 0);
-    return { gb: toMb(bytes / BYTES_PER_GB), assumption: `catch-up = the replication backlog measured at ${live.observedAt.toISOString()}: ${bytes} bytes` };
+    return {
+      gb: toMb(bytes / BYTES_PER_GB),
+      assumption: `catch-up = the replication backlog measured at ${live.observedAt.toISOString()}: ${bytes} bytes`,
+    };
   }
   const rpo = model.rpoTargetSeconds;
   const gb = toMb(links.reduce((sum, link) => sum + (link.expectedVolumeGbPerDay * rpo) / SECONDS_PER_DAY, 0));
-  return { gb, assumption: `catch-up = RPO target ${rpo} s × the links' expected write rate (no live lag from the worker): ${gb} GB` };
+  return {
+    gb,
+    assumption: `catch-up = RPO target ${rpo} s × the links' expected write rate (no live lag from the worker): ${gb} GB`,
+  };
 }
 
 function dnsSpike(estate: TEstate): { millions: number; assumption: string } {
   const millions = (estate.routing.dnsQueriesPerMonthMillions / HOURS_PER_MONTH) * DNS_SPIKE_HOURS;
-  const billed = estate.routing.product === "AZURE_FRONT_DOOR" ? " (Front Door re-routes at the edge and bills no DNS queries)" : "";
-  return { millions, assumption: `DNS change spike: ${DNS_SPIKE_HOURS} h of extra queries at the usual rate, ${millions.toFixed(3)} M${billed}` };
+  const billed =
+    estate.routing.product === "AZURE_FRONT_DOOR" ? " (Front Door re-routes at the edge and bills no DNS queries)" : "";
+  return {
+    millions,
+    assumption: `DNS change spike: ${DNS_SPIKE_HOURS} h of extra queries at the usual rate, ${millions.toFixed(3)} M${billed}`,
+  };
 }
 
 export async function eventCosts(db: Db, deploymentId: string): Promise<EventCostItem[]> {
-  const [model, catalog, live] = await Promise.all([loadPlanningModel(db, deploymentId), currentCatalog(db), currentLiveLinks(db, deploymentId)]);
+  const [model, catalog, live] = await Promise.all([
+    loadPlanningModel(db, deploymentId),
+    currentCatalog(db),
+    currentLiveLinks(db, deploymentId),
+  ]);
   const { estate, assumptions: estateAssumptions } = estateFromModel(model);
   const pair = failoverPair(estate);
   if (!pair) {
-    return EVENT_KINDS.map((kind) => ({ kind, totalUsd: 0, lines: [], assumptions: ["the deployment runs in one region: there is no other region to move traffic to"] }));
+    return EVENT_KINDS.map((kind) => ({
+      kind,
+      totalUsd: 0,
+      lines: [],
+      assumptions: ["the deployment runs in one region: there is no other region to move traffic to"],
+    }));
   }
   const { primary, secondary } = pair;
   const prices = plainCatalog(catalog);
   const spike = dnsSpike(estate);
-  const routingAssumptions = estateAssumptions.filter((line) => line.startsWith("routing") || line.startsWith("traffic"));
+  const routingAssumptions = estateAssumptions.filter(
+    (line) => line.startsWith("routing") || line.startsWith("traffic"),
+  );
 
   const switchoverLag = catchUpOfLag(model, pair, live);
   const switchoverScale = computeScaleUp(pair, SWITCHOVER_SCALE_UP_HOURS);
   const failoverScale = computeScaleUp(pair, FAILOVER_SCALE_UP_HOURS);
-  const writtenMeanwhileGb = toMb(linksBetween(model, primary.id, secondary.id).reduce((sum, link) => sum + link.expectedVolumeGbPerDay, 0) * (OUTAGE_HOURS / 24));
+  const writtenMeanwhileGb = toMb(
+    linksBetween(model, primary.id, secondary.id).reduce((sum, link) => sum + link.expectedVolumeGbPerDay, 0) *
+      (OUTAGE_HOURS / 24),
+  );
 
   const events = [
     {
-      event: { kind: "SWITCHOVER" as const, fromRegionId: primary.id, toRegionId: secondary.id, catchUpGb: switchoverLag.gb, scaleUps: switchoverScale.scaleUps, dnsQueriesSpikeMillions: spike.millions },
-      assumptions: [`planned move of traffic from ${primary.code} to ${secondary.code}`, switchoverLag.assumption, switchoverScale.assumption],
+      event: {
+        kind: "SWITCHOVER" as const,
+        fromRegionId: primary.id,
+        toRegionId: secondary.id,
+        catchUpGb: switchoverLag.gb,
+        scaleUps: switchoverScale.scaleUps,
+        dnsQueriesSpikeMillions: spike.millions,
+      },
+      assumptions: [
+        `planned move of traffic from ${primary.code} to ${secondary.code}`,
+        switchoverLag.assumption,
+        switchoverScale.assumption,
+      ],
     },
     {
-      event: { kind: "FAILBACK" as const, fromRegionId: secondary.id, toRegionId: primary.id, catchUpGb: writtenMeanwhileGb, scaleUps: [], dnsQueriesSpikeMillions: spike.millions },
+      event: {
+        kind: "FAILBACK" as const,
+        fromRegionId: secondary.id,
+        toRegionId: primary.id,
+        catchUpGb: writtenMeanwhileGb,
+        scaleUps: [],
+        dnsQueriesSpikeMillions: spike.millions,
+      },
       assumptions: [
         `return of traffic from ${secondary.code} to ${primary.code} once it has recovered`,
         `catch-up = the writes taken while ${primary.code} was unreachable, assumed ${OUTAGE_HOURS} h of the links' expected volume: ${writtenMeanwhileGb} GB, sent back from ${secondary.code}`,
@@ -110,16 +172,35 @@ export async function eventCosts(db: Db, deploymentId: string): Promise<EventCos
       ],
     },
     {
-      event: { kind: "FAILOVER" as const, fromRegionId: primary.id, toRegionId: secondary.id, catchUpGb: 0, scaleUps: failoverScale.scaleUps, dnsQueriesSpikeMillions: spike.millions },
+      event: {
+        kind: "FAILOVER" as const,
+        fromRegionId: primary.id,
+        toRegionId: secondary.id,
+        catchUpGb: 0,
+        scaleUps: failoverScale.scaleUps,
+        dnsQueriesSpikeMillions: spike.millions,
+      },
       assumptions: [
         `unplanned move of traffic from a failed ${primary.code} to ${secondary.code}`,
         `no catch-up transfer: ${primary.code} is down, so what it had not replicated is lost (up to the RPO), not sent`,
-        failoverScale.scaleUps.length > 0 ? `${failoverScale.assumption}, until the failback` : failoverScale.assumption,
+        failoverScale.scaleUps.length > 0
+          ? `${failoverScale.assumption}, until the failback`
+          : failoverScale.assumption,
       ],
     },
   ];
   return events.map(({ event, assumptions }) => {
     const cost = withCostModel(() => computeEventCost(estate, event, prices));
-    return { kind: event.kind, totalUsd: cost.totalUsd, lines: cost.lines, assumptions: [...assumptions, spike.assumption, ...routingAssumptions, `prices from the catalog effective ${catalog.effectiveDate}`] };
+    return {
+      kind: event.kind,
+      totalUsd: cost.totalUsd,
+      lines: cost.lines,
+      assumptions: [
+        ...assumptions,
+        spike.assumption,
+        ...routingAssumptions,
+        `prices from the catalog effective ${catalog.effectiveDate}`,
+      ],
+    };
   });
 }

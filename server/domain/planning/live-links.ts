@@ -11,5 +11,8 @@ export type LiveLinks = { observedAt: Date; byLinkId: Map<string, LiveLink> };
 export async function currentLiveLinks(db: Db, deploymentId: string, now = Date.now()): Promise<LiveLinks | null> {
   const latest = await latestSnapshot(db, deploymentId);
   if (!latest || now - latest.snapshot.observedAtMs > LIVE_DATA_MAX_AGE_MS) return null;
-  return { observedAt: new Date(latest.snapshot.observedAtMs), byLinkId: new Map(latest.snapshot.links.map((link) => [link.linkId, link])) };
+  return {
+    observedAt: new Date(latest.snapshot.observedAtMs),
+    byLinkId: new Map(latest.snapshot.links.map((link) => [link.linkId, link])),
+  };
 }

@@ -7,12 +7,21 @@ export async function loadPlanningModel(db: Db, deploymentId: string) {
   const deployment = await db.deployment.findUnique({
     where: { id: deploymentId },
     include: {
-      regions: { include: { region: true, stack: { orderBy: { kind: "asc" } } }, orderBy: [{ createdAt: "asc" }, { regionId: "asc" }] },
+      regions: {
+        include: { region: true, stack: { orderBy: { kind: "asc" } } },
+        orderBy: [{ createdAt: "asc" }, { regionId: "asc" }],
+      },
       clusters: {
         orderBy: [{ name: "asc" }],
-        include: { replicas: { orderBy: [{ createdAt: "asc" }, { name: "asc" }] }, links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+        include: {
+          replicas: { orderBy: [{ createdAt: "asc" }, { name: "asc" }] },
+          links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        },
       },
-      policies: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }] } } },
+      policies: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }] } },
+      },
       residencyRules: { orderBy: { name: "asc" } },
     },
   });
@@ -30,6 +39,7 @@ export function checkedRegionIds(policy: ModelPolicy): string[] {
 
 /** The regions a policy sends traffic to now: enabled, not drained, and (when weighted) with a weight. */
 export function trafficRegionIds(policy: ModelPolicy): string[] {
-  const takesTraffic = (rule: ModelPolicy["rules"][number]) => rule.enabled && !rule.drained && (policy.steering !== "WEIGHTED" || rule.weight > 0);
+  const takesTraffic = (rule: ModelPolicy["rules"][number]) =>
+    rule.enabled && !rule.drained && (policy.steering !== "WEIGHTED" || rule.weight > 0);
   return [...new Set(policy.rules.filter(takesTraffic).map((rule) => rule.regionId))];
 }

@@ -2,12 +2,22 @@
 import type { PlanningInput } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
+
 import { currentCatalog, plainCatalog } from "./catalog";
 import { loadEstate } from "./estate-from-model";
 
 export async function planningInput(db: Db, idOrSlug: string): Promise<PlanningInput> {
-  const deployment = await db.deployment.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, slug: true, name: true } });
+  const deployment = await db.deployment.findFirst({
+    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: { id: true, slug: true, name: true },
+  });
   if (!deployment) throw notFound(`deployment ${idOrSlug}`);
   const [estate, catalog] = await Promise.all([loadEstate(db, deployment.id), currentCatalog(db)]);
-  return { deploymentId: deployment.id, slug: deployment.slug, name: deployment.name, estate, catalog: plainCatalog(catalog) };
+  return {
+    deploymentId: deployment.id,
+    slug: deployment.slug,
+    name: deployment.name,
+    estate,
+    catalog: plainCatalog(catalog),
+  };
 }

@@ -11,7 +11,9 @@ export type ResidencyFinding = { rule: string; breaches: string[]; unknownRegion
 export function residencyFindings(model: PlanningModel): ResidencyFinding[] {
   const codeOf = new Map(model.regions.map((placement) => [placement.regionId, placement.region.code]));
   const code = (regionId: string) => codeOf.get(regionId) ?? regionId;
-  const replicas = model.clusters.flatMap((cluster) => cluster.replicas.map((replica) => ({ ...replica, clusterName: cluster.name })));
+  const replicas = model.clusters.flatMap((cluster) =>
+    cluster.replicas.map((replica) => ({ ...replica, clusterName: cluster.name })),
+  );
   const replicaById = new Map(replicas.map((replica) => [replica.id, replica]));
 
   return model.residencyRules.map((rule) => {
@@ -23,12 +25,16 @@ export function residencyFindings(model: PlanningModel): ResidencyFinding[] {
         const source = replicaById.get(link.sourceReplicaId);
         const target = replicaById.get(link.targetReplicaId);
         if (source && target && inside(source.regionId) && !inside(target.regionId)) {
-          breaches.push(`link ${source.name} → ${target.name} copies data from ${code(source.regionId)} to ${code(target.regionId)}`);
+          breaches.push(
+            `link ${source.name} → ${target.name} copies data from ${code(source.regionId)} to ${code(target.regionId)}`,
+          );
         }
       }
       if (cluster.replicas.some((replica) => inside(replica.regionId))) {
         for (const replica of cluster.replicas.filter((r) => !inside(r.regionId))) {
-          breaches.push(`replica ${replica.name} of cluster ${cluster.name} sits in ${code(replica.regionId)}, outside the group`);
+          breaches.push(
+            `replica ${replica.name} of cluster ${cluster.name} sits in ${code(replica.regionId)}, outside the group`,
+          );
         }
       }
     }

@@ -1,13 +1,23 @@
 // What-if scenarios: a copy of a deployment plus a list of changes. Only the changes are stored,
 // with what they cost when last saved and the catalog date of that price.
 import { z } from "zod";
-import { applyScenario, computeEstateCost, formatUsd, ZScenarioChanges, type TEstate, type TEstateCost, type TScenarioChange } from "@/lib/cost";
+
+import {
+  applyScenario,
+  computeEstateCost,
+  formatUsd,
+  ZScenarioChanges,
+  type TEstate,
+  type TEstateCost,
+  type TScenarioChange,
+} from "@/lib/cost";
 import { ZScenarioInput, ZScenarioUpdate, type ScenarioRow, type TScenarioInput } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
-import { AppError, conflict, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
+import { AppError, conflict, notFound } from "@/server/errors";
 import type { Prisma, Scenario } from "@/server/generated/prisma/client";
+
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { loadEstate } from "./estate-from-model";
@@ -15,7 +25,10 @@ import { loadEstate } from "./estate-from-model";
 // The list of changes arrives as given and is checked by applying it (lib/cost's applyScenario), so
 // a refusal names the field `changes` in the cost model's own sentence, e.g. "a scenario needs at
 // least one change" or "change 1 (setTier) names region ..., which is not in the estate".
-const ZChangesAsGiven = z.custom<TScenarioChange[]>((value) => Array.isArray(value), "changes must be a list of changes");
+const ZChangesAsGiven = z.custom<TScenarioChange[]>(
+  (value) => Array.isArray(value),
+  "changes must be a list of changes",
+);
 export const ZScenarioCreateRequest = ZScenarioInput.extend({ changes: ZChangesAsGiven });
 export const ZScenarioUpdateRequest = ZScenarioUpdate.extend({ changes: ZChangesAsGiven.optional() });
 export type TScenarioUpdate = z.input<typeof ZScenarioUpdateRequest>;
@@ -54,7 +67,11 @@ async function priceChanges(db: Db, deploymentId: string, changesInput: readonly
   return { changes: ZScenarioChanges.parse(changesInput), cost };
 }
 
-const costFields = (cost: TEstateCost) => ({ totalMonthlyUsd: cost.totalMonthlyUsd, multiplier: cost.multiplier, catalogDate: cost.catalogDate });
+const costFields = (cost: TEstateCost) => ({
+  totalMonthlyUsd: cost.totalMonthlyUsd,
+  multiplier: cost.multiplier,
+  catalogDate: cost.catalogDate,
+});
 const asJson = (changes: TScenarioChange[]) => changes as unknown as Prisma.InputJsonValue;
 
 async function requireDeployment(db: Db, deploymentId: string) {
@@ -79,7 +96,11 @@ export async function getScenario(db: Db, id: string): Promise<{ scenario: Scena
     return { scenario, estate: applyScenario(estate, scenario.changes) };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new AppError("PRECONDITION_FAILED", `scenario ${row.name} no longer applies to the deployment as modelled now: ${why}. Edit its changes.`, { field: "changes", cause: error });
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `scenario ${row.name} no longer applies to the deployment as modelled now: ${why}. Edit its changes.`,
+      { field: "changes", cause: error },
+    );
   }
 }
 
@@ -93,7 +114,14 @@ export async function createScenario(db: Db, actor: Actor, input: TScenarioInput
     }
     const row = scenarioRow(
       await tx.scenario.create({
-        data: { deploymentId, name, changes: asJson(changes), ...costFields(cost), createdById: actor.userId, createdByEmail: actor.email },
+        data: {
+          deploymentId,
+          name,
+          changes: asJson(changes),
+          ...costFields(cost),
+          createdById: actor.userId,
+          createdByEmail: actor.email,
+        },
       }),
     );
     await recordAudit(tx, actor, {
@@ -113,14 +141,27 @@ export async function updateScenario(db: Db, actor: Actor, input: TScenarioUpdat
   const current = await db.scenario.findUnique({ where: { id: request.id } });
   if (!current) throw notFound("the scenario");
   const name = request.name ?? current.name;
-  const { changes, cost } = await priceChanges(db, current.deploymentId, request.changes ?? (current.changes as TScenarioChange[]));
+  const { changes, cost } = await priceChanges(
+    db,
+    current.deploymentId,
+    request.changes ?? (current.changes as TScenarioChange[]),
+  );
   return db.$transaction(async (tx) => {
     const before = await tx.scenario.findUnique({ where: { id: current.id } });
     if (!before) throw notFound("the scenario");
-    const clash = await tx.scenario.findUnique({ where: { deploymentId_name: { deploymentId: before.deploymentId, name } } });
+    const clash = await tx.scenario.findUnique({
+      where: { deploymentId_name: { deploymentId: before.deploymentId, name } },
+    });
     if (clash && clash.id !== before.id) throw conflict(`this deployment already has a scenario named ${name}`, "name");
-    const after = scenarioRow(await tx.scenario.update({ where: { id: before.id }, data: { name, changes: asJson(changes), ...costFields(cost) } }));
-    const moved = [name !== before.name && "name", request.changes && "changes"].filter(Boolean).join(" and ") || "totals recomputed";
+    const after = scenarioRow(
+      await tx.scenario.update({
+        where: { id: before.id },
+        data: { name, changes: asJson(changes), ...costFields(cost) },
+      }),
+    );
+    const moved =
+      [name !== before.name && "name", request.changes && "changes"].filter(Boolean).join(" and ") ||
+      "totals recomputed";
     await recordAudit(tx, actor, {
       action: "scenario.update",
       objectType: "scenario",
@@ -139,7 +180,13 @@ export async function deleteScenario(db: Db, actor: Actor, input: { id: string }
     if (!before) throw notFound("the scenario");
     await tx.scenario.delete({ where: { id: before.id } });
     const row = scenarioRow(before);
-    await recordAudit(tx, actor, { action: "scenario.delete", objectType: "scenario", objectId: before.id, summary: `deleted scenario ${before.name}`, before: row });
+    await recordAudit(tx, actor, {
+      action: "scenario.delete",
+      objectType: "scenario",
+      objectId: before.id,
+      summary: `deleted scenario ${before.name}`,
+      before: row,
+    });
     return row;
   });
 }

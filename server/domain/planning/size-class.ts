@@ -57,5 +57,8 @@ export function sizeClassOf(kind: TComponentKind, instanceSize: string): { sizeC
     const sizeClass = classOfVcpus(vcpus);
     return { sizeClass, note: `${instanceSize} (${vcpus} vCPU) priced as ${sizeClass}` };
   }
-  return { sizeClass: DEFAULT_SIZE_CLASS, note: `${instanceSize} is not a size the catalog knows: priced as ${DEFAULT_SIZE_CLASS}` };
+  return {
+    sizeClass: DEFAULT_SIZE_CLASS,
+    note: `${instanceSize} is not a size the catalog knows: priced as ${DEFAULT_SIZE_CLASS}`,
+  };
 }

@@ -2,13 +2,14 @@
 // catalog seeded first. Test files run in parallel against one database, so shared rows (regions,
 // prices) are created race-safely.
 import { randomUUID } from "node:crypto";
-import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+
 import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
 import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
 import { seedCatalog } from "@/prisma/seed/seed-catalog";
 import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
+import { db } from "@/server/db";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { AppError } from "@/server/errors";
 
 export type DemoSlug = "global-platform" | "commerce-aws" | "saas-azure";
 
@@ -18,7 +19,8 @@ async function demoRegionIds() {
     try {
       return await seedRegions(db, SYSTEM_ACTOR, DEMO_REGIONS);
     } catch (error) {
-      const clash = (error instanceof AppError && error.code === "CONFLICT") || (error as { code?: unknown }).code === "P2002";
+      const clash =
+        (error instanceof AppError && error.code === "CONFLICT") || (error as { code?: unknown }).code === "P2002";
       if (!clash || attempt >= 5) throw error;
     }
   }
@@ -30,6 +32,11 @@ export async function seedPlanningDemo(slug: DemoSlug) {
   const spec = DEMO_DEPLOYMENTS.find((demo) => demo.deployment.slug === slug);
   if (!spec) throw new Error(`no demo deployment ${slug}`);
   const fresh = `${slug}-${randomUUID().slice(0, 8)}`;
-  const seeded = await seedDeployment(db, SYSTEM_ACTOR, { ...spec, deployment: { ...spec.deployment, slug: fresh, name: fresh } }, regionIds);
+  const seeded = await seedDeployment(
+    db,
+    SYSTEM_ACTOR,
+    { ...spec, deployment: { ...spec.deployment, slug: fresh, name: fresh } },
+    regionIds,
+  );
   return { ...seeded, regionIds };
 }

@@ -3,11 +3,15 @@
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+
 import type { Condition } from "./assess";
 
 export function listAlerts(db: Db, deploymentId: string, includeResolved = false) {
   return db.alert.findMany({
-    where: { deploymentId, ...(includeResolved ? { openedAt: { gt: new Date(Date.now() - 86_400_000) } } : { resolvedAt: null }) },
+    where: {
+      deploymentId,
+      ...(includeResolved ? { openedAt: { gt: new Date(Date.now() - 86_400_000) } } : { resolvedAt: null }),
+    },
     orderBy: { openedAt: "desc" },
     take: 200,
   });
@@ -21,23 +25,44 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
 
   for (const condition of conditions) {
     if (openKeys.has(key(condition))) continue;
-    await db.$transaction(async (tx) => {
-      const alert = await tx.alert.create({
-        data: { deploymentId, kind: condition.kind, targetId: condition.targetId, targetLabel: condition.targetLabel, message: condition.message, details: condition.details as never, openedAt: new Date(atMs) },
+    await db
+      .$transaction(async (tx) => {
+        const alert = await tx.alert.create({
+          data: {
+            deploymentId,
+            kind: condition.kind,
+            targetId: condition.targetId,
+            targetLabel: condition.targetLabel,
+            message: condition.message,
+            details: condition.details as never,
+            openedAt: new Date(atMs),
+          },
+        });
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: "alert.open",
+          objectType: "alert",
+          objectId: alert.id,
+          summary: condition.message,
+          after: alert,
+        });
+      })
+      .catch((error: unknown) => {
+        // Another worker opened the same alert a moment earlier: nothing to do.
+        if ((error as { code?: string }).code !== "P2002") throw error;
       });
-      await recordAudit(tx, SYSTEM_ACTOR, { action: "alert.open", objectType: "alert", objectId: alert.id, summary: condition.message, after: alert });
-    }).catch((error: unknown) => {
-      // Another worker opened the same alert a moment earlier: nothing to do.
-      if ((error as { code?: string }).code !== "P2002") throw error;
-    });
   }
   for (const alert of open) {
     if (current.has(key(alert))) continue;
     await db.$transaction(async (tx) => {
-      const resolved = await tx.alert.updateMany({ where: { id: alert.id, resolvedAt: null }, data: { resolvedAt: new Date(atMs) } });
+      const resolved = await tx.alert.updateMany({
+        where: { id: alert.id, resolvedAt: null },
+        data: { resolvedAt: new Date(atMs) },
+      });
       if (resolved.count === 0) return;
       await recordAudit(tx, SYSTEM_ACTOR, {
-        action: "alert.resolve", objectType: "alert", objectId: alert.id,
+        action: "alert.resolve",
+        objectType: "alert",
+        objectId: alert.id,
         summary: `resolved: ${alert.kind === "REGION_DOWN" ? `${alert.targetLabel} passes its health check again` : `lag on ${alert.targetLabel} is back under the RPO target`}`,
         before: alert,
       });

@@ -1,23 +1,46 @@
 // Lag against the RPO target and region status from probes, without a database.
 import { describe, expect, it } from "vitest";
+
 import type { DeploymentTopology, Observations } from "@/server/drivers/types";
+
 import { assess, effectiveLagMs, EMPTY_TRACKING } from "./assess";
 
 const topology: DeploymentTopology = {
   deploymentId: "d",
-  regions: [{ id: "east", code: "us-east-1", latitude: 39, longitude: -77 }, { id: "west", code: "eu-west-1", latitude: 53, longitude: -6 }],
+  regions: [
+    { id: "east", code: "us-east-1", latitude: 39, longitude: -77 },
+    { id: "west", code: "eu-west-1", latitude: 53, longitude: -6 },
+  ],
   clusters: [{ id: "c", writeTopology: "SINGLE_PRIMARY" }],
-  replicas: [{ id: "p", clusterId: "c", regionId: "east", role: "PRIMARY", epoch: 1 }, { id: "r", clusterId: "c", regionId: "west", role: "READ_REPLICA", epoch: 1 }],
+  replicas: [
+    { id: "p", clusterId: "c", regionId: "east", role: "PRIMARY", epoch: 1 },
+    { id: "r", clusterId: "c", regionId: "west", role: "READ_REPLICA", epoch: 1 },
+  ],
   links: [{ id: "l", sourceReplicaId: "p", targetReplicaId: "r", mode: "ASYNC", expectedVolumeGbPerDay: 86.4 }], // 1 MB/s
-  routingPolicies: [{
-    id: "pol", steering: "LATENCY",
-    healthCheck: { intervalSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, probeLocations: ["a", "b", "c"], quorum: 2 },
-    rules: [{ id: "r1", regionId: "east", weight: 100, priority: 1, enabled: true, drained: false }, { id: "r2", regionId: "west", weight: 100, priority: 2, enabled: true, drained: false }],
-  }],
+  routingPolicies: [
+    {
+      id: "pol",
+      steering: "LATENCY",
+      healthCheck: {
+        intervalSeconds: 10,
+        timeoutSeconds: 5,
+        failureThreshold: 3,
+        probeLocations: ["a", "b", "c"],
+        quorum: 2,
+      },
+      rules: [
+        { id: "r1", regionId: "east", weight: 100, priority: 1, enabled: true, drained: false },
+        { id: "r2", regionId: "west", weight: 100, priority: 2, enabled: true, drained: false },
+      ],
+    },
+  ],
 };
 const names = { replicas: { p: "db-east", r: "db-west" }, regions: { east: "us-east-1", west: "eu-west-1" } };
 
-function observation(atMs: number, { lagBytes = 0, eastFailing = 0 }: { lagBytes?: number; eastFailing?: number } = {}): Observations {
+function observation(
+  atMs: number,
+  { lagBytes = 0, eastFailing = 0 }: { lagBytes?: number; eastFailing?: number } = {},
+): Observations {
   const probes = ["a", "b", "c"];
   return {
     observedAtMs: atMs,
@@ -26,7 +49,10 @@ function observation(atMs: number, { lagBytes = 0, eastFailing = 0 }: { lagBytes
       ...probes.map((p, i) => ({ regionId: "east", probeLocation: p, healthy: i >= eastFailing, latencyMs: 10 })),
       ...probes.map((p) => ({ regionId: "west", probeLocation: p, healthy: true, latencyMs: 10 })),
     ],
-    traffic: [{ regionId: "east", requestsPerSecond: 500, errorRate: 0, latencyP50Ms: 20 }, { regionId: "west", requestsPerSecond: 500, errorRate: 0, latencyP50Ms: 20 }],
+    traffic: [
+      { regionId: "east", requestsPerSecond: 500, errorRate: 0, latencyP50Ms: 20 },
+      { regionId: "west", requestsPerSecond: 500, errorRate: 0, latencyP50Ms: 20 },
+    ],
     conflicts: [],
     routing: [],
   };
@@ -53,7 +79,11 @@ describe("lag over the RPO target", () => {
     expect(second.conditions).toEqual([]);
     const third = run(observation(4_000, { lagBytes: 8_000_000 }), second.tracking);
     expect(third.conditions).toHaveLength(1);
-    expect(third.conditions[0]).toMatchObject({ kind: "LAG_OVER_RPO", targetId: "l", targetLabel: "db-east → db-west" });
+    expect(third.conditions[0]).toMatchObject({
+      kind: "LAG_OVER_RPO",
+      targetId: "l",
+      targetLabel: "db-east → db-west",
+    });
     expect(third.conditions[0]!.message).toMatch(/8\.0 s, over the RPO target of 5 s/);
   });
 
@@ -70,7 +100,11 @@ describe("lag over the RPO target", () => {
 describe("region status", () => {
   it("is degraded while fewer than a quorum of probes fail", () => {
     const result = run(observation(1_000, { eastFailing: 1 }));
-    expect(result.regions.find((r) => r.regionId === "east")).toMatchObject({ status: "DEGRADED", healthyProbes: 2, totalProbes: 3 });
+    expect(result.regions.find((r) => r.regionId === "east")).toMatchObject({
+      status: "DEGRADED",
+      healthyProbes: 2,
+      totalProbes: 3,
+    });
     expect(result.conditions).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 // Turns one observation into what an SRE reads: each link's lag against the RPO target, each
 // region's status from its probes, and the conditions that must raise an alert. Pure: the
 // tracking state (since when a lag is over, how many probes in a row failed) goes in and out.
-import type { DeploymentTopology, Observations } from "@/server/drivers/types";
 import type { LiveLink, LiveRegion, RegionStatus } from "@/lib/telemetry/live";
+import type { DeploymentTopology, Observations } from "@/server/drivers/types";
 
 const BYTES_PER_GB = 1e9;
 const SECONDS_PER_DAY = 86_400;
@@ -18,7 +18,13 @@ export type Tracking = {
 
 export const EMPTY_TRACKING: Tracking = { overRpoSince: {}, failingStreak: {} };
 
-export type Condition = { kind: "LAG_OVER_RPO" | "REGION_DOWN"; targetId: string; targetLabel: string; message: string; details: Record<string, unknown> };
+export type Condition = {
+  kind: "LAG_OVER_RPO" | "REGION_DOWN";
+  targetId: string;
+  targetLabel: string;
+  message: string;
+  details: Record<string, unknown>;
+};
 
 export type Assessment = { links: LiveLink[]; regions: LiveRegion[]; tracking: Tracking; conditions: Condition[] };
 
@@ -84,7 +90,11 @@ export function assess(input: AssessInput): Assessment {
     // Down takes a quorum of probe locations failing `threshold` times in a row, as the routing
     // layer would decide: one probe's bad minute is no outage.
     const status: RegionStatus =
-      streak >= threshold ? "DOWN" : failing > 0 || (traffic?.errorRate ?? 0) > DEGRADED_ERROR_RATE ? "DEGRADED" : "HEALTHY";
+      streak >= threshold
+        ? "DOWN"
+        : failing > 0 || (traffic?.errorRate ?? 0) > DEGRADED_ERROR_RATE
+          ? "DEGRADED"
+          : "HEALTHY";
     if (status === "DOWN") {
       const label = names.regions[region.id] ?? region.code;
       conditions.push({

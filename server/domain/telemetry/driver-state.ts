@@ -12,7 +12,12 @@ export const MAX_RESUME_GAP_MS = 10 * 60_000;
  * operation is working on (`held`) is never started afresh, however long it idled: that would lift
  * a fence or forget a promotion in the middle of a run.
  */
-export function resumption(saved: SavedDriverState | null, fingerprint: string, nowMs: number, held = false): { savedState?: unknown; rebase?: boolean } {
+export function resumption(
+  saved: SavedDriverState | null,
+  fingerprint: string,
+  nowMs: number,
+  held = false,
+): { savedState?: unknown; rebase?: boolean } {
   if (!saved || (!held && nowMs - saved.atMs > MAX_RESUME_GAP_MS)) return {};
   return { savedState: saved.driver, rebase: saved.fingerprint !== fingerprint };
 }

@@ -1,5 +1,6 @@
 // The model of a deployment as a driver sees it: plain data, no Prisma types.
 import { createHash } from "node:crypto";
+
 import type { Tx } from "@/server/db";
 import type { DeploymentTopology } from "@/server/drivers/types";
 
@@ -14,11 +15,24 @@ export async function loadDriverTopology(db: Tx, deploymentId: string): Promise<
   });
   return {
     deploymentId,
-    regions: deployment.regions.map(({ region }) => ({ id: region.id, code: region.code, latitude: region.latitude, longitude: region.longitude })),
+    regions: deployment.regions.map(({ region }) => ({
+      id: region.id,
+      code: region.code,
+      latitude: region.latitude,
+      longitude: region.longitude,
+    })),
     clusters: deployment.clusters.map((c) => ({ id: c.id, writeTopology: c.writeTopology })),
-    replicas: deployment.clusters.flatMap((c) => c.replicas.map((r) => ({ id: r.id, clusterId: c.id, regionId: r.regionId, role: r.role, epoch: r.epoch }))),
+    replicas: deployment.clusters.flatMap((c) =>
+      c.replicas.map((r) => ({ id: r.id, clusterId: c.id, regionId: r.regionId, role: r.role, epoch: r.epoch })),
+    ),
     links: deployment.clusters.flatMap((c) =>
-      c.links.map((l) => ({ id: l.id, sourceReplicaId: l.sourceReplicaId, targetReplicaId: l.targetReplicaId, mode: l.mode, expectedVolumeGbPerDay: l.expectedVolumeGbPerDay })),
+      c.links.map((l) => ({
+        id: l.id,
+        sourceReplicaId: l.sourceReplicaId,
+        targetReplicaId: l.targetReplicaId,
+        mode: l.mode,
+        expectedVolumeGbPerDay: l.expectedVolumeGbPerDay,
+      })),
     ),
     routingPolicies: deployment.policies.map((p) => ({
       id: p.id,
@@ -30,7 +44,14 @@ export async function loadDriverTopology(db: Tx, deploymentId: string): Promise<
         probeLocations: p.healthCheckProbeLocations,
         quorum: p.healthCheckQuorum,
       },
-      rules: p.rules.map((r) => ({ id: r.id, regionId: r.regionId, weight: r.weight, priority: r.priority, enabled: r.enabled, drained: r.drained })),
+      rules: p.rules.map((r) => ({
+        id: r.id,
+        regionId: r.regionId,
+        weight: r.weight,
+        priority: r.priority,
+        enabled: r.enabled,
+        drained: r.drained,
+      })),
     })),
   };
 }

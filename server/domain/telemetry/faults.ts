@@ -1,14 +1,15 @@
 // Faults an operator injects into a simulated deployment. The API stores them (audited); the
 // worker that owns the deployment's driver applies and clears them on its next tick.
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "@/server/db";
-import { AppError, invalid, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
-import { recordAudit } from "@/server/domain/audit/record-audit";
-import { parseFaultSpec } from "@/server/drivers/fault-spec";
-import { InvalidFaultError } from "@/server/drivers/errors";
-import type { Driver } from "@/server/drivers/types";
+
 import { FAULT_LABELS, FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/faults";
+import type { Db, Tx } from "@/server/db";
+import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
+import { InvalidFaultError } from "@/server/drivers/errors";
+import { parseFaultSpec } from "@/server/drivers/fault-spec";
+import type { Driver } from "@/server/drivers/types";
+import { AppError, invalid, notFound } from "@/server/errors";
 
 export function listActiveFaults(db: Db, deploymentId: string) {
   return db.fault.findMany({ where: { deploymentId, clearedAt: null }, orderBy: { startedAt: "asc" } });
@@ -19,12 +20,18 @@ async function describeTarget(db: Db, deploymentId: string, input: TInjectFault)
   const { regionId, linkId, clusterId } = input.target;
   const wants = FAULT_TARGET[input.kind];
   if ((wants === "region" || (wants === "regionOrLink" && !linkId)) && regionId) {
-    const placement = await db.deploymentRegion.findUnique({ where: { deploymentId_regionId: { deploymentId, regionId } }, include: { region: true } });
+    const placement = await db.deploymentRegion.findUnique({
+      where: { deploymentId_regionId: { deploymentId, regionId } },
+      include: { region: true },
+    });
     if (!placement) throw invalid("target.regionId", "the region is not part of this deployment");
     return placement.region.code;
   }
   if ((wants === "link" || wants === "regionOrLink") && linkId) {
-    const link = await db.replicationLink.findFirst({ where: { id: linkId, cluster: { deploymentId } }, include: { source: true, target: true } });
+    const link = await db.replicationLink.findFirst({
+      where: { id: linkId, cluster: { deploymentId } },
+      include: { source: true, target: true },
+    });
     if (!link) throw invalid("target.linkId", "the replication link is not part of this deployment");
     return `${link.source.name} → ${link.target.name}`;
   }
@@ -41,7 +48,10 @@ export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
   const deployment = await db.deployment.findUnique({ where: { id: input.deploymentId } });
   if (!deployment) throw notFound("the deployment");
   if (deployment.driverKind !== "sim") {
-    throw new AppError("PRECONDITION_FAILED", `${deployment.name} runs on the ${deployment.driverKind} driver: faults are injected only into simulated deployments`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${deployment.name} runs on the ${deployment.driverKind} driver: faults are injected only into simulated deployments`,
+    );
   }
   const targetLabel = await describeTarget(db, deployment.id, input);
   const id = randomUUID();
@@ -50,20 +60,41 @@ export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
   let spec;
   try {
     spec = parseFaultSpec({
-      id, kind: input.kind, target, params: input.params ?? {}, startedAtMs,
+      id,
+      kind: input.kind,
+      target,
+      params: input.params ?? {},
+      startedAtMs,
       ...(input.durationSeconds ? { endsAtMs: startedAtMs + input.durationSeconds * 1000 } : {}),
     });
   } catch (error) {
-    if (error instanceof InvalidFaultError) throw new AppError("BAD_REQUEST", error.message.replace(/^Invalid fault: /, ""), { field: "params" });
+    if (error instanceof InvalidFaultError)
+      throw new AppError("BAD_REQUEST", error.message.replace(/^Invalid fault: /, ""), { field: "params" });
     throw error;
   }
-  const params = Object.entries(spec.params ?? {}).map(([k, v]) => `${k} ${v}`).join(", ");
+  const params = Object.entries(spec.params ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   const summary = `${FAULT_LABELS[input.kind]} on ${targetLabel}${params ? ` (${params})` : ""}${input.durationSeconds ? ` for ${input.durationSeconds} s` : ""}`;
   return db.$transaction(async (tx) => {
     const fault = await tx.fault.create({
-      data: { id, deploymentId: deployment.id, kind: input.kind, spec: spec as never, summary, startedAt: new Date(startedAtMs), createdById: actor.userId },
+      data: {
+        id,
+        deploymentId: deployment.id,
+        kind: input.kind,
+        spec: spec as never,
+        summary,
+        startedAt: new Date(startedAtMs),
+        createdById: actor.userId,
+      },
     });
-    await recordAudit(tx, actor, { action: "fault.inject", objectType: "deployment", objectId: deployment.id, summary: `injected ${summary} into ${deployment.name}`, after: fault });
+    await recordAudit(tx, actor, {
+      action: "fault.inject",
+      objectType: "deployment",
+      objectId: deployment.id,
+      summary: `injected ${summary} into ${deployment.name}`,
+      after: fault,
+    });
     return fault;
   });
 }
@@ -73,8 +104,18 @@ export async function clearFault(db: Db, actor: Actor, input: { faultId: string 
     const fault = await tx.fault.findUnique({ where: { id: input.faultId } });
     if (!fault) throw notFound("the fault");
     if (fault.clearedAt) throw new AppError("CONFLICT", `${fault.summary} was already cleared`);
-    const cleared = await tx.fault.update({ where: { id: fault.id }, data: { clearedAt: new Date(), clearedById: actor.userId } });
-    await recordAudit(tx, actor, { action: "fault.clear", objectType: "deployment", objectId: fault.deploymentId, summary: `cleared ${fault.summary}`, before: fault, after: cleared });
+    const cleared = await tx.fault.update({
+      where: { id: fault.id },
+      data: { clearedAt: new Date(), clearedById: actor.userId },
+    });
+    await recordAudit(tx, actor, {
+      action: "fault.clear",
+      objectType: "deployment",
+      objectId: fault.deploymentId,
+      summary: `cleared ${fault.summary}`,
+      before: fault,
+      after: cleared,
+    });
     return cleared;
   });
 }
@@ -84,7 +125,9 @@ export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: str
   if (!driver.faults) return;
   const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
   // The active faults, and those the driver still runs though they were cleared.
-  const stored = await db.fault.findMany({ where: { deploymentId, OR: [{ clearedAt: null }, { id: { in: [...inDriver] } }] } });
+  const stored = await db.fault.findMany({
+    where: { deploymentId, OR: [{ clearedAt: null }, { id: { in: [...inDriver] } }] },
+  });
   for (const fault of stored) {
     if (!fault.clearedAt && !inDriver.has(fault.id)) await driver.faults.inject(fault.spec as never);
     if (fault.clearedAt && inDriver.has(fault.id)) await driver.faults.clear({ faultId: fault.id, atMs });

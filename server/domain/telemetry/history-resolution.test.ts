@@ -1,13 +1,20 @@
 // The resolution rule: which source a range reads and how wide its points are, within the point bound.
 import { describe, expect, it } from "vitest";
+
 import { RANGES } from "@/lib/telemetry/history";
+
 import { chooseResolution, MAX_POINTS_PER_SERIES } from "./history-resolution";
 import { DEFAULT_RETENTION } from "./retention";
 
 const NOW = Date.UTC(2033, 0, 1);
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const endingNow = (rangeMs: number, nowMs = NOW) => ({ fromMs: nowMs - rangeMs, toMs: nowMs, nowMs, retention: DEFAULT_RETENTION });
+const endingNow = (rangeMs: number, nowMs = NOW) => ({
+  fromMs: nowMs - rangeMs,
+  toMs: nowMs,
+  nowMs,
+  retention: DEFAULT_RETENTION,
+});
 
 describe("chooseResolution", () => {
   it("reads the chart presets from the source the rule names", () => {
@@ -26,11 +33,18 @@ describe("chooseResolution", () => {
   });
 
   it("falls back to a coarser source when the range is older than a source's retention", () => {
-    const hourAgo = (endMs: number) => ({ fromMs: endMs - HOUR, toMs: endMs, nowMs: NOW, retention: DEFAULT_RETENTION });
+    const hourAgo = (endMs: number) => ({
+      fromMs: endMs - HOUR,
+      toMs: endMs,
+      nowMs: NOW,
+      retention: DEFAULT_RETENTION,
+    });
     expect(chooseResolution(hourAgo(NOW - 47 * HOUR)).source).toBe("raw");
     expect(chooseResolution(hourAgo(NOW - 48 * HOUR))).toEqual({ source: "rollup-1m", stepSeconds: 60 });
     expect(chooseResolution(hourAgo(NOW - 31 * DAY))).toEqual({ source: "rollup-1h", stepSeconds: 3600 });
-    expect(chooseResolution({ ...hourAgo(NOW - 3 * HOUR), retention: { ...DEFAULT_RETENTION, rawHours: 2 } }).source).toBe("rollup-1m");
+    expect(
+      chooseResolution({ ...hourAgo(NOW - 3 * HOUR), retention: { ...DEFAULT_RETENTION, rawHours: 2 } }).source,
+    ).toBe("rollup-1m");
   });
 
   it("keeps every range at or under the point bound, wherever it starts", () => {

@@ -17,7 +17,9 @@ export const MAX_POINTS_PER_SERIES = 1000;
 export const MIN_SOURCE_POINTS = 160;
 
 /** Point widths a chart may use, in seconds: each divides a day, so buckets line up across charts. */
-export const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400] as const;
+export const STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+] as const;
 
 export type HistorySource = "raw" | "rollup-1m" | "rollup-1h";
 export type Resolution = { source: HistorySource; stepSeconds: number };
@@ -25,17 +27,27 @@ export type Resolution = { source: HistorySource; stepSeconds: number };
 /** The finest step each source gives (raw points are at least a second wide: finer adds nothing a chart shows). */
 export const SOURCE_SECONDS: Record<HistorySource, number> = { raw: 1, "rollup-1m": 60, "rollup-1h": 3600 };
 
-export function chooseResolution(input: { fromMs: number; toMs: number; nowMs: number; retention: RetentionPolicy }): Resolution {
+export function chooseResolution(input: {
+  fromMs: number;
+  toMs: number;
+  nowMs: number;
+  retention: RetentionPolicy;
+}): Resolution {
   const rangeSeconds = (input.toMs - input.fromMs) / 1000;
   const cut = retentionCutoffs(input.nowMs, input.retention);
   let source: HistorySource =
-    rangeSeconds / 3600 >= MIN_SOURCE_POINTS ? "rollup-1h" : rangeSeconds / 60 >= MIN_SOURCE_POINTS ? "rollup-1m" : "raw";
+    rangeSeconds / 3600 >= MIN_SOURCE_POINTS
+      ? "rollup-1h"
+      : rangeSeconds / 60 >= MIN_SOURCE_POINTS
+        ? "rollup-1m"
+        : "raw";
   if (source === "raw" && input.fromMs < cut.rawFromMs) source = "rollup-1m";
   if (source === "rollup-1m" && input.fromMs < cut.minuteRollupFromMs) source = "rollup-1h";
 
   const sourceSeconds = SOURCE_SECONDS[source];
   // ceil(range / step) buckets, plus one when the range does not start on a bucket boundary.
   // Ranges are at most 366 days (ZHistoryQuery), so a day per point always fits.
-  const stepSeconds: number = STEPS.find((s) => s >= sourceSeconds && Math.ceil(rangeSeconds / s) + 1 <= MAX_POINTS_PER_SERIES) ?? 86_400;
+  const stepSeconds: number =
+    STEPS.find((s) => s >= sourceSeconds && Math.ceil(rangeSeconds / s) + 1 <= MAX_POINTS_PER_SERIES) ?? 86_400;
   return { source, stepSeconds };
 }

@@ -1,15 +1,17 @@
 // readHistory against the real database: keys resolved within the deployment, raw samples for short
 // ranges, rollups for long ones, points in time order and within the bound. Samples lie in 2033,
 // where no other test file puts any.
-import { describe, expect, it, beforeAll } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { ZHistoryQuery, type THistoryQuery } from "@/lib/telemetry/history";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { ZHistoryQuery, type THistoryQuery } from "@/lib/telemetry/history";
-import { ingestRows } from "./ingest";
-import { rollupSamples } from "./rollup";
+
 import { readHistory } from "./history";
 import { MAX_POINTS_PER_SERIES } from "./history-resolution";
+import { ingestRows } from "./ingest";
 import { DEFAULT_RETENTION } from "./retention";
+import { rollupSamples } from "./rollup";
 import { makeTelemetryEstate, type TelemetryEstate } from "./test-estate";
 
 const MINUTE = 60_000;
@@ -19,7 +21,8 @@ const DAY = 86_400_000;
 const END = Date.UTC(2033, 0, 20, 0, 0, 0);
 const NOW = END + MINUTE;
 
-const read = (query: THistoryQuery, nowMs = NOW) => readHistory(db, ZHistoryQuery.parse(query), { nowMs, retention: DEFAULT_RETENTION });
+const read = (query: THistoryQuery, nowMs = NOW) =>
+  readHistory(db, ZHistoryQuery.parse(query), { nowMs, retention: DEFAULT_RETENTION });
 const lagValue = (link: number, atMs: number) => (link + 1) * 10 + ((atMs / 1000) % 7);
 
 let estate: TelemetryEstate;
@@ -34,7 +37,14 @@ beforeAll(async () => {
   const older = Array.from({ length: (14 * DAY) / 30_000 }, (_, i) => END - HOUR - 14 * DAY + i * 30_000);
   const atMs = [...older, ...recent];
   for (const [index, linkId] of [link0!, link1!].entries()) {
-    await ingestRows(db, { lag: { linkId: atMs.map(() => linkId), atMs, lagMs: atMs.map((t) => lagValue(index, t)), lagBytes: atMs.map(() => 0) } });
+    await ingestRows(db, {
+      lag: {
+        linkId: atMs.map(() => linkId),
+        atMs,
+        lagMs: atMs.map((t) => lagValue(index, t)),
+        lagBytes: atMs.map(() => 0),
+      },
+    });
   }
   // Traffic of one region, every 10 s over the last hour.
   const trafficAt = Array.from({ length: 360 }, (_, i) => END - HOUR + i * 10_000);
@@ -79,12 +89,23 @@ describe("readHistory", () => {
     const t = END - 30 * MINUTE;
     const values = [0, 1, 2, 3, 4].map((i) => lagValue(0, t + i * 1000));
     const point = first!.points.find((p) => p.t === t);
-    expect(point).toMatchObject({ t, min: Math.min(...values), max: Math.max(...values), avg: values.reduce((a, b) => a + b) / 5 });
+    expect(point).toMatchObject({
+      t,
+      min: Math.min(...values),
+      max: Math.max(...values),
+      avg: values.reduce((a, b) => a + b) / 5,
+    });
   });
 
   it("reads 1-minute rollups for a day, merged into 2-minute points", async () => {
     const [link0] = estate.linkIds;
-    const result = await read({ deploymentId: estate.deploymentId, series: "lag", keys: [link0!], fromMs: END - DAY, toMs: END });
+    const result = await read({
+      deploymentId: estate.deploymentId,
+      series: "lag",
+      keys: [link0!],
+      fromMs: END - DAY,
+      toMs: END,
+    });
     expect(result).toMatchObject({ source: "rollup-1m", resolutionSeconds: 120 });
     const [series] = result.series;
     expect(series!.key).toBe(link0);
@@ -93,9 +114,20 @@ describe("readHistory", () => {
     // Two hours back the samples come every 30 s: a 2-minute point merges two minutes of 2 samples each.
     const t = END - 2 * HOUR;
     const values = [0, 1, 2, 3].map((i) => lagValue(0, t + i * 30_000));
-    const minuteRollups = await db.rollup.findMany({ where: { series: "lag", key: link0!, bucketSeconds: 60, bucketStart: { in: [new Date(t), new Date(t + MINUTE)] } } });
+    const minuteRollups = await db.rollup.findMany({
+      where: {
+        series: "lag",
+        key: link0!,
+        bucketSeconds: 60,
+        bucketStart: { in: [new Date(t), new Date(t + MINUTE)] },
+      },
+    });
     const point = series!.points.find((p) => p.t === t)!;
-    expect(point).toMatchObject({ min: Math.min(...values), max: Math.max(...values), avg: values.reduce((a, b) => a + b) / 4 });
+    expect(point).toMatchObject({
+      min: Math.min(...values),
+      max: Math.max(...values),
+      avg: values.reduce((a, b) => a + b) / 4,
+    });
     expect(point.p50).toBeCloseTo(minuteRollups.reduce((sum, r) => sum + r.p50 * r.count, 0) / 4, 9);
   });
 
@@ -118,14 +150,23 @@ describe("readHistory", () => {
   });
 
   it("reads rollups for a short range once its raw samples are past retention", async () => {
-    const result = await read({ deploymentId: estate.deploymentId, series: "lag", fromMs: END - HOUR, toMs: END }, END + 3 * DAY);
+    const result = await read(
+      { deploymentId: estate.deploymentId, series: "lag", fromMs: END - HOUR, toMs: END },
+      END + 3 * DAY,
+    );
     expect(result).toMatchObject({ source: "rollup-1m", resolutionSeconds: 60 });
     expect(result.series[0]!.points).toHaveLength(60);
   });
 
   it("keys per-region series by region id, from raw samples and from rollups alike", async () => {
     const region = estate.regionIds[0]!;
-    const raw = await read({ deploymentId: estate.deploymentId, series: "traffic", keys: [region], fromMs: END - HOUR, toMs: END });
+    const raw = await read({
+      deploymentId: estate.deploymentId,
+      series: "traffic",
+      keys: [region],
+      fromMs: END - HOUR,
+      toMs: END,
+    });
     expect(raw.source).toBe("raw");
     expect(raw.series).toHaveLength(1);
     expect(raw.series[0]!.key).toBe(region);
@@ -139,12 +180,30 @@ describe("readHistory", () => {
 
   it("refuses a key of another deployment, naming it", async () => {
     const foreign = other.linkIds[0]!;
-    const attempt = read({ deploymentId: estate.deploymentId, series: "lag", keys: [estate.linkIds[0]!, foreign], fromMs: END - HOUR, toMs: END });
+    const attempt = read({
+      deploymentId: estate.deploymentId,
+      series: "lag",
+      keys: [estate.linkIds[0]!, foreign],
+      fromMs: END - HOUR,
+      toMs: END,
+    });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ code: "BAD_REQUEST", field: "keys", message: expect.stringContaining(`link ${foreign} is not part of`) });
-    await expect(read({ deploymentId: estate.deploymentId, series: "traffic", keys: [other.regionIds[0]!], fromMs: END - HOUR, toMs: END })).rejects.toThrow(
-      `region ${other.regionIds[0]} is not part of`,
-    );
-    await expect(read({ deploymentId: "no-such-deployment", series: "lag", fromMs: END - HOUR, toMs: END })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(attempt).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      field: "keys",
+      message: expect.stringContaining(`link ${foreign} is not part of`),
+    });
+    await expect(
+      read({
+        deploymentId: estate.deploymentId,
+        series: "traffic",
+        keys: [other.regionIds[0]!],
+        fromMs: END - HOUR,
+        toMs: END,
+      }),
+    ).rejects.toThrow(`region ${other.regionIds[0]} is not part of`);
+    await expect(
+      read({ deploymentId: "no-such-deployment", series: "lag", fromMs: END - HOUR, toMs: END }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

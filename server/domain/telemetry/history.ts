@@ -9,11 +9,13 @@
 // rollups' percentiles (an approximation: percentiles do not merge exactly; exact when the step
 // equals the rollup's bucket).
 import type { z } from "zod";
+
+import type { HistoryPoint, HistoryResult, TSeries, ZHistoryQuery } from "@/lib/telemetry/history";
 import type { Db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { HistoryPoint, HistoryResult, TSeries, ZHistoryQuery } from "@/lib/telemetry/history";
-import { chooseResolution, SOURCE_SECONDS, type HistorySource } from "./history-resolution";
+
 import { resolveHistoryKeys } from "./history-keys";
+import { chooseResolution, SOURCE_SECONDS, type HistorySource } from "./history-resolution";
 import { retentionFromEnv, type RetentionPolicy } from "./retention";
 import { bucketOf, regionRollupKey, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
@@ -46,7 +48,14 @@ const POINTS_PACKED = Prisma.sql`string_agg(
   ''::bytea)`;
 const POINT_BYTES = 6 * 8;
 
-function rawSeries(series: TSeries, deploymentId: string, ids: string[], fromMs: number, toMs: number, stepSeconds: number) {
+function rawSeries(
+  series: TSeries,
+  deploymentId: string,
+  ids: string[],
+  fromMs: number,
+  toMs: number,
+  stepSeconds: number,
+) {
   return Prisma.sql`
     select key, ${POINTS_PACKED} as points
     from (
@@ -57,7 +66,14 @@ function rawSeries(series: TSeries, deploymentId: string, ids: string[], fromMs:
     group by key`;
 }
 
-function rollupSeries(series: TSeries, rollupKeys: string[], bucketSeconds: number, fromMs: number, toMs: number, stepSeconds: number) {
+function rollupSeries(
+  series: TSeries,
+  rollupKeys: string[],
+  bucketSeconds: number,
+  fromMs: number,
+  toMs: number,
+  stepSeconds: number,
+) {
   return Prisma.sql`
     select key, ${POINTS_PACKED} as points
     from (
@@ -91,7 +107,11 @@ function unpackPoints(packed: Uint8Array | null): HistoryPoint[] {
 }
 
 /** The history of `query.series` (plus which source served it) for the deployment's keys over [fromMs, toMs), oldest point first. */
-export async function readHistory(db: Db, query: HistoryQuery, options: HistoryOptions = {}): Promise<HistoryResult & { source: HistorySource }> {
+export async function readHistory(
+  db: Db,
+  query: HistoryQuery,
+  options: HistoryOptions = {},
+): Promise<HistoryResult & { source: HistorySource }> {
   const { deploymentId, series, fromMs, toMs } = query;
   const ids = await resolveHistoryKeys(db, deploymentId, series, query.keys);
   const { source, stepSeconds } = chooseResolution({
@@ -103,14 +123,17 @@ export async function readHistory(db: Db, query: HistoryQuery, options: HistoryO
   const alignedFromMs = Math.floor(fromMs / (stepSeconds * 1000)) * stepSeconds * 1000;
 
   // Rollups of per-region series are keyed "<deploymentId>/<regionId>"; the caller asked by region id.
-  const sourceKeyOf = (id: string) => (source !== "raw" && PER_REGION.has(series) ? regionRollupKey(deploymentId, id) : id);
+  const sourceKeyOf = (id: string) =>
+    source !== "raw" && PER_REGION.has(series) ? regionRollupKey(deploymentId, id) : id;
   const idOf = new Map(ids.map((id) => [sourceKeyOf(id), id]));
   const sqlFor = (part: string[]) =>
     source === "raw"
       ? rawSeries(series, deploymentId, part, alignedFromMs, toMs, stepSeconds)
       : rollupSeries(series, part.map(sourceKeyOf), SOURCE_SECONDS[source], alignedFromMs, toMs, stepSeconds);
   const parts = ids.length >= SPLIT_FROM_SERIES ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
-  const rows = (await Promise.all(parts.filter((part) => part.length > 0).map((part) => db.$queryRaw<SeriesRow[]>(sqlFor(part))))).flat();
+  const rows = (
+    await Promise.all(parts.filter((part) => part.length > 0).map((part) => db.$queryRaw<SeriesRow[]>(sqlFor(part))))
+  ).flat();
   const points = new Map(rows.map((row) => [idOf.get(row.key) ?? row.key, unpackPoints(row.points)]));
   return {
     resolutionSeconds: stepSeconds,

@@ -2,9 +2,12 @@
 // workers store it. Samples use their own ids and a time of their own (2031), so other test files'
 // rollups and retention never see them.
 import { randomUUID } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
 import type { Observations } from "@/server/drivers/types";
+
 import { ingestObservations, ingestRows } from "./ingest";
 
 const id = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -20,9 +23,19 @@ function observation(observedAtMs: number) {
       { linkId: links[1]!, lagMs: 0, lagBytes: 0 },
     ],
     health: regions.flatMap((regionId, r) =>
-      ["us-east", "eu-west", "ap-south"].map((probeLocation, p) => ({ regionId, probeLocation, healthy: r === 0 || p > 0, latencyMs: r === 0 ? 20 + p : null })),
+      ["us-east", "eu-west", "ap-south"].map((probeLocation, p) => ({
+        regionId,
+        probeLocation,
+        healthy: r === 0 || p > 0,
+        latencyMs: r === 0 ? 20 + p : null,
+      })),
     ),
-    traffic: regions.map((regionId, r) => ({ regionId, requestsPerSecond: 1000 * (r + 1), errorRate: 0.01 * r, latencyP50Ms: r === 0 ? 42 : null })),
+    traffic: regions.map((regionId, r) => ({
+      regionId,
+      requestsPerSecond: 1000 * (r + 1),
+      errorRate: 0.01 * r,
+      latencyP50Ms: r === 0 ? 42 : null,
+    })),
     conflicts: [{ clusterId: cluster, conflicts: 17, conflictsPerSecond: 0.25 }],
     routing: [],
   };
@@ -43,10 +56,15 @@ describe("ingestObservations", () => {
       { linkId: links[0], at, lagMs: 120.5, lagBytes: 4096n },
       { linkId: links[1], at, lagMs: 0, lagBytes: 0n },
     ]);
-    const health = await db.healthSample.findMany({ where: { deploymentId }, orderBy: [{ regionId: "asc" }, { probeLocation: "asc" }] });
+    const health = await db.healthSample.findMany({
+      where: { deploymentId },
+      orderBy: [{ regionId: "asc" }, { probeLocation: "asc" }],
+    });
     expect(health).toHaveLength(6);
     expect(health.every((h) => h.at.getTime() === observedAtMs)).toBe(true);
-    expect(health.filter((h) => h.regionId === regions[1]).map((h) => [h.probeLocation, h.healthy, h.latencyMs])).toEqual([
+    expect(
+      health.filter((h) => h.regionId === regions[1]).map((h) => [h.probeLocation, h.healthy, h.latencyMs]),
+    ).toEqual([
       ["ap-south", true, null],
       ["eu-west", true, null],
       ["us-east", false, null],
@@ -57,7 +75,9 @@ describe("ingestObservations", () => {
       { deploymentId, regionId: regions[0], at, requestsPerSecond: 1000, errorRate: 0, latencyP50Ms: 42 },
       { deploymentId, regionId: regions[1], at, requestsPerSecond: 2000, errorRate: 0.01, latencyP50Ms: null },
     ]);
-    expect(await db.conflictSample.findMany({ where: { clusterId: cluster } })).toEqual([{ clusterId: cluster, at, conflicts: 17n, conflictsPerSecond: 0.25 }]);
+    expect(await db.conflictSample.findMany({ where: { clusterId: cluster } })).toEqual([
+      { clusterId: cluster, at, conflicts: 17n, conflictsPerSecond: 0.25 },
+    ]);
   });
 
   it("inserts nothing the second time the same observation is stored", async () => {
@@ -89,7 +109,14 @@ describe("ingestObservations", () => {
   });
 
   it("stores nothing for an empty observation", async () => {
-    const empty: Observations = { observedAtMs: Date.UTC(2031, 0, 5), lag: [], health: [], traffic: [], conflicts: [], routing: [] };
+    const empty: Observations = {
+      observedAtMs: Date.UTC(2031, 0, 5),
+      lag: [],
+      health: [],
+      traffic: [],
+      conflicts: [],
+      routing: [],
+    };
     expect(await ingestObservations(db, id("dep"), empty)).toEqual({ inserted: 0 });
   });
 });
@@ -99,9 +126,16 @@ describe("ingestRows", () => {
     const linkId = id("link");
     const base = Date.UTC(2031, 0, 6);
     const atMs = Array.from({ length: 5000 }, (_, i) => base + i * 1000);
-    const lag = { linkId: atMs.map(() => linkId), atMs, lagMs: atMs.map((_, i) => i / 2), lagBytes: atMs.map((_, i) => i) };
+    const lag = {
+      linkId: atMs.map(() => linkId),
+      atMs,
+      lagMs: atMs.map((_, i) => i / 2),
+      lagBytes: atMs.map((_, i) => i),
+    };
     expect(await ingestRows(db, { lag })).toEqual({ inserted: 5000 });
-    expect(await db.lagSample.aggregate({ where: { linkId }, _count: true, _max: { lagMs: true }, _min: { at: true } })).toMatchObject({
+    expect(
+      await db.lagSample.aggregate({ where: { linkId }, _count: true, _max: { lagMs: true }, _min: { at: true } }),
+    ).toMatchObject({
       _count: 5000,
       _max: { lagMs: 2499.5 },
       _min: { at: new Date(base) },
@@ -109,6 +143,8 @@ describe("ingestRows", () => {
   });
 
   it("refuses columns of different lengths rather than padding them with nulls", async () => {
-    await expect(ingestRows(db, { lag: { linkId: ["a", "b"], atMs: [1], lagMs: [1, 2], lagBytes: [1, 2] } })).rejects.toThrow(/lag columns have different lengths/);
+    await expect(
+      ingestRows(db, { lag: { linkId: ["a", "b"], atMs: [1], lagMs: [1, 2], lagBytes: [1, 2] } }),
+    ).rejects.toThrow(/lag columns have different lengths/);
   });
 });

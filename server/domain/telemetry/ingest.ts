@@ -69,13 +69,28 @@ const whole = (values: number[]) => values.map(Math.round);
 /** Refuses columns of different lengths: unnest would pad the short ones with NULLs. */
 function rowCount(table: string, columns: Record<string, unknown[]>): number {
   const lengths = new Set(Object.values(columns).map((c) => c.length));
-  if (lengths.size > 1) throw new Error(`ingestRows: the ${table} columns have different lengths (${[...lengths].join(", ")})`);
+  if (lengths.size > 1)
+    throw new Error(`ingestRows: the ${table} columns have different lengths (${[...lengths].join(", ")})`);
   return [...lengths][0] ?? 0;
 }
 
 const NO_LAG: LagRows = { linkId: [], atMs: [], lagMs: [], lagBytes: [] };
-const NO_HEALTH: HealthRows = { deploymentId: [], regionId: [], probeLocation: [], atMs: [], healthy: [], latencyMs: [] };
-const NO_TRAFFIC: TrafficRows = { deploymentId: [], regionId: [], atMs: [], requestsPerSecond: [], errorRate: [], latencyP50Ms: [] };
+const NO_HEALTH: HealthRows = {
+  deploymentId: [],
+  regionId: [],
+  probeLocation: [],
+  atMs: [],
+  healthy: [],
+  latencyMs: [],
+};
+const NO_TRAFFIC: TrafficRows = {
+  deploymentId: [],
+  regionId: [],
+  atMs: [],
+  requestsPerSecond: [],
+  errorRate: [],
+  latencyP50Ms: [],
+};
 const NO_CONFLICTS: ConflictRows = { clusterId: [], atMs: [], conflicts: [], conflictsPerSecond: [] };
 
 /** Rows per statement above which a batch is split into statements that run side by side. */
@@ -88,12 +103,25 @@ function sliceColumns<T extends Record<string, unknown[]>>(columns: T, from: num
   return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values.slice(from, to)])) as T;
 }
 
-async function insertStatement(db: Db, lag: LagRows, health: HealthRows, traffic: TrafficRows, conflicts: ConflictRows): Promise<number> {
+async function insertStatement(
+  db: Db,
+  lag: LagRows,
+  health: HealthRows,
+  traffic: TrafficRows,
+  conflicts: ConflictRows,
+): Promise<number> {
   const [result] = await db.$queryRawUnsafe<{ inserted: number }[]>(
     INSERT_SAMPLES,
     ...[lag.linkId, iso(lag.atMs), lag.lagMs, whole(lag.lagBytes)],
     ...[health.deploymentId, health.regionId, health.probeLocation, iso(health.atMs), health.healthy, health.latencyMs],
-    ...[traffic.deploymentId, traffic.regionId, iso(traffic.atMs), traffic.requestsPerSecond, traffic.errorRate, traffic.latencyP50Ms],
+    ...[
+      traffic.deploymentId,
+      traffic.regionId,
+      iso(traffic.atMs),
+      traffic.requestsPerSecond,
+      traffic.errorRate,
+      traffic.latencyP50Ms,
+    ],
     ...[conflicts.clusterId, iso(conflicts.atMs), whole(conflicts.conflicts), conflicts.conflictsPerSecond],
   );
   return result?.inserted ?? 0;
@@ -106,13 +134,19 @@ async function insertStatement(db: Db, lag: LagRows, health: HealthRows, traffic
  */
 export async function ingestRows(db: Db, rows: SampleRows): Promise<{ inserted: number }> {
   const { lag = NO_LAG, health = NO_HEALTH, traffic = NO_TRAFFIC, conflicts = NO_CONFLICTS } = rows;
-  const sizes = [rowCount("lag", lag), rowCount("health", health), rowCount("traffic", traffic), rowCount("conflicts", conflicts)];
+  const sizes = [
+    rowCount("lag", lag),
+    rowCount("health", health),
+    rowCount("traffic", traffic),
+    rowCount("conflicts", conflicts),
+  ];
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total === 0) return { inserted: 0 };
   const parts = Math.min(MAX_PARALLEL_STATEMENTS, Math.ceil(total / ROWS_PER_STATEMENT));
   if (parts === 1) return { inserted: await insertStatement(db, lag, health, traffic, conflicts) };
   // Part i takes the same share of every table, so the statements are about equal.
-  const share = (size: number, part: number) => [Math.floor((size * part) / parts), Math.floor((size * (part + 1)) / parts)] as const;
+  const share = (size: number, part: number) =>
+    [Math.floor((size * part) / parts), Math.floor((size * (part + 1)) / parts)] as const;
   const counts = await Promise.all(
     Array.from({ length: parts }, (_, part) => {
       const [lagSize, healthSize, trafficSize, conflictsSize] = sizes as [number, number, number, number];
@@ -134,7 +168,8 @@ export function mergeSampleRows(parts: SampleRows[]): SampleRows {
   for (const part of parts) {
     for (const [table, columns] of Object.entries(part)) {
       const target = (merged[table] ??= {});
-      for (const [column, values] of Object.entries(columns as Record<string, unknown[]>)) (target[column] ??= []).push(...values);
+      for (const [column, values] of Object.entries(columns as Record<string, unknown[]>))
+        (target[column] ??= []).push(...values);
     }
   }
   return merged as unknown as SampleRows;
@@ -177,6 +212,10 @@ export function observationRows(deploymentId: string, observations: Observations
 
 /** Stores one observation of a deployment: lag per link, health per region and probe location,
  * traffic per region, conflicts per cluster. Routing observations are live-only (not history). */
-export function ingestObservations(db: Db, deploymentId: string, observations: Observations): Promise<{ inserted: number }> {
+export function ingestObservations(
+  db: Db,
+  deploymentId: string,
+  observations: Observations,
+): Promise<{ inserted: number }> {
   return ingestRows(db, observationRows(deploymentId, observations));
 }

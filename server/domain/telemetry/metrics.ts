@@ -1,21 +1,50 @@
 // Prometheus exposition of the live state: current lag, health, traffic and open alerts, from
 // each deployment's newest snapshot. A fresh registry per scrape: the web process keeps no state.
 import { Gauge, Registry } from "prom-client";
-import type { Db } from "@/server/db";
+
 import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { Db } from "@/server/db";
 
 export async function renderMetrics(db: Db): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
-  const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
-  const lagSeconds = gauge("meridian_replication_lag_seconds", "Seconds of writes the link's target has not applied (the RPO figure)", ["deployment", "link", "source", "target"]);
-  const lagBytes = gauge("meridian_replication_lag_bytes", "Bytes committed at the source and not yet applied at the target", ["deployment", "link", "source", "target"]);
-  const regionUp = gauge("meridian_region_up", "1 unless a quorum of probe locations finds the region down", ["deployment", "region"]);
-  const healthyProbes = gauge("meridian_region_healthy_probe_ratio", "Fraction of probe locations that find the region healthy", ["deployment", "region"]);
-  const requests = gauge("meridian_region_requests_per_second", "Requests per second the region serves", ["deployment", "region"]);
-  const errors = gauge("meridian_region_error_ratio", "Fraction of the region's requests that fail", ["deployment", "region"]);
-  const conflicts = gauge("meridian_cluster_conflicts_per_second", "Write conflicts per second in a multi-primary cluster", ["deployment", "cluster"]);
+  const gauge = (name: string, help: string, labelNames: string[]) =>
+    new Gauge({ name, help, labelNames, registers: [registry] });
+  const lagSeconds = gauge(
+    "meridian_replication_lag_seconds",
+    "Seconds of writes the link's target has not applied (the RPO figure)",
+    ["deployment", "link", "source", "target"],
+  );
+  const lagBytes = gauge(
+    "meridian_replication_lag_bytes",
+    "Bytes committed at the source and not yet applied at the target",
+    ["deployment", "link", "source", "target"],
+  );
+  const regionUp = gauge("meridian_region_up", "1 unless a quorum of probe locations finds the region down", [
+    "deployment",
+    "region",
+  ]);
+  const healthyProbes = gauge(
+    "meridian_region_healthy_probe_ratio",
+    "Fraction of probe locations that find the region healthy",
+    ["deployment", "region"],
+  );
+  const requests = gauge("meridian_region_requests_per_second", "Requests per second the region serves", [
+    "deployment",
+    "region",
+  ]);
+  const errors = gauge("meridian_region_error_ratio", "Fraction of the region's requests that fail", [
+    "deployment",
+    "region",
+  ]);
+  const conflicts = gauge(
+    "meridian_cluster_conflicts_per_second",
+    "Write conflicts per second in a multi-primary cluster",
+    ["deployment", "cluster"],
+  );
   const openAlerts = gauge("meridian_alerts_open", "Open alerts", ["deployment", "kind"]);
-  const observedAt = gauge("meridian_observed_at_seconds", "When the deployment was last observed (Unix time)", ["deployment"]);
+  const observedAt = gauge("meridian_observed_at_seconds", "When the deployment was last observed (Unix time)", [
+    "deployment",
+  ]);
 
   // The newest snapshot per deployment, in one query.
   const rows = await db.$queryRaw<{ deploymentId: string; payload: LiveSnapshot }[]>`
@@ -39,7 +68,12 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
     observedAt.set({ deployment }, payload.observedAtMs / 1000);
     for (const link of payload.links) {
       const ends = linkEnds.get(link.linkId);
-      const labels = { deployment, link: link.linkId, source: replicaName.get(ends?.sourceReplicaId ?? "") ?? "", target: replicaName.get(ends?.targetReplicaId ?? "") ?? "" };
+      const labels = {
+        deployment,
+        link: link.linkId,
+        source: replicaName.get(ends?.sourceReplicaId ?? "") ?? "",
+        target: replicaName.get(ends?.targetReplicaId ?? "") ?? "",
+      };
       lagSeconds.set(labels, link.lagMs / 1000);
       lagBytes.set(labels, link.lagBytes);
     }
@@ -50,7 +84,11 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
       requests.set(labels, region.requestsPerSecond);
       errors.set(labels, region.errorRate);
     }
-    for (const cluster of payload.clusters) conflicts.set({ deployment, cluster: clusterName.get(cluster.clusterId) ?? cluster.clusterId }, cluster.conflictsPerSecond);
+    for (const cluster of payload.clusters)
+      conflicts.set(
+        { deployment, cluster: clusterName.get(cluster.clusterId) ?? cluster.clusterId },
+        cluster.conflictsPerSecond,
+      );
   }
   const open = await db.alert.groupBy({ by: ["deploymentId", "kind"], where: { resolvedAt: null }, _count: true });
   for (const group of open) {

@@ -4,8 +4,11 @@
 // The data lives in 2000: a retention run here deletes only what is older than that, so it can never
 // remove another test's samples (which all lie later). Keep it the oldest time any test uses.
 import { randomUUID } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
+
 import { ingestRows } from "./ingest";
 import { applyRetention, DEFAULT_RETENTION, retentionFromEnv } from "./retention";
 
@@ -21,7 +24,12 @@ describe("applyRetention", () => {
     // Three samples of each kind just past the cut (older), one exactly at it and one recent (kept).
     const rawTimes = [rawCut - 3, rawCut - 2, rawCut - 1, rawCut, nowMs - HOUR];
     await ingestRows(db, {
-      lag: { linkId: rawTimes.map(() => linkId), atMs: rawTimes, lagMs: rawTimes.map(() => 1), lagBytes: rawTimes.map(() => 1) },
+      lag: {
+        linkId: rawTimes.map(() => linkId),
+        atMs: rawTimes,
+        lagMs: rawTimes.map(() => 1),
+        lagBytes: rawTimes.map(() => 1),
+      },
       health: {
         deploymentId: rawTimes.map(() => deploymentId),
         regionId: rawTimes.map(() => regionId),
@@ -38,7 +46,12 @@ describe("applyRetention", () => {
         errorRate: rawTimes.map(() => 0),
         latencyP50Ms: rawTimes.map(() => null),
       },
-      conflicts: { clusterId: rawTimes.map(() => clusterId), atMs: rawTimes, conflicts: rawTimes.map(() => 0), conflictsPerSecond: rawTimes.map(() => 0) },
+      conflicts: {
+        clusterId: rawTimes.map(() => clusterId),
+        atMs: rawTimes,
+        conflicts: rawTimes.map(() => 0),
+        conflictsPerSecond: rawTimes.map(() => 0),
+      },
     });
     const rollup = (bucketSeconds: number, bucketStartMs: number) => ({
       series: "lag",
@@ -76,7 +89,10 @@ describe("applyRetention", () => {
     expect(times(await db.healthSample.findMany({ where: { deploymentId } }))).toEqual(kept);
     expect(times(await db.trafficSample.findMany({ where: { deploymentId } }))).toEqual(kept);
     expect(times(await db.conflictSample.findMany({ where: { clusterId } }))).toEqual(kept);
-    const rollups = await db.rollup.findMany({ where: { key: linkId }, orderBy: [{ bucketSeconds: "asc" }, { bucketStart: "asc" }] });
+    const rollups = await db.rollup.findMany({
+      where: { key: linkId },
+      orderBy: [{ bucketSeconds: "asc" }, { bucketStart: "asc" }],
+    });
     expect(rollups.map((r) => [r.bucketSeconds, r.bucketStart.getTime()])).toEqual([
       [60, minuteCut],
       [60, nowMs - HOUR],
@@ -107,7 +123,13 @@ describe("retentionFromEnv", () => {
   });
 
   it("reads each variable", () => {
-    expect(retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "72", MERIDIAN_RETENTION_1M_DAYS: "14", MERIDIAN_RETENTION_1H_DAYS: "730" })).toEqual({
+    expect(
+      retentionFromEnv({
+        MERIDIAN_RETENTION_RAW_HOURS: "72",
+        MERIDIAN_RETENTION_1M_DAYS: "14",
+        MERIDIAN_RETENTION_1H_DAYS: "730",
+      }),
+    ).toEqual({
       rawHours: 72,
       minuteRollupDays: 14,
       hourRollupDays: 730,
@@ -115,10 +137,20 @@ describe("retentionFromEnv", () => {
   });
 
   it("refuses wrong values with a sentence naming the variable", () => {
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "two days" })).toThrow(/retention settings are wrong:\n  MERIDIAN_RETENTION_RAW_HOURS must be a whole number/);
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "1" })).toThrow(/MERIDIAN_RETENTION_RAW_HOURS must be at least 2/);
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "1.5" })).toThrow(/MERIDIAN_RETENTION_1M_DAYS must be a whole number/);
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "0" })).toThrow(/MERIDIAN_RETENTION_1M_DAYS must be at least 1/);
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "90", MERIDIAN_RETENTION_1H_DAYS: "30" })).toThrow(/MERIDIAN_RETENTION_1H_DAYS must be at least MERIDIAN_RETENTION_1M_DAYS/);
+    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "two days" })).toThrow(
+      /retention settings are wrong:\n  MERIDIAN_RETENTION_RAW_HOURS must be a whole number/,
+    );
+    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "1" })).toThrow(
+      /MERIDIAN_RETENTION_RAW_HOURS must be at least 2/,
+    );
+    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "1.5" })).toThrow(
+      /MERIDIAN_RETENTION_1M_DAYS must be a whole number/,
+    );
+    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "0" })).toThrow(
+      /MERIDIAN_RETENTION_1M_DAYS must be at least 1/,
+    );
+    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "90", MERIDIAN_RETENTION_1H_DAYS: "30" })).toThrow(
+      /MERIDIAN_RETENTION_1H_DAYS must be at least MERIDIAN_RETENTION_1M_DAYS/,
+    );
   });
 });

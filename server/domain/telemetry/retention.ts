@@ -4,6 +4,7 @@
 // backlog of millions of rows never holds locks or bloats one transaction, and ingest and rollups
 // keep running between chunks.
 import { z } from "zod";
+
 import type { Db } from "@/server/db";
 
 export type RetentionPolicy = { rawHours: number; minuteRollupDays: number; hourRollupDays: number };
@@ -23,9 +24,15 @@ const positiveInt = (name: string, max: number) =>
 const ZRetentionEnv = z
   .object({
     // Raw samples feed the rollups, which recompute the last two buckets of an hour: keep 2 h at least.
-    MERIDIAN_RETENTION_RAW_HOURS: positiveInt("MERIDIAN_RETENTION_RAW_HOURS", 24 * 366).min(2, "MERIDIAN_RETENTION_RAW_HOURS must be at least 2 (hourly rollups read the last two hours of samples)").default(DEFAULT_RETENTION.rawHours),
-    MERIDIAN_RETENTION_1M_DAYS: positiveInt("MERIDIAN_RETENTION_1M_DAYS", 3660).default(DEFAULT_RETENTION.minuteRollupDays),
-    MERIDIAN_RETENTION_1H_DAYS: positiveInt("MERIDIAN_RETENTION_1H_DAYS", 3660).default(DEFAULT_RETENTION.hourRollupDays),
+    MERIDIAN_RETENTION_RAW_HOURS: positiveInt("MERIDIAN_RETENTION_RAW_HOURS", 24 * 366)
+      .min(2, "MERIDIAN_RETENTION_RAW_HOURS must be at least 2 (hourly rollups read the last two hours of samples)")
+      .default(DEFAULT_RETENTION.rawHours),
+    MERIDIAN_RETENTION_1M_DAYS: positiveInt("MERIDIAN_RETENTION_1M_DAYS", 3660).default(
+      DEFAULT_RETENTION.minuteRollupDays,
+    ),
+    MERIDIAN_RETENTION_1H_DAYS: positiveInt("MERIDIAN_RETENTION_1H_DAYS", 3660).default(
+      DEFAULT_RETENTION.hourRollupDays,
+    ),
   })
   .refine((v) => v.MERIDIAN_RETENTION_1H_DAYS >= v.MERIDIAN_RETENTION_1M_DAYS, {
     path: ["MERIDIAN_RETENTION_1H_DAYS"],
@@ -46,7 +53,11 @@ export function retentionFromEnv(env: Record<string, string | undefined>): Reten
     throw new Error(`the telemetry retention settings are wrong:\n${problems}`);
   }
   const v = parsed.data;
-  return { rawHours: v.MERIDIAN_RETENTION_RAW_HOURS, minuteRollupDays: v.MERIDIAN_RETENTION_1M_DAYS, hourRollupDays: v.MERIDIAN_RETENTION_1H_DAYS };
+  return {
+    rawHours: v.MERIDIAN_RETENTION_RAW_HOURS,
+    minuteRollupDays: v.MERIDIAN_RETENTION_1M_DAYS,
+    hourRollupDays: v.MERIDIAN_RETENTION_1H_DAYS,
+  };
 }
 
 /** The oldest instant each kind of data is kept from, at `nowMs`. */
@@ -58,13 +69,31 @@ export function retentionCutoffs(nowMs: number, policy: RetentionPolicy) {
   };
 }
 
-export type RetentionResult = { lag: number; health: number; traffic: number; conflicts: number; minuteRollups: number; hourRollups: number };
+export type RetentionResult = {
+  lag: number;
+  health: number;
+  traffic: number;
+  conflicts: number;
+  minuteRollups: number;
+  hourRollups: number;
+};
 
 // Table and column names are constants of this file, never input. Each chunk picks victims by the
 // time index and deletes them by ctid, so a chunk touches at most `limit` rows.
-const SAMPLE_TABLES = { lag: "LagSample", health: "HealthSample", traffic: "TrafficSample", conflicts: "ConflictSample" } as const;
+const SAMPLE_TABLES = {
+  lag: "LagSample",
+  health: "HealthSample",
+  traffic: "TrafficSample",
+  conflicts: "ConflictSample",
+} as const;
 
-async function deleteInChunks(db: Db, table: string, where: string, params: unknown[], chunkSize: number): Promise<number> {
+async function deleteInChunks(
+  db: Db,
+  table: string,
+  where: string,
+  params: unknown[],
+  chunkSize: number,
+): Promise<number> {
   const sql = `
     delete from "${table}" where ctid = any(array(
       select ctid from "${table}" where ${where} limit $${params.length + 1}
@@ -93,7 +122,19 @@ export async function applyRetention(
     counts[kind] = await deleteInChunks(db, table, `at < $1`, [rawBefore], chunkSize);
   }
   const rollupWhere = `"bucketSeconds" = $1 and "bucketStart" < $2`;
-  const minuteRollups = await deleteInChunks(db, "Rollup", rollupWhere, [60, new Date(cut.minuteRollupFromMs)], chunkSize);
-  const hourRollups = await deleteInChunks(db, "Rollup", rollupWhere, [3600, new Date(cut.hourRollupFromMs)], chunkSize);
+  const minuteRollups = await deleteInChunks(
+    db,
+    "Rollup",
+    rollupWhere,
+    [60, new Date(cut.minuteRollupFromMs)],
+    chunkSize,
+  );
+  const hourRollups = await deleteInChunks(
+    db,
+    "Rollup",
+    rollupWhere,
+    [3600, new Date(cut.hourRollupFromMs)],
+    chunkSize,
+  );
   return { ...counts, minuteRollups, hourRollups };
 }

@@ -2,8 +2,11 @@
 // that arrive late, and give the same rows however often they run. Each test lives in its own
 // month of 2032, so other test files' samples never fall into its buckets.
 import { randomUUID } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
+
 import { ingestRows } from "./ingest";
 import { rollupSamples } from "./rollup";
 
@@ -24,7 +27,12 @@ const rollupsOf = (key: string, bucketSeconds = 60) =>
 
 /** One link's lag samples at `base + offsetsMs[i]` with `values[i]`. */
 const lagRows = (linkId: string, base: number, offsetsMs: number[], values: number[]) => ({
-  lag: { linkId: offsetsMs.map(() => linkId), atMs: offsetsMs.map((o) => base + o), lagMs: values, lagBytes: values.map(() => 0) },
+  lag: {
+    linkId: offsetsMs.map(() => linkId),
+    atMs: offsetsMs.map((o) => base + o),
+    lagMs: values,
+    lagBytes: values.map(() => 0),
+  },
 });
 
 describe("rollupSamples", () => {
@@ -75,7 +83,12 @@ describe("rollupSamples", () => {
         errorRate: [0.02, 0.04],
         latencyP50Ms: [null, null],
       },
-      conflicts: { clusterId: [clusterId, clusterId, clusterId], atMs: [base, base + 1000, base + 2000], conflicts: [1, 2, 6], conflictsPerSecond: [1, 1, 4] },
+      conflicts: {
+        clusterId: [clusterId, clusterId, clusterId],
+        atMs: [base, base + 1000, base + 2000],
+        conflicts: [1, 2, 6],
+        conflictsPerSecond: [1, 1, 4],
+      },
     });
 
     await rollupSamples(db, { nowMs: base + MINUTE, bucketSeconds: 60 });
@@ -91,7 +104,9 @@ describe("rollupSamples", () => {
     expect(byRegion.health!.min).toBeCloseTo(2 / 3, 12);
     expect(byRegion.health!.p50).toBeCloseTo(5 / 6, 12);
     expect(byRegion.health!.p95).toBeCloseTo(percentileCont([2 / 3, 1], 0.95), 12);
-    expect(await rollupsOf(clusterId)).toMatchObject([{ series: "conflicts", count: 3, sum: 6, min: 1, max: 4, p50: 1 }]);
+    expect(await rollupsOf(clusterId)).toMatchObject([
+      { series: "conflicts", count: 3, sum: 6, min: 1, max: 4, p50: 1 },
+    ]);
   });
 
   it("gives the same rows when run again, and counts a sample that arrived late", async () => {
@@ -119,10 +134,24 @@ describe("rollupSamples", () => {
     const base = Date.UTC(2032, 3, 10, 12, 0, 0);
     const linkId = id("link");
     const values = Array.from({ length: 60 }, (_, i) => (i * 37) % 101); // one a minute, scrambled
-    await ingestRows(db, lagRows(linkId, base, values.map((_, i) => i * MINUTE), values));
+    await ingestRows(
+      db,
+      lagRows(
+        linkId,
+        base,
+        values.map((_, i) => i * MINUTE),
+        values,
+      ),
+    );
     await rollupSamples(db, { nowMs: base + 61 * MINUTE, bucketSeconds: 3600 });
     const [hour] = await rollupsOf(linkId, 3600);
-    expect(hour).toMatchObject({ bucketStart: new Date(base), count: 60, sum: values.reduce((a, b) => a + b, 0), min: Math.min(...values), max: Math.max(...values) });
+    expect(hour).toMatchObject({
+      bucketStart: new Date(base),
+      count: 60,
+      sum: values.reduce((a, b) => a + b, 0),
+      min: Math.min(...values),
+      max: Math.max(...values),
+    });
     expect(hour!.p50).toBeCloseTo(percentileCont(values, 0.5), 9);
     expect(hour!.p95).toBeCloseTo(percentileCont(values, 0.95), 9);
   });
@@ -132,7 +161,11 @@ describe("rollupSamples", () => {
     const linkId = id("link");
     await ingestRows(db, lagRows(linkId, base, [0, 3 * 3_600_000], [5, 6]));
     // Raw samples are kept 2 hours here, so at base + 3h 1m only the minute at base + 3h is safe to roll up.
-    const result = await rollupSamples(db, { nowMs: base + 3 * 3_600_000 + MINUTE + 1, bucketSeconds: 60, retention: { rawHours: 2, minuteRollupDays: 30, hourRollupDays: 365 } });
+    const result = await rollupSamples(db, {
+      nowMs: base + 3 * 3_600_000 + MINUTE + 1,
+      bucketSeconds: 60,
+      retention: { rawHours: 2, minuteRollupDays: 30, hourRollupDays: 365 },
+    });
     expect(result.fromMs).toBe(base + 3_600_000 + 2 * MINUTE);
     expect((await rollupsOf(linkId)).map((r) => r.bucketStart.getTime())).toEqual([base + 3 * 3_600_000]);
   });

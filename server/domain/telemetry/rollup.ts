@@ -6,14 +6,21 @@
 // reprocessing are all harmless. Progress costs one index probe: the newest rollup's bucket. Each
 // run recomputes from one bucket before it (so samples that arrived late still count) up to the
 // last closed bucket, never further back than raw retention (older samples are gone anyway).
+import { SERIES } from "@/lib/telemetry/history";
 import type { Db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import { SERIES } from "@/lib/telemetry/history";
+
 import { retentionCutoffs, retentionFromEnv, type RetentionPolicy } from "./retention";
 import { bucketOf, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
 export type RollupBucketSeconds = 60 | 3600;
-export type RollupResult = { bucketSeconds: RollupBucketSeconds; fromMs: number; toMs: number; rollups: number; skipped: boolean };
+export type RollupResult = {
+  bucketSeconds: RollupBucketSeconds;
+  fromMs: number;
+  toMs: number;
+  rollups: number;
+  skipped: boolean;
+};
 
 /** Buckets recomputed per transaction: keeps a catch-up after downtime in short statements. */
 const WINDOW_BUCKETS: Record<RollupBucketSeconds, number> = { 60: 360, 3600: 24 };
@@ -52,7 +59,10 @@ export async function rollupSamples(
   const bucketMs = bucketSeconds * 1000;
   const toMs = alignDown(nowMs, bucketMs); // end of the last closed bucket
   // A bucket that began before the raw cutoff may have lost samples to retention: never recompute it.
-  const oldestMs = alignUp(retentionCutoffs(nowMs, options.retention ?? retentionFromEnv(process.env)).rawFromMs, bucketMs);
+  const oldestMs = alignUp(
+    retentionCutoffs(nowMs, options.retention ?? retentionFromEnv(process.env)).rawFromMs,
+    bucketMs,
+  );
   const newest = await newestBucketMs(db, bucketSeconds, toMs);
   // From the bucket before the newest one: with the newest just closed, the last two are recomputed.
   const fromMs = Math.max(oldestMs, newest === null ? oldestMs : newest - bucketMs);
@@ -63,7 +73,9 @@ export async function rollupSamples(
     const end = Math.min(toMs, start + windowMs);
     const done = await db.$transaction(
       async (tx) => {
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`select pg_try_advisory_xact_lock(${LOCK_KEYS[bucketSeconds]}::int) as locked`;
+        const [lock] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`select pg_try_advisory_xact_lock(${LOCK_KEYS[bucketSeconds]}::int) as locked`;
         if (!lock?.locked) return null; // another worker is on it; its upserts give the same numbers
         let count = 0;
         for (const series of SERIES) count += await tx.$executeRaw(upsertBuckets(series, bucketSeconds, start, end));

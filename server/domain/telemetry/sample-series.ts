@@ -6,8 +6,8 @@
 // Health is the exception: per instant, value = fraction of the probe locations that found the
 // region healthy, n = probes, total = healthy probes, so a bucket's average is exactly "the fraction
 // of probe samples healthy in the bucket" and its min is the worst moment.
-import { Prisma } from "@/server/generated/prisma/client";
 import type { TSeries } from "@/lib/telemetry/history";
+import { Prisma } from "@/server/generated/prisma/client";
 
 /** Which rows: every series (rollups; key as stored in Rollup), or some series of one deployment (history; key = the id asked for). */
 export type SampleScope = { kind: "all" } | { kind: "deployment"; deploymentId: string; ids: string[] };
@@ -35,7 +35,9 @@ export function sampleSource(series: TSeries, fromMs: number, toMs: number, scop
   // Per-region series: filter on the key's columns (not the concatenated key) so the primary key index serves the read.
   const key = scope.kind === "all" ? Prisma.sql`"deploymentId" || '/' || "regionId"` : Prisma.sql`"regionId"`;
   const filter =
-    scope.kind === "all" ? Prisma.empty : Prisma.sql`and "deploymentId" = ${scope.deploymentId} and "regionId" = any(${scope.ids}::text[])`;
+    scope.kind === "all"
+      ? Prisma.empty
+      : Prisma.sql`and "deploymentId" = ${scope.deploymentId} and "regionId" = any(${scope.ids}::text[])`;
   if (series === "health") {
     return Prisma.sql`
       select ${key} as key, at, avg(healthy::int)::float8 as value, count(*)::int as n, count(*) filter (where healthy)::float8 as total

@@ -1,9 +1,10 @@
 // The live snapshot of a deployment: built by the worker each tick, published as a live event,
 // and read back as the starting point of every browser that opens the deployment.
-import type { Db, Tx } from "@/server/db";
-import { latestEvent } from "@/server/events";
-import type { Driver, Observations } from "@/server/drivers/types";
 import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { Db, Tx } from "@/server/db";
+import type { Driver, Observations } from "@/server/drivers/types";
+import { latestEvent } from "@/server/events";
+
 import type { Assessment } from "./assess";
 import { listActiveFaults } from "./faults";
 
@@ -11,7 +12,13 @@ export const SNAPSHOT_EVENT = "snapshot";
 
 export async function buildSnapshot(
   db: Db,
-  input: { deploymentId: string; rpoTargetSeconds: number; observations: Observations; assessment: Assessment; driver: Driver },
+  input: {
+    deploymentId: string;
+    rpoTargetSeconds: number;
+    observations: Observations;
+    assessment: Assessment;
+    driver: Driver;
+  },
 ): Promise<LiveSnapshot> {
   const { deploymentId, observations, assessment, driver } = input;
   const [alerts, faults, topology] = await Promise.all([
@@ -26,18 +33,38 @@ export async function buildSnapshot(
     rpoTargetSeconds: input.rpoTargetSeconds,
     links: assessment.links,
     regions: assessment.regions,
-    clusters: observations.conflicts.map((c) => ({ clusterId: c.clusterId, conflicts: c.conflicts, conflictsPerSecond: c.conflictsPerSecond })),
+    clusters: observations.conflicts.map((c) => ({
+      clusterId: c.clusterId,
+      conflicts: c.conflicts,
+      conflictsPerSecond: c.conflictsPerSecond,
+    })),
     replicas: topology.replicas.map((r) => {
       const isWriter = r.role !== "READ_REPLICA";
-      return { replicaId: r.id, role: r.role, epoch: r.epoch, writable: writable.has(r.id), fenced: isWriter && !writable.has(r.id) };
+      return {
+        replicaId: r.id,
+        role: r.role,
+        epoch: r.epoch,
+        writable: writable.has(r.id),
+        fenced: isWriter && !writable.has(r.id),
+      };
     }),
-    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind as "LAG_OVER_RPO" | "REGION_DOWN", targetId: a.targetId, targetLabel: a.targetLabel, message: a.message, openedAt: a.openedAt.toISOString() })),
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      kind: a.kind as "LAG_OVER_RPO" | "REGION_DOWN",
+      targetId: a.targetId,
+      targetLabel: a.targetLabel,
+      message: a.message,
+      openedAt: a.openedAt.toISOString(),
+    })),
     faults: faults.map((f) => ({ id: f.id, kind: f.kind, summary: f.summary, startedAt: f.startedAt.toISOString() })),
   };
 }
 
 /** The newest snapshot with its event id, or null before the worker's first tick. */
-export async function latestSnapshot(db: Tx, deploymentId: string): Promise<{ eventId: string; snapshot: LiveSnapshot } | null> {
+export async function latestSnapshot(
+  db: Tx,
+  deploymentId: string,
+): Promise<{ eventId: string; snapshot: LiveSnapshot } | null> {
   const event = await latestEvent(db, deploymentId, SNAPSHOT_EVENT);
   return event ? { eventId: event.id, snapshot: event.payload as LiveSnapshot } : null;
 }

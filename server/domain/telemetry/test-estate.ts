@@ -2,27 +2,41 @@
 // resolution needs the links, regions and clusters to exist. Region codes are unique per call, so
 // callers never share (or race to create) regions.
 import { randomUUID } from "node:crypto";
+
+import type { TRegionInput } from "@/lib/schemas/topology";
+import type { DemoDeployment } from "@/prisma/seed/demo-deployments";
+import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import type { Db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
-import type { DemoDeployment } from "@/prisma/seed/demo-deployments";
-import type { TRegionInput } from "@/lib/schemas/topology";
 
 export type TelemetryEstate = { deploymentId: string; clusterId: string; regionIds: string[]; linkIds: string[] };
 
 /** `regions` regions, one multi-primary replica in each, and the first `links` ordered pairs linked. */
-export async function makeTelemetryEstate(db: Db, { regions = 3, links = 2 }: { regions?: number; links?: number } = {}): Promise<TelemetryEstate> {
-  if (links > regions * (regions - 1)) throw new Error(`${regions} regions allow at most ${regions * (regions - 1)} links`);
+export async function makeTelemetryEstate(
+  db: Db,
+  { regions = 3, links = 2 }: { regions?: number; links?: number } = {},
+): Promise<TelemetryEstate> {
+  if (links > regions * (regions - 1))
+    throw new Error(`${regions} regions allow at most ${regions * (regions - 1)} links`);
   const tag = randomUUID().slice(0, 8);
   const keys = Array.from({ length: regions }, (_, i) => `r${i}`);
   const regionInputs = Object.fromEntries(
     keys.map((key, i): [string, TRegionInput] => [
       key,
-      { provider: "LAB", code: `lab-${tag}-${i}`, displayName: `Lab ${i}`, continent: "EUROPE", latitude: 50, longitude: i },
+      {
+        provider: "LAB",
+        code: `lab-${tag}-${i}`,
+        displayName: `Lab ${i}`,
+        continent: "EUROPE",
+        latitude: 50,
+        longitude: i,
+      },
     ]),
   );
   const regionIds = await seedRegions(db, SYSTEM_ACTOR, regionInputs);
-  const pairs = keys.flatMap((from) => keys.filter((to) => to !== from).map((to) => ({ from: `db-${from}`, to: `db-${to}` })));
+  const pairs = keys.flatMap((from) =>
+    keys.filter((to) => to !== from).map((to) => ({ from: `db-${from}`, to: `db-${to}` })),
+  );
   const spec = {
     deployment: {
       slug: `telemetry-${tag}`,
@@ -46,6 +60,15 @@ export async function makeTelemetryEstate(db: Db, { regions = 3, links = 2 }: { 
     policies: [],
   } as unknown as DemoDeployment; // region keys here are this estate's, not the demo's
   const { deployment, cluster } = await seedDeployment(db, SYSTEM_ACTOR, spec, regionIds);
-  const linkRows = await db.replicationLink.findMany({ where: { clusterId: cluster.id }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return { deploymentId: deployment.id, clusterId: cluster.id, regionIds: keys.map((key) => regionIds[key]!), linkIds: linkRows.map((l) => l.id) };
+  const linkRows = await db.replicationLink.findMany({
+    where: { clusterId: cluster.id },
+    select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return {
+    deploymentId: deployment.id,
+    clusterId: cluster.id,
+    regionIds: keys.map((key) => regionIds[key]!),
+    linkIds: linkRows.map((l) => l.id),
+  };
 }

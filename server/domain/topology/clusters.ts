@@ -1,9 +1,11 @@
 // Database clusters: an engine, how it takes writes, and how it settles conflicting ones.
 import { z } from "zod";
+
+import { updateOf, ZClusterInput, type TClusterInput } from "@/lib/schemas/topology";
 import type { Db } from "@/server/db";
-import { AppError, conflict, invalid, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZClusterInput, type TClusterInput, updateOf } from "@/lib/schemas/topology";
+import { AppError, conflict, invalid, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 
 export const ZClusterUpdate = updateOf(ZClusterInput.omit({ deploymentId: true }).shape);
@@ -11,7 +13,10 @@ export const ZClusterUpdate = updateOf(ZClusterInput.omit({ deploymentId: true }
 /** A multi-primary cluster must say how it settles conflicting writes; a single-primary one has none. */
 function checkConflictStrategy(input: Pick<TClusterInput, "writeTopology" | "conflictStrategy">) {
   if (input.writeTopology === "MULTI_PRIMARY" && input.conflictStrategy === "NONE") {
-    throw invalid("conflictStrategy", "a multi-primary cluster needs a conflict strategy (last-write-wins, CRDT or application merge)");
+    throw invalid(
+      "conflictStrategy",
+      "a multi-primary cluster needs a conflict strategy (last-write-wins, CRDT or application merge)",
+    );
   }
 }
 
@@ -19,11 +24,21 @@ export async function createCluster(db: Db, actor: Actor, input: TClusterInput) 
   checkConflictStrategy(input);
   return db.$transaction(async (tx) => {
     if (!(await tx.deployment.findUnique({ where: { id: input.deploymentId } }))) throw notFound("the deployment");
-    if (await tx.databaseCluster.findUnique({ where: { deploymentId_name: { deploymentId: input.deploymentId, name: input.name } } })) {
+    if (
+      await tx.databaseCluster.findUnique({
+        where: { deploymentId_name: { deploymentId: input.deploymentId, name: input.name } },
+      })
+    ) {
       throw conflict(`this deployment already has a cluster named ${input.name}`, "name");
     }
     const cluster = await tx.databaseCluster.create({ data: input });
-    await auditCreated(tx, actor, "cluster", cluster, `created database cluster ${input.name} (${input.engine}, ${input.writeTopology})`);
+    await auditCreated(
+      tx,
+      actor,
+      "cluster",
+      cluster,
+      `created database cluster ${input.name} (${input.engine}, ${input.writeTopology})`,
+    );
     return cluster;
   });
 }
@@ -42,28 +57,53 @@ export async function updateCluster(db: Db, actor: Actor, input: z.infer<typeof 
         { field: "writeTopology" },
       );
     }
-    if (next.name !== cluster.name && (await tx.databaseCluster.findUnique({ where: { deploymentId_name: { deploymentId: cluster.deploymentId, name: next.name } } }))) {
+    if (
+      next.name !== cluster.name &&
+      (await tx.databaseCluster.findUnique({
+        where: { deploymentId_name: { deploymentId: cluster.deploymentId, name: next.name } },
+      }))
+    ) {
       throw conflict(`this deployment already has a cluster named ${next.name}`, "name");
     }
     const { deploymentId: _fixed, ...data } = next;
     const after = await tx.databaseCluster.update({ where: { id: cluster.id }, data });
-    await auditUpdated(tx, actor, "cluster", cluster, after, `updated cluster ${cluster.name}: ${changedFields(cluster, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "cluster",
+      cluster,
+      after,
+      `updated cluster ${cluster.name}: ${changedFields(cluster, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }
 
 export async function deleteCluster(db: Db, actor: Actor, input: { id: string; cascade: boolean }) {
   return db.$transaction(async (tx) => {
-    const before = await tx.databaseCluster.findUnique({ where: { id: input.id }, include: { _count: { select: { replicas: true, links: true } } } });
+    const before = await tx.databaseCluster.findUnique({
+      where: { id: input.id },
+      include: { _count: { select: { replicas: true, links: true } } },
+    });
     if (!before) throw notFound("the database cluster");
     const { _count: counts, ...cluster } = before;
     if (counts.replicas > 0 && !input.cascade) {
-      throw new AppError("PRECONDITION_FAILED", `cluster ${cluster.name} still has ${counts.replicas} replicas and ${counts.links} replication links: confirm to delete them with it`, { field: "cascade" });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `cluster ${cluster.name} still has ${counts.replicas} replicas and ${counts.links} replication links: confirm to delete them with it`,
+        { field: "cascade" },
+      );
     }
     await tx.replicationLink.deleteMany({ where: { clusterId: cluster.id } });
     await tx.replica.deleteMany({ where: { clusterId: cluster.id } });
     await tx.databaseCluster.delete({ where: { id: cluster.id } });
-    await auditDeleted(tx, actor, "cluster", cluster, `deleted cluster ${cluster.name}${counts.replicas ? ` with ${counts.replicas} replicas and ${counts.links} links` : ""}`);
+    await auditDeleted(
+      tx,
+      actor,
+      "cluster",
+      cluster,
+      `deleted cluster ${cluster.name}${counts.replicas ? ` with ${counts.replicas} replicas and ${counts.links} links` : ""}`,
+    );
     return cluster;
   });
 }

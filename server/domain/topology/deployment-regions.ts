@@ -1,8 +1,8 @@
 // Which regions a deployment runs in. A stack, replica or routing rule may only use these.
 import type { Db } from "@/server/db";
-import { AppError, conflict, notFound } from "@/server/errors";
-import type { Actor } from "@/server/domain/identity/actor";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import type { Actor } from "@/server/domain/identity/actor";
+import { AppError, conflict, notFound } from "@/server/errors";
 
 export async function addRegionToDeployment(db: Db, actor: Actor, input: { deploymentId: string; regionId: string }) {
   return db.$transaction(async (tx) => {
@@ -49,9 +49,14 @@ export async function removeRegionFromDeployment(
     const replicaIds = (await tx.replica.findMany({ where, select: { id: true } })).map((r) => r.id);
     const primaries = await tx.replica.count({ where: { ...where, role: "PRIMARY" } });
     if (primaries > 0) {
-      throw new AppError("PRECONDITION_FAILED", `${placement.region.code} holds a primary replica: switch the primary to another region before removing this one`);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `${placement.region.code} holds a primary replica: switch the primary to another region before removing this one`,
+      );
     }
-    await tx.replicationLink.deleteMany({ where: { OR: [{ sourceReplicaId: { in: replicaIds } }, { targetReplicaId: { in: replicaIds } }] } });
+    await tx.replicationLink.deleteMany({
+      where: { OR: [{ sourceReplicaId: { in: replicaIds } }, { targetReplicaId: { in: replicaIds } }] },
+    });
     await tx.replica.deleteMany({ where });
     await tx.routingRule.deleteMany({ where });
     await tx.stackComponent.deleteMany({ where });
@@ -67,10 +72,23 @@ export async function removeRegionFromDeployment(
 }
 
 /** Refuses, with the reason, a region that is not part of the deployment. */
-export async function requireRegionInDeployment(tx: Pick<Db, "deploymentRegion" | "region">, deploymentId: string, regionId: string, field = "regionId") {
-  const placement = await tx.deploymentRegion.findUnique({ where: { deploymentId_regionId: { deploymentId, regionId } } });
+export async function requireRegionInDeployment(
+  tx: Pick<Db, "deploymentRegion" | "region">,
+  deploymentId: string,
+  regionId: string,
+  field = "regionId",
+) {
+  const placement = await tx.deploymentRegion.findUnique({
+    where: { deploymentId_regionId: { deploymentId, regionId } },
+  });
   if (!placement) {
     const region = await tx.region.findUnique({ where: { id: regionId } });
-    throw new AppError("BAD_REQUEST", region ? `region ${region.code} is not part of this deployment: add it to the deployment first` : "the region does not exist", { field });
+    throw new AppError(
+      "BAD_REQUEST",
+      region
+        ? `region ${region.code} is not part of this deployment: add it to the deployment first`
+        : "the region does not exist",
+      { field },
+    );
   }
 }

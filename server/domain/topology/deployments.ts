@@ -1,9 +1,11 @@
 // Deployments: one system and its DR plan (model, RTO/RPO and availability targets).
 import { z } from "zod";
+
+import { updateOf, ZDeploymentInput, type TDeploymentInput } from "@/lib/schemas/topology";
 import type { Db, Tx } from "@/server/db";
-import { AppError, conflict, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZDeploymentInput, type TDeploymentInput, updateOf } from "@/lib/schemas/topology";
+import { AppError, conflict, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 
 export const ZDeploymentUpdate = updateOf(ZDeploymentInput.shape);
@@ -28,7 +30,10 @@ export async function getDeployment(db: Db, idOrSlug: string) {
           links: { orderBy: { createdAt: "asc" } },
         },
       },
-      policies: { orderBy: { name: "asc" }, include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }] } } },
+      policies: {
+        orderBy: { name: "asc" },
+        include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }] } },
+      },
     },
   });
   if (!deployment) throw notFound(`deployment ${idOrSlug}`);
@@ -55,7 +60,14 @@ export async function updateDeployment(db: Db, actor: Actor, input: z.infer<type
       throw conflict(`a deployment with slug ${next.slug} already exists`, "slug");
     }
     const after = await tx.deployment.update({ where: { id: before.id }, data: next });
-    await auditUpdated(tx, actor, "deployment", before, after, `updated deployment ${before.name}: ${changedFields(before, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "deployment",
+      before,
+      after,
+      `updated deployment ${before.name}: ${changedFields(before, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }
@@ -78,7 +90,13 @@ export async function deleteDeployment(db: Db, actor: Actor, input: { id: string
     }
     await deleteDeploymentContents(tx, deployment.id);
     await tx.deployment.delete({ where: { id: deployment.id } });
-    await auditDeleted(tx, actor, "deployment", deployment, `deleted deployment ${deployment.name}${dependents ? ` and its ${dependents} regions, clusters and policies` : ""}`);
+    await auditDeleted(
+      tx,
+      actor,
+      "deployment",
+      deployment,
+      `deleted deployment ${deployment.name}${dependents ? ` and its ${dependents} regions, clusters and policies` : ""}`,
+    );
     return deployment;
   });
 }

@@ -1,9 +1,11 @@
 // Replication links: data flowing from one replica to another of the same cluster.
 import { z } from "zod";
+
+import { updateOf, ZLinkInput, type TLinkInput } from "@/lib/schemas/topology";
 import type { Db } from "@/server/db";
-import { conflict, invalid, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZLinkInput, type TLinkInput, updateOf } from "@/lib/schemas/topology";
+import { conflict, invalid, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields } from "./audit-change";
 
 export const ZLinkUpdate = updateOf(ZLinkInput.omit({ sourceReplicaId: true, targetReplicaId: true }).shape);
@@ -20,17 +22,29 @@ export async function createLink(db: Db, actor: Actor, input: TLinkInput) {
     if (!source) throw invalid("sourceReplicaId", "the source replica does not exist");
     if (!target) throw invalid("targetReplicaId", "the target replica does not exist");
     if (source.clusterId !== target.clusterId) {
-      throw invalid("targetReplicaId", `a replication link joins two replicas of the same cluster: ${target.name} is not in ${source.cluster.name}`);
+      throw invalid(
+        "targetReplicaId",
+        `a replication link joins two replicas of the same cluster: ${target.name} is not in ${source.cluster.name}`,
+      );
     }
     if (source.cluster.writeTopology === "SINGLE_PRIMARY" && target.role === "PRIMARY") {
-      throw invalid("targetReplicaId", `${target.name} is the primary of ${source.cluster.name}: in a single-primary cluster nothing replicates into the primary`);
+      throw invalid(
+        "targetReplicaId",
+        `${target.name} is the primary of ${source.cluster.name}: in a single-primary cluster nothing replicates into the primary`,
+      );
     }
     const clash = await tx.replicationLink.findUnique({
       where: { sourceReplicaId_targetReplicaId: { sourceReplicaId: source.id, targetReplicaId: target.id } },
     });
     if (clash) throw conflict(`a link from ${source.name} to ${target.name} already exists`, "targetReplicaId");
     const link = await tx.replicationLink.create({ data: { ...input, clusterId: source.clusterId } });
-    await auditCreated(tx, actor, "link", link, `linked ${source.name} → ${target.name} (${input.mode}, ${input.expectedVolumeGbPerDay} GB/day)`);
+    await auditCreated(
+      tx,
+      actor,
+      "link",
+      link,
+      `linked ${source.name} → ${target.name} (${input.mode}, ${input.expectedVolumeGbPerDay} GB/day)`,
+    );
     return link;
   });
 }
@@ -39,9 +53,19 @@ export async function updateLink(db: Db, actor: Actor, input: z.infer<typeof ZLi
   return db.$transaction(async (tx) => {
     const before = await tx.replicationLink.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the replication link");
-    const next = { mode: input.mode ?? before.mode, expectedVolumeGbPerDay: input.expectedVolumeGbPerDay ?? before.expectedVolumeGbPerDay };
+    const next = {
+      mode: input.mode ?? before.mode,
+      expectedVolumeGbPerDay: input.expectedVolumeGbPerDay ?? before.expectedVolumeGbPerDay,
+    };
     const after = await tx.replicationLink.update({ where: { id: before.id }, data: next });
-    await auditUpdated(tx, actor, "link", before, after, `updated replication link: ${changedFields(before, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "link",
+      before,
+      after,
+      `updated replication link: ${changedFields(before, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }

@@ -1,9 +1,11 @@
 // Regions: places where deployments run, shared across deployments (one AWS us-east-1 for all).
 import { z } from "zod";
+
+import { updateOf, ZRegionInput, type TRegionInput } from "@/lib/schemas/topology";
 import type { Db } from "@/server/db";
-import { AppError, conflict, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZRegionInput, type TRegionInput, updateOf } from "@/lib/schemas/topology";
+import { AppError, conflict, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 
 export const ZRegionUpdate = updateOf(ZRegionInput.shape);
@@ -17,7 +19,9 @@ export function listRegions(db: Db) {
 
 export async function createRegion(db: Db, actor: Actor, input: TRegionInput) {
   return db.$transaction(async (tx) => {
-    const clash = await tx.region.findUnique({ where: { provider_code: { provider: input.provider, code: input.code } } });
+    const clash = await tx.region.findUnique({
+      where: { provider_code: { provider: input.provider, code: input.code } },
+    });
     if (clash) throw conflict(`a ${input.provider} region with code ${input.code} already exists`, "code");
     const region = await tx.region.create({ data: input });
     await auditCreated(tx, actor, "region", region, `created region ${input.provider} ${input.code}`);
@@ -31,11 +35,21 @@ export async function updateRegion(db: Db, actor: Actor, input: z.infer<typeof Z
     if (!before) throw notFound("the region");
     const next = mergedValid(ZRegionInput, before, input);
     if (next.provider !== before.provider || next.code !== before.code) {
-      const clash = await tx.region.findUnique({ where: { provider_code: { provider: next.provider, code: next.code } } });
-      if (clash && clash.id !== before.id) throw conflict(`a ${next.provider} region with code ${next.code} already exists`, "code");
+      const clash = await tx.region.findUnique({
+        where: { provider_code: { provider: next.provider, code: next.code } },
+      });
+      if (clash && clash.id !== before.id)
+        throw conflict(`a ${next.provider} region with code ${next.code} already exists`, "code");
     }
     const after = await tx.region.update({ where: { id: before.id }, data: next });
-    await auditUpdated(tx, actor, "region", before, after, `updated region ${before.code}: ${changedFields(before, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "region",
+      before,
+      after,
+      `updated region ${before.code}: ${changedFields(before, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }
@@ -49,7 +63,10 @@ export async function deleteRegion(db: Db, actor: Actor, input: { id: string }) 
     if (!before) throw notFound("the region");
     if (before.deployments.length > 0) {
       const names = before.deployments.map((d) => d.deployment.name).join(", ");
-      throw new AppError("CONFLICT", `region ${before.code} is used by ${names}: remove it from those deployments first`);
+      throw new AppError(
+        "CONFLICT",
+        `region ${before.code} is used by ${names}: remove it from those deployments first`,
+      );
     }
     const { deployments: _unused, ...region } = before;
     await tx.region.delete({ where: { id: region.id } });

@@ -1,10 +1,19 @@
 // Global routing: a traffic policy (DNS or anycast proxy, steering, health check) and its rules,
 // each sending traffic to one region of the deployment.
 import { z } from "zod";
+
+import {
+  updateOf,
+  ZPolicyFields,
+  ZPolicyInput,
+  ZRuleInput,
+  type TPolicyInput,
+  type TRuleInput,
+} from "@/lib/schemas/topology";
 import type { Db } from "@/server/db";
-import { AppError, conflict, invalid, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZPolicyFields, ZPolicyInput, ZRuleInput, type TPolicyInput, type TRuleInput, updateOf } from "@/lib/schemas/topology";
+import { AppError, conflict, invalid, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
 
@@ -31,11 +40,21 @@ export async function createPolicy(db: Db, actor: Actor, input: TPolicyInput) {
   checkProductLayer(input);
   return db.$transaction(async (tx) => {
     if (!(await tx.deployment.findUnique({ where: { id: input.deploymentId } }))) throw notFound("the deployment");
-    if (await tx.trafficPolicy.findUnique({ where: { deploymentId_name: { deploymentId: input.deploymentId, name: input.name } } })) {
+    if (
+      await tx.trafficPolicy.findUnique({
+        where: { deploymentId_name: { deploymentId: input.deploymentId, name: input.name } },
+      })
+    ) {
       throw conflict(`this deployment already has a routing policy named ${input.name}`, "name");
     }
     const policy = await tx.trafficPolicy.create({ data: input });
-    await auditCreated(tx, actor, "policy", policy, `created routing policy ${input.name} (${input.product}, ${input.steering})`);
+    await auditCreated(
+      tx,
+      actor,
+      "policy",
+      policy,
+      `created routing policy ${input.name} (${input.product}, ${input.steering})`,
+    );
     return policy;
   });
 }
@@ -46,27 +65,52 @@ export async function updatePolicy(db: Db, actor: Actor, input: z.infer<typeof Z
     if (!before) throw notFound("the routing policy");
     const next = mergedValid(ZPolicyInput, before, input);
     checkProductLayer(next);
-    if (next.name !== before.name && (await tx.trafficPolicy.findUnique({ where: { deploymentId_name: { deploymentId: before.deploymentId, name: next.name } } }))) {
+    if (
+      next.name !== before.name &&
+      (await tx.trafficPolicy.findUnique({
+        where: { deploymentId_name: { deploymentId: before.deploymentId, name: next.name } },
+      }))
+    ) {
       throw conflict(`this deployment already has a routing policy named ${next.name}`, "name");
     }
     const { deploymentId: _fixed, ...data } = next;
     const after = await tx.trafficPolicy.update({ where: { id: before.id }, data });
-    await auditUpdated(tx, actor, "policy", before, after, `updated routing policy ${before.name}: ${changedFields(before, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "policy",
+      before,
+      after,
+      `updated routing policy ${before.name}: ${changedFields(before, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }
 
 export async function deletePolicy(db: Db, actor: Actor, input: { id: string; cascade: boolean }) {
   return db.$transaction(async (tx) => {
-    const before = await tx.trafficPolicy.findUnique({ where: { id: input.id }, include: { _count: { select: { rules: true } } } });
+    const before = await tx.trafficPolicy.findUnique({
+      where: { id: input.id },
+      include: { _count: { select: { rules: true } } },
+    });
     if (!before) throw notFound("the routing policy");
     const { _count: counts, ...policy } = before;
     if (counts.rules > 0 && !input.cascade) {
-      throw new AppError("PRECONDITION_FAILED", `policy ${policy.name} still routes to ${counts.rules} regions: confirm to delete its rules with it`, { field: "cascade" });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `policy ${policy.name} still routes to ${counts.rules} regions: confirm to delete its rules with it`,
+        { field: "cascade" },
+      );
     }
     await tx.routingRule.deleteMany({ where: { policyId: policy.id } });
     await tx.trafficPolicy.delete({ where: { id: policy.id } });
-    await auditDeleted(tx, actor, "policy", policy, `deleted routing policy ${policy.name}${counts.rules ? ` with ${counts.rules} rules` : ""}`);
+    await auditDeleted(
+      tx,
+      actor,
+      "policy",
+      policy,
+      `deleted routing policy ${policy.name}${counts.rules ? ` with ${counts.rules} rules` : ""}`,
+    );
     return policy;
   });
 }
@@ -76,11 +120,21 @@ export async function createRule(db: Db, actor: Actor, input: TRuleInput) {
     const policy = await tx.trafficPolicy.findUnique({ where: { id: input.policyId } });
     if (!policy) throw notFound("the routing policy");
     await requireRegionInDeployment(tx, policy.deploymentId, input.regionId);
-    if (await tx.routingRule.findUnique({ where: { policyId_regionId: { policyId: policy.id, regionId: input.regionId } } })) {
+    if (
+      await tx.routingRule.findUnique({
+        where: { policyId_regionId: { policyId: policy.id, regionId: input.regionId } },
+      })
+    ) {
       throw conflict(`policy ${policy.name} already has a rule for this region: edit that one`, "regionId");
     }
     const rule = await tx.routingRule.create({ data: { ...input, deploymentId: policy.deploymentId } });
-    await auditCreated(tx, actor, "rule", rule, `added routing rule to ${policy.name} (weight ${input.weight}, priority ${input.priority})`);
+    await auditCreated(
+      tx,
+      actor,
+      "rule",
+      rule,
+      `added routing rule to ${policy.name} (weight ${input.weight}, priority ${input.priority})`,
+    );
     return rule;
   });
 }
@@ -90,9 +144,22 @@ export async function updateRule(db: Db, actor: Actor, input: z.infer<typeof ZRu
     const before = await tx.routingRule.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing rule");
     const next = mergedValid(ZRuleInput, before, input);
-    const data = { weight: next.weight, priority: next.priority, geoMatch: next.geoMatch, enabled: next.enabled, drained: next.drained };
+    const data = {
+      weight: next.weight,
+      priority: next.priority,
+      geoMatch: next.geoMatch,
+      enabled: next.enabled,
+      drained: next.drained,
+    };
     const after = await tx.routingRule.update({ where: { id: before.id }, data });
-    await auditUpdated(tx, actor, "rule", before, after, `updated routing rule: ${changedFields(before, data).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "rule",
+      before,
+      after,
+      `updated routing rule: ${changedFields(before, data).join(", ") || "no change"}`,
+    );
     return after;
   });
 }

@@ -1,23 +1,35 @@
 // What runs in each region of a deployment: compute, databases, caches, storage, CDN.
 import { z } from "zod";
+
+import { updateOf, ZStackComponentInput, type TStackComponentInput } from "@/lib/schemas/topology";
 import type { Db } from "@/server/db";
-import { conflict, notFound } from "@/server/errors";
 import type { Actor } from "@/server/domain/identity/actor";
-import { ZStackComponentInput, type TStackComponentInput, updateOf } from "@/lib/schemas/topology";
+import { conflict, notFound } from "@/server/errors";
+
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
 
-export const ZStackComponentUpdate = updateOf(ZStackComponentInput.omit({ deploymentId: true, regionId: true, kind: true }).shape);
+export const ZStackComponentUpdate = updateOf(
+  ZStackComponentInput.omit({ deploymentId: true, regionId: true, kind: true }).shape,
+);
 
 export async function createStackComponent(db: Db, actor: Actor, input: TStackComponentInput) {
   return db.$transaction(async (tx) => {
     await requireRegionInDeployment(tx, input.deploymentId, input.regionId);
     const clash = await tx.stackComponent.findUnique({
-      where: { deploymentId_regionId_kind: { deploymentId: input.deploymentId, regionId: input.regionId, kind: input.kind } },
+      where: {
+        deploymentId_regionId_kind: { deploymentId: input.deploymentId, regionId: input.regionId, kind: input.kind },
+      },
     });
     if (clash) throw conflict(`this region already has a ${input.kind.toLowerCase()} component: edit that one`, "kind");
     const component = await tx.stackComponent.create({ data: input });
-    await auditCreated(tx, actor, "stack", component, `added ${input.kind} (${input.tier}, ${input.instanceCount} × ${input.instanceSize})`);
+    await auditCreated(
+      tx,
+      actor,
+      "stack",
+      component,
+      `added ${input.kind} (${input.tier}, ${input.instanceCount} × ${input.instanceSize})`,
+    );
     return component;
   });
 }
@@ -31,7 +43,14 @@ export async function updateStackComponent(db: Db, actor: Actor, input: z.infer<
       where: { id: before.id },
       data: { tier: next.tier, instanceCount: next.instanceCount, instanceSize: next.instanceSize },
     });
-    await auditUpdated(tx, actor, "stack", before, after, `updated ${before.kind}: ${changedFields(before, next).join(", ") || "no change"}`);
+    await auditUpdated(
+      tx,
+      actor,
+      "stack",
+      before,
+      after,
+      `updated ${before.kind}: ${changedFields(before, next).join(", ") || "no change"}`,
+    );
     return after;
   });
 }

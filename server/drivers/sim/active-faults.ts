@@ -25,7 +25,9 @@ export function isRegionDown(state: SimState, regionId: string, atMs: number): b
 
 /** Extra round-trip time on every path in or out of the region. */
 export function regionAddedLatencyMs(state: SimState, regionId: string, atMs: number): number {
-  return sumAddedLatency(activeFaults(state, atMs).filter((fault) => fault.kind === "ADDED_LATENCY" && fault.target.regionId === regionId));
+  return sumAddedLatency(
+    activeFaults(state, atMs).filter((fault) => fault.kind === "ADDED_LATENCY" && fault.target.regionId === regionId),
+  );
 }
 
 /** When the latest added latency on the region began (when probes may have started timing out). */
@@ -37,7 +39,9 @@ export function regionAddedLatencySinceMs(state: SimState, regionId: string, atM
 }
 
 export function linkAddedLatencyMs(state: SimState, linkId: string, atMs: number): number {
-  return sumAddedLatency(activeFaults(state, atMs).filter((fault) => fault.kind === "ADDED_LATENCY" && fault.target.linkId === linkId));
+  return sumAddedLatency(
+    activeFaults(state, atMs).filter((fault) => fault.kind === "ADDED_LATENCY" && fault.target.linkId === linkId),
+  );
 }
 
 function sumAddedLatency(faults: TFaultSpec[]): number {
@@ -52,7 +56,8 @@ export function isLinkPartitioned(state: SimState, linkId: string, atMs: number)
 export function applyRateFactor(state: SimState, linkId: string, atMs: number): number {
   let factor = 1;
   for (const fault of activeFaults(state, atMs)) {
-    if (fault.kind === "LAG_SPIKE" && fault.target.linkId === linkId) factor = Math.min(factor, fault.params.applyRateFactor);
+    if (fault.kind === "LAG_SPIKE" && fault.target.linkId === linkId)
+      factor = Math.min(factor, fault.params.applyRateFactor);
   }
   return factor;
 }

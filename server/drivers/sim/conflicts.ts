@@ -18,7 +18,9 @@ export function conflictRatePerSecond(state: SimState, cluster: TopologyCluster,
   for (const from of writers) {
     for (const to of writers) {
       if (from.id === to.id) continue;
-      const link = state.topology.links.find((candidate) => candidate.sourceReplicaId === from.id && candidate.targetReplicaId === to.id);
+      const link = state.topology.links.find(
+        (candidate) => candidate.sourceReplicaId === from.id && candidate.targetReplicaId === to.id,
+      );
       // Without a link the writes never meet here; the missing replication shows up as a gap instead.
       if (!link) continue;
       const windowSeconds = linkLagMs(state, link, atMs) / 1000;

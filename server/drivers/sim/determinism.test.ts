@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Observations } from "../types";
 import { seconds, startedSim, T0 } from "./fixtures";
 import type { SimDriver } from "./sim-driver";
@@ -7,8 +8,20 @@ import type { SimDriver } from "./sim-driver";
 async function runScript(driver: SimDriver): Promise<Observations[]> {
   const observations: Observations[] = [];
   observations.push(await driver.observe(T0 + seconds(30)));
-  await driver.faults.inject({ id: "surge", kind: "WRITE_SURGE", target: { clusterId: "carts" }, params: { multiplier: 5 }, startedAtMs: T0 + seconds(40) });
-  await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-ap" }, startedAtMs: T0 + seconds(45), endsAtMs: T0 + seconds(90) });
+  await driver.faults.inject({
+    id: "surge",
+    kind: "WRITE_SURGE",
+    target: { clusterId: "carts" },
+    params: { multiplier: 5 },
+    startedAtMs: T0 + seconds(40),
+  });
+  await driver.faults.inject({
+    id: "cut",
+    kind: "LINK_PARTITION",
+    target: { linkId: "orders-us-to-ap" },
+    startedAtMs: T0 + seconds(45),
+    endsAtMs: T0 + seconds(90),
+  });
   observations.push(await driver.observe(T0 + seconds(60)));
   observations.push(await driver.observe(T0 + seconds(120)));
   return observations;

@@ -15,12 +15,15 @@ function assertTargetExists(state: SimState, fault: TFaultSpec): void {
 export function injectFault(state: SimState, input: unknown): TFaultSpec {
   const fault = parseFaultSpec(input);
   assertTargetExists(state, fault);
-  if (state.faults.some((existing) => existing.id === fault.id)) throw new InvalidFaultError(`Invalid fault: id ${fault.id} is already in use`);
+  if (state.faults.some((existing) => existing.id === fault.id))
+    throw new InvalidFaultError(`Invalid fault: id ${fault.id} is already in use`);
   // The past is already integrated: a fault dated before the twin's clock starts now instead.
   const clockMs = state.clockMs ?? fault.startedAtMs;
   const stored: TFaultSpec = { ...fault, startedAtMs: Math.max(fault.startedAtMs, clockMs) };
   if (stored.endsAtMs !== undefined && stored.endsAtMs <= stored.startedAtMs) {
-    throw new InvalidFaultError(`Invalid fault: endsAtMs ${stored.endsAtMs} is not after the twin's clock ${clockMs}; the fault would have no effect`);
+    throw new InvalidFaultError(
+      `Invalid fault: endsAtMs ${stored.endsAtMs} is not after the twin's clock ${clockMs}; the fault would have no effect`,
+    );
   }
   state.faults.push(stored);
   return structuredClone(stored);

@@ -1,7 +1,7 @@
 // Test topologies: a three-continent estate, built fresh for every test so tests never share state.
 import type { DeploymentTopology, SteeringPolicy } from "../types";
-import { SimDriver } from "./sim-driver";
 import type { SimOptionsInput } from "./options";
+import { SimDriver } from "./sim-driver";
 
 export const US_EAST = "region-us-east-1";
 export const EU_WEST = "region-eu-west-1";
@@ -32,10 +32,34 @@ export function seedTopology(steering: SteeringPolicy = "LATENCY"): DeploymentTo
       { id: "carts-eu", clusterId: "carts", regionId: EU_WEST, role: "MULTI_MASTER", epoch: 1 },
     ],
     links: [
-      { id: "orders-us-to-eu", sourceReplicaId: "orders-us", targetReplicaId: "orders-eu", mode: "ASYNC", expectedVolumeGbPerDay: 100 },
-      { id: "orders-us-to-ap", sourceReplicaId: "orders-us", targetReplicaId: "orders-ap", mode: "ASYNC", expectedVolumeGbPerDay: 100 },
-      { id: "carts-us-to-eu", sourceReplicaId: "carts-us", targetReplicaId: "carts-eu", mode: "ASYNC", expectedVolumeGbPerDay: 50 },
-      { id: "carts-eu-to-us", sourceReplicaId: "carts-eu", targetReplicaId: "carts-us", mode: "ASYNC", expectedVolumeGbPerDay: 50 },
+      {
+        id: "orders-us-to-eu",
+        sourceReplicaId: "orders-us",
+        targetReplicaId: "orders-eu",
+        mode: "ASYNC",
+        expectedVolumeGbPerDay: 100,
+      },
+      {
+        id: "orders-us-to-ap",
+        sourceReplicaId: "orders-us",
+        targetReplicaId: "orders-ap",
+        mode: "ASYNC",
+        expectedVolumeGbPerDay: 100,
+      },
+      {
+        id: "carts-us-to-eu",
+        sourceReplicaId: "carts-us",
+        targetReplicaId: "carts-eu",
+        mode: "ASYNC",
+        expectedVolumeGbPerDay: 50,
+      },
+      {
+        id: "carts-eu-to-us",
+        sourceReplicaId: "carts-eu",
+        targetReplicaId: "carts-us",
+        mode: "ASYNC",
+        expectedVolumeGbPerDay: 50,
+      },
     ],
     routingPolicies: [
       {
@@ -61,7 +85,10 @@ export function seedTopology(steering: SteeringPolicy = "LATENCY"): DeploymentTo
 /** Start of every test's timeline; any fixed moment works because time is passed in. */
 export const T0 = 1_700_000_000_000;
 
-export async function startedSim(options: Partial<SimOptionsInput> = {}, topology = seedTopology()): Promise<SimDriver> {
+export async function startedSim(
+  options: Partial<SimOptionsInput> = {},
+  topology = seedTopology(),
+): Promise<SimDriver> {
   const driver = SimDriver.create(topology, { seed: 42, ...options });
   await driver.observe(T0);
   return driver;

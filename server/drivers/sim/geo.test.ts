@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { greatCircleKm, roundTripMs } from "./geo";
 import { KNOWN_PLACES } from "./places";
 
@@ -29,6 +30,8 @@ describe("round-trip time from coordinates", () => {
   });
 
   it("measures great-circle distance with haversine (London to Paris is about 344 km)", () => {
-    expect(greatCircleKm({ latitude: 51.5074, longitude: -0.1278 }, { latitude: 48.8566, longitude: 2.3522 })).toBeCloseTo(344, -1);
+    expect(
+      greatCircleKm({ latitude: 51.5074, longitude: -0.1278 }, { latitude: 48.8566, longitude: 2.3522 }),
+    ).toBeCloseTo(344, -1);
   });
 });

@@ -25,14 +25,35 @@ function probeCoordinates(state: SimState, location: string, probedRegion: Topol
   return region ?? KNOWN_PLACES[location] ?? probedRegion;
 }
 
-function probeRegion(state: SimState, region: TopologyRegion, location: string, timeoutSeconds: number, atMs: number): ProbeResult {
+function probeRegion(
+  state: SimState,
+  region: TopologyRegion,
+  location: string,
+  timeoutSeconds: number,
+  atMs: number,
+): ProbeResult {
   const outageSinceMs = regionOutageSinceMs(state, region.id, atMs);
   if (outageSinceMs !== null) return { healthy: false, latencyMs: null, failingSinceMs: outageSinceMs };
-  const baseMs = roundTripMs(probeCoordinates(state, location, region), region) + regionAddedLatencyMs(state, region.id, atMs) + PROBE_SERVER_MS;
-  const latencyMs = jitter(baseMs, state.options.jitterFraction, state.options.seed, "probe", region.id, location, atMs);
+  const baseMs =
+    roundTripMs(probeCoordinates(state, location, region), region) +
+    regionAddedLatencyMs(state, region.id, atMs) +
+    PROBE_SERVER_MS;
+  const latencyMs = jitter(
+    baseMs,
+    state.options.jitterFraction,
+    state.options.seed,
+    "probe",
+    region.id,
+    location,
+    atMs,
+  );
   if (latencyMs > timeoutSeconds * 1000) {
     // Only injected latency pushes a probe past its timeout, so it has failed since that began.
-    return { healthy: false, latencyMs: null, failingSinceMs: regionAddedLatencySinceMs(state, region.id, atMs) ?? atMs };
+    return {
+      healthy: false,
+      latencyMs: null,
+      failingSinceMs: regionAddedLatencySinceMs(state, region.id, atMs) ?? atMs,
+    };
   }
   return { healthy: true, latencyMs: Math.round(latencyMs * 10) / 10, failingSinceMs: null };
 }
@@ -53,7 +74,12 @@ export function observeHealth(state: SimState, atMs: number): ProbeObservation[]
     const timeoutSeconds = healthCheck?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     for (const location of probeLocationsOf(region, healthCheck)) {
       const probe = probeRegion(state, region, location, timeoutSeconds, atMs);
-      observations.push({ regionId: region.id, probeLocation: location, healthy: probe.healthy, latencyMs: probe.latencyMs });
+      observations.push({
+        regionId: region.id,
+        probeLocation: location,
+        healthy: probe.healthy,
+        latencyMs: probe.latencyMs,
+      });
     }
   }
   return observations;
@@ -64,7 +90,12 @@ export function observeHealth(state: SimState, atMs: number): ProbeObservation[]
  * failed for failureThreshold intervals in a row (the worst case, where the probe just before the
  * fault still succeeded). Until then requests keep arriving at a dead region and fail.
  */
-export function isRegionMarkedDown(state: SimState, policy: RoutingPolicy, region: TopologyRegion, atMs: number): boolean {
+export function isRegionMarkedDown(
+  state: SimState,
+  policy: RoutingPolicy,
+  region: TopologyRegion,
+  atMs: number,
+): boolean {
   const { healthCheck } = policy;
   const locations = probeLocationsOf(region, healthCheck);
   // Nobody probes it, so the routing layer cannot notice anything.

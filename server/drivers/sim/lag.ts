@@ -6,7 +6,10 @@ import { jitter } from "./prng";
 import type { SimState } from "./state";
 
 export function linkLagBytes(state: SimState, link: TopologyLink): number {
-  return Math.max(0, replicaRuntime(state, link.sourceReplicaId).committedBytes - linkRuntime(state, link.id).appliedBytes);
+  return Math.max(
+    0,
+    replicaRuntime(state, link.sourceReplicaId).committedBytes - linkRuntime(state, link.id).appliedBytes,
+  );
 }
 
 /**
@@ -23,6 +26,13 @@ export function linkLagMs(state: SimState, link: TopologyLink, atMs: number): nu
 }
 
 export function observeLinkLag(state: SimState, link: TopologyLink, atMs: number): LinkLagObservation {
-  const lagMs = jitter(linkLagMs(state, link, atMs), state.options.jitterFraction, state.options.seed, "lag", link.id, atMs);
+  const lagMs = jitter(
+    linkLagMs(state, link, atMs),
+    state.options.jitterFraction,
+    state.options.seed,
+    "lag",
+    link.id,
+    atMs,
+  );
   return { linkId: link.id, lagMs: Math.round(lagMs * 10) / 10, lagBytes: linkLagBytes(state, link) };
 }

@@ -1,6 +1,13 @@
 // Replication link actions and position queries: repoint a link, wait for a target to catch up.
 import { InvalidActionError } from "../errors";
-import type { CatchUpResult, LinkPositionQuery, RepointInput, RepointResult, ReplicaPositionQuery, WaitForCatchUpInput } from "../types";
+import type {
+  CatchUpResult,
+  LinkPositionQuery,
+  ReplicaPositionQuery,
+  RepointInput,
+  RepointResult,
+  WaitForCatchUpInput,
+} from "../types";
 import { linkLagBytes } from "./lag";
 import { clusterRuntime, findCluster, findLink, findReplica, isWritable, linkRuntime, replicaRuntime } from "./lookup";
 import { advanceTo } from "./replication";
@@ -13,14 +20,19 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
   const clusterId = findReplica(state, link.sourceReplicaId).clusterId;
   const newSource = findReplica(state, input.newSourceReplicaId);
   const newTarget = findReplica(state, input.newTargetReplicaId ?? link.targetReplicaId);
-  if (newSource.id === newTarget.id) throw new InvalidActionError(`repoint of link ${link.id} refused: replica ${newSource.id} cannot replicate to itself`);
+  if (newSource.id === newTarget.id)
+    throw new InvalidActionError(
+      `repoint of link ${link.id} refused: replica ${newSource.id} cannot replicate to itself`,
+    );
   if (newSource.clusterId !== clusterId || newTarget.clusterId !== clusterId) {
     throw new InvalidActionError(`repoint of link ${link.id} refused: both ends must stay in cluster ${clusterId}`);
   }
   assertEpochCurrent(state, clusterId, input.epoch, `repoint of link ${link.id}`);
   const singlePrimary = findCluster(state, clusterId).writeTopology === "SINGLE_PRIMARY";
   if (singlePrimary && isWritable(state, newTarget)) {
-    throw new InvalidActionError(`repoint of link ${link.id} refused: its target ${newTarget.id} accepts writes; demote it before it replicates from ${newSource.id}`);
+    throw new InvalidActionError(
+      `repoint of link ${link.id} refused: its target ${newTarget.id} accepts writes; demote it before it replicates from ${newSource.id}`,
+    );
   }
   advanceTo(state, input.atMs);
 
@@ -31,7 +43,11 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
   if (singlePrimary) {
     // The target keeps what it shares with its new source; a tail written on another timeline
     // (an old primary's last writes after an unplanned failover) is discarded, as pg_rewind does.
-    const sharedBytes = sharedHistoryBytes(clusterRuntime(state, clusterId), targetRuntime.timeline, sourceRuntime.timeline);
+    const sharedBytes = sharedHistoryBytes(
+      clusterRuntime(state, clusterId),
+      targetRuntime.timeline,
+      sourceRuntime.timeline,
+    );
     if (targetRuntime.committedBytes > sharedBytes) {
       rewoundBytes = targetRuntime.committedBytes - sharedBytes;
       targetRuntime.committedBytes = sharedBytes;
@@ -60,7 +76,8 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
 export function waitForCatchUp(state: SimState, input: WaitForCatchUpInput): CatchUpResult {
   const link = findLink(state, input.linkId);
   const timeoutMs = input.timeoutMs ?? 0;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new InvalidActionError(`timeoutMs must be 0 or more, got ${timeoutMs}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+    throw new InvalidActionError(`timeoutMs must be 0 or more, got ${timeoutMs}`);
   let nowMs = advanceTo(state, input.atMs);
   const deadlineMs = nowMs + timeoutMs;
   while (linkLagBytes(state, link) > 0 && nowMs < deadlineMs) {
@@ -69,7 +86,14 @@ export function waitForCatchUp(state: SimState, input: WaitForCatchUpInput): Cat
   const committedPosition = replicaRuntime(state, link.sourceReplicaId).committedBytes;
   const appliedPosition = linkRuntime(state, link.id).appliedBytes;
   // Applied can only pass committed when a target is ahead of a new source on the same history.
-  return { linkId: link.id, caughtUp: appliedPosition >= committedPosition, lagBytes: linkLagBytes(state, link), committedPosition, appliedPosition, atMs: nowMs };
+  return {
+    linkId: link.id,
+    caughtUp: appliedPosition >= committedPosition,
+    lagBytes: linkLagBytes(state, link),
+    committedPosition,
+    appliedPosition,
+    atMs: nowMs,
+  };
 }
 
 export function committedPosition(state: SimState, input: ReplicaPositionQuery): number {

@@ -1,7 +1,13 @@
 // The network under a replication link: its round trip (distance plus injected latency), whether it
 // can ship at all, and how fast its target can take in the backlog.
 import type { TopologyLink } from "../types";
-import { applyRateFactor, isLinkPartitioned, isRegionDown, linkAddedLatencyMs, regionAddedLatencyMs } from "./active-faults";
+import {
+  applyRateFactor,
+  isLinkPartitioned,
+  isRegionDown,
+  linkAddedLatencyMs,
+  regionAddedLatencyMs,
+} from "./active-faults";
 import { roundTripMs } from "./geo";
 import { findRegion, findReplica } from "./lookup";
 import type { SimState } from "./state";
@@ -21,14 +27,19 @@ export function linkRoundTripMs(state: SimState, link: TopologyLink, atMs: numbe
 export function canShip(state: SimState, link: TopologyLink, atMs: number): boolean {
   const source = findReplica(state, link.sourceReplicaId);
   const target = findReplica(state, link.targetReplicaId);
-  return !isLinkPartitioned(state, link.id, atMs) && !isRegionDown(state, source.regionId, atMs) && !isRegionDown(state, target.regionId, atMs);
+  return (
+    !isLinkPartitioned(state, link.id, atMs) &&
+    !isRegionDown(state, source.regionId, atMs) &&
+    !isRegionDown(state, target.regionId, atMs)
+  );
 }
 
 /** Throughput of a healthy link: the slower of the wire and the target's replay. */
 export function nominalDrainBytesPerSecond(state: SimState, link: TopologyLink): number {
   const { options } = state;
   const bandwidth = options.linkBandwidthBytesPerSecond[link.id] ?? options.defaultLinkBandwidthBytesPerSecond;
-  const applyRate = options.applyRateBytesPerSecondByReplica[link.targetReplicaId] ?? options.defaultApplyRateBytesPerSecond;
+  const applyRate =
+    options.applyRateBytesPerSecondByReplica[link.targetReplicaId] ?? options.defaultApplyRateBytesPerSecond;
   return Math.min(bandwidth, applyRate);
 }
 

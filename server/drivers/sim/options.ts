@@ -1,6 +1,7 @@
 // The knobs of the twin that the topology does not carry (bandwidth, apply speed, demand), with
 // defaults that give plausible cross-region numbers.
 import { z } from "zod";
+
 import { InvalidStateError } from "../errors";
 
 const ZPositive = z.number().positive();
@@ -14,9 +15,18 @@ export const ZUserPopulation = z.object({
 });
 
 export const ZSimOptions = z.object({
-  seed: z.number().int("seed must be a whole number").min(0, "seed must be between 0 and 4294967295").max(0xffffffff, "seed must be between 0 and 4294967295"),
+  seed: z
+    .number()
+    .int("seed must be a whole number")
+    .min(0, "seed must be between 0 and 4294967295")
+    .max(0xffffffff, "seed must be between 0 and 4294967295"),
   /** Integration step of the replication model; smaller is smoother and slower. */
-  stepMs: z.number().int().min(10, "stepMs must be between 10 and 60000").max(60_000, "stepMs must be between 10 and 60000").default(1000),
+  stepMs: z
+    .number()
+    .int()
+    .min(10, "stepMs must be between 10 and 60000")
+    .max(60_000, "stepMs must be between 10 and 60000")
+    .default(1000),
   /** Cross-region replication throughput: 50 MB/s (400 Mbit/s) unless a link says otherwise. */
   defaultLinkBandwidthBytesPerSecond: ZPositive.default(50_000_000),
   linkBandwidthBytesPerSecond: z.record(z.string(), ZPositive).default({}),
@@ -33,7 +43,11 @@ export const ZSimOptions = z.object({
   rowBytes: ZPositive.default(1024),
   /** Rows that concurrent writers actually contend on. */
   conflictKeySpaceRows: ZPositive.default(1_000_000),
-  jitterFraction: z.number().min(0, "jitterFraction must be between 0 and 0.5").max(0.5, "jitterFraction must be between 0 and 0.5").default(0.05),
+  jitterFraction: z
+    .number()
+    .min(0, "jitterFraction must be between 0 and 0.5")
+    .max(0.5, "jitterFraction must be between 0 and 0.5")
+    .default(0.05),
 });
 
 export type SimOptions = z.output<typeof ZSimOptions>;

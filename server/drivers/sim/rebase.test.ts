@@ -1,8 +1,9 @@
 // A twin carried onto a changed model keeps what the world would keep: a fence, the replication
 // positions, the epoch and the clock; a new replica joins caught up; a removed link's fault ends.
 import { describe, expect, it } from "vitest";
-import { SimDriver } from "./sim-driver";
+
 import { seconds, seedTopology, startedSim, T0 } from "./fixtures";
+import { SimDriver } from "./sim-driver";
 
 describe("rebasing the twin onto a changed model", () => {
   it("keeps a fence and the positions across a routing edit and a new replica", async () => {
@@ -14,8 +15,20 @@ describe("rebasing the twin onto a changed model", () => {
 
     const changed = seedTopology();
     changed.routingPolicies[0]!.rules[1]!.weight = 50;
-    changed.replicas.push({ id: "orders-us-2", clusterId: "orders", regionId: changed.regions[0]!.id, role: "READ_REPLICA", epoch: 1 });
-    changed.links.push({ id: "orders-us-to-us2", sourceReplicaId: "orders-us", targetReplicaId: "orders-us-2", mode: "ASYNC", expectedVolumeGbPerDay: 100 });
+    changed.replicas.push({
+      id: "orders-us-2",
+      clusterId: "orders",
+      regionId: changed.regions[0]!.id,
+      role: "READ_REPLICA",
+      epoch: 1,
+    });
+    changed.links.push({
+      id: "orders-us-to-us2",
+      sourceReplicaId: "orders-us",
+      targetReplicaId: "orders-us-2",
+      mode: "ASYNC",
+      expectedVolumeGbPerDay: 100,
+    });
     const rebased = SimDriver.rebase(driver.exportState(), changed);
 
     expect(await rebased.writableReplicas("orders")).toEqual([]);
@@ -28,8 +41,20 @@ describe("rebasing the twin onto a changed model", () => {
 
   it("ends a fault whose target left the model and keeps the others", async () => {
     const driver = await startedSim();
-    await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-ap" }, params: {}, startedAtMs: T0 });
-    await driver.faults.inject({ id: "down", kind: "REGION_OUTAGE", target: { regionId: seedTopology().regions[1]!.id }, params: {}, startedAtMs: T0 });
+    await driver.faults.inject({
+      id: "cut",
+      kind: "LINK_PARTITION",
+      target: { linkId: "orders-us-to-ap" },
+      params: {},
+      startedAtMs: T0,
+    });
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: seedTopology().regions[1]!.id },
+      params: {},
+      startedAtMs: T0,
+    });
     const changed = seedTopology();
     changed.links = changed.links.filter((l) => l.id !== "orders-us-to-ap");
     const rebased = SimDriver.rebase(driver.exportState(), changed);

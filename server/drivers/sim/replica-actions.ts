@@ -67,7 +67,11 @@ export function promoteReplica(state: SimState, input: PromoteInput): ReplicaSta
   if (cluster.writeTopology === "SINGLE_PRIMARY") {
     // New writes from here on are a new history: anything another replica holds past this point
     // on the old timeline was never seen here and must be discarded if it rejoins.
-    forkTimeline(clusterRuntime(state, cluster.id), { newTimeline: input.newEpoch, parentTimeline: runtime.timeline, startBytes: runtime.committedBytes });
+    forkTimeline(clusterRuntime(state, cluster.id), {
+      newTimeline: input.newEpoch,
+      parentTimeline: runtime.timeline,
+      startBytes: runtime.committedBytes,
+    });
     runtime.timeline = input.newEpoch;
   }
   replica.role = cluster.writeTopology === "MULTI_PRIMARY" ? "MULTI_MASTER" : "PRIMARY";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Observations } from "../types";
 import { seconds, seedTopology, startedSim, T0 } from "./fixtures";
 
@@ -25,7 +26,13 @@ describe("replication lag", () => {
   it("grows with a write surge and recovers after the surge is cleared", async () => {
     const driver = await startedSim();
     const baseline = lagOf(await driver.observe(T0 + seconds(60)), "orders-us-to-eu");
-    await driver.faults.inject({ id: "surge", kind: "WRITE_SURGE", target: { clusterId: "orders" }, params: { multiplier: 60 }, startedAtMs: T0 + seconds(60) });
+    await driver.faults.inject({
+      id: "surge",
+      kind: "WRITE_SURGE",
+      target: { clusterId: "orders" },
+      params: { multiplier: 60 },
+      startedAtMs: T0 + seconds(60),
+    });
     const during = lagOf(await driver.observe(T0 + seconds(120)), "orders-us-to-eu");
     // 60 x 100 GB/day is about 69 MB/s, beyond the 30 MB/s replay: the backlog keeps growing.
     const later = lagOf(await driver.observe(T0 + seconds(180)), "orders-us-to-eu");
@@ -42,10 +49,17 @@ describe("replication lag", () => {
   it("grows without bound during a link partition and drains after it is cleared", async () => {
     const driver = await startedSim();
     const baseline = lagOf(await driver.observe(T0 + seconds(60)), "orders-us-to-eu");
-    await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-eu" }, startedAtMs: T0 + seconds(60) });
+    await driver.faults.inject({
+      id: "cut",
+      kind: "LINK_PARTITION",
+      target: { linkId: "orders-us-to-eu" },
+      startedAtMs: T0 + seconds(60),
+    });
     const samples: number[] = [];
-    for (const minute of [2, 3, 4, 5]) samples.push(lagOf(await driver.observe(T0 + seconds(60 * minute)), "orders-us-to-eu").lagBytes);
-    for (let index = 1; index < samples.length; index++) expect(samples[index]).toBeGreaterThan(samples[index - 1] ?? Infinity);
+    for (const minute of [2, 3, 4, 5])
+      samples.push(lagOf(await driver.observe(T0 + seconds(60 * minute)), "orders-us-to-eu").lagBytes);
+    for (let index = 1; index < samples.length; index++)
+      expect(samples[index]).toBeGreaterThan(samples[index - 1] ?? Infinity);
     // About 1.16 MB/s of writes pile up: four minutes hold roughly 278 MB.
     expect(samples.at(-1)).toBeGreaterThan(250e6);
     expect(samples.at(-1)).toBeLessThan(310e6);
@@ -60,7 +74,13 @@ describe("replication lag", () => {
   it("builds a temporary backlog during a lag spike that drains once it ends", async () => {
     const driver = await startedSim();
     const baseline = lagOf(await driver.observe(T0 + seconds(30)), "orders-us-to-ap");
-    await driver.faults.inject({ id: "spike", kind: "LAG_SPIKE", target: { linkId: "orders-us-to-ap" }, startedAtMs: T0 + seconds(30), endsAtMs: T0 + seconds(90) });
+    await driver.faults.inject({
+      id: "spike",
+      kind: "LAG_SPIKE",
+      target: { linkId: "orders-us-to-ap" },
+      startedAtMs: T0 + seconds(30),
+      endsAtMs: T0 + seconds(90),
+    });
     const during = lagOf(await driver.observe(T0 + seconds(89)), "orders-us-to-ap");
     expect(during.lagBytes).toBeGreaterThan(baseline.lagBytes * 100);
     const after = lagOf(await driver.observe(T0 + seconds(120)), "orders-us-to-ap");
@@ -70,11 +90,18 @@ describe("replication lag", () => {
 
   it("stops applying on a replica whose region is down", async () => {
     const driver = await startedSim();
-    await driver.faults.inject({ id: "down", kind: "REGION_OUTAGE", target: { regionId: "region-ap-southeast-1" }, startedAtMs: T0 + seconds(10) });
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: "region-ap-southeast-1" },
+      startedAtMs: T0 + seconds(10),
+    });
     const appliedAt20 = await driver.appliedPosition({ linkId: "orders-us-to-ap", atMs: T0 + seconds(20) });
     const appliedAt80 = await driver.appliedPosition({ linkId: "orders-us-to-ap", atMs: T0 + seconds(80) });
     expect(appliedAt80).toBe(appliedAt20);
-    expect(await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(80) })).toBeGreaterThan(appliedAt80 + 60e6);
+    expect(await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(80) })).toBeGreaterThan(
+      appliedAt80 + 60e6,
+    );
   });
 
   it("keeps a synchronous standby caught up, and stalls commits when it is cut off", async () => {
@@ -83,7 +110,12 @@ describe("replication lag", () => {
     const driver = await startedSim({}, topology);
     expect(lagOf(await driver.observe(T0 + seconds(30)), "orders-us-to-eu").lagBytes).toBe(0);
 
-    await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-eu" }, startedAtMs: T0 + seconds(30) });
+    await driver.faults.inject({
+      id: "cut",
+      kind: "LINK_PARTITION",
+      target: { linkId: "orders-us-to-eu" },
+      startedAtMs: T0 + seconds(30),
+    });
     const committedAtCut = await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(30) });
     expect(await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(90) })).toBe(committedAtCut);
   });
@@ -92,7 +124,11 @@ describe("replication lag", () => {
 describe("waitForCatchUp", () => {
   it("never reports caught up while the source still commits", async () => {
     const driver = await startedSim();
-    const result = await driver.waitForCatchUp({ linkId: "orders-us-to-eu", atMs: T0 + seconds(30), timeoutMs: seconds(30) });
+    const result = await driver.waitForCatchUp({
+      linkId: "orders-us-to-eu",
+      atMs: T0 + seconds(30),
+      timeoutMs: seconds(30),
+    });
     expect(result.caughtUp).toBe(false);
     expect(result.lagBytes).toBeGreaterThan(0);
     expect(result.appliedPosition).toBeLessThan(result.committedPosition);
@@ -101,15 +137,29 @@ describe("waitForCatchUp", () => {
 
   it("reports caught up once the fenced source's last commit is applied, and only then", async () => {
     const driver = await startedSim();
-    await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-eu" }, startedAtMs: T0 + seconds(10), endsAtMs: T0 + seconds(70) });
+    await driver.faults.inject({
+      id: "cut",
+      kind: "LINK_PARTITION",
+      target: { linkId: "orders-us-to-eu" },
+      startedAtMs: T0 + seconds(10),
+      endsAtMs: T0 + seconds(70),
+    });
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(60) });
     const committed = await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(60) });
 
-    const stillCut = await driver.waitForCatchUp({ linkId: "orders-us-to-eu", atMs: T0 + seconds(60), timeoutMs: seconds(5) });
+    const stillCut = await driver.waitForCatchUp({
+      linkId: "orders-us-to-eu",
+      atMs: T0 + seconds(60),
+      timeoutMs: seconds(5),
+    });
     expect(stillCut.caughtUp).toBe(false);
     expect(stillCut.lagBytes).toBe(committed - stillCut.appliedPosition);
 
-    const healed = await driver.waitForCatchUp({ linkId: "orders-us-to-eu", atMs: T0 + seconds(65), timeoutMs: seconds(60) });
+    const healed = await driver.waitForCatchUp({
+      linkId: "orders-us-to-eu",
+      atMs: T0 + seconds(65),
+      timeoutMs: seconds(60),
+    });
     expect(healed.caughtUp).toBe(true);
     expect(healed.appliedPosition).toBe(committed);
     expect(healed.committedPosition).toBe(committed);

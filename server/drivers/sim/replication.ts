@@ -46,7 +46,9 @@ export function advanceTo(state: SimState, atMs: number): number {
 
 function stepModel(state: SimState, fromMs: number, toMs: number): void {
   const seconds = (toMs - fromMs) / 1000;
-  const committedBefore = new Map(Object.entries(state.replicas).map(([replicaId, runtime]) => [replicaId, runtime.committedBytes]));
+  const committedBefore = new Map(
+    Object.entries(state.replicas).map(([replicaId, runtime]) => [replicaId, runtime.committedBytes]),
+  );
 
   for (const replica of state.topology.replicas) {
     const rate = writeRateBytesPerSecond(state, replica, fromMs);
@@ -64,7 +66,13 @@ function stepModel(state: SimState, fromMs: number, toMs: number): void {
   }
 }
 
-function shipAndApply(state: SimState, link: TopologyLink, fromMs: number, seconds: number, sourceCommittedBefore: number): void {
+function shipAndApply(
+  state: SimState,
+  link: TopologyLink,
+  fromMs: number,
+  seconds: number,
+  sourceCommittedBefore: number,
+): void {
   if (!canShip(state, link, fromMs)) return;
   const target = findReplica(state, link.targetReplicaId);
   const singlePrimary = findCluster(state, target.clusterId).writeTopology === "SINGLE_PRIMARY";
@@ -76,14 +84,19 @@ function shipAndApply(state: SimState, link: TopologyLink, fromMs: number, secon
   if (singlePrimary && targetRuntime.timeline !== source.timeline) {
     // Follow the source onto its newer timeline only if the target has not passed the fork;
     // otherwise the histories differ and only a repoint (with rewind) can rejoin them.
-    const sharedBytes = sharedHistoryBytes(clusterRuntime(state, target.clusterId), targetRuntime.timeline, source.timeline);
+    const sharedBytes = sharedHistoryBytes(
+      clusterRuntime(state, target.clusterId),
+      targetRuntime.timeline,
+      source.timeline,
+    );
     if (targetRuntime.committedBytes > sharedBytes) return;
     targetRuntime.timeline = source.timeline;
   }
   const applied = linkRuntime(state, link.id);
   // Writes of the last half round trip are still on the wire (SYNC: a commit waits for the standby).
   const sourceBytesPerSecond = seconds > 0 ? (source.committedBytes - sourceCommittedBefore) / seconds : 0;
-  const inFlightBytes = link.mode === "SYNC" ? 0 : Math.round((sourceBytesPerSecond * linkRoundTripMs(state, link, fromMs)) / 2000);
+  const inFlightBytes =
+    link.mode === "SYNC" ? 0 : Math.round((sourceBytesPerSecond * linkRoundTripMs(state, link, fromMs)) / 2000);
   const shippableBytes = Math.max(0, source.committedBytes - applied.appliedBytes - inFlightBytes);
   const capacityBytes = Math.floor(drainBytesPerSecond(state, link, fromMs) * seconds);
   applied.appliedBytes += Math.min(shippableBytes, capacityBytes);

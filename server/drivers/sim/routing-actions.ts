@@ -2,13 +2,14 @@
 import { InvalidActionError, NotFoundError, StaleEpochError } from "../errors";
 import type { RoutingPolicy, SetRoutingInput } from "../types";
 import { findCluster, findPolicy } from "./lookup";
-import { assertEpochCurrent } from "./write-safety";
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
+import { assertEpochCurrent } from "./write-safety";
 
 export function setRouting(state: SimState, input: SetRoutingInput): RoutingPolicy {
   const policy = findPolicy(state, input.policyId);
-  if (!Number.isSafeInteger(input.epoch) || input.epoch < 0) throw new InvalidActionError(`epoch must be a whole number of 0 or more, got ${input.epoch}`);
+  if (!Number.isSafeInteger(input.epoch) || input.epoch < 0)
+    throw new InvalidActionError(`epoch must be a whole number of 0 or more, got ${input.epoch}`);
   if (input.clusterId) {
     findCluster(state, input.clusterId);
     assertEpochCurrent(state, input.clusterId, input.epoch, `routing change of policy ${policy.id}`);
@@ -26,7 +27,8 @@ export function setRouting(state: SimState, input: SetRoutingInput): RoutingPoli
   }
   // Check every change before applying any, so a bad one leaves the policy untouched.
   for (const change of input.rules) {
-    if (!policy.rules.some((rule) => rule.id === change.ruleId)) throw new NotFoundError(`rule of routing policy ${policy.id}`, change.ruleId);
+    if (!policy.rules.some((rule) => rule.id === change.ruleId))
+      throw new NotFoundError(`rule of routing policy ${policy.id}`, change.ruleId);
     if (change.weight !== undefined && !(Number.isFinite(change.weight) && change.weight >= 0)) {
       throw new InvalidActionError(`weight of rule ${change.ruleId} must be 0 or more, got ${change.weight}`);
     }

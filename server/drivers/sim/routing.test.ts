@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Observations, SteeringPolicy } from "../types";
 import { AP_SOUTHEAST, EU_WEST, seconds, seedTopology, startedSim, T0, US_EAST } from "./fixtures";
 
@@ -8,7 +9,8 @@ function trafficOf(observations: Observations, regionId: string) {
   return traffic;
 }
 
-const totalRequests = (observations: Observations) => observations.traffic.reduce((total, region) => total + region.requestsPerSecond, 0);
+const totalRequests = (observations: Observations) =>
+  observations.traffic.reduce((total, region) => total + region.requestsPerSecond, 0);
 
 async function simWith(steering: SteeringPolicy) {
   return startedSim({ defaultRequestsPerSecond: 1200 }, seedTopology(steering));
@@ -17,14 +19,21 @@ async function simWith(steering: SteeringPolicy) {
 describe("region outage", () => {
   it("fails every probe of the region and, once the health check has seen enough failures, routes its traffic away", async () => {
     const driver = await simWith("LATENCY");
-    await driver.faults.inject({ id: "down", kind: "REGION_OUTAGE", target: { regionId: AP_SOUTHEAST }, startedAtMs: T0 + seconds(10) });
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: AP_SOUTHEAST },
+      startedAtMs: T0 + seconds(10),
+    });
 
     // Detection needs failureThreshold (3) x intervalSeconds (10): until then requests arrive and fail.
     const detecting = await driver.observe(T0 + seconds(25));
     const probes = detecting.health.filter((probe) => probe.regionId === AP_SOUTHEAST);
     expect(probes).toHaveLength(3);
     expect(probes.every((probe) => !probe.healthy && probe.latencyMs === null)).toBe(true);
-    expect(detecting.health.filter((probe) => probe.regionId !== AP_SOUTHEAST).every((probe) => probe.healthy)).toBe(true);
+    expect(detecting.health.filter((probe) => probe.regionId !== AP_SOUTHEAST).every((probe) => probe.healthy)).toBe(
+      true,
+    );
     expect(trafficOf(detecting, AP_SOUTHEAST)).toMatchObject({ requestsPerSecond: 400, errorRate: 1 });
 
     const routedAway = await driver.observe(T0 + seconds(45));
@@ -34,7 +43,9 @@ describe("region outage", () => {
     expect(trafficOf(routedAway, EU_WEST).requestsPerSecond).toBe(800);
     expect(trafficOf(routedAway, US_EAST).requestsPerSecond).toBe(400);
     expect(totalRequests(routedAway)).toBeCloseTo(1200, 0);
-    expect(trafficOf(routedAway, EU_WEST).latencyP50Ms).toBeGreaterThan(trafficOf(detecting, EU_WEST).latencyP50Ms ?? Infinity);
+    expect(trafficOf(routedAway, EU_WEST).latencyP50Ms).toBeGreaterThan(
+      trafficOf(detecting, EU_WEST).latencyP50Ms ?? Infinity,
+    );
 
     await driver.faults.clear({ faultId: "down", atMs: T0 + seconds(60) });
     const back = await driver.observe(T0 + seconds(61));
@@ -48,7 +59,12 @@ describe("region outage", () => {
     expect(trafficOf(before, US_EAST).requestsPerSecond).toBe(1200);
     expect(trafficOf(before, EU_WEST).requestsPerSecond).toBe(0);
 
-    await driver.faults.inject({ id: "down", kind: "REGION_OUTAGE", target: { regionId: US_EAST }, startedAtMs: T0 + seconds(10) });
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: US_EAST },
+      startedAtMs: T0 + seconds(10),
+    });
     const after = await driver.observe(T0 + seconds(41));
     expect(trafficOf(after, US_EAST).requestsPerSecond).toBe(0);
     expect(trafficOf(after, EU_WEST).requestsPerSecond).toBe(1200);
@@ -63,7 +79,13 @@ describe("region outage", () => {
     const region = topology.regions.find((candidate) => candidate.id === US_EAST);
     if (region) region.probeLocations = ["us-east-1", "us-east-2", "ap-southeast-1"];
     const driver = await startedSim({}, topology);
-    await driver.faults.inject({ id: "slow", kind: "ADDED_LATENCY", target: { regionId: US_EAST }, params: { addedLatencyMs: 4800 }, startedAtMs: T0 });
+    await driver.faults.inject({
+      id: "slow",
+      kind: "ADDED_LATENCY",
+      target: { regionId: US_EAST },
+      params: { addedLatencyMs: 4800 },
+      startedAtMs: T0,
+    });
     const observations = await driver.observe(T0 + seconds(60));
     const probes = observations.health.filter((probe) => probe.regionId === US_EAST);
     expect(probes.filter((probe) => !probe.healthy).map((probe) => probe.probeLocation)).toEqual(["ap-southeast-1"]);
@@ -75,7 +97,8 @@ describe("region outage", () => {
 describe("steering", () => {
   it("LATENCY sends each population to its nearest region", async () => {
     const observations = await (await simWith("LATENCY")).observe(T0 + seconds(5));
-    for (const regionId of [US_EAST, EU_WEST, AP_SOUTHEAST]) expect(trafficOf(observations, regionId).requestsPerSecond).toBe(400);
+    for (const regionId of [US_EAST, EU_WEST, AP_SOUTHEAST])
+      expect(trafficOf(observations, regionId).requestsPerSecond).toBe(400);
   });
 
   it("WEIGHTED splits by weight (3:1:0)", async () => {
@@ -87,22 +110,40 @@ describe("steering", () => {
 
   it("sends nothing to a drained or disabled rule, and refuses an older routing change", async () => {
     const driver = await simWith("LATENCY");
-    const policy = await driver.setRouting({ policyId: "web", epoch: 2, atMs: T0 + seconds(5), rules: [{ ruleId: "rule-eu", drained: true }, { ruleId: "rule-ap", enabled: false }] });
+    const policy = await driver.setRouting({
+      policyId: "web",
+      epoch: 2,
+      atMs: T0 + seconds(5),
+      rules: [
+        { ruleId: "rule-eu", drained: true },
+        { ruleId: "rule-ap", enabled: false },
+      ],
+    });
     expect(policy.rules.find((rule) => rule.id === "rule-eu")?.drained).toBe(true);
     const observations = await driver.observe(T0 + seconds(6));
     expect(trafficOf(observations, EU_WEST).requestsPerSecond).toBe(0);
     expect(trafficOf(observations, AP_SOUTHEAST).requestsPerSecond).toBe(0);
     expect(trafficOf(observations, US_EAST).requestsPerSecond).toBe(1200);
 
-    await expect(driver.setRouting({ policyId: "web", epoch: 1, atMs: T0 + seconds(7), rules: [{ ruleId: "rule-eu", drained: false }] })).rejects.toThrow(
-      /epoch 1 but the policy was last changed at epoch 2/,
-    );
+    await expect(
+      driver.setRouting({
+        policyId: "web",
+        epoch: 1,
+        atMs: T0 + seconds(7),
+        rules: [{ ruleId: "rule-eu", drained: false }],
+      }),
+    ).rejects.toThrow(/epoch 1 but the policy was last changed at epoch 2/);
     expect(trafficOf(await driver.observe(T0 + seconds(8)), EU_WEST).requestsPerSecond).toBe(0);
   });
 
   it("reports traffic as unrouted when every rule is drained", async () => {
     const driver = await simWith("WEIGHTED");
-    await driver.setRouting({ policyId: "web", epoch: 1, atMs: T0 + seconds(1), rules: ["rule-us", "rule-eu", "rule-ap"].map((ruleId) => ({ ruleId, drained: true })) });
+    await driver.setRouting({
+      policyId: "web",
+      epoch: 1,
+      atMs: T0 + seconds(1),
+      rules: ["rule-us", "rule-eu", "rule-ap"].map((ruleId) => ({ ruleId, drained: true })),
+    });
     const observations = await driver.observe(T0 + seconds(2));
     expect(totalRequests(observations)).toBe(0);
     expect(observations.routing[0]?.unroutedRequestsPerSecond).toBe(1200);
@@ -113,9 +154,18 @@ describe("added latency", () => {
   it("raises probe latency of a region, and LATENCY steering moves its users to the next-fastest region", async () => {
     const driver = await simWith("LATENCY");
     const before = await driver.observe(T0 + seconds(5));
-    await driver.faults.inject({ id: "slow", kind: "ADDED_LATENCY", target: { regionId: EU_WEST }, params: { addedLatencyMs: 200 }, startedAtMs: T0 + seconds(5) });
+    await driver.faults.inject({
+      id: "slow",
+      kind: "ADDED_LATENCY",
+      target: { regionId: EU_WEST },
+      params: { addedLatencyMs: 200 },
+      startedAtMs: T0 + seconds(5),
+    });
     const slow = await driver.observe(T0 + seconds(6));
-    const probe = (observations: Observations) => observations.health.find((candidate) => candidate.regionId === EU_WEST && candidate.probeLocation === "eu-west-1");
+    const probe = (observations: Observations) =>
+      observations.health.find(
+        (candidate) => candidate.regionId === EU_WEST && candidate.probeLocation === "eu-west-1",
+      );
     expect(probe(slow)?.healthy).toBe(true);
     expect(probe(slow)?.latencyMs).toBeGreaterThan((probe(before)?.latencyMs ?? Infinity) + 150);
     // Irish users: ~240 ms at home now, ~120 ms from Virginia.
@@ -126,12 +176,26 @@ describe("added latency", () => {
   it("raises user latency where steering keeps the traffic, and past the timeout fails every probe", async () => {
     const driver = await simWith("WEIGHTED");
     const before = await driver.observe(T0 + seconds(5));
-    await driver.faults.inject({ id: "slow", kind: "ADDED_LATENCY", target: { regionId: EU_WEST }, params: { addedLatencyMs: 200 }, startedAtMs: T0 + seconds(5) });
+    await driver.faults.inject({
+      id: "slow",
+      kind: "ADDED_LATENCY",
+      target: { regionId: EU_WEST },
+      params: { addedLatencyMs: 200 },
+      startedAtMs: T0 + seconds(5),
+    });
     const slow = await driver.observe(T0 + seconds(6));
     expect(trafficOf(slow, EU_WEST).requestsPerSecond).toBe(300);
-    expect(trafficOf(slow, EU_WEST).latencyP50Ms).toBeGreaterThan((trafficOf(before, EU_WEST).latencyP50Ms ?? Infinity) + 150);
+    expect(trafficOf(slow, EU_WEST).latencyP50Ms).toBeGreaterThan(
+      (trafficOf(before, EU_WEST).latencyP50Ms ?? Infinity) + 150,
+    );
 
-    await driver.faults.inject({ id: "dead-slow", kind: "ADDED_LATENCY", target: { regionId: EU_WEST }, params: { addedLatencyMs: 6000 }, startedAtMs: T0 + seconds(6) });
+    await driver.faults.inject({
+      id: "dead-slow",
+      kind: "ADDED_LATENCY",
+      target: { regionId: EU_WEST },
+      params: { addedLatencyMs: 6000 },
+      startedAtMs: T0 + seconds(6),
+    });
     const timingOut = await driver.observe(T0 + seconds(7));
     const probes = timingOut.health.filter((candidate) => candidate.regionId === EU_WEST);
     expect(probes.every((candidate) => !candidate.healthy && candidate.latencyMs === null)).toBe(true);
@@ -145,11 +209,31 @@ describe("routing changes of operations on different clusters", () => {
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(1) });
     await driver.demote({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(1) });
     await driver.promote({ replicaId: "orders-eu", newEpoch: 2, atMs: T0 + seconds(1) });
-    await driver.setRouting({ policyId: "web", epoch: 2, clusterId: "orders", rules: [{ ruleId: "rule-eu", priority: 0 }], atMs: T0 + seconds(2) });
+    await driver.setRouting({
+      policyId: "web",
+      epoch: 2,
+      clusterId: "orders",
+      rules: [{ ruleId: "rule-eu", priority: 0 }],
+      atMs: T0 + seconds(2),
+    });
     // The carts cluster is still at epoch 1: its own routing change is accepted.
-    await driver.setRouting({ policyId: "web", epoch: 1, clusterId: "carts", rules: [{ ruleId: "rule-us", weight: 2 }], atMs: T0 + seconds(3) });
+    await driver.setRouting({
+      policyId: "web",
+      epoch: 1,
+      clusterId: "carts",
+      rules: [{ ruleId: "rule-us", weight: 2 }],
+      atMs: T0 + seconds(3),
+    });
     // An operation on orders still carrying epoch 1 is out of date and refused.
-    await expect(driver.setRouting({ policyId: "web", epoch: 1, clusterId: "orders", rules: [{ ruleId: "rule-us", priority: 0 }], atMs: T0 + seconds(4) })).rejects.toMatchObject({ code: "STALE_EPOCH" });
+    await expect(
+      driver.setRouting({
+        policyId: "web",
+        epoch: 1,
+        clusterId: "orders",
+        rules: [{ ruleId: "rule-us", priority: 0 }],
+        atMs: T0 + seconds(4),
+      }),
+    ).rejects.toMatchObject({ code: "STALE_EPOCH" });
     const rules = (await driver.currentTopology()).routingPolicies[0]!.rules;
     expect(rules.find((r) => r.id === "rule-eu")?.priority).toBe(0);
     expect(rules.find((r) => r.id === "rule-us")).toMatchObject({ weight: 2, priority: 1 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { InvalidStateError } from "../errors";
 import { seconds, startedSim, T0 } from "./fixtures";
 import { SimDriver } from "./sim-driver";
@@ -8,7 +9,12 @@ describe("sim state as JSON", () => {
     const uninterrupted = await startedSim();
     const crashing = await startedSim();
     for (const driver of [uninterrupted, crashing]) {
-      await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-eu" }, startedAtMs: T0 + seconds(10) });
+      await driver.faults.inject({
+        id: "cut",
+        kind: "LINK_PARTITION",
+        target: { linkId: "orders-us-to-eu" },
+        startedAtMs: T0 + seconds(10),
+      });
       await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(30) });
     }
     // The worker persists the state (as PostgreSQL jsonb would hold it), crashes, and resumes.

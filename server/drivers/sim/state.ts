@@ -1,6 +1,7 @@
 // Everything the twin knows, as plain JSON: a worker stores it in PostgreSQL after each tick and
 // resumes from it after a crash, so nothing lives only in memory.
 import { z } from "zod";
+
 import { InvalidStateError } from "../errors";
 import { ZFaultSpec, type TFaultSpec } from "../fault-spec";
 import { parseTopology, ZDeploymentTopology } from "../topology-check";
@@ -56,7 +57,11 @@ export function createSimState(topologyInput: DeploymentTopology, optionsInput: 
     const members = topology.replicas.filter((replica) => replica.clusterId === cluster.id);
     const epoch = Math.max(0, ...members.map((replica) => replica.epoch));
     // All replicas start in sync on one timeline: the twin begins from a settled estate.
-    clusters[cluster.id] = { epoch, conflictsExpected: 0, timelines: [{ timeline: epoch, parentTimeline: null, startBytes: 0 }] };
+    clusters[cluster.id] = {
+      epoch,
+      conflictsExpected: 0,
+      timelines: [{ timeline: epoch, parentTimeline: null, startBytes: 0 }],
+    };
     for (const replica of members) replicas[replica.id] = { committedBytes: 0, fenced: false, timeline: epoch };
   }
   return {
@@ -79,14 +84,25 @@ const ZSimState = z.object({
   options: ZSimOptions,
   topology: ZDeploymentTopology,
   clockMs: z.number().nullable(),
-  replicas: z.record(z.string(), z.object({ committedBytes: ZPosition, fenced: z.boolean(), timeline: z.number().int().nonnegative() })),
+  replicas: z.record(
+    z.string(),
+    z.object({ committedBytes: ZPosition, fenced: z.boolean(), timeline: z.number().int().nonnegative() }),
+  ),
   links: z.record(z.string(), z.object({ appliedBytes: ZPosition })),
   clusters: z.record(
     z.string(),
     z.object({
       epoch: z.number().int().nonnegative(),
       conflictsExpected: z.number().nonnegative(),
-      timelines: z.array(z.object({ timeline: z.number().int().nonnegative(), parentTimeline: z.number().int().nonnegative().nullable(), startBytes: ZPosition })).min(1),
+      timelines: z
+        .array(
+          z.object({
+            timeline: z.number().int().nonnegative(),
+            parentTimeline: z.number().int().nonnegative().nullable(),
+            startBytes: ZPosition,
+          }),
+        )
+        .min(1),
     }),
   ),
   routingEpochs: z.record(z.string(), z.number().int().nonnegative()),
@@ -108,10 +124,16 @@ export function simStateFromJSON(data: unknown): SimState {
   }
   const state: SimState = { ...parsed.data, topology: parseTopology(parsed.data.topology) };
   const missing = [
-    ...state.topology.replicas.filter((replica) => !state.replicas[replica.id]).map((replica) => `replica ${replica.id}`),
+    ...state.topology.replicas
+      .filter((replica) => !state.replicas[replica.id])
+      .map((replica) => `replica ${replica.id}`),
     ...state.topology.links.filter((link) => !state.links[link.id]).map((link) => `link ${link.id}`),
-    ...state.topology.clusters.filter((cluster) => !state.clusters[cluster.id]).map((cluster) => `cluster ${cluster.id}`),
-    ...state.topology.routingPolicies.filter((policy) => state.routingEpochs[policy.id] === undefined).map((policy) => `routing policy ${policy.id}`),
+    ...state.topology.clusters
+      .filter((cluster) => !state.clusters[cluster.id])
+      .map((cluster) => `cluster ${cluster.id}`),
+    ...state.topology.routingPolicies
+      .filter((policy) => state.routingEpochs[policy.id] === undefined)
+      .map((policy) => `routing policy ${policy.id}`),
   ];
   if (missing.length > 0) throw new InvalidStateError(`Saved sim state has no runtime entry for ${missing.join(", ")}`);
   return state;

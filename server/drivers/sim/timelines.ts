@@ -35,6 +35,13 @@ export function sharedHistoryBytes(runtime: ClusterRuntime, timelineA: number, t
   return Math.min(...forkStarts);
 }
 
-export function forkTimeline(runtime: ClusterRuntime, input: { newTimeline: number; parentTimeline: number; startBytes: number }): void {
-  runtime.timelines.push({ timeline: input.newTimeline, parentTimeline: input.parentTimeline, startBytes: input.startBytes });
+export function forkTimeline(
+  runtime: ClusterRuntime,
+  input: { newTimeline: number; parentTimeline: number; startBytes: number },
+): void {
+  runtime.timelines.push({
+    timeline: input.newTimeline,
+    parentTimeline: input.parentTimeline,
+    startBytes: input.startBytes,
+  });
 }

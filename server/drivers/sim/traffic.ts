@@ -1,5 +1,11 @@
 // Where user requests go under each routing policy, and what each region then serves.
-import type { RegionTrafficObservation, RoutingObservation, RoutingPolicy, RoutingRule, TopologyRegion } from "../types";
+import type {
+  RegionTrafficObservation,
+  RoutingObservation,
+  RoutingPolicy,
+  RoutingRule,
+  TopologyRegion,
+} from "../types";
 import { isRegionDown, regionAddedLatencyMs } from "./active-faults";
 import { greatCircleKm, roundTripMs } from "./geo";
 import { isRegionMarkedDown } from "./health";
@@ -38,7 +44,9 @@ function populationsOf(state: SimState, policy: RoutingPolicy): UserPopulation[]
 }
 
 function userLatencyMs(state: SimState, population: UserPopulation, region: TopologyRegion, atMs: number): number {
-  return roundTripMs(population, region) + regionAddedLatencyMs(state, region.id, atMs) + USER_ACCESS_MS + SERVER_TIME_MS;
+  return (
+    roundTripMs(population, region) + regionAddedLatencyMs(state, region.id, atMs) + USER_ACCESS_MS + SERVER_TIME_MS
+  );
 }
 
 function equalSplit(rules: RoutingRule[]): Map<RoutingRule, number> {
@@ -52,7 +60,13 @@ function nearest(rules: RoutingRule[], distance: (rule: RoutingRule) => number):
 }
 
 /** Fraction of one population's requests each eligible rule receives (rules is never empty). */
-function splitPopulation(state: SimState, policy: RoutingPolicy, rules: RoutingRule[], population: UserPopulation, atMs: number): Map<RoutingRule, number> {
+function splitPopulation(
+  state: SimState,
+  policy: RoutingPolicy,
+  rules: RoutingRule[],
+  population: UserPopulation,
+  atMs: number,
+): Map<RoutingRule, number> {
   switch (policy.steering) {
     case "LATENCY":
       return nearest(rules, (rule) => userLatencyMs(state, population, findRegion(state, rule.regionId), atMs));
@@ -76,7 +90,8 @@ function splitPopulation(state: SimState, policy: RoutingPolicy, rules: RoutingR
 }
 
 function routePolicy(state: SimState, policy: RoutingPolicy, atMs: number): RoutedPolicy {
-  const totalRequestsPerSecond = state.options.requestsPerSecondByPolicy[policy.id] ?? state.options.defaultRequestsPerSecond;
+  const totalRequestsPerSecond =
+    state.options.requestsPerSecondByPolicy[policy.id] ?? state.options.defaultRequestsPerSecond;
   const routable = policy.rules.filter((rule) => rule.enabled && !rule.drained);
   const unhealthyRegionIds = [...new Set(policy.rules.map((rule) => rule.regionId))].filter((regionId) =>
     isRegionMarkedDown(state, policy, findRegion(state, regionId), atMs),
@@ -85,7 +100,10 @@ function routePolicy(state: SimState, policy: RoutingPolicy, atMs: number): Rout
   // When every region looks down, routing products fail open rather than answer nothing.
   const eligible = healthy.length > 0 ? healthy : routable;
   if (eligible.length === 0) {
-    return { flows: [], routing: { policyId: policy.id, unhealthyRegionIds, unroutedRequestsPerSecond: totalRequestsPerSecond } };
+    return {
+      flows: [],
+      routing: { policyId: policy.id, unhealthyRegionIds, unroutedRequestsPerSecond: totalRequestsPerSecond },
+    };
   }
 
   const populations = populationsOf(state, policy);
@@ -95,7 +113,11 @@ function routePolicy(state: SimState, policy: RoutingPolicy, atMs: number): Rout
     const populationRequestsPerSecond = (totalRequestsPerSecond * population.share) / totalShare;
     for (const [rule, fraction] of splitPopulation(state, policy, eligible, population, atMs)) {
       const region = findRegion(state, rule.regionId);
-      flows.push({ regionId: region.id, requestsPerSecond: populationRequestsPerSecond * fraction, userLatencyMs: userLatencyMs(state, population, region, atMs) });
+      flows.push({
+        regionId: region.id,
+        requestsPerSecond: populationRequestsPerSecond * fraction,
+        userLatencyMs: userLatencyMs(state, population, region, atMs),
+      });
     }
   }
   return { flows, routing: { policyId: policy.id, unhealthyRegionIds, unroutedRequestsPerSecond: 0 } };
@@ -108,7 +130,8 @@ function weightedMedian(flows: Flow[]): number {
   let seen = 0;
   for (const [index, flow] of sorted.entries()) {
     seen += flow.requestsPerSecond;
-    if (Math.abs(seen - half) < 1e-9 * half) return (flow.userLatencyMs + (sorted[index + 1] ?? flow).userLatencyMs) / 2;
+    if (Math.abs(seen - half) < 1e-9 * half)
+      return (flow.userLatencyMs + (sorted[index + 1] ?? flow).userLatencyMs) / 2;
     if (seen > half) return flow.userLatencyMs;
   }
   return sorted.at(-1)?.userLatencyMs ?? 0;
@@ -119,12 +142,16 @@ function errorRateOf(state: SimState, regionId: string, requestsPerSecond: numbe
   // Requests sent to a dead region before the routing layer notices all fail.
   if (isRegionDown(state, regionId, atMs)) return 1;
   const capacity = state.options.capacityRequestsPerSecondByRegion[regionId];
-  const overloadRate = capacity !== undefined && requestsPerSecond > capacity ? (requestsPerSecond - capacity) / requestsPerSecond : 0;
+  const overloadRate =
+    capacity !== undefined && requestsPerSecond > capacity ? (requestsPerSecond - capacity) / requestsPerSecond : 0;
   const baseline = jitter(BASELINE_ERROR_RATE, 0.5, state.options.seed, "errors", regionId, atMs);
   return 1 - (1 - baseline) * (1 - overloadRate);
 }
 
-export function observeTraffic(state: SimState, atMs: number): { traffic: RegionTrafficObservation[]; routing: RoutingObservation[] } {
+export function observeTraffic(
+  state: SimState,
+  atMs: number,
+): { traffic: RegionTrafficObservation[]; routing: RoutingObservation[] } {
   const routed = state.topology.routingPolicies.map((policy) => routePolicy(state, policy, atMs));
   const flows = routed.flatMap((policy) => policy.flows);
   const traffic = state.topology.regions.map((region): RegionTrafficObservation => {
@@ -133,7 +160,16 @@ export function observeTraffic(state: SimState, atMs: number): { traffic: Region
     const latencyP50Ms =
       regionFlows.length === 0
         ? null
-        : Math.round(jitter(weightedMedian(regionFlows), state.options.jitterFraction, state.options.seed, "latency", region.id, atMs) * 10) / 10;
+        : Math.round(
+            jitter(
+              weightedMedian(regionFlows),
+              state.options.jitterFraction,
+              state.options.seed,
+              "latency",
+              region.id,
+              atMs,
+            ) * 10,
+          ) / 10;
     return {
       regionId: region.id,
       requestsPerSecond: Math.round(requestsPerSecond * 10) / 10,

@@ -17,7 +17,9 @@ function gbPerDayToBytesPerSecond(gbPerDay: number): number {
 export function writeRateBytesPerSecond(state: SimState, replica: TopologyReplica, atMs: number): number {
   if (!isWritable(state, replica) || isRegionDown(state, replica.regionId, atMs)) return 0;
   const cluster = findCluster(state, replica.clusterId);
-  const clusterLinks = state.topology.links.filter((link) => findReplica(state, link.sourceReplicaId).clusterId === cluster.id);
+  const clusterLinks = state.topology.links.filter(
+    (link) => findReplica(state, link.sourceReplicaId).clusterId === cluster.id,
+  );
   const ownLinks = clusterLinks.filter((link) => link.sourceReplicaId === replica.id);
   // Single primary: every link carries the one write stream. Multi-primary: each writer's own
   // outgoing links say what it writes; a writer without links writes like the cluster's busiest.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { SplitBrainRefusedError, StaleEpochError, UnreachableError } from "../errors";
 import { seconds, startedSim, T0, US_EAST } from "./fixtures";
 import type { SimDriver } from "./sim-driver";
@@ -18,14 +19,18 @@ describe("fencing epochs", () => {
     await expect(driver.fence({ replicaId: "orders-eu", epoch: 1, atMs: T0 + seconds(12) })).rejects.toThrow(
       "fence of replica orders-eu refused: it carries epoch 1 but cluster orders is already at epoch 2",
     );
-    await expect(driver.repoint({ linkId: "orders-us-to-ap", newSourceReplicaId: "orders-eu", epoch: 1, atMs: T0 + seconds(12) })).rejects.toBeInstanceOf(StaleEpochError);
+    await expect(
+      driver.repoint({ linkId: "orders-us-to-ap", newSourceReplicaId: "orders-eu", epoch: 1, atMs: T0 + seconds(12) }),
+    ).rejects.toBeInstanceOf(StaleEpochError);
     expect(await driver.writableReplicas("orders")).toEqual(["orders-eu"]);
   });
 
   it("requires every promotion to take a new epoch above the current one", async () => {
     const driver = await startedSim();
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(10) });
-    await expect(driver.promote({ replicaId: "orders-eu", newEpoch: 1, atMs: T0 + seconds(11) })).rejects.toThrow(/needs an epoch above 1/);
+    await expect(driver.promote({ replicaId: "orders-eu", newEpoch: 1, atMs: T0 + seconds(11) })).rejects.toThrow(
+      /needs an epoch above 1/,
+    );
     expect(await driver.writableReplicas("orders")).toEqual([]);
   });
 });
@@ -40,7 +45,10 @@ describe("one writer in a single-primary cluster", () => {
     );
     expect(await driver.writableReplicas("orders")).toEqual(["orders-us"]);
     const topology = await driver.currentTopology();
-    expect(topology.replicas.find((replica) => replica.id === "orders-eu")).toMatchObject({ role: "READ_REPLICA", epoch: 1 });
+    expect(topology.replicas.find((replica) => replica.id === "orders-eu")).toMatchObject({
+      role: "READ_REPLICA",
+      epoch: 1,
+    });
   });
 
   it("runs a planned switchover that loses no committed write and never has two writers", async () => {
@@ -51,34 +59,61 @@ describe("one writer in a single-primary cluster", () => {
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(60) });
     await expectAtMostOneWriter(driver);
     const committedByOldPrimary = await driver.committedPosition({ replicaId: "orders-us", atMs: T0 + seconds(60) });
-    const caughtUp = await driver.waitForCatchUp({ linkId: "orders-us-to-eu", atMs: T0 + seconds(60), timeoutMs: seconds(30) });
+    const caughtUp = await driver.waitForCatchUp({
+      linkId: "orders-us-to-eu",
+      atMs: T0 + seconds(60),
+      timeoutMs: seconds(30),
+    });
     expect(caughtUp).toMatchObject({ caughtUp: true, appliedPosition: committedByOldPrimary });
 
     const promoted = await driver.promote({ replicaId: "orders-eu", newEpoch: 2, atMs: caughtUp.atMs });
-    expect(promoted).toMatchObject({ role: "PRIMARY", epoch: 2, writable: true, committedPosition: committedByOldPrimary });
+    expect(promoted).toMatchObject({
+      role: "PRIMARY",
+      epoch: 2,
+      writable: true,
+      committedPosition: committedByOldPrimary,
+    });
     await expectAtMostOneWriter(driver);
 
     // The old primary may not come back as a writer: it belongs to epoch 1.
-    await expect(driver.unfence({ replicaId: "orders-us", epoch: 2, atMs: caughtUp.atMs })).rejects.toThrow(/demote it and repoint it/);
+    await expect(driver.unfence({ replicaId: "orders-us", epoch: 2, atMs: caughtUp.atMs })).rejects.toThrow(
+      /demote it and repoint it/,
+    );
     await driver.demote({ replicaId: "orders-us", epoch: 2, atMs: caughtUp.atMs });
-    const reversed = await driver.repoint({ linkId: "orders-us-to-eu", newSourceReplicaId: "orders-eu", newTargetReplicaId: "orders-us", epoch: 2, atMs: caughtUp.atMs });
+    const reversed = await driver.repoint({
+      linkId: "orders-us-to-eu",
+      newSourceReplicaId: "orders-eu",
+      newTargetReplicaId: "orders-us",
+      epoch: 2,
+      atMs: caughtUp.atMs,
+    });
     expect(reversed.rewoundBytes).toBe(0);
     await driver.repoint({ linkId: "orders-us-to-ap", newSourceReplicaId: "orders-eu", epoch: 2, atMs: caughtUp.atMs });
     await expectAtMostOneWriter(driver);
 
     // The new primary now drives both replicas.
     const later = await driver.observe(caughtUp.atMs + seconds(60));
-    expect(await driver.committedPosition({ replicaId: "orders-eu", atMs: later.observedAtMs })).toBeGreaterThan(committedByOldPrimary + 60e6);
-    for (const lag of later.lag.filter((candidate) => candidate.linkId.startsWith("orders"))) expect(lag.lagBytes).toBeLessThan(1e6);
+    expect(await driver.committedPosition({ replicaId: "orders-eu", atMs: later.observedAtMs })).toBeGreaterThan(
+      committedByOldPrimary + 60e6,
+    );
+    for (const lag of later.lag.filter((candidate) => candidate.linkId.startsWith("orders")))
+      expect(lag.lagBytes).toBeLessThan(1e6);
     expect(await driver.writableReplicas("orders")).toEqual(["orders-eu"]);
   });
 
   it("fails over from a dead region: fencing still works, the lost tail is rewound when the old primary rejoins", async () => {
     const driver = await startedSim();
-    await driver.faults.inject({ id: "down", kind: "REGION_OUTAGE", target: { regionId: US_EAST }, startedAtMs: T0 + seconds(30) });
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: US_EAST },
+      startedAtMs: T0 + seconds(30),
+    });
     // Promotion runs on the replica itself, so it cannot happen in the dead region.
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(40) });
-    await expect(driver.promote({ replicaId: "orders-us", newEpoch: 2, atMs: T0 + seconds(40) })).rejects.toBeInstanceOf(UnreachableError);
+    await expect(
+      driver.promote({ replicaId: "orders-us", newEpoch: 2, atMs: T0 + seconds(40) }),
+    ).rejects.toBeInstanceOf(UnreachableError);
 
     const promoted = await driver.promote({ replicaId: "orders-eu", newEpoch: 2, atMs: T0 + seconds(40) });
     expect(await driver.writableReplicas("orders")).toEqual(["orders-eu"]);
@@ -89,7 +124,13 @@ describe("one writer in a single-primary cluster", () => {
 
     await driver.faults.clear({ faultId: "down", atMs: T0 + seconds(120) });
     await driver.demote({ replicaId: "orders-us", epoch: 2, atMs: T0 + seconds(120) });
-    const rejoin = await driver.repoint({ linkId: "orders-us-to-eu", newSourceReplicaId: "orders-eu", newTargetReplicaId: "orders-us", epoch: 2, atMs: T0 + seconds(120) });
+    const rejoin = await driver.repoint({
+      linkId: "orders-us-to-eu",
+      newSourceReplicaId: "orders-eu",
+      newTargetReplicaId: "orders-us",
+      epoch: 2,
+      atMs: T0 + seconds(120),
+    });
     expect(rejoin.rewoundBytes).toBe(lostBytes);
     await expectAtMostOneWriter(driver);
   });
@@ -131,13 +172,27 @@ describe("one writer in a single-primary cluster", () => {
   it("rewinds a replica that followed the old primary past the point where the new one forked", async () => {
     const driver = await startedSim();
     // Ireland falls behind; Singapore keeps up with Virginia.
-    await driver.faults.inject({ id: "cut", kind: "LINK_PARTITION", target: { linkId: "orders-us-to-eu" }, startedAtMs: T0 + seconds(10) });
+    await driver.faults.inject({
+      id: "cut",
+      kind: "LINK_PARTITION",
+      target: { linkId: "orders-us-to-eu" },
+      startedAtMs: T0 + seconds(10),
+    });
     await driver.fence({ replicaId: "orders-us", epoch: 1, atMs: T0 + seconds(40) });
-    const singapore = await driver.waitForCatchUp({ linkId: "orders-us-to-ap", atMs: T0 + seconds(40), timeoutMs: seconds(10) });
+    const singapore = await driver.waitForCatchUp({
+      linkId: "orders-us-to-ap",
+      atMs: T0 + seconds(40),
+      timeoutMs: seconds(10),
+    });
     expect(singapore.caughtUp).toBe(true);
     // An operator promotes the replica that is behind (say Singapore is about to be lost too).
     const promoted = await driver.promote({ replicaId: "orders-eu", newEpoch: 2, atMs: singapore.atMs });
-    const repointed = await driver.repoint({ linkId: "orders-us-to-ap", newSourceReplicaId: "orders-eu", epoch: 2, atMs: singapore.atMs });
+    const repointed = await driver.repoint({
+      linkId: "orders-us-to-ap",
+      newSourceReplicaId: "orders-eu",
+      epoch: 2,
+      atMs: singapore.atMs,
+    });
     expect(repointed.rewoundBytes).toBe(singapore.appliedPosition - promoted.committedPosition);
     expect(repointed.rewoundBytes).toBeGreaterThan(30e6);
     // From then on Singapore follows Ireland's new history.

@@ -6,7 +6,8 @@ import { clusterRuntime, findCluster, isWritable, replicasOfCluster } from "./lo
 import type { SimState } from "./state";
 
 function assertEpochShape(epoch: number, field: string): void {
-  if (!Number.isSafeInteger(epoch) || epoch < 0) throw new InvalidActionError(`${field} must be a whole number of 0 or more, got ${epoch}`);
+  if (!Number.isSafeInteger(epoch) || epoch < 0)
+    throw new InvalidActionError(`${field} must be a whole number of 0 or more, got ${epoch}`);
 }
 
 /** Refuses an action whose epoch is older than the cluster's: a newer promotion has happened since. */
@@ -42,7 +43,9 @@ export function assertPromotionEpoch(state: SimState, clusterId: string, newEpoc
 /** In a single-primary cluster, refuses to let `replica` write while any other replica can. */
 export function assertNoOtherWriter(state: SimState, replica: TopologyReplica, action: string): void {
   if (findCluster(state, replica.clusterId).writeTopology !== "SINGLE_PRIMARY") return;
-  const otherWriters = replicasOfCluster(state, replica.clusterId).filter((other) => other.id !== replica.id && isWritable(state, other));
+  const otherWriters = replicasOfCluster(state, replica.clusterId).filter(
+    (other) => other.id !== replica.id && isWritable(state, other),
+  );
   if (otherWriters.length === 0) return;
   const names = otherWriters.map((other) => other.id).join(", ");
   throw new SplitBrainRefusedError({

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { OperationPage } from "@/components/operations/operation-page";
 
 export const metadata: Metadata = { title: "Operation" };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { InboxPage } from "@/components/operations/inbox-page";
 
 export const metadata: Metadata = { title: "Approvals" };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { PoliciesPage } from "@/components/operations/policies-page";
 
 export const metadata: Metadata = { title: "Approval policies" };

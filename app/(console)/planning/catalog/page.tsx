@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/layout";
+
 import { PriceCatalog } from "@/components/planning/price-catalog";
+import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Price catalog" };
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = { title: "Price catalog" };
 export default function CatalogPage() {
   return (
     <>
-      <PageHeader title="Price catalog" description="Unit prices per provider, with where each figure comes from and the date it holds from." />
+      <PageHeader
+        title="Price catalog"
+        description="Unit prices per provider, with where each figure comes from and the date it holds from."
+      />
       <PriceCatalog />
     </>
   );

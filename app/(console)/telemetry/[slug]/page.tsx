@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { TelemetryDashboard } from "@/components/telemetry/telemetry-dashboard";
 
 export const metadata: Metadata = { title: "Telemetry" };

@@ -1,10 +1,12 @@
 // Abort and failure undo what ran: the fence is lifted so the old primary takes writes again. Past
 // the promotion nothing is undone and abort is refused with the reason.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
+import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { engineTick } from "@/server/domain/operations/engine";
 import { injectFault } from "@/server/domain/telemetry/faults";
-import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+
 import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
 
 /** Ticks until the step of that kind has succeeded; returns the time reached. */
@@ -41,7 +43,9 @@ describe("abort and rollback", () => {
     const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");
     await approveAll(operationId);
     await runUntil(operationId, "PROMOTE", Date.now());
-    await expect(operator.caller.operations.abort({ operationId, reason: "" })).rejects.toThrow(/cannot be undone.*pause it, or let it finish/);
+    await expect(operator.caller.operations.abort({ operationId, reason: "" })).rejects.toThrow(
+      /cannot be undone.*pause it, or let it finish/,
+    );
     expect((await db.operation.findUniqueOrThrow({ where: { id: operationId } })).status).toBe("RUNNING");
   });
 
@@ -52,10 +56,16 @@ describe("abort and rollback", () => {
     const nowMs = await runUntil(operationId, "FENCE", Date.now());
     // The standby is cut off after the fence: it can never apply the last writes.
     const link = await db.replicationLink.findFirstOrThrow({ where: { clusterId: estate.clusterId } });
-    await injectFault(db, SYSTEM_ACTOR, { deploymentId: estate.deploymentId, kind: "LINK_PARTITION", target: { linkId: link.id } });
+    await injectFault(db, SYSTEM_ACTOR, {
+      deploymentId: estate.deploymentId,
+      kind: "LINK_PARTITION",
+      target: { linkId: link.id },
+    });
     const { op } = await runToEnd(estate.deploymentId, operationId, nowMs, {}, 600);
     expect(op.status).toBe("FAILED");
-    expect(op.failureReason).toMatch(/Wait until aurora-euw1 \(eu-west-1\) has applied everything .* failed: the target still lacks \d+ bytes .*gave up after 120 s/);
+    expect(op.failureReason).toMatch(
+      /Wait until aurora-euw1 \(eu-west-1\) has applied everything .* failed: the target still lacks \d+ bytes .*gave up after 120 s/,
+    );
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } })).role).toBe("PRIMARY");
   });

@@ -2,9 +2,11 @@
 // a confirmed outage promotes the most caught-up replica, drains the dead region, scales up and
 // records the data lost; a drill fails back to where it started and reports both halves.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
-import { injectFault } from "@/server/domain/telemetry/faults";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { injectFault } from "@/server/domain/telemetry/faults";
+
 import { opsEstate, request, runToEnd } from "./ops-estate";
 
 describe("failover", () => {
@@ -13,7 +15,9 @@ describe("failover", () => {
     const { operationId } = await request(estate.deploymentId, "FAILOVER");
     const { op } = await runToEnd(estate.deploymentId, operationId, Date.now(), {}, 200);
     expect(op.status).toBe("FAILED");
-    expect(op.failureReason).toMatch(/false alarm: 0 of 4 probe locations see us-east-1 down, quorum is 2; no action was taken/);
+    expect(op.failureReason).toMatch(
+      /false alarm: 0 of 4 probe locations see us-east-1 down, quorum is 2; no action was taken/,
+    );
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } })).role).toBe("PRIMARY");
     const ran = await db.operationStep.findMany({ where: { operationId, status: "SUCCEEDED" } });
     expect(ran).toHaveLength(0);
@@ -21,7 +25,11 @@ describe("failover", () => {
 
   it("promotes the standby when a quorum confirms the outage, drains the region and scales up", async () => {
     const estate = await opsEstate();
-    await injectFault(db, SYSTEM_ACTOR, { deploymentId: estate.deploymentId, kind: "REGION_OUTAGE", target: { regionId: estate.primary.regionId } });
+    await injectFault(db, SYSTEM_ACTOR, {
+      deploymentId: estate.deploymentId,
+      kind: "REGION_OUTAGE",
+      target: { regionId: estate.primary.regionId },
+    });
     const { operationId } = await request(estate.deploymentId, "FAILOVER");
     const { op } = await runToEnd(estate.deploymentId, operationId, Date.now());
     expect(op.failureReason).toBeNull();
@@ -29,14 +37,23 @@ describe("failover", () => {
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.standby.id } })).role).toBe("PRIMARY");
     const rules = await db.routingRule.findMany({ where: { policy: { deploymentId: estate.deploymentId } } });
     expect(rules.find((r) => r.regionId === estate.primary.regionId)?.drained).toBe(true);
-    const compute = await db.stackComponent.findFirstOrThrow({ where: { deploymentId: estate.deploymentId, regionId: estate.standby.regionId, kind: "COMPUTE" } });
+    const compute = await db.stackComponent.findFirstOrThrow({
+      where: { deploymentId: estate.deploymentId, regionId: estate.standby.regionId, kind: "COMPUTE" },
+    });
     expect(compute).toMatchObject({ tier: "FULL", instanceCount: 10 });
-    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; rpoMet: boolean; phases: { phase: string }[] };
+    const report = op.report as {
+      measuredDataLossBytes: number;
+      measuredRtoSeconds: number;
+      rpoMet: boolean;
+      phases: { phase: string }[];
+    };
     expect(report.measuredRtoSeconds).toBeGreaterThan(0);
     // Asynchronous replication had writes in flight when the region went: some were lost, within the RPO.
     expect(report.measuredDataLossBytes).toBeGreaterThan(0);
     expect(report.rpoMet).toBe(true);
-    expect(report.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(["detect", "approval", "promote", "routing", "scale-up"]));
+    expect(report.phases.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(["detect", "approval", "promote", "routing", "scale-up"]),
+    );
   });
 });
 
@@ -59,7 +76,11 @@ describe("drill", () => {
 describe("failover report", () => {
   it("adds its phases up to the measured RTO, the wait for approval included once", async () => {
     const estate = await opsEstate();
-    await injectFault(db, SYSTEM_ACTOR, { deploymentId: estate.deploymentId, kind: "REGION_OUTAGE", target: { regionId: estate.primary.regionId } });
+    await injectFault(db, SYSTEM_ACTOR, {
+      deploymentId: estate.deploymentId,
+      kind: "REGION_OUTAGE",
+      target: { regionId: estate.primary.regionId },
+    });
     const { operationId } = await request(estate.deploymentId, "FAILOVER");
     const { op } = await runToEnd(estate.deploymentId, operationId, Date.now() + 3000);
     const report = op.report as { measuredRtoSeconds: number; phases: { phase: string; seconds: number }[] };

@@ -1,11 +1,11 @@
 // A warm-standby demo estate (the article's commerce-aws) under a fresh slug, observed once so the
 // twin and a live snapshot exist, and helpers to request, approve and run an operation to its end.
-import { db } from "@/server/db";
-import { SimDriver } from "@/server/drivers/sim";
-import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
-import { observeDeployment } from "@/server/worker/observe-deployment";
-import { engineTick, type EngineOptions } from "@/server/domain/operations/engine";
 import { ACTIVE_STATUSES, type TRunbook } from "@/lib/operations/contracts";
+import { db } from "@/server/db";
+import { engineTick, type EngineOptions } from "@/server/domain/operations/engine";
+import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
+import { SimDriver } from "@/server/drivers/sim";
+import { observeDeployment } from "@/server/worker/observe-deployment";
 import { callerAs, userWithPassword } from "@/tests/factories";
 
 export const TICK = { intervalMs: 1000, lagAlertAfterSeconds: 2 };
@@ -21,21 +21,41 @@ export async function opsEstate() {
   return { deploymentId, clusterId: cluster.id, primary, standby, startMs };
 }
 
-export async function request(deploymentId: string, runbook: TRunbook, operator?: Awaited<ReturnType<typeof callerAs>>) {
+export async function request(
+  deploymentId: string,
+  runbook: TRunbook,
+  operator?: Awaited<ReturnType<typeof callerAs>>,
+) {
   const who = operator ?? (await callerAs("OPERATOR"));
   const plan = await who.caller.operations.plan({ deploymentId, runbook });
-  const { operationId } = await who.caller.operations.start({ deploymentId, runbook, planHash: plan.planHash, reason: "test" });
+  const { operationId } = await who.caller.operations.start({
+    deploymentId,
+    runbook,
+    planHash: plan.planHash,
+    reason: "test",
+  });
   return { operationId, plan, operator: who };
 }
 
 export async function approveAll(operationId: string) {
   const approver = await userWithPassword("APPROVER");
   const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, status: "OPEN" } });
-  return approver.caller.operations.decide({ gateId: gate.id, decision: "APPROVE", password: approver.password, contextHash: gate.contextHash });
+  return approver.caller.operations.decide({
+    gateId: gate.id,
+    decision: "APPROVE",
+    password: approver.password,
+    contextHash: gate.contextHash,
+  });
 }
 
 /** Ticks the engine (and the observer every other beat) until the operation ends; returns the final time. */
-export async function runToEnd(deploymentId: string, operationId: string, fromMs: number, options: EngineOptions = {}, maxTicks = 400) {
+export async function runToEnd(
+  deploymentId: string,
+  operationId: string,
+  fromMs: number,
+  options: EngineOptions = {},
+  maxTicks = 400,
+) {
   let nowMs = fromMs;
   for (let i = 0; i < maxTicks; i += 1) {
     nowMs += 500;

@@ -1,15 +1,25 @@
 // A gate before a chosen step (here PROMOTE): the run stops there and asks again; an approval lets
 // it finish with the wait counted in the RTO, a rejection undoes the demotion and the fence.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
 import { engineTick } from "@/server/domain/operations/engine";
 import { userWithPassword } from "@/tests/factories";
+
 import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
 
 async function gatedAtPromote() {
   const estate = await opsEstate();
   const admin = await userWithPassword("ADMIN");
-  await admin.caller.operations.setPolicy({ deploymentId: estate.deploymentId, runbook: "SWITCHOVER", approvalsRequired: 1, approverRole: "APPROVER", expiresAfterSeconds: 600, gatedSteps: ["PROMOTE"], lagToleranceSeconds: 5 });
+  await admin.caller.operations.setPolicy({
+    deploymentId: estate.deploymentId,
+    runbook: "SWITCHOVER",
+    approvalsRequired: 1,
+    approverRole: "APPROVER",
+    expiresAfterSeconds: 600,
+    gatedSteps: ["PROMOTE"],
+    lagToleranceSeconds: 5,
+  });
   const { operationId } = await request(estate.deploymentId, "SWITCHOVER");
   await approveAll(operationId);
   let nowMs = Date.now();
@@ -24,12 +34,17 @@ async function gatedAtPromote() {
 describe("a gate before the promotion", () => {
   it("stops the run before PROMOTE until someone approves, and counts the wait in the RTO", async () => {
     const { estate, operationId, nowMs } = await gatedAtPromote();
-    const op = await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: { orderBy: { index: "asc" } } } });
+    const op = await db.operation.findUniqueOrThrow({
+      where: { id: operationId },
+      include: { steps: { orderBy: { index: "asc" } } },
+    });
     expect(op.status).toBe("AWAITING_APPROVAL");
     expect(op.steps.find((s) => s.kind === "DEMOTE")?.status).toBe("SUCCEEDED");
     expect(op.steps.find((s) => s.kind === "PROMOTE")?.status).toBe("PENDING");
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false } });
-    expect(gate.context).toMatchObject({ stepTitle: expect.stringMatching(/^Promote aurora-euw1 \(eu-west-1\) with a new epoch/) });
+    expect(gate.context).toMatchObject({
+      stepTitle: expect.stringMatching(/^Promote aurora-euw1 \(eu-west-1\) with a new epoch/),
+    });
 
     const { op: done } = await runToEnd(estate.deploymentId, operationId, nowMs + 5000);
     expect(done.status).toBe("SUCCEEDED");
@@ -42,14 +57,25 @@ describe("a gate before the promotion", () => {
     const { estate, operationId, nowMs } = await gatedAtPromote();
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false, status: "OPEN" } });
     const approver = await userWithPassword("APPROVER");
-    await approver.caller.operations.decide({ gateId: gate.id, decision: "REJECT", password: approver.password, contextHash: gate.contextHash, comment: "standby looks wrong" });
+    await approver.caller.operations.decide({
+      gateId: gate.id,
+      decision: "REJECT",
+      password: approver.password,
+      contextHash: gate.contextHash,
+      comment: "standby looks wrong",
+    });
     let now = nowMs;
     for (let i = 0; i < 20; i += 1) await engineTick(db, (now += 500));
 
     const op = await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } });
     expect(op.status).toBe("REJECTED");
     expect(op.failureReason).toMatch(/rejected before step \d+ by .*standby looks wrong/);
-    expect(op.steps.filter((s) => s.status === "ROLLED_BACK").map((s) => s.kind).sort()).toEqual(["DEMOTE", "FENCE", "SCALE_UP"]);
+    expect(
+      op.steps
+        .filter((s) => s.status === "ROLLED_BACK")
+        .map((s) => s.kind)
+        .sort(),
+    ).toEqual(["DEMOTE", "FENCE", "SCALE_UP"]);
     const primary = await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } });
     expect(primary).toMatchObject({ role: "PRIMARY", epoch: estate.primary.epoch + 1 });
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
@@ -60,22 +86,46 @@ describe("a gate past the point of no return", () => {
   async function gatedAt(runbook: "SWITCHOVER" | "DRILL", kind: string) {
     const estate = await opsEstate();
     const admin = await userWithPassword("ADMIN");
-    await admin.caller.operations.setPolicy({ deploymentId: estate.deploymentId, runbook, approvalsRequired: 1, approverRole: "APPROVER", expiresAfterSeconds: 600, gatedSteps: [kind as "VERIFY_WRITES"], lagToleranceSeconds: 5 });
+    await admin.caller.operations.setPolicy({
+      deploymentId: estate.deploymentId,
+      runbook,
+      approvalsRequired: 1,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 600,
+      gatedSteps: [kind as "VERIFY_WRITES"],
+      lagToleranceSeconds: 5,
+    });
     const { operationId } = await request(estate.deploymentId, runbook);
     await approveAll(operationId);
     let nowMs = Date.now();
-    for (let i = 0; i < 80 && !(await db.approvalGate.count({ where: { operationId, beforeRun: false, status: "OPEN" } })); i += 1) await engineTick(db, (nowMs += 500));
+    for (
+      let i = 0;
+      i < 80 && !(await db.approvalGate.count({ where: { operationId, beforeRun: false, status: "OPEN" } }));
+      i += 1
+    )
+      await engineTick(db, (nowMs += 500));
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false, status: "OPEN" } });
     const approver = await userWithPassword("APPROVER");
-    await approver.caller.operations.decide({ gateId: gate.id, decision: "REJECT", password: approver.password, contextHash: gate.contextHash, comment: "stop here" });
+    await approver.caller.operations.decide({
+      gateId: gate.id,
+      decision: "REJECT",
+      password: approver.password,
+      contextHash: gate.contextHash,
+      comment: "stop here",
+    });
     for (let i = 0; i < 10; i += 1) await engineTick(db, (nowMs += 500));
-    return { estate, op: await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } }) };
+    return {
+      estate,
+      op: await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } }),
+    };
   }
 
   it("a rejection after the promotion undoes nothing: routing keeps following the new primary", async () => {
     const { estate, op } = await gatedAt("SWITCHOVER", "VERIFY_WRITES");
     expect(op.status).toBe("REJECTED");
-    expect(op.failureReason).toMatch(/stop here; past step \d+ "Repoint .*", which cannot be undone, nothing was rolled back/);
+    expect(op.failureReason).toMatch(
+      /stop here; past step \d+ "Repoint .*", which cannot be undone, nothing was rolled back/,
+    );
     expect(op.steps.filter((s) => s.status === "ROLLED_BACK")).toHaveLength(0);
     const rules = await db.routingRule.findMany({ where: { policy: { deploymentId: estate.deploymentId } } });
     const priorityOf = (regionId: string) => rules.find((r) => r.regionId === regionId)!.priority;

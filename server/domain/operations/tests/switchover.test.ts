@@ -1,7 +1,9 @@
 // A planned switchover of the article's warm-standby estate, run by the engine against the sim:
 // lossless, one new epoch, routing and the model follow, and every step is recorded once.
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
+
 import { opsEstate, request, runToEnd } from "./ops-estate";
 
 describe("planned switchover", () => {
@@ -26,11 +28,18 @@ describe("planned switchover", () => {
 
     const steps = await db.operationStep.findMany({ where: { operationId }, orderBy: { index: "asc" } });
     expect(steps.every((s) => s.status === "SUCCEEDED")).toBe(true);
-    const report = op.report as { measuredDataLossBytes: number; measuredRtoSeconds: number; phases: { phase: string; seconds: number }[]; rpoMet: boolean };
+    const report = op.report as {
+      measuredDataLossBytes: number;
+      measuredRtoSeconds: number;
+      phases: { phase: string; seconds: number }[];
+      rpoMet: boolean;
+    };
     expect(report.measuredDataLossBytes).toBe(0);
     expect(report.rpoMet).toBe(true);
     expect(report.measuredRtoSeconds).toBeGreaterThan(0);
-    expect(report.phases.map((p) => p.phase)).toEqual(expect.arrayContaining(["fence", "catch-up", "promote", "routing", "verify"]));
+    expect(report.phases.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(["fence", "catch-up", "promote", "routing", "verify"]),
+    );
     expect(report.phases.reduce((total, p) => total + p.seconds, 0)).toBeCloseTo(report.measuredRtoSeconds, 1);
     const stepAudits = await db.auditRecord.count({ where: { objectId: operationId, action: "operation.step" } });
     expect(stepAudits).toBe(steps.length);
@@ -38,11 +47,16 @@ describe("planned switchover", () => {
 
   it("refuses a second operation on the same cluster, even when both requests race", async () => {
     const estate = await opsEstate();
-    const results = await Promise.allSettled([request(estate.deploymentId, "SWITCHOVER"), request(estate.deploymentId, "SWITCHOVER")]);
+    const results = await Promise.allSettled([
+      request(estate.deploymentId, "SWITCHOVER"),
+      request(estate.deploymentId, "SWITCHOVER"),
+    ]);
     const refused = results.filter((r) => r.status === "rejected");
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(String((refused[0] as PromiseRejectedResult).reason.message)).toMatch(/already has an operation in progress.*one operation per cluster/);
+    expect(String((refused[0] as PromiseRejectedResult).reason.message)).toMatch(
+      /already has an operation in progress.*one operation per cluster/,
+    );
     expect(await db.operation.count({ where: { clusterId: estate.clusterId } })).toBe(1);
   });
 });
