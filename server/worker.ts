@@ -2,10 +2,10 @@
 // engine, rolls samples up, applies retention and trims old live events. Started beside the web app by `npm start`; several
 // may run at once, coordinating only through PostgreSQL.
 import { db } from "@/server/db";
-import { engineTick } from "@/server/domain/operations/engine";
+import { engineTick } from "@/server/domain/operations/engine/engine";
+import { observeTick } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { observeTick } from "@/server/worker/observe-deployment";
 import { workerOptionsFromEnv } from "@/server/worker/options";
 
 const options = workerOptionsFromEnv();

@@ -1,6 +1,6 @@
 // Hand-built estates shared by the cost tests; each test gets fresh objects, so tests stay independent.
 // Arithmetic for each estate (DEFAULT_CATALOG prices, 730 h/month, 30 days/month) is written out beside it.
-import type { TComponentKind, TEstate, TProvider, TRegion, TStackComponent, TTier } from "./schema";
+import type { TComponentKind, TEstate, TProvider, TRegion, TStackComponent, TTier } from "@/lib/cost/schema";
 
 export function component(
   kind: TComponentKind,

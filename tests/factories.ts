@@ -2,7 +2,7 @@
 // against one database without resetting it.
 import { randomUUID } from "node:crypto";
 
-import type { TRole } from "@/lib/schemas/enums";
+import type { TRole } from "@/lib/enums";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { db } from "@/server/db";

@@ -2,11 +2,11 @@
 // twin and a live snapshot exist, and helpers to request, approve and run an operation to its end.
 import { ACTIVE_STATUSES, type TRunbook } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { engineTick, type EngineOptions } from "@/server/domain/operations/engine";
-import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
+import { engineTick, type EngineOptions } from "@/server/domain/operations/engine/engine";
+import { observeDeployment } from "@/server/domain/telemetry/observe/observe-tick";
 import { SimDriver } from "@/server/drivers/sim";
-import { observeDeployment } from "@/server/worker/observe-deployment";
 import { callerAs, userWithPassword } from "@/tests/factories";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
 export const TICK = { intervalMs: 1000, lagAlertAfterSeconds: 2 };
 

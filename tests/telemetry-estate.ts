@@ -3,7 +3,7 @@
 // callers never share (or race to create) regions.
 import { randomUUID } from "node:crypto";
 
-import type { TRegionInput } from "@/lib/schemas/topology";
+import type { TRegionInput } from "@/lib/topology/contracts";
 import type { DemoDeployment } from "@/prisma/seed/demo-deployments";
 import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import type { Db } from "@/server/db";

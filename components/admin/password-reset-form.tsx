@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
 import { useForm } from "@/components/ui/use-form";
-import { ZPasswordReset } from "@/lib/schemas/identity";
+import { ZPasswordReset } from "@/lib/identity/contracts";
 
 import type { UserSummary } from "./user-row";
 

@@ -9,8 +9,8 @@ import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
-import { ROLES } from "@/lib/schemas/enums";
-import { ZUserCreate } from "@/lib/schemas/identity";
+import { ROLES } from "@/lib/enums";
+import { ZUserCreate } from "@/lib/identity/contracts";
 
 const FIELDS = ["email", "name", "role", "password"];
 

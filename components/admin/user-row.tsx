@@ -14,8 +14,8 @@ import { formatDateTime } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
-import { ROLES } from "@/lib/schemas/enums";
-import { ZUserUpdate } from "@/lib/schemas/identity";
+import { ROLES } from "@/lib/enums";
+import { ZUserUpdate } from "@/lib/identity/contracts";
 
 import { PasswordResetForm } from "./password-reset-form";
 

@@ -8,13 +8,13 @@ import { formatLagMs } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
+import { SERIES_COLOR_VARS, seriesStroke } from "@/components/ui/series-palette";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import { summarize } from "./chart-data";
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";
-import { SERIES_COLOR_VARS, seriesStroke } from "./series-palette";
 import { useHistory } from "./use-history";
 import type { TimeRange } from "./use-time-range";
 

@@ -4,11 +4,11 @@
 // reference line (the RPO target), axes and tooltip that read in both themes.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+import { SERIES_COLOR_VARS, seriesStroke } from "@/components/ui/series-palette";
 import type { HistorySeries } from "@/lib/telemetry/history";
 
 import { columnOf, timeTickFormat, toRows, type Stat } from "./chart-data";
 import { ChartTooltip } from "./chart-tooltip";
-import { SERIES_COLOR_VARS, seriesStroke } from "./series-palette";
 
 export type ChartSeries = HistorySeries & { name: string };
 

@@ -6,12 +6,12 @@ import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "rech
 
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
+import { SERIES_COLOR_VARS } from "@/components/ui/series-palette";
+import { useNow } from "@/components/ui/use-now";
 import type { TSeries } from "@/lib/telemetry/history";
 
 import { summarize, toRows } from "./chart-data";
 import { liveWindow } from "./live-window";
-import { SERIES_COLOR_VARS } from "./series-palette";
-import { useNow } from "./use-now";
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 

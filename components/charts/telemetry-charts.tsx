@@ -4,7 +4,7 @@
 import { useState } from "react";
 
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import { ConflictsChart } from "./conflicts-chart";
 import { LagChart } from "./lag-chart";

@@ -3,10 +3,10 @@
 // The chosen time range as the charts need it: what to show, what to ask the server for, and how
 // often to ask again. Ranges ending now (5 m, 1 h) move with the clock and refetch by themselves;
 // 24 h and 7 d end when they were chosen; a custom range is fixed.
+import { useNow } from "@/components/ui/use-now";
 import { RANGES } from "@/lib/telemetry/history";
 
 import { liveWindow, type QueryWindow } from "./live-window";
-import { useNow } from "./use-now";
 
 export type RangeChoice =
   | { preset: "5m" | "1h" }

@@ -6,11 +6,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { FormAlert } from "@/components/topology/form-alert";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { ZDecideInput, type TGateView } from "@/lib/operations/contracts";
 
 type TDecision = "APPROVE" | "REJECT";

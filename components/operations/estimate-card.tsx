@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/layout";
 import { PHASE_LABELS, PHASES, type TPlanEstimate } from "@/lib/operations/contracts";
 
 import { Figure } from "./figure";
-import { formatSecs } from "./format";
+import { formatSecs } from "./step-view";
 
 export function EstimateCard({
   estimate,

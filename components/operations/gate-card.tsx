@@ -2,16 +2,16 @@
 
 // One approval: its status, how many approvals from which role, the time left, what it is bound to,
 // who decided what, and the decide form or the server's reason this user cannot decide it.
-import { useNow } from "@/components/charts/use-now";
 import { formatDateTime } from "@/components/ui/format";
+import { useNow } from "@/components/ui/use-now";
+import { label } from "@/lib/enums";
 import type { TGateView } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
 
 import { DecideForm } from "./decide-form";
-import { formatCountdown } from "./format";
 import { GateContext } from "./gate-context";
 import { gateTitle } from "./gate-title";
 import { StatusBadge } from "./status-badge";
+import { formatCountdown } from "./step-view";
 
 export function GateCard({ gate }: { gate: TGateView }) {
   const now = useNow(1000);

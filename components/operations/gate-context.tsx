@@ -3,7 +3,7 @@
 import { formatUsd } from "@/lib/cost";
 import type { TGateContext } from "@/lib/operations/contracts";
 
-import { formatSecs } from "./format";
+import { formatSecs } from "./step-view";
 
 export function GateContext({ context }: { context: TGateContext }) {
   return (

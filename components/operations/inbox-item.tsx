@@ -4,15 +4,15 @@
 // or the server's reason this user cannot decide it.
 import Link from "next/link";
 
-import { useNow } from "@/components/charts/use-now";
+import { useNow } from "@/components/ui/use-now";
+import { label } from "@/lib/enums";
 import { RUNBOOK_LABELS, type TInboxItem } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
 
 import { DecideForm } from "./decide-form";
-import { formatCountdown, replicaWords } from "./format";
 import { GateContext } from "./gate-context";
 import { gateTitle } from "./gate-title";
 import { StatusBadge } from "./status-badge";
+import { formatCountdown, replicaWords } from "./step-view";
 
 export function InboxItem({ item }: { item: TInboxItem }) {
   const now = useNow(1000);

@@ -7,9 +7,9 @@ import Link from "next/link";
 
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState, PageHeader } from "@/components/ui/layout";
+import { ErrorLine, Loading } from "@/components/ui/query-state";
 
 import { InboxItem } from "./inbox-item";
-import { ErrorLine, Loading } from "./query-state";
 
 export function InboxPage() {
   const trpc = useTRPC();

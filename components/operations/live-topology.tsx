@@ -7,9 +7,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 
 import { TopologyGraph } from "@/components/topology-graph/topology-graph";
-import { WithDeployment } from "@/components/topology/with-deployment";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/layout";
+import { WithDeployment } from "@/components/ui/with-deployment";
 import type { TStepView } from "@/lib/operations/contracts";
 
 export function LiveTopology({ slug, steps }: { slug: string; steps: readonly TStepView[] }) {

@@ -4,9 +4,9 @@
 // The choices live in the address (?deployment=&runbook=&cluster=&target=), so a plan can be linked.
 import Link from "next/link";
 
-import { DeploymentPicker } from "@/components/topology/deployment-picker";
-import { WithDeployment } from "@/components/topology/with-deployment";
+import { DeploymentPicker } from "@/components/ui/deployment-picker";
 import { PageHeader } from "@/components/ui/layout";
+import { WithDeployment } from "@/components/ui/with-deployment";
 
 import { PlanWorkspace, type TPlanChoice } from "./plan-workspace";
 

@@ -10,10 +10,9 @@ import { useActor } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { ErrorLine } from "@/components/ui/query-state";
 import type { TOperationDetail } from "@/lib/operations/contracts";
-
-import { ErrorLine } from "./query-state";
-import { canOperate, isActive } from "./words";
+import { canOperate, isActive } from "@/lib/operations/words";
 
 export function OperationControls({ operation }: { operation: TOperationDetail }) {
   const trpc = useTRPC();

@@ -4,10 +4,10 @@ import Link from "next/link";
 
 import { formatDateTime } from "@/components/ui/format";
 import { RUNBOOK_LABELS, type TOperationDetail } from "@/lib/operations/contracts";
+import { isActive } from "@/lib/operations/words";
 
-import { replicaWords } from "./format";
 import { StatusBadge } from "./status-badge";
-import { isActive } from "./words";
+import { replicaWords } from "./step-view";
 
 export function OperationHeader({ operation }: { operation: TOperationDetail }) {
   const pending = isActive(operation.status) && operation.abortRequested;

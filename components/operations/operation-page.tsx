@@ -7,16 +7,16 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorLine, Loading } from "@/components/ui/query-state";
+import { isActive } from "@/lib/operations/words";
 
 import { GatesSection } from "./gates-section";
 import { LiveTopology } from "./live-topology";
 import { OperationControls } from "./operation-controls";
 import { OperationHeader } from "./operation-header";
 import { PlanDetails } from "./plan-details";
-import { ErrorLine, Loading } from "./query-state";
 import { ReportSection } from "./report-section";
 import { StepTimeline } from "./step-timeline";
-import { isActive } from "./words";
 
 export function OperationPage({ id }: { id: string }) {
   const trpc = useTRPC();

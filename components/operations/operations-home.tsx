@@ -6,10 +6,10 @@ import Link from "next/link";
 
 import { useActor } from "@/components/shell/actor-context";
 import { PageHeader } from "@/components/ui/layout";
+import { canOperate } from "@/lib/operations/words";
 
 import { ApprovalsLink } from "./approvals-link";
 import { OperationsTable } from "./operations-table";
-import { canOperate } from "./words";
 
 const LINK = "inline-flex h-9 items-center rounded-md px-3.5 text-sm font-medium";
 

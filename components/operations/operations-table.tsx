@@ -8,13 +8,13 @@ import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { formatDateTime } from "@/components/ui/format";
 import { Card, EmptyState } from "@/components/ui/layout";
+import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RUNBOOK_LABELS, type TOperationSummary } from "@/lib/operations/contracts";
+import { isActive } from "@/lib/operations/words";
 
-import { replicaWords } from "./format";
-import { ErrorLine, Loading } from "./query-state";
 import { StatusBadge } from "./status-badge";
-import { isActive } from "./words";
+import { replicaWords } from "./step-view";
 
 function activeFirst(rows: readonly TOperationSummary[]): TOperationSummary[] {
   return [...rows].sort(

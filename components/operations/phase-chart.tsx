@@ -4,10 +4,10 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
-import { AXIS_TICK, ChartShell } from "@/components/planning/chart-shell";
+import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
 
-import { formatSecs } from "./format";
+import { formatSecs } from "./step-view";
 
 export function PhaseChart({ phases }: { phases: readonly TPhaseMeasure[] }) {
   const rows = phases.map((measure) => ({ phase: PHASE_LABELS[measure.phase], seconds: measure.seconds }));

@@ -2,7 +2,7 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
 
-import { formatSecs } from "./format";
+import { formatSecs } from "./step-view";
 
 export function PhaseTable({ phases, total }: { phases: readonly TPhaseMeasure[]; total: number | null }) {
   return (

@@ -12,7 +12,7 @@ import {
   type TRunbook,
 } from "@/lib/operations/contracts";
 
-import { replicaWords } from "./format";
+import { replicaWords } from "./step-view";
 
 export function PlanControls({
   runbook,

@@ -4,9 +4,9 @@ import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PHASE_LABELS, type TPlannedStep } from "@/lib/operations/contracts";
+import { ROLLBACK_LABELS } from "@/lib/operations/words";
 
-import { formatSecs } from "./format";
-import { ROLLBACK_LABELS } from "./words";
+import { formatSecs } from "./step-view";
 
 const ROLLBACK_TONE = {
   none: "text-slate-500",

@@ -12,11 +12,11 @@ import type { DeploymentModelData } from "@/components/topology/model-types";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
+import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { RUNBOOKS, type TRunbook } from "@/lib/operations/contracts";
 
 import { PlanControls } from "./plan-controls";
 import { PlanView } from "./plan-view";
-import { ErrorLine, Loading } from "./query-state";
 import { StartForm } from "./start-form";
 
 export type TPlanChoice = { runbook?: string; cluster?: string; target?: string };

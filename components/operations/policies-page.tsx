@@ -5,9 +5,9 @@
 // approval lapses. Admins edit them in place; everyone else reads them.
 import Link from "next/link";
 
-import { DeploymentPicker } from "@/components/topology/deployment-picker";
-import { WithDeployment } from "@/components/topology/with-deployment";
+import { DeploymentPicker } from "@/components/ui/deployment-picker";
 import { PageHeader } from "@/components/ui/layout";
+import { WithDeployment } from "@/components/ui/with-deployment";
 
 import { PolicyTable } from "./policy-table";
 

@@ -4,17 +4,16 @@
 // the server's field errors land beside their field.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { FormAlert } from "@/components/topology/form-alert";
-import { NumberInput } from "@/components/topology/number-input";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
+import { ROLES } from "@/lib/enums";
 import { RUNBOOK_LABELS, STEP_KINDS, ZPolicyInput } from "@/lib/operations/contracts";
-import { ROLES } from "@/lib/schemas/enums";
-
-import { STEP_KIND_LABELS } from "./words";
+import { STEP_KIND_LABELS } from "@/lib/operations/words";
 
 /** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
 const APPROVER_ROLES = ROLES.filter((role) => role !== "VIEWER");

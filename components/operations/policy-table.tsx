@@ -9,13 +9,13 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
+import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { label } from "@/lib/enums";
 import { RUNBOOK_LABELS, type TRunbook } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
+import { STEP_KIND_LABELS } from "@/lib/operations/words";
 
 import { PolicyEditForm } from "./policy-edit-form";
-import { ErrorLine, Loading } from "./query-state";
-import { STEP_KIND_LABELS } from "./words";
 
 export function PolicyTable({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();

@@ -1,7 +1,7 @@
 // What a policy asks before an operation runs, in one sentence for the plan page.
 import { formatSeconds } from "@/components/ui/format";
+import { label } from "@/lib/enums";
 import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
 
 export function approvalWords(policy: TPolicySummary, steps: readonly Pick<TPlannedStep, "title" | "gated">[]): string {
   if (policy.approvalsRequired === 0) return "No approval needed";

@@ -1,8 +1,7 @@
 // The operation report as files, built in the browser: CSV (one row per phase, then the summary)
 // and JSON (the report as the API returned it). Numbers stay plain so a spreadsheet reads them.
 import { PHASE_LABELS, type TReport } from "@/lib/operations/contracts";
-
-import { STATUS_WORDS } from "./words";
+import { STATUS_WORDS } from "@/lib/operations/words";
 
 function cell(text: string): string {
   // Notes and names come from people and the model: a leading = + - @ would run as a formula.

@@ -4,8 +4,8 @@ import { formatSeconds } from "@/components/ui/format";
 import type { TReport } from "@/lib/operations/contracts";
 
 import { Figure } from "./figure";
-import { formatSecs, replicaWords } from "./format";
 import { StatusBadge } from "./status-badge";
+import { formatSecs, replicaWords } from "./step-view";
 
 const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? "met" : "missed");
 

@@ -8,17 +8,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useActor } from "@/components/shell/actor-context";
-import { FormAlert } from "@/components/topology/form-alert";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
+import { label } from "@/lib/enums";
 import { RUNBOOK_LABELS, ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
+import { canOperate } from "@/lib/operations/words";
 
 import { TextArea } from "./text-area";
-import { canOperate } from "./words";
 
 function whyNot(plan: TOperationPlan, role: Parameters<typeof canOperate>[0], current: boolean): string | null {
   if (!canOperate(role)) return `Operators and admins request operations; you are signed in as ${label(role)}.`;

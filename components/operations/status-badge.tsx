@@ -1,6 +1,6 @@
 // A status as a coloured word, the same for operations, steps and approvals. `label` overrides the
 // word when the page knows more than the status (a step under way reads "Running").
-import { STATUS_WORDS, TONE_CLASSES, type TAnyStatus, type TTone } from "./words";
+import { STATUS_WORDS, TONE_CLASSES, type TAnyStatus, type TTone } from "@/lib/operations/words";
 
 export function StatusBadge({
   status,

@@ -2,12 +2,12 @@
 
 // One step of the timeline. A started, unfinished step ticks its duration; a PENDING one that has
 // started reads "Running" (the contract has no RUNNING step status).
-import { useNow } from "@/components/charts/use-now";
 import { formatDateTime } from "@/components/ui/format";
+import { useNow } from "@/components/ui/use-now";
 import { PHASE_LABELS, type TStepView } from "@/lib/operations/contracts";
 
-import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./format";
 import { StatusBadge } from "./status-badge";
+import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./step-view";
 
 function LiveDuration({ step }: { step: TStepView }) {
   const now = useNow(1000);

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PROVIDERS, type TEstate, type TProvider, type TScenarioChange } from "@/lib/cost";
-import { CONTINENTS } from "@/lib/schemas/enums";
+import { CONTINENTS } from "@/lib/enums";
 
 export function AddRegionForm({
   estate,

@@ -14,10 +14,10 @@ import {
   type DotItemDotProps,
 } from "recharts";
 
+import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { formatMultiplier } from "@/lib/cost";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
-import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { formatBandRange } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 

@@ -4,15 +4,15 @@
 // same contract as the server, whose field errors land beside the same inputs.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { FormAlert } from "@/components/topology/form-alert";
-import { NumberInput } from "@/components/topology/number-input";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NumberInput } from "@/components/ui/number-input";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
+import { label } from "@/lib/enums";
 import { ZCatalogItemUpdate, type CatalogItemRow } from "@/lib/planning/contracts";
-import { label } from "@/lib/schemas/enums";
 
 export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDone: (saved: boolean) => void }) {
   const trpc = useTRPC();

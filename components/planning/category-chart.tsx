@@ -4,9 +4,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { COST_CATEGORIES, formatUsd } from "@/lib/cost";
 
-import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { CATEGORY_LABEL, formatUsdShort } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 

@@ -3,8 +3,7 @@
 // The scenario's changes in the order they apply; later ones win, so the list explains the result.
 import { Button } from "@/components/ui/button";
 import type { TScenarioChange } from "@/lib/cost";
-
-import { describeChange } from "./change-words";
+import { describeChange } from "@/lib/planning/words";
 
 export function ChangeList({
   changes,

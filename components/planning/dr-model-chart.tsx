@@ -19,10 +19,10 @@ import {
 } from "recharts";
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
+import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { formatUsd, type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
-import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { formatUsdShort } from "./cost-labels";
 import { factsOf } from "./dr-models";
 import { drModelSweep } from "./scenario-math";

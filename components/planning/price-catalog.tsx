@@ -14,8 +14,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUsd, PROVIDERS } from "@/lib/cost";
+import { label } from "@/lib/enums";
 import type { CatalogItemRow } from "@/lib/planning/contracts";
-import { label } from "@/lib/schemas/enums";
 
 import { CatalogRowEditor } from "./catalog-row-editor";
 

@@ -4,11 +4,11 @@
 // add and delete rules; the readiness checklist holds replication and failover targets to them.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { FormAlert } from "@/components/topology/form-alert";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Checkbox, Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
 import type { TRegion } from "@/lib/cost";

@@ -16,10 +16,10 @@ import {
 } from "recharts";
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
-import { seriesStroke } from "@/components/charts/series-palette";
+import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
+import { seriesStroke } from "@/components/ui/series-palette";
 import { formatUsd, type TPriceCatalog } from "@/lib/cost";
 
-import { AXIS_TICK, ChartShell } from "./chart-shell";
 import { formatUsdShort } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 import { VOLUME_FACTORS, volumeSweep } from "./scenario-math";

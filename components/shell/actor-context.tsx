@@ -4,7 +4,7 @@
 // every call; hiding a button is a courtesy, not the rule.
 import { createContext, useContext, type ReactNode } from "react";
 
-import type { TRole } from "@/lib/schemas/enums";
+import type { TRole } from "@/lib/enums";
 
 export type ShellActor = { email: string; name: string; role: TRole };
 

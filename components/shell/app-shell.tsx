@@ -6,7 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { authClient } from "@/components/identity/auth-client";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { ActorProvider, type ShellActor } from "./actor-context";
 import { ThemeToggle } from "./theme-toggle";

@@ -8,13 +8,13 @@ import { z } from "zod";
 
 import { useCanEditModel } from "@/components/shell/actor-context";
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { NumberInput } from "@/components/topology/number-input";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
+import { NumberInput } from "@/components/ui/number-input";
 import { FAULT_KINDS, FAULT_LABELS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/faults";
 
 /** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */

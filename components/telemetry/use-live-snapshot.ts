@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 
 import { useTRPC } from "@/components/trpc/client";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 
 export function useLiveSnapshot(deploymentId: string): { snapshot: LiveSnapshot | undefined; connected: boolean } {
   const trpc = useTRPC();

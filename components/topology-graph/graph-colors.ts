@@ -1,6 +1,6 @@
 // Colours of the graph that must read on both themes: CSS variables set on the graph's container
 // per theme, used in inline SVG styles (React Flow's own stylesheet would win over utility classes).
-import type { RegionStatus } from "@/lib/telemetry/live";
+import type { RegionStatus } from "@/lib/telemetry/contracts";
 
 export const GRAPH_COLOR_VARS =
   "[--graph-ok:#059669] dark:[--graph-ok:#34d399] [--graph-bad:#e11d48] dark:[--graph-bad:#fb7185] " +

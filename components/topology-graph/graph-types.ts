@@ -2,7 +2,7 @@
 // from the deployment model; live values (status, lag, alerts) are merged in per snapshot.
 import type { Edge, Node } from "@xyflow/react";
 
-import type { RegionStatus } from "@/lib/telemetry/live";
+import type { RegionStatus } from "@/lib/telemetry/contracts";
 
 /** What every node carries for the search box and the highlight it draws. */
 type Searchable = { searchText: string; highlighted: boolean };

@@ -5,8 +5,8 @@ import Link from "next/link";
 
 import { AlertList } from "@/components/telemetry/alert-list";
 import { FaultPanel } from "@/components/telemetry/fault-panel";
-import { WithDeployment } from "@/components/topology/with-deployment";
 import { PageHeader } from "@/components/ui/layout";
+import { WithDeployment } from "@/components/ui/with-deployment";
 
 import { TopologyGraph } from "./topology-graph";
 

@@ -1,7 +1,7 @@
 // Puts the graph together for one render: static nodes and edges, the layout's boxes, the newest
 // live values and the UI state (selection, search hits). Positions come only from the layout, so
 // a new snapshot changes what nodes show, never where they are.
-import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import type { LayoutResult } from "./layout";

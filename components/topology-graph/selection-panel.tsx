@@ -10,8 +10,8 @@ import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatSeconds } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
-import { label } from "@/lib/schemas/enums";
-import type { LiveAlert, LiveSnapshot } from "@/lib/telemetry/live";
+import { label } from "@/lib/enums";
+import type { LiveAlert, LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import type { GraphSelection } from "./graph-types";
 import type { LiveIndex } from "./live-merge";

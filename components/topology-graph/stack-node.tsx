@@ -4,7 +4,7 @@
 import type { NodeProps } from "@xyflow/react";
 
 import { Badge } from "@/components/ui/layout";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import type { StackNode } from "./graph-types";
 import { emphasis } from "./status-badges";

@@ -1,6 +1,6 @@
 // The small badges shared by the region nodes of both views and the side panel.
 import { Badge } from "@/components/ui/layout";
-import { STATUS_TONE, type RegionStatus } from "@/lib/telemetry/live";
+import { STATUS_TONE, type RegionStatus } from "@/lib/telemetry/contracts";
 
 export function StatusBadge({ status }: { status: RegionStatus | undefined }) {
   if (!status) return <Badge>no data</Badge>;

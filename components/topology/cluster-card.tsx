@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useCanEditModel } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, Card } from "@/components/ui/layout";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { DeleteButton } from "./delete-button";
 import { LinksTable } from "./links-table";

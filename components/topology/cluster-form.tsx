@@ -6,12 +6,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
-import { CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, WRITE_TOPOLOGIES } from "@/lib/schemas/enums";
-import { ZClusterInput } from "@/lib/schemas/topology";
+import { CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, WRITE_TOPOLOGIES } from "@/lib/enums";
+import { ZClusterInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import { useRefreshModel } from "./use-refresh-model";
 
 const FIELDS = ["name", "engine", "writeTopology", "conflictStrategy", "consistencyLevel"] as const;

@@ -6,14 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { DR_MODELS } from "@/lib/schemas/enums";
-import { ZDeploymentInput } from "@/lib/schemas/topology";
+import { DR_MODELS } from "@/lib/enums";
+import { ZDeploymentInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import type { DeploymentModelData } from "./model-types";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const ZDeploymentEdit = ZDeploymentInput.omit({ slug: true });

@@ -10,7 +10,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, PageHeader } from "@/components/ui/layout";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { DeleteButton } from "./delete-button";
 import { DeploymentEditForm } from "./deployment-edit-form";

@@ -14,8 +14,8 @@ import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
-import { DR_MODELS, label } from "@/lib/schemas/enums";
-import { ZDeploymentInput } from "@/lib/schemas/topology";
+import { DR_MODELS, label } from "@/lib/enums";
+import { ZDeploymentInput } from "@/lib/topology/contracts";
 
 export function DeploymentList() {
   const trpc = useTRPC();

@@ -1,11 +1,12 @@
 "use client";
 
 // One deployment's model page: its DR plan, regions and stacks, database clusters, routing.
+import { WithDeployment } from "@/components/ui/with-deployment";
+
 import { ClustersSection } from "./clusters-section";
 import { DeploymentHeader } from "./deployment-header";
 import { RegionsSection } from "./regions-section";
 import { RoutingSection } from "./routing-section";
-import { WithDeployment } from "./with-deployment";
 
 export function DeploymentModel({ slug }: { slug: string }) {
   return (

@@ -6,13 +6,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { LINK_MODES } from "@/lib/schemas/enums";
-import { ZLinkInput } from "@/lib/schemas/topology";
+import { LINK_MODES } from "@/lib/enums";
+import { ZLinkInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import type { Cluster } from "./model-types";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const FIELDS = ["sourceReplicaId", "targetReplicaId", "mode", "expectedVolumeGbPerDay"] as const;

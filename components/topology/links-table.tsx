@@ -9,7 +9,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { DeleteButton } from "./delete-button";
 import { LinkForm } from "./link-form";

@@ -7,7 +7,7 @@ import { useCanEditModel } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { DeleteButton } from "./delete-button";
 import type { CatalogRegion, Policy } from "./model-types";

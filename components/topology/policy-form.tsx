@@ -7,14 +7,14 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { ROUTING_LAYERS, ROUTING_PRODUCTS, STEERINGS } from "@/lib/schemas/enums";
-import { ZPolicyInput } from "@/lib/schemas/topology";
+import { ROUTING_LAYERS, ROUTING_PRODUCTS, STEERINGS } from "@/lib/enums";
+import { ZPolicyInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import { listFromText } from "./list-from-text";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const FIELDS = [

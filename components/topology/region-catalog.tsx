@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/schemas/enums";
+import { label } from "@/lib/enums";
 
 import { DeleteButton } from "./delete-button";
 import { RegionForm } from "./region-form";

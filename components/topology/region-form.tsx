@@ -6,13 +6,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { CONTINENTS, PROVIDERS } from "@/lib/schemas/enums";
-import { ZRegionInput } from "@/lib/schemas/topology";
+import { CONTINENTS, PROVIDERS } from "@/lib/enums";
+import { ZRegionInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const FIELDS = ["provider", "code", "displayName", "continent", "latitude", "longitude"] as const;

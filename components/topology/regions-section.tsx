@@ -8,11 +8,11 @@ import { useCanEditModel } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
-import { ZDeploymentRegionInput } from "@/lib/schemas/topology";
+import { ZDeploymentRegionInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import type { DeploymentModelData } from "./model-types";
 import { RegionCard } from "./region-card";
 import { useRefreshModel } from "./use-refresh-model";

@@ -6,11 +6,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { useForm } from "@/components/ui/use-form";
-import { label, type REPLICA_ROLES } from "@/lib/schemas/enums";
-import { ZReplicaInput } from "@/lib/schemas/topology";
+import { label, type REPLICA_ROLES } from "@/lib/enums";
+import { ZReplicaInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import type { CatalogRegion, Cluster } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
 

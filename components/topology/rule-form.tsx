@@ -7,13 +7,13 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { ZRuleInput } from "@/lib/schemas/topology";
+import { ZRuleInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import { listFromText } from "./list-from-text";
 import type { CatalogRegion, Policy, Rule } from "./model-types";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const ZRuleEdit = ZRuleInput.pick({ weight: true, priority: true });

@@ -6,13 +6,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { label, STACK_KINDS, STACK_TIERS } from "@/lib/schemas/enums";
-import { ZStackComponentInput } from "@/lib/schemas/topology";
+import { label, STACK_KINDS, STACK_TIERS } from "@/lib/enums";
+import { ZStackComponentInput } from "@/lib/topology/contracts";
 
-import { FormAlert } from "./form-alert";
 import type { Placement, StackComponent } from "./model-types";
-import { NumberInput } from "./number-input";
 import { useRefreshModel } from "./use-refresh-model";
 
 const ZStackEdit = ZStackComponentInput.pick({ tier: true, instanceCount: true, instanceSize: true });

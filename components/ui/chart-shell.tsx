@@ -4,7 +4,7 @@
 // a title, and a description for screen readers, since an SVG chart says nothing by itself.
 import type { ReactNode } from "react";
 
-import { SERIES_COLOR_VARS } from "@/components/charts/series-palette";
+import { SERIES_COLOR_VARS } from "@/components/ui/series-palette";
 
 // Band colours: inside the band reads as fine, outside as a warning, in both themes.
 const BAND_COLOR_VARS =

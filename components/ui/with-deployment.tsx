@@ -6,10 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import type { DeploymentModelData } from "@/components/topology/model-types";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
-
-import type { DeploymentModelData } from "./model-types";
 
 export function WithDeployment({
   slug,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { component, primaryStack, region, seedActiveActiveEstate, seedWarmStandbyEstate } from "@/tests/cost-estates";
+
 import { DR_COST_BANDS } from "./bands";
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import type { TEstate } from "./schema";
-import { component, primaryStack, region, seedActiveActiveEstate, seedWarmStandbyEstate } from "./test-estates";
 
 const band = (estate: TEstate) => computeEstateCost(estate, DEFAULT_CATALOG);
 

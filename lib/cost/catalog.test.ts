@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { seedWarmStandbyEstate } from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG, ZPriceCatalog, type TPriceCatalog } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { CostError } from "./errors";
 import { createPriceLookup } from "./price-lookup";
-import { seedWarmStandbyEstate } from "./test-estates";
 
 const priceOf = (provider: string, item: string) =>
   DEFAULT_CATALOG.items.find((p) => p.provider === provider && p.item === item);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import {
+  component,
+  region,
+  seedActiveActiveEstate,
+  seedPilotLightEstate,
+  seedWarmStandbyEstate,
+} from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { COST_CATEGORIES } from "./cost-line";
 import type { TEstate } from "./schema";
-import { component, region, seedActiveActiveEstate, seedPilotLightEstate, seedWarmStandbyEstate } from "./test-estates";
 
 const cost = (estate: TEstate) => computeEstateCost(estate, DEFAULT_CATALOG);
 

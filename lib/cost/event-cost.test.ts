@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { seedActiveActiveEstate } from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { CostError } from "./errors";
 import { computeEventCost, type TOperationalEvent } from "./event-cost";
 import type { TEstate } from "./schema";
-import { seedActiveActiveEstate } from "./test-estates";
 
 const switchover = (overrides: Partial<TOperationalEvent> = {}): TOperationalEvent => ({
   kind: "SWITCHOVER",

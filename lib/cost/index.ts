@@ -17,5 +17,5 @@ export {
 } from "./event-cost";
 export { applyScenario } from "./scenario";
 export { ZScenarioChange, ZScenarioChanges, SCENARIO_CHANGE_KINDS, type TScenarioChange } from "./scenario-change";
-export { formatUsd, formatMultiplier, type TUsdStyle } from "./format";
+export { formatUsd, formatMultiplier, type TUsdStyle } from "@/lib/format";
 export { HOURS_PER_MONTH, DAYS_PER_MONTH } from "./units";

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 
+import { seedActiveActiveEstate, seedWarmStandbyEstate } from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { CostError } from "./errors";
 import { applyScenario } from "./scenario";
 import type { TScenarioChange } from "./scenario-change";
 import type { TEstate } from "./schema";
-import { seedActiveActiveEstate, seedWarmStandbyEstate } from "./test-estates";
 
 const regionOf = (estate: TEstate, id: string) => estate.regions.find((r) => r.id === id)!;
 const componentOf = (estate: TEstate, id: string, kind: string) =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { seedWarmStandbyEstate } from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG } from "./catalog";
 import { computeEstateCost } from "./compute";
 import { CostError } from "./errors";
 import { ZEstate } from "./schema";
-import { seedWarmStandbyEstate } from "./test-estates";
 
 /** Parses and returns "path: message" for each issue, so a test sees both the field and the rule. */
 function problems(input: unknown): string[] {

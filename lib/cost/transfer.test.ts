@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { region } from "@/tests/cost-estates";
+
 import { DEFAULT_CATALOG, type TPriceCatalog } from "./catalog";
 import { computeEstateCost } from "./compute";
 import type { TEstate, TProvider } from "./schema";
-import { region } from "./test-estates";
 import { classifyTransferPath } from "./transfer-path";
 
 type TEnd = { provider: TProvider; continent: string; code?: string };

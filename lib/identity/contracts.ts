@@ -1,8 +1,8 @@
 // Contracts for managing users.
 import { z } from "zod";
 
-import { ROLES } from "./enums";
-import { id, oneOf, text } from "./fields";
+import { ROLES } from "@/lib/enums";
+import { id, oneOf, text } from "@/lib/fields";
 
 export const ZPassword = z
   .string({ error: "password is required" })

@@ -2,7 +2,7 @@
 // The server builds these from PostgreSQL; the UI renders them without knowing Prisma.
 import { z } from "zod";
 
-import { ROLES, type TRole } from "@/lib/schemas/enums";
+import { ROLES, type TRole } from "@/lib/enums";
 
 export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];

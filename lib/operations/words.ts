@@ -1,5 +1,6 @@
 // Words and colours for the operations pages: every status, step kind and rollback as an operator
 // reads it. One map for operation, step and gate statuses, so a status looks the same everywhere.
+import type { TRole } from "@/lib/enums";
 import {
   ACTIVE_STATUSES,
   type TGateStatus,
@@ -8,7 +9,6 @@ import {
   type TStepKind,
   type TStepStatus,
 } from "@/lib/operations/contracts";
-import type { TRole } from "@/lib/schemas/enums";
 
 export type TTone = "emerald" | "sky" | "amber" | "rose" | "slate" | "violet";
 export type TAnyStatus = TOperationStatus | TStepStatus | TGateStatus;

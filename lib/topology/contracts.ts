@@ -16,8 +16,8 @@ import {
   STACK_TIERS,
   STEERINGS,
   WRITE_TOPOLOGIES,
-} from "./enums";
-import { code, id, intIn, numberIn, oneOf, text } from "./fields";
+} from "@/lib/enums";
+import { code, id, intIn, numberIn, oneOf, text } from "@/lib/fields";
 
 const DAY_SECONDS = 86_400;
 

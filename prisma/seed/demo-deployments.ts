@@ -6,7 +6,7 @@ import type {
   TPolicyInput,
   TRuleInput,
   TStackComponentInput,
-} from "@/lib/schemas/topology";
+} from "@/lib/topology/contracts";
 
 import type { DemoRegionKey } from "./demo-regions";
 

@@ -1,5 +1,5 @@
 // Regions of the demo estate, with the coordinates of their metro areas (for RTT and the map).
-import type { TRegionInput } from "@/lib/schemas/topology";
+import type { TRegionInput } from "@/lib/topology/contracts";
 
 export const DEMO_REGIONS = {
   awsUsEast1: {

@@ -1,6 +1,6 @@
 // Builds estates through the domain operations (so the seed obeys every invariant and is audited).
 // Tests reuse these factories with their own slugs, so each test owns its data.
-import type { TRegionInput } from "@/lib/schemas/topology";
+import type { TRegionInput } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { createCluster } from "@/server/domain/topology/clusters";

@@ -21,11 +21,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (line: string) => console.log(`[bench:engine] ${line}`);
 
 async function requestSwitchovers(db: Db, count: number): Promise<string[]> {
-  const { seedPlanningDemo } = await import("@/server/domain/planning/test-demo");
+  const { seedPlanningDemo } = await import("@/tests/planning-demo");
   const { insertUser, hashPassword } = await import("@/server/domain/identity/users");
-  const { setPolicy } = await import("@/server/domain/operations/policies");
-  const { startOperation } = await import("@/server/domain/operations/start");
-  const { planOperation } = await import("@/server/domain/operations/plan");
+  const { setPolicy } = await import("@/server/domain/operations/approvals/policies");
+  const { startOperation } = await import("@/server/domain/operations/plan/start");
+  const { planOperation } = await import("@/server/domain/operations/plan/plan");
   const user = await insertUser(db, {
     email: `bench-${randomUUID()}@bench.local`,
     name: "Bench operator",
@@ -67,7 +67,7 @@ async function unfinished(db: Db, ids: string[]) {
 
 /** One switchover at a time, so each timed call is exactly one move of one operation. */
 async function moveLatency(db: Db, runs: number) {
-  const { engineTick } = await import("@/server/domain/operations/engine");
+  const { engineTick } = await import("@/server/domain/operations/engine/engine");
   const timings: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const [id] = await requestSwitchovers(db, 1);
@@ -85,7 +85,7 @@ async function moveLatency(db: Db, runs: number) {
 }
 
 async function throughput(db: Db, workers: number) {
-  const { engineTick } = await import("@/server/domain/operations/engine");
+  const { engineTick } = await import("@/server/domain/operations/engine/engine");
   const ids = await requestSwitchovers(db, OPERATIONS);
   const started = performance.now();
   let moves = 0;

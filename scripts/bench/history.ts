@@ -10,7 +10,7 @@ import { readHistory } from "@/server/domain/telemetry/history";
 import { ingestRows } from "@/server/domain/telemetry/ingest";
 import { DEFAULT_RETENTION } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { makeTelemetryEstate } from "@/server/domain/telemetry/test-estate";
+import { makeTelemetryEstate } from "@/tests/telemetry-estate";
 
 import { openBenchDatabase, quantile } from "./bench-database";
 

@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 
-import type { TRole } from "@/lib/schemas/enums";
+import type { TRole } from "@/lib/enums";
 import { db } from "@/server/db";
 import { actorFromHeaders, type SessionActor } from "@/server/domain/identity/session-actor";
 import { AppError, type AppErrorCode } from "@/server/errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { CatalogLink } from "@/components/planning/catalog-link";
 import { DrModelsTable } from "@/components/planning/dr-models-table";
-import { DeploymentPicker } from "@/components/topology/deployment-picker";
+import { DeploymentPicker } from "@/components/ui/deployment-picker";
 import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Planning" };

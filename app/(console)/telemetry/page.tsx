@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { DeploymentPicker } from "@/components/topology/deployment-picker";
+import { DeploymentPicker } from "@/components/ui/deployment-picker";
 import { PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Telemetry" };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { formatCountdown, formatDuration, stepDurationMs } from "@/components/operations/step-view";
 import type { TReport } from "@/lib/operations/contracts";
 
-import { formatCountdown, formatDuration, stepDurationMs } from "../format";
 import { approvalWords } from "../policy-words";
 import { reportCsv, reportJson } from "../report-csv";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import { buildMapGraph, buildTopologyGraph, layoutNodesOf } from "../build-graph";
 import { searchNodes } from "../graph-search";

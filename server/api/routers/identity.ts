@@ -1,5 +1,5 @@
 // The signed-in user, and user management for admins.
-import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/schemas/identity";
+import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/identity/contracts";
 import { adminProcedure, authedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import * as users from "@/server/domain/identity/users";
 

@@ -12,11 +12,11 @@ import {
   ZStartInput,
 } from "@/lib/operations/contracts";
 import { adminProcedure, authedProcedure, operatorProcedure, router } from "@/server/api/trpc";
-import { decideGate, inbox } from "@/server/domain/operations/approvals";
+import { decideGate, inbox } from "@/server/domain/operations/approvals/decide";
+import { listPolicies, setPolicy } from "@/server/domain/operations/approvals/policies";
 import { abortOperation, pauseOperation, resumeOperation } from "@/server/domain/operations/control";
-import { planOperation } from "@/server/domain/operations/plan";
-import { listPolicies, setPolicy } from "@/server/domain/operations/policies";
-import { startOperation } from "@/server/domain/operations/start";
+import { planOperation } from "@/server/domain/operations/plan/plan";
+import { startOperation } from "@/server/domain/operations/plan/start";
 import { getOperation, listOperations } from "@/server/domain/operations/views";
 
 const ZList = z.object({

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG } from "@/lib/cost";
 import { seedCatalog } from "@/prisma/seed/seed-catalog";
 import { db } from "@/server/db";
-import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
 import { anonymousCaller, auditCountBy, callerAs } from "@/tests/factories";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
 type Session = Awaited<ReturnType<typeof callerAs>>;
 

@@ -3,9 +3,9 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 import { ZInjectFault } from "@/lib/telemetry/faults";
 import { ZHistoryQuery } from "@/lib/telemetry/history";
-import type { LiveSnapshot } from "@/lib/telemetry/live";
 import { authedProcedure, operatorProcedure, router } from "@/server/api/trpc";
 import { listAlerts } from "@/server/domain/telemetry/alerts";
 import { clearFault, injectFault, listActiveFaults } from "@/server/domain/telemetry/faults";

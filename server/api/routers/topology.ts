@@ -12,7 +12,7 @@ import {
   ZReplicaInput,
   ZRuleInput,
   ZStackComponentInput,
-} from "@/lib/schemas/topology";
+} from "@/lib/topology/contracts";
 import { authedProcedure, operatorProcedure, router } from "@/server/api/trpc";
 import * as clusters from "@/server/domain/topology/clusters";
 import * as placements from "@/server/domain/topology/deployment-regions";

@@ -1,6 +1,6 @@
 // The twin's state as the worker keeps it in PostgreSQL (DriverState.state), shared by the observer
 // and the runbook engine so that whichever acts next resumes exactly what the other left.
-import type { Tracking } from "./assess";
+import type { Tracking } from "@/server/domain/telemetry/assess";
 
 export type SavedDriverState = { fingerprint: string; driver: unknown; tracking: Tracking; atMs: number };
 

@@ -4,9 +4,9 @@
 // routing rules) are written back in the same transaction. A crash before the commit leaves no
 // trace of the action; after it, the step's record and the effect exist together.
 import type { Tx } from "@/server/db";
+import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
+import { resumption, type SavedDriverState } from "@/server/domain/driver-sessions/saved-state";
 import { EMPTY_TRACKING } from "@/server/domain/telemetry/assess";
-import { resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
-import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { createDriver } from "@/server/drivers/registry";
 import type { DeploymentTopology, Driver } from "@/server/drivers/types";

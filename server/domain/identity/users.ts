@@ -2,7 +2,7 @@
 // (scrypt), and stored as its credential accounts, so sign-in needs nothing of ours.
 import { randomUUID } from "node:crypto";
 
-import type { TUserCreate, TUserUpdate } from "@/lib/schemas/identity";
+import type { TUserCreate, TUserUpdate } from "@/lib/identity/contracts";
 import { auth } from "@/server/auth";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";

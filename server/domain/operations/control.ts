@@ -6,8 +6,8 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, notFound } from "@/server/errors";
 
-import { finishOperation } from "./engine-records";
-import { nextUndo } from "./undo-plan";
+import { finishOperation } from "./engine/outcomes";
+import { nextUndo } from "./engine/undo-plan";
 import { getOperation } from "./views";
 
 type Control = { operationId: string; reason?: string };

@@ -15,7 +15,7 @@ import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 
-import { cannotDecide } from "./decide-rules";
+import { cannotDecide } from "./approvals/decide-rules";
 
 export const summaryInclude = {
   deployment: { select: { slug: true, name: true, rpoTargetSeconds: true } },

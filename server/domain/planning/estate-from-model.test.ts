@@ -8,12 +8,12 @@ import { createDeployment } from "@/server/domain/topology/deployments";
 import { createLink } from "@/server/domain/topology/links";
 import { createReplica } from "@/server/domain/topology/replicas";
 import { deploymentInput } from "@/tests/factories";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
 import { costOfDeployment } from "./cost-of-deployment";
 import { estateFromModel, loadEstate } from "./estate-from-model";
 import { loadPlanningModel } from "./load-model";
 import { sizeClassOf } from "./size-class";
-import { seedPlanningDemo } from "./test-demo";
 
 // 730 h × 3,600 s = 2,628,000 s a month; 20 requests/s per compute instance.
 const requestsMillions = (instances: number) => (instances * 20 * 2_628_000) / 1e6;

@@ -10,9 +10,9 @@ import { addRegionToDeployment } from "@/server/domain/topology/deployment-regio
 import { createDeployment } from "@/server/domain/topology/deployments";
 import { publishLiveEvent } from "@/server/events";
 import { deploymentInput } from "@/tests/factories";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
 import { eventCosts, type EventCostItem } from "./event-cost";
-import { seedPlanningDemo } from "./test-demo";
 
 const kindOf = (items: EventCostItem[], kind: EventCostItem["kind"]) => items.find((item) => item.kind === kind)!;
 

@@ -10,11 +10,11 @@ import {
 } from "@/lib/cost";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
+import { currentLiveLinks, type LiveLinks } from "@/server/domain/telemetry/current-live";
 
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { estateFromModel } from "./estate-from-model";
-import { currentLiveLinks, type LiveLinks } from "./live-links";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
 
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { TReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { opsEstate, request, runToEnd } from "@/server/domain/operations/tests/ops-estate";
+import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
 
 import { readiness } from "./readiness";
 import { drillItem, type LastDrill } from "./readiness-drill";

@@ -1,7 +1,7 @@
 // Readiness: can the deployment meet its RPO (lag) and its RTO (routing failover time)?
 import type { ReadinessItem, ReadinessStatus } from "@/lib/planning/contracts";
+import type { LiveLinks } from "@/server/domain/telemetry/current-live";
 
-import type { LiveLinks } from "./live-links";
 import type { ModelPolicy, PlanningModel } from "./load-model";
 
 /** A target counts as at risk once the figure reaches this share of it. */

@@ -9,12 +9,12 @@ import { updateDeployment } from "@/server/domain/topology/deployments";
 import { createPolicy, createRule } from "@/server/domain/topology/routing";
 import { deleteStackComponent } from "@/server/domain/topology/stack-components";
 import { publishLiveEvent } from "@/server/events";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
 import { loadPlanningModel } from "./load-model";
 import { readiness } from "./readiness";
 import { rpoItem, rtoItem } from "./readiness-timing";
 import { createResidencyRule } from "./residency";
-import { seedPlanningDemo } from "./test-demo";
 
 const byId = (items: ReadinessItem[]) => Object.fromEntries(items.map((item) => [item.id, item]));
 

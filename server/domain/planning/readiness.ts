@@ -1,9 +1,9 @@
 // How ready a deployment's DR plan is, item by item, each pass / warn / fail with its reason in words.
 import type { ReadinessItem } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
+import { currentLiveLinks, type LiveLinks } from "@/server/domain/telemetry/current-live";
 
 import { primaryRegionIdOf } from "./estate-from-model";
-import { currentLiveLinks, type LiveLinks } from "./live-links";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
 import { drillItem, lastDrill, type LastDrill } from "./readiness-drill";
 import { replicaPlacementItem } from "./readiness-replicas";

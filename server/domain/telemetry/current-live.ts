@@ -1,5 +1,5 @@
 // The replication lag the worker measured last, per link, when it is recent enough to call current.
-import type { LiveLink } from "@/lib/telemetry/live";
+import type { LiveLink } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 

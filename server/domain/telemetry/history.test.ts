@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZHistoryQuery, type THistoryQuery } from "@/lib/telemetry/history";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { makeTelemetryEstate, type TelemetryEstate } from "@/tests/telemetry-estate";
 
 import { readHistory } from "./history";
 import { MAX_POINTS_PER_SERIES } from "./history-resolution";
 import { ingestRows } from "./ingest";
 import { DEFAULT_RETENTION } from "./retention";
 import { rollupSamples } from "./rollup";
-import { makeTelemetryEstate, type TelemetryEstate } from "./test-estate";
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

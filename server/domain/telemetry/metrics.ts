@@ -2,7 +2,7 @@
 // each deployment's newest snapshot. A fresh registry per scrape: the web process keeps no state.
 import { Gauge, Registry } from "prom-client";
 
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 
 export async function renderMetrics(db: Db): Promise<{ contentType: string; body: string }> {

@@ -1,6 +1,6 @@
 // The live snapshot of a deployment: built by the worker each tick, published as a live event,
 // and read back as the starting point of every browser that opens the deployment.
-import type { LiveSnapshot } from "@/lib/telemetry/live";
+import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Driver, Observations } from "@/server/drivers/types";
 import { latestEvent } from "@/server/events";

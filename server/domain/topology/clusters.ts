@@ -1,7 +1,7 @@
 // Database clusters: an engine, how it takes writes, and how it settles conflicting ones.
 import { z } from "zod";
 
-import { updateOf, ZClusterInput, type TClusterInput } from "@/lib/schemas/topology";
+import { updateOf, ZClusterInput, type TClusterInput } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";

@@ -1,7 +1,7 @@
 // Deployments: one system and its DR plan (model, RTO/RPO and availability targets).
 import { z } from "zod";
 
-import { updateOf, ZDeploymentInput, type TDeploymentInput } from "@/lib/schemas/topology";
+import { updateOf, ZDeploymentInput, type TDeploymentInput } from "@/lib/topology/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";

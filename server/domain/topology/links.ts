@@ -1,7 +1,7 @@
 // Replication links: data flowing from one replica to another of the same cluster.
 import { z } from "zod";
 
-import { updateOf, ZLinkInput, type TLinkInput } from "@/lib/schemas/topology";
+import { updateOf, ZLinkInput, type TLinkInput } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, invalid, notFound } from "@/server/errors";

@@ -1,7 +1,7 @@
 // Regions: places where deployments run, shared across deployments (one AWS us-east-1 for all).
 import { z } from "zod";
 
-import { updateOf, ZRegionInput, type TRegionInput } from "@/lib/schemas/topology";
+import { updateOf, ZRegionInput, type TRegionInput } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";

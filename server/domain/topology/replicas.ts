@@ -1,7 +1,7 @@
 // Replicas of a database cluster, one per region, with their role and fencing epoch.
 import { z } from "zod";
 
-import { updateOf, ZReplicaInput, type TReplicaInput } from "@/lib/schemas/topology";
+import { updateOf, ZReplicaInput, type TReplicaInput } from "@/lib/topology/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";

@@ -9,7 +9,7 @@ import {
   ZRuleInput,
   type TPolicyInput,
   type TRuleInput,
-} from "@/lib/schemas/topology";
+} from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";

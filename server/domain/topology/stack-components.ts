@@ -1,7 +1,7 @@
 // What runs in each region of a deployment: compute, databases, caches, storage, CDN.
 import { z } from "zod";
 
-import { updateOf, ZStackComponentInput, type TStackComponentInput } from "@/lib/schemas/topology";
+import { updateOf, ZStackComponentInput, type TStackComponentInput } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, notFound } from "@/server/errors";

@@ -16,10 +16,10 @@ import { verifyPassword } from "@/server/domain/identity/users";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
-import { WAITS_FOR_ENGINE } from "./control";
+import { WAITS_FOR_ENGINE } from "../control";
+import { failOperation, finishOperation } from "../engine/outcomes";
+import { gateView, summaryInclude, summaryView } from "../views";
 import { cannotDecide } from "./decide-rules";
-import { failOperation, finishOperation } from "./engine-records";
-import { gateView, summaryInclude, summaryView } from "./views";
 
 type Gate = Prisma.ApprovalGateGetPayload<{
   include: { decisions: true; operation: { include: { deployment: { select: { rpoTargetSeconds: true } } } } };

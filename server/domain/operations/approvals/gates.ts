@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/canonical-json";
 import type { TGateContext, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
-import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
+import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 
 import { policyFor } from "./policies";

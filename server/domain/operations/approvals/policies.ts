@@ -1,6 +1,7 @@
 // Approval policies: per deployment and runbook, how many people of which role approve a run, how
 // long an approval holds, and which steps wait for their own approval. A runbook with no stored
 // policy runs under DEFAULT_POLICY, so nothing moves a primary without someone approving it.
+import { label } from "@/lib/enums";
 import {
   RUNBOOKS,
   STEP_KINDS,
@@ -10,7 +11,6 @@ import {
   type TRunbook,
   type TStepKind,
 } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";

@@ -6,8 +6,8 @@ import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { OperationStep } from "@/server/generated/prisma/client";
 
-import { ENGINE, failOperation, finishOperation, type LockedOperation } from "./engine-records";
-import { contextHash, driftOf, openGate } from "./gates";
+import { contextHash, driftOf, openGate } from "../approvals/gates";
+import { ENGINE, failOperation, finishOperation, type LockedOperation } from "./outcomes";
 
 type GateRow = Awaited<ReturnType<Tx["approvalGate"]["findFirst"]>> & {};
 

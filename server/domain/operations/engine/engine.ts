@@ -9,14 +9,14 @@
 //     rolls back the steps it can undo and ends FAILED with the reason.
 import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
+import { withDriverSession } from "@/server/domain/driver-sessions/session";
 import { DriverError } from "@/server/drivers/errors";
 
-import { withDriverSession } from "./driver-session";
-import { advanceGate } from "./engine-gates";
-import { finishOperation, markProgress, type LockedOperation } from "./engine-records";
-import { rollbackNext } from "./engine-rollback";
-import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "./step-context";
-import { STEP_HANDLERS } from "./steps";
+import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "../steps/context";
+import { STEP_HANDLERS } from "../steps/handlers";
+import { advanceGate } from "./advance-gate";
+import { finishOperation, markProgress, type LockedOperation } from "./outcomes";
+import { rollbackNext } from "./rollback";
 
 export type EngineOptions = {
   /** Test hook: throws SimulatedCrash at a named point to prove a crash there leaves a resumable state. */

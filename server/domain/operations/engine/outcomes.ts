@@ -5,8 +5,8 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import type { Operation, OperationStep } from "@/server/generated/prisma/client";
 
-import { buildReport } from "./report";
-import type { OperationUpdate, Output } from "./step-context";
+import { buildReport } from "../report";
+import type { OperationUpdate, Output } from "../steps/context";
 import { nextUndo, pastNoReturn } from "./undo-plan";
 
 export type LockedOperation = Operation & { deployment: { rpoTargetSeconds: number } };

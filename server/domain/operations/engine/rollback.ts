@@ -3,11 +3,11 @@
 import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { withDriverSession } from "@/server/domain/driver-sessions/session";
 
-import { withDriverSession } from "./driver-session";
-import { ENGINE, finishOperation, type LockedOperation } from "./engine-records";
-import { facts, isDatabaseError, messageOf } from "./step-context";
-import { STEP_HANDLERS } from "./steps";
+import { facts, isDatabaseError, messageOf } from "../steps/context";
+import { STEP_HANDLERS } from "../steps/handlers";
+import { ENGINE, finishOperation, type LockedOperation } from "./outcomes";
 import { nextUndo, pastNoReturn } from "./undo-plan";
 
 /** Undoes one step; false when nothing is left to undo (the operation is then finished). */

@@ -1,6 +1,7 @@
 // What must hold before a runbook may start (blocking) and what the operator should know first
 // (non-blocking). Start refuses a plan with a failed blocking check; the run's own pre-check and
 // probes look again at the moment it acts, so these read the model and the newest live data only.
+import { label } from "@/lib/enums";
 import {
   ACTIVE_STATUSES,
   RUNBOOK_LABELS,
@@ -9,11 +10,10 @@ import {
   type TReplicaRef,
   type TRunbook,
 } from "@/lib/operations/contracts";
-import { label } from "@/lib/schemas/enums";
 import type { Db } from "@/server/db";
 
-import type { Lag, LiveRead } from "./plan-estimate";
-import type { Estate, EstateCluster } from "./plan-topology";
+import type { Lag, LiveRead } from "./estimate";
+import type { Estate, EstateCluster } from "./topology";
 
 export type CheckInput = {
   runbook: TRunbook;

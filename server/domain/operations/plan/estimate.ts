@@ -1,14 +1,14 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
 import type { TEventCost, TPhase, TPlanEstimate, TPlannedStep, TRunbook, TStepKind } from "@/lib/operations/contracts";
-import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
+import type { LiveLink, LiveRegion } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { eventCosts, type EventCostItem } from "@/server/domain/planning/event-cost";
-import { LIVE_DATA_MAX_AGE_MS } from "@/server/domain/planning/live-links";
 import { EXPECTED_ASYNC_LAG_SECONDS, routingFailover } from "@/server/domain/planning/readiness-timing";
+import { LIVE_DATA_MAX_AGE_MS } from "@/server/domain/telemetry/current-live";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 
-import type { Estate } from "./plan-topology";
+import type { Estate } from "./topology";
 
 export type Live = { links: Map<string, LiveLink>; regions: Map<string, LiveRegion> };
 /** The newest snapshot when it is current, or why there is none (checks say it in their detail). */

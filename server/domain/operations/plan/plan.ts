@@ -15,11 +15,13 @@ import {
   type TRunbook,
 } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
-import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
+import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
 import { invalid } from "@/server/errors";
 
-import { planChecks } from "./plan-checks";
-import { lagOn, planEstimate, planEventCost, readLive, stepEstimator, type Live } from "./plan-estimate";
+import { policyFor } from "../approvals/policies";
+import { nameReplicas, runbookSteps, withIndexes } from "../runbooks";
+import { planChecks } from "./checks";
+import { lagOn, planEstimate, planEventCost, readLive, stepEstimator, type Live } from "./estimate";
 import {
   afterRunbook,
   loadEstate,
@@ -28,9 +30,7 @@ import {
   primaryOf,
   replicaRef,
   type EstateCluster,
-} from "./plan-topology";
-import { policyFor } from "./policies";
-import { nameReplicas, runbookSteps, withIndexes } from "./runbooks";
+} from "./topology";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 

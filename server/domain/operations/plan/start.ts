@@ -17,9 +17,9 @@ import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
-import { openGate } from "./gates";
+import { openGate } from "../approvals/gates";
+import { policyFor } from "../approvals/policies";
 import { planOperation } from "./plan";
-import { policyFor } from "./policies";
 
 async function activeOnCluster(db: Db, clusterId: string) {
   return db.operation.findFirst({

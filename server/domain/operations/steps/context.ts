@@ -6,7 +6,7 @@ import type { Tx } from "@/server/db";
 import type { DeploymentTopology, Driver, TopologyReplica } from "@/server/drivers/types";
 import { Prisma } from "@/server/generated/prisma/client";
 
-import type { Part } from "./runbooks";
+import type { Part } from "../runbooks";
 
 export type OperationFacts = {
   id: string;

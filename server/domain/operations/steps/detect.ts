@@ -14,7 +14,7 @@ import {
   wait,
   type StepContext,
   type StepOutcome,
-} from "./step-context";
+} from "./context";
 
 /** A drill's outage ends by itself after an hour, whatever happens to the run. */
 const DRILL_FAULT_MAX_MS = 3_600_000;

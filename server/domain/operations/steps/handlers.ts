@@ -2,10 +2,10 @@
 // that runbooks.ts declares in words).
 import type { TStepKind } from "@/lib/operations/contracts";
 
-import type { OperationUpdate, StepContext, StepOutcome } from "./step-context";
-import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./steps-detect";
-import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./steps-replicas";
-import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./steps-routing";
+import type { OperationUpdate, StepContext, StepOutcome } from "./context";
+import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./detect";
+import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./replicas";
+import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./routing";
 
 type Handler = {
   run: (ctx: StepContext) => Promise<StepOutcome>;

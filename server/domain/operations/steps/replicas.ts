@@ -10,7 +10,7 @@ import {
   wait,
   type StepContext,
   type StepOutcome,
-} from "./step-context";
+} from "./context";
 
 export async function fence(ctx: StepContext): Promise<StepOutcome> {
   const replica = replicaOf(ctx, String(ctx.params.replica));

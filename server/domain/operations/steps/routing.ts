@@ -11,7 +11,7 @@ import {
   type Output,
   type StepContext,
   type StepOutcome,
-} from "./step-context";
+} from "./context";
 
 /** Every link of the cluster ends up flowing from the new primary; `rejoin` names a returning replica. */
 export async function repoint(ctx: StepContext): Promise<StepOutcome> {

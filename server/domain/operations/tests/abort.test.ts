@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { engineTick } from "@/server/domain/operations/engine";
+import { engineTick } from "@/server/domain/operations/engine/engine";
 import { injectFault } from "@/server/domain/telemetry/faults";
-
-import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
+import { approveAll, opsEstate, request, runToEnd, writers } from "@/tests/operations-estate";
 
 /** Ticks until the step of that kind has succeeded; returns the time reached. */
 async function runUntil(operationId: string, kind: string, fromMs: number) {
@@ -79,7 +78,7 @@ describe("the model edited while an operation runs", () => {
     const nowMs = await runUntil(operationId, "FENCE", Date.now());
     const rule = await db.routingRule.findFirstOrThrow({ where: { policy: { deploymentId: estate.deploymentId } } });
     await operator.caller.topology.updateRule({ id: rule.id, weight: 42 });
-    const { observeDeployment } = await import("@/server/worker/observe-deployment");
+    const { observeDeployment } = await import("@/server/domain/telemetry/observe/observe-tick");
     await observeDeployment(db, estate.deploymentId, nowMs + 1000, { intervalMs: 1000, lagAlertAfterSeconds: 2 });
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([]);
 

@@ -4,12 +4,11 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
-import { engineTick } from "@/server/domain/operations/engine";
+import { engineTick } from "@/server/domain/operations/engine/engine";
 import { latestSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
 import { publishLiveEvent } from "@/server/events";
 import { userWithPassword } from "@/tests/factories";
-
-import { opsEstate, request } from "./ops-estate";
+import { opsEstate, request } from "@/tests/operations-estate";
 
 async function openGate(operationId: string) {
   return db.approvalGate.findFirstOrThrow({ where: { operationId, status: "OPEN" } });

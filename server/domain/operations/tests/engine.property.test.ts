@@ -7,11 +7,10 @@ import { describe, expect, it } from "vitest";
 
 import { ACTIVE_STATUSES, type TRunbook } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { engineTick, SimulatedCrash, type CrashPoint } from "@/server/domain/operations/engine";
-import { observeDeployment } from "@/server/worker/observe-deployment";
+import { engineTick, SimulatedCrash, type CrashPoint } from "@/server/domain/operations/engine/engine";
+import { observeDeployment } from "@/server/domain/telemetry/observe/observe-tick";
 import { userWithPassword } from "@/tests/factories";
-
-import { opsEstate, request, savedTwin, TICK, writers } from "./ops-estate";
+import { opsEstate, request, savedTwin, TICK, writers } from "@/tests/operations-estate";
 
 const MOVES = [
   "tick",

@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { injectFault } from "@/server/domain/telemetry/faults";
-
-import { opsEstate, request, runToEnd } from "./ops-estate";
+import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
 
 describe("failover", () => {
   it("takes no action on a false alarm: the region is up, so the outage is never confirmed", async () => {

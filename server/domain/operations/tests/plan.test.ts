@@ -3,18 +3,18 @@
 import { describe, expect, it } from "vitest";
 
 import type { TCheck, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
-import type { LiveLink, LiveRegion } from "@/lib/telemetry/live";
+import type { LiveLink, LiveRegion } from "@/lib/telemetry/contracts";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { seedPlanningDemo } from "@/server/domain/planning/test-demo";
 import { SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
 import { createLink } from "@/server/domain/topology/links";
 import { createReplica } from "@/server/domain/topology/replicas";
 import { AppError } from "@/server/errors";
 import { publishLiveEvent } from "@/server/events";
 import { makeUser } from "@/tests/factories";
+import { seedPlanningDemo } from "@/tests/planning-demo";
 
-import { planOperation } from "./plan";
+import { planOperation } from "../plan/plan";
 
 async function commerce() {
   const seeded = await seedPlanningDemo("commerce-aws");

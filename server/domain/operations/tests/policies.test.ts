@@ -9,7 +9,7 @@ import { createDeployment } from "@/server/domain/topology/deployments";
 import { AppError } from "@/server/errors";
 import { auditCountBy, deploymentInput, makeUser } from "@/tests/factories";
 
-import { DEFAULT_POLICY, listPolicies, policyFor, setPolicy } from "./policies";
+import { DEFAULT_POLICY, listPolicies, policyFor, setPolicy } from "../approvals/policies";
 
 async function setup() {
   const deployment = await createDeployment(db, SYSTEM_ACTOR, deploymentInput());

@@ -3,10 +3,9 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
-import { engineTick } from "@/server/domain/operations/engine";
+import { engineTick } from "@/server/domain/operations/engine/engine";
 import { userWithPassword } from "@/tests/factories";
-
-import { approveAll, opsEstate, request, runToEnd, writers } from "./ops-estate";
+import { approveAll, opsEstate, request, runToEnd, writers } from "@/tests/operations-estate";
 
 async function gatedAtPromote() {
   const estate = await opsEstate();

@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
-
-import { opsEstate, request, runToEnd } from "./ops-estate";
+import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
 
 describe("planned switchover", () => {
   it("moves the primary with zero data loss, a new epoch, and routing following", async () => {

@@ -11,7 +11,7 @@ import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 import { makeUser, unique } from "@/tests/factories";
 
-import { observeDeployment, observeTick } from "./observe-deployment";
+import { observeDeployment, observeTick } from "./observe-tick";
 
 const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
 

@@ -8,10 +8,10 @@
 // values, never doubles them: the next tick resumes the driver from its last saved state.
 import { ACTIVE_STATUSES } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
+import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
+import { MAX_RESUME_GAP_MS, resumption, type SavedDriverState } from "@/server/domain/driver-sessions/saved-state";
 import { reconcileAlerts } from "@/server/domain/telemetry/alerts";
 import { assess, EMPTY_TRACKING, type Assessment } from "@/server/domain/telemetry/assess";
-import { MAX_RESUME_GAP_MS, resumption, type SavedDriverState } from "@/server/domain/telemetry/driver-state";
-import { loadDriverTopology, topologyFingerprint } from "@/server/domain/telemetry/driver-topology";
 import { syncDriverFaults } from "@/server/domain/telemetry/faults";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
