@@ -1,35 +1,101 @@
-// The process environment, read once and checked: a wrong or missing variable stops the process
-// with a sentence that names it.
+// The process environment: every variable Meridian reads, in one schema, parsed once (the worker at
+// start-up, the web process on first use: `next build` imports its modules without a database).
+// A wrong or missing variable stops the process with a sentence that names it.
 import { z } from "zod";
 
-const ZEnv = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set: `npm start` sets it (embedded PostgreSQL) or export one" })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
-  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
-  MERIDIAN_URL: z
-    .url("MERIDIAN_URL must be an absolute URL such as http://localhost:3000")
-    .default("http://localhost:3000"),
-  MERIDIAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+import { DEFAULT_RETENTION, type RetentionPolicy } from "@/server/domain/telemetry/retention";
 
-export type TEnv = z.infer<typeof ZEnv>;
+/** An unset or blank variable takes its default: `FOO= npm start` means "the default", not "zero". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+const ZEnv = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is not set: `npm start` sets it (embedded PostgreSQL) or export one" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    BETTER_AUTH_SECRET: optional(z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional()),
+    MERIDIAN_URL: optional(
+      z.url("MERIDIAN_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+    ),
+    MERIDIAN_DB_POOL_SIZE: optional(wholeNumber("MERIDIAN_DB_POOL_SIZE", 1, 100).default(10)),
+    NODE_ENV: optional(z.enum(["development", "production", "test"]).default("development")),
+    // The worker.
+    MERIDIAN_PROBE_INTERVAL_MS: optional(
+      z.coerce
+        .number()
+        .int()
+        .min(100, "MERIDIAN_PROBE_INTERVAL_MS must be between 100 and 60000")
+        .max(60_000, "MERIDIAN_PROBE_INTERVAL_MS must be between 100 and 60000")
+        .default(1000),
+    ),
+    MERIDIAN_LAG_ALERT_AFTER_SECONDS: optional(
+      z.coerce.number().int().min(0).max(3600, "MERIDIAN_LAG_ALERT_AFTER_SECONDS must be at most 3600").default(5),
+    ),
+    // Telemetry retention. Raw samples feed the rollups, which recompute the last two buckets of an
+    // hour: keep 2 h at least.
+    MERIDIAN_RETENTION_RAW_HOURS: optional(
+      wholeNumber("MERIDIAN_RETENTION_RAW_HOURS", 1, 24 * 366)
+        .min(2, "MERIDIAN_RETENTION_RAW_HOURS must be at least 2 (hourly rollups read the last two hours of samples)")
+        .default(DEFAULT_RETENTION.rawHours),
+    ),
+    MERIDIAN_RETENTION_1M_DAYS: optional(
+      wholeNumber("MERIDIAN_RETENTION_1M_DAYS", 1, 3660).default(DEFAULT_RETENTION.minuteRollupDays),
+    ),
+    MERIDIAN_RETENTION_1H_DAYS: optional(
+      wholeNumber("MERIDIAN_RETENTION_1H_DAYS", 1, 3660).default(DEFAULT_RETENTION.hourRollupDays),
+    ),
+    /** When set, GET /api/metrics needs `Authorization: Bearer <token>`. */
+    MERIDIAN_METRICS_TOKEN: optional(z.string().optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.MERIDIAN_RETENTION_1H_DAYS < v.MERIDIAN_RETENTION_1M_DAYS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MERIDIAN_RETENTION_1H_DAYS"],
+        message:
+          "MERIDIAN_RETENTION_1H_DAYS must be at least MERIDIAN_RETENTION_1M_DAYS: long charts read hourly rollups",
+      });
+    if (v.NODE_ENV === "production" && !v.BETTER_AUTH_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "BETTER_AUTH_SECRET must be set in production (npm start makes one in .data/)",
+      });
+  })
+  .transform((v) => ({
+    ...v,
+    retention: {
+      rawHours: v.MERIDIAN_RETENTION_RAW_HOURS,
+      minuteRollupDays: v.MERIDIAN_RETENTION_1M_DAYS,
+      hourRollupDays: v.MERIDIAN_RETENTION_1H_DAYS,
+    } satisfies RetentionPolicy,
+  }));
+
+export type TEnv = z.output<typeof ZEnv>;
+
+/** Parses a set of variables; throws one error listing every wrong one, each naming its variable. */
+export function parseEnv(variables: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(variables);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `  ${issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`}`;
+  });
+  throw new Error(`Meridian cannot start, its environment is wrong:\n${problems.join("\n")}`);
+}
 
 let cached: TEnv | undefined;
 
+/** The environment of this process, parsed on first use and kept. */
 export function env(): TEnv {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new Error(`Meridian cannot start, its environment is wrong:\n${problems}`);
-  }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.BETTER_AUTH_SECRET) {
-    throw new Error(
-      "Meridian cannot start: BETTER_AUTH_SECRET must be set in production (npm start makes one in .data/)",
-    );
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(process.env);
   return cached;
 }

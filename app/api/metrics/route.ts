@@ -4,11 +4,12 @@ import { timingSafeEqual } from "node:crypto";
 
 import { db } from "@/server/db";
 import { renderMetrics } from "@/server/domain/telemetry/metrics";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
 function authorized(request: Request): boolean {
-  const token = process.env.MERIDIAN_METRICS_TOKEN;
+  const token = env().MERIDIAN_METRICS_TOKEN;
   if (!token) return true;
   const given = Buffer.from(request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "");
   const expected = Buffer.from(token);

@@ -12,11 +12,12 @@ import type { z } from "zod";
 
 import type { HistoryPoint, HistoryResult, TSeries, ZHistoryQuery } from "@/lib/telemetry/history";
 import type { Db } from "@/server/db";
+import { env } from "@/server/env";
 import { Prisma } from "@/server/generated/prisma/client";
 
 import { resolveHistoryKeys } from "./history-keys";
 import { chooseResolution, SOURCE_SECONDS, type HistorySource } from "./history-resolution";
-import { retentionFromEnv, type RetentionPolicy } from "./retention";
+import type { RetentionPolicy } from "./retention";
 import { bucketOf, regionRollupKey, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
 export type HistoryQuery = z.output<typeof ZHistoryQuery>;
@@ -118,7 +119,7 @@ export async function readHistory(
     fromMs,
     toMs,
     nowMs: options.nowMs ?? Date.now(),
-    retention: options.retention ?? retentionFromEnv(process.env),
+    retention: options.retention ?? env().retention,
   });
   const alignedFromMs = Math.floor(fromMs / (stepSeconds * 1000)) * stepSeconds * 1000;
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 
 import { ingestRows } from "./ingest";
-import { applyRetention, DEFAULT_RETENTION, retentionFromEnv } from "./retention";
+import { applyRetention, DEFAULT_RETENTION } from "./retention";
 
 const id = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const HOUR = 3_600_000;
@@ -113,44 +113,5 @@ describe("applyRetention", () => {
     const deleted = await applyRetention(db, nowMs, { rawHours: 2, minuteRollupDays: 1, hourRollupDays: 1 });
     expect(deleted.lag).toBe(1);
     expect((await db.lagSample.findMany({ where: { linkId } })).map((s) => s.lagMs)).toEqual([2]);
-  });
-});
-
-describe("retentionFromEnv", () => {
-  it("uses the defaults when nothing is set", () => {
-    expect(retentionFromEnv({})).toEqual(DEFAULT_RETENTION);
-    expect(retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: " " })).toEqual(DEFAULT_RETENTION);
-  });
-
-  it("reads each variable", () => {
-    expect(
-      retentionFromEnv({
-        MERIDIAN_RETENTION_RAW_HOURS: "72",
-        MERIDIAN_RETENTION_1M_DAYS: "14",
-        MERIDIAN_RETENTION_1H_DAYS: "730",
-      }),
-    ).toEqual({
-      rawHours: 72,
-      minuteRollupDays: 14,
-      hourRollupDays: 730,
-    });
-  });
-
-  it("refuses wrong values with a sentence naming the variable", () => {
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "two days" })).toThrow(
-      /retention settings are wrong:\n  MERIDIAN_RETENTION_RAW_HOURS must be a whole number/,
-    );
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_RAW_HOURS: "1" })).toThrow(
-      /MERIDIAN_RETENTION_RAW_HOURS must be at least 2/,
-    );
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "1.5" })).toThrow(
-      /MERIDIAN_RETENTION_1M_DAYS must be a whole number/,
-    );
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "0" })).toThrow(
-      /MERIDIAN_RETENTION_1M_DAYS must be at least 1/,
-    );
-    expect(() => retentionFromEnv({ MERIDIAN_RETENTION_1M_DAYS: "90", MERIDIAN_RETENTION_1H_DAYS: "30" })).toThrow(
-      /MERIDIAN_RETENTION_1H_DAYS must be at least MERIDIAN_RETENTION_1M_DAYS/,
-    );
   });
 });

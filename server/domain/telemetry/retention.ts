@@ -1,10 +1,9 @@
-// How long samples and rollups are kept, and the job that deletes what is older.
+// How long samples and rollups are kept, and the job that deletes what is older. The policy in
+// force comes from the MERIDIAN_RETENTION_* variables (server/env.ts).
 //
 // Deletes go in chunks of at most `chunkSize` rows, each its own short statement (autocommit): a
 // backlog of millions of rows never holds locks or bloats one transaction, and ingest and rollups
 // keep running between chunks.
-import { z } from "zod";
-
 import type { Db } from "@/server/db";
 
 export type RetentionPolicy = { rawHours: number; minuteRollupDays: number; hourRollupDays: number };
@@ -13,52 +12,6 @@ export const DEFAULT_RETENTION: RetentionPolicy = { rawHours: 48, minuteRollupDa
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-
-const positiveInt = (name: string, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a whole number` })
-    .int(`${name} must be a whole number`)
-    .min(1, `${name} must be at least 1`)
-    .max(max, `${name} must be at most ${max}`);
-
-const ZRetentionEnv = z
-  .object({
-    // Raw samples feed the rollups, which recompute the last two buckets of an hour: keep 2 h at least.
-    MERIDIAN_RETENTION_RAW_HOURS: positiveInt("MERIDIAN_RETENTION_RAW_HOURS", 24 * 366)
-      .min(2, "MERIDIAN_RETENTION_RAW_HOURS must be at least 2 (hourly rollups read the last two hours of samples)")
-      .default(DEFAULT_RETENTION.rawHours),
-    MERIDIAN_RETENTION_1M_DAYS: positiveInt("MERIDIAN_RETENTION_1M_DAYS", 3660).default(
-      DEFAULT_RETENTION.minuteRollupDays,
-    ),
-    MERIDIAN_RETENTION_1H_DAYS: positiveInt("MERIDIAN_RETENTION_1H_DAYS", 3660).default(
-      DEFAULT_RETENTION.hourRollupDays,
-    ),
-  })
-  .refine((v) => v.MERIDIAN_RETENTION_1H_DAYS >= v.MERIDIAN_RETENTION_1M_DAYS, {
-    path: ["MERIDIAN_RETENTION_1H_DAYS"],
-    message: "MERIDIAN_RETENTION_1H_DAYS must be at least MERIDIAN_RETENTION_1M_DAYS: long charts read hourly rollups",
-  });
-
-/** The policy from MERIDIAN_RETENTION_* variables (unset or empty: the default); throws a readable error. */
-export function retentionFromEnv(env: Record<string, string | undefined>): RetentionPolicy {
-  const present = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
-  const parsed = ZRetentionEnv.safeParse({
-    MERIDIAN_RETENTION_RAW_HOURS: present("MERIDIAN_RETENTION_RAW_HOURS"),
-    MERIDIAN_RETENTION_1M_DAYS: present("MERIDIAN_RETENTION_1M_DAYS"),
-    MERIDIAN_RETENTION_1H_DAYS: present("MERIDIAN_RETENTION_1H_DAYS"),
-  });
-  if (!parsed.success) {
-    // Every message names its variable, so the list reads as sentences.
-    const problems = parsed.error.issues.map((issue) => `  ${issue.message}`).join("\n");
-    throw new Error(`the telemetry retention settings are wrong:\n${problems}`);
-  }
-  const v = parsed.data;
-  return {
-    rawHours: v.MERIDIAN_RETENTION_RAW_HOURS,
-    minuteRollupDays: v.MERIDIAN_RETENTION_1M_DAYS,
-    hourRollupDays: v.MERIDIAN_RETENTION_1H_DAYS,
-  };
-}
 
 /** The oldest instant each kind of data is kept from, at `nowMs`. */
 export function retentionCutoffs(nowMs: number, policy: RetentionPolicy) {

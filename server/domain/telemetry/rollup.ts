@@ -8,9 +8,10 @@
 // last closed bucket, never further back than raw retention (older samples are gone anyway).
 import { SERIES } from "@/lib/telemetry/history";
 import type { Db } from "@/server/db";
+import { env } from "@/server/env";
 import { Prisma } from "@/server/generated/prisma/client";
 
-import { retentionCutoffs, retentionFromEnv, type RetentionPolicy } from "./retention";
+import { retentionCutoffs, type RetentionPolicy } from "./retention";
 import { bucketOf, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
 export type RollupBucketSeconds = 60 | 3600;
@@ -59,10 +60,7 @@ export async function rollupSamples(
   const bucketMs = bucketSeconds * 1000;
   const toMs = alignDown(nowMs, bucketMs); // end of the last closed bucket
   // A bucket that began before the raw cutoff may have lost samples to retention: never recompute it.
-  const oldestMs = alignUp(
-    retentionCutoffs(nowMs, options.retention ?? retentionFromEnv(process.env)).rawFromMs,
-    bucketMs,
-  );
+  const oldestMs = alignUp(retentionCutoffs(nowMs, options.retention ?? env().retention).rawFromMs, bucketMs);
   const newest = await newestBucketMs(db, bucketSeconds, toMs);
   // From the bucket before the newest one: with the newest just closed, the last two are recomputed.
   const fromMs = Math.max(oldestMs, newest === null ? oldestMs : newest - bucketMs);
