@@ -43,6 +43,14 @@ export async function eventsSince(
   return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
+/** How long live events are kept: long enough for any browser to resume after a reconnect. */
+export const LIVE_EVENT_KEEP_MS = 3_600_000;
+
+/** Deletes the live events older than LIVE_EVENT_KEEP_MS (the worker's job). */
+export function trimLiveEvents(db: Db, nowMs: number) {
+  return db.liveEvent.deleteMany({ where: { at: { lt: new Date(nowMs - LIVE_EVENT_KEEP_MS) } } });
+}
+
 export async function latestEvent(db: Tx, deploymentId: string, kind: string): Promise<LiveEventMessage | null> {
   const row = await db.liveEvent.findFirst({ where: { deploymentId, kind }, orderBy: { id: "desc" } });
   return row ? { ...row, id: String(row.id) } : null;

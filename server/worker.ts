@@ -1,31 +1,26 @@
-// The background process: observes every simulated deployment each interval, runs the runbook
-// engine, rolls samples up, applies retention and trims old live events. Started beside the web app by `npm start`; several
-// may run at once, coordinating only through PostgreSQL.
+// The background process: it only schedules. Each interval it observes the deployments that are due,
+// runs the runbook engine, rolls samples up, applies retention and trims old live events; the work
+// itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
+// coordinating only through PostgreSQL.
 import { db } from "@/server/db";
 import { engineTick } from "@/server/domain/operations/engine/engine";
-import { observeTick } from "@/server/domain/telemetry/observe/observe-tick";
-import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
+import { observeDue } from "@/server/domain/telemetry/observe/observe-tick";
+import { applyRetention } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
-import { workerOptionsFromEnv } from "@/server/worker/options";
+import { env } from "@/server/env";
+import { trimLiveEvents } from "@/server/events";
 
-const options = workerOptionsFromEnv();
-const retention = retentionFromEnv(process.env);
-const LIVE_EVENT_KEEP_MS = 3_600_000;
+// Parsed at start-up: a wrong variable stops the worker here, with a sentence naming it.
+const settings = env();
+const tick = {
+  intervalMs: settings.MERIDIAN_PROBE_INTERVAL_MS,
+  lagAlertAfterSeconds: settings.MERIDIAN_LAG_ALERT_AFTER_SECONDS,
+};
 const ENGINE_INTERVAL_MS = 500;
 
 let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
-
-async function observeAll() {
-  const deployments = await db.deployment.findMany({
-    where: { driverKind: "sim" },
-    select: { id: true, slug: true, driverKind: true },
-  });
-  const slugOf = new Map(deployments.map((d) => [d.id, d.slug]));
-  await observeTick(db, deployments, Date.now(), options, (id, error) =>
-    log(`observing ${slugOf.get(id) ?? id} failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
-}
+const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs `job` every `everyMs`, never overlapping itself, logging instead of dying on errors. */
 function every(everyMs: number, name: string, job: () => Promise<unknown>) {
@@ -36,7 +31,7 @@ function every(everyMs: number, name: string, job: () => Promise<unknown>) {
     try {
       await job();
     } catch (error) {
-      log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${name} failed: ${why(error)}`);
     } finally {
       running = false;
     }
@@ -45,22 +40,21 @@ function every(everyMs: number, name: string, job: () => Promise<unknown>) {
   return setInterval(run, everyMs);
 }
 
-log(`observing every ${options.intervalMs} ms`);
+log(`observing every ${tick.intervalMs} ms`);
 const timers = [
-  every(options.intervalMs, "observation", observeAll),
+  every(tick.intervalMs, "observation", () =>
+    observeDue(db, Date.now(), tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`)),
+  ),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
     engineTick(db, Date.now(), {
-      onError: (id, error) =>
-        log(`operation ${id} could not move: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (id, error) => log(`operation ${id} could not move: ${why(error)}`),
     }),
   ),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
-  every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),
-  every(5 * 60_000, "live event trim", () =>
-    db.liveEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - LIVE_EVENT_KEEP_MS) } } }),
-  ),
+  every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), settings.retention)),
+  every(5 * 60_000, "live event trim", () => trimLiveEvents(db, Date.now())),
 ];
 
 async function stop() {

@@ -4,6 +4,8 @@ import { hashToSeed, SimDriver, type SimOptionsInput } from "./sim";
 import type { DeploymentTopology, Driver, DriverKind } from "./types";
 
 export const DRIVER_KINDS: readonly DriverKind[] = ["sim", "postgres", "lab"];
+/** The kinds that have a driver today; the others refuse to bind (notAvailableYet). */
+export const IMPLEMENTED_DRIVER_KINDS: readonly DriverKind[] = ["sim"];
 
 export interface DriverBinding {
   deploymentId: string;

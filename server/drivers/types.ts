@@ -291,4 +291,6 @@ export interface Driver {
   currentTopology(): Promise<DeploymentTopology>;
   /** JSON-safe state to persist when capabilities.holdsState; null otherwise. */
   exportState(): JsonValue | null;
+  /** Lets go of what the driver holds open (connections) when its session ends; absent when it holds nothing. */
+  close?(): Promise<void>;
 }

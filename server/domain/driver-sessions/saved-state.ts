@@ -1,8 +1,28 @@
-// The twin's state as the worker keeps it in PostgreSQL (DriverState.state), shared by the observer
-// and the runbook engine so that whichever acts next resumes exactly what the other left.
-import type { Tracking } from "@/server/domain/telemetry/assess";
+// What a deployment's DriverState row keeps between sessions (its `state` column): the driver's own
+// state when it holds one (the sim's JSON; null for a driver whose servers are the state), the
+// model's fingerprint it was made for, and the observer's alert tracking. Observing and acting both
+// resume from it, so whichever comes next carries on exactly where the other left off.
+import { z } from "zod";
 
-export type SavedDriverState = { fingerprint: string; driver: unknown; tracking: Tracking; atMs: number };
+import { EMPTY_TRACKING, type Tracking } from "@/server/domain/telemetry/assess";
+
+const ZTracking = z.object({
+  overRpoSince: z.record(z.string(), z.number()),
+  failingStreak: z.record(z.string(), z.number()),
+}) satisfies z.ZodType<Tracking>;
+
+export const ZSavedDriverState = z.object({
+  fingerprint: z.string(),
+  /** What the driver's exportState() returned; the driver parses it itself when it resumes. */
+  driver: z.unknown(),
+  tracking: ZTracking,
+  atMs: z.number(),
+});
+export type SavedDriverState = z.infer<typeof ZSavedDriverState>;
+
+/** The column as read: null before the first session. */
+export const parseSavedState = (column: unknown): SavedDriverState | null =>
+  column === null || column === undefined ? null : ZSavedDriverState.parse(column);
 
 /** A twin idle this long starts afresh: replaying hours of simulated time buys nothing. */
 export const MAX_RESUME_GAP_MS = 10 * 60_000;
@@ -21,3 +41,7 @@ export function resumption(
   if (!saved || (!held && nowMs - saved.atMs > MAX_RESUME_GAP_MS)) return {};
   return { savedState: saved.driver, rebase: saved.fingerprint !== fingerprint };
 }
+
+/** The alert tracking still holds for the model it was made for; a changed model starts it again. */
+export const trackingFor = (saved: SavedDriverState | null, fingerprint: string): Tracking =>
+  saved && saved.fingerprint === fingerprint ? saved.tracking : EMPTY_TRACKING;

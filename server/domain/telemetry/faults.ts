@@ -1,14 +1,13 @@
-// Faults an operator injects into a simulated deployment. The API stores them (audited); the
-// worker that owns the deployment's driver applies and clears them on its next tick.
+// Faults an operator injects into a simulated deployment. The API stores them (audited); the next
+// driver session of the deployment applies and clears them (driver-sessions/sync-faults.ts).
 import { randomUUID } from "node:crypto";
 
 import { FAULT_LABELS, FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/faults";
-import type { Db, Tx } from "@/server/db";
+import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
 import { InvalidFaultError } from "@/server/drivers/errors";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
-import type { Driver } from "@/server/drivers/types";
 import { AppError, invalid, notFound } from "@/server/errors";
 
 export function listActiveFaults(db: Db, deploymentId: string) {
@@ -118,18 +117,4 @@ export async function clearFault(db: Db, actor: Actor, input: { faultId: string 
     });
     return cleared;
   });
-}
-
-/** Makes the driver's faults match the stored ones: injects new ones, clears the cleared. */
-export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: string, atMs: number) {
-  if (!driver.faults) return;
-  const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
-  // The active faults, and those the driver still runs though they were cleared.
-  const stored = await db.fault.findMany({
-    where: { deploymentId, OR: [{ clearedAt: null }, { id: { in: [...inDriver] } }] },
-  });
-  for (const fault of stored) {
-    if (!fault.clearedAt && !inDriver.has(fault.id)) await driver.faults.inject(fault.spec as never);
-    if (fault.clearedAt && inDriver.has(fault.id)) await driver.faults.clear({ faultId: fault.id, atMs });
-  }
 }

@@ -1,0 +1,20 @@
+// The stored faults (Fault rows, written by operators and drills) are the truth; a driver that can
+// inject faults is brought in line with them each time a session opens: it is the driver's single
+// writer, whoever asked for the fault.
+import type { Tx } from "@/server/db";
+import { parseFaultSpec } from "@/server/drivers/fault-spec";
+import type { Driver } from "@/server/drivers/types";
+
+/** Makes the driver's faults match the stored ones: injects new ones, clears the cleared. */
+export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: string, atMs: number) {
+  if (!driver.faults) return;
+  const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
+  // The active faults, and those the driver still runs though they were cleared.
+  const stored = await db.fault.findMany({
+    where: { deploymentId, OR: [{ clearedAt: null }, { id: { in: [...inDriver] } }] },
+  });
+  for (const fault of stored) {
+    if (!fault.clearedAt && !inDriver.has(fault.id)) await driver.faults.inject(parseFaultSpec(fault.spec));
+    if (fault.clearedAt && inDriver.has(fault.id)) await driver.faults.clear({ faultId: fault.id, atMs });
+  }
+}
