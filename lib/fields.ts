@@ -1,4 +1,5 @@
-// Field builders whose messages name the field and the rule, so a form can print them as they are.
+// Zod field builders for every contract (forms, the API, the cost model, fault specs): each message
+// names the field and the rule, so a form or an API caller can print it as it is.
 import { z } from "zod";
 
 export const intIn = (field: string, min: number, max: number) =>
@@ -14,12 +15,27 @@ export const numberIn = (field: string, min: number, max: number) =>
     .min(min, `${field} must be between ${min} and ${max}`)
     .max(max, `${field} must be between ${min} and ${max}`);
 
+/** A number the caller must give: "is required" when it is missing, "must be a number" when it is not one. */
+export const number = (field: string) =>
+  z.number({
+    error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a number`),
+  });
+
+export const atLeastZero = (field: string) =>
+  z.number({ error: `${field} must be a number` }).min(0, { error: `${field} must be at least 0` });
+
+export const wholeAtLeastZero = (field: string) => atLeastZero(field).int({ error: `${field} must be a whole number` });
+
 export const text = (field: string, max = 120) =>
   z
     .string({ error: `${field} is required` })
     .trim()
     .min(1, `${field} is required`)
     .max(max, `${field} must be at most ${max} characters`);
+
+/** Free text that may be empty (a reason, a comment, a description). */
+export const note = (field: string, max = 500) =>
+  z.string().trim().max(max, `${field} must be at most ${max} characters`).default("");
 
 /** Lower-case letters, digits and dashes: region codes (`us-east-1`) and slugs. */
 export const code = (field: string) =>
@@ -32,3 +48,6 @@ export const id = (field: string) => z.string({ error: `${field} is required` })
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });
+
+/** `{ id }`: the reference every read, delete and update of one row takes. */
+export const ZById = z.object({ id: id("id") });

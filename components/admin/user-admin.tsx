@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
@@ -16,7 +16,7 @@ import { UserRow } from "./user-row";
 
 export function UserAdmin() {
   // The nav hides this page from others and the server refuses them; this says why it is empty.
-  if (useActor().role !== "ADMIN") {
+  if (!useCan("users.manage")) {
     return (
       <EmptyState title="Only admins manage users">
         Ask an admin to add a user, change a role or reset a password.

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
 import { ROLES } from "@/lib/enums";
 import { ZUserCreate } from "@/lib/identity/contracts";
+import { roleOptions } from "@/lib/identity/words";
 
 const FIELDS = ["email", "name", "role", "password"];
 
@@ -54,7 +55,7 @@ export function UserForm({ onDone }: { onDone: () => void }) {
         <Field id="user-role" label="Role" error={errors.role}>
           <Select
             id="user-role"
-            options={ROLES}
+            options={roleOptions(ROLES)}
             value={values.role}
             onChange={(e) => set("role", e.target.value as typeof values.role)}
             invalid={!!errors.role}

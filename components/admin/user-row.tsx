@@ -16,6 +16,7 @@ import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
 import { ROLES } from "@/lib/enums";
 import { ZUserUpdate } from "@/lib/identity/contracts";
+import { roleOptions } from "@/lib/identity/words";
 
 import { PasswordResetForm } from "./password-reset-form";
 
@@ -108,7 +109,7 @@ function RoleForm({ user }: { user: UserSummary }) {
         <Field id={id} label="Role" error={errors.role}>
           <Select
             id={id}
-            options={ROLES}
+            options={roleOptions(ROLES)}
             value={values.role}
             onChange={(e) => set("role", e.target.value as typeof values.role)}
             invalid={!!errors.role}

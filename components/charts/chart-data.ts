@@ -1,6 +1,6 @@
 // History series shaped for Recharts (one row per instant, one column per series) and summed up
 // per series for the tables under the charts.
-import type { HistoryPoint, HistorySeries } from "@/lib/telemetry/history";
+import type { HistoryPoint, HistorySeries } from "@/lib/telemetry/contracts";
 
 export type Stat = "min" | "p50" | "p95" | "max" | "avg";
 export type ChartRow = { t: number } & Record<string, number>;

@@ -4,7 +4,7 @@
 import { formatFraction, formatRps } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
-import type { TSeries } from "@/lib/telemetry/history";
+import type { TSeries } from "@/lib/telemetry/contracts";
 
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";

@@ -5,7 +5,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { SERIES_COLOR_VARS, seriesStroke } from "@/components/ui/series-palette";
-import type { HistorySeries } from "@/lib/telemetry/history";
+import type { HistorySeries } from "@/lib/telemetry/contracts";
 
 import { columnOf, timeTickFormat, toRows, type Stat } from "./chart-data";
 import { ChartTooltip } from "./chart-tooltip";

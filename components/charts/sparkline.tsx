@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { SERIES_COLOR_VARS } from "@/components/ui/series-palette";
 import { useNow } from "@/components/ui/use-now";
-import type { TSeries } from "@/lib/telemetry/history";
+import type { TSeries } from "@/lib/telemetry/contracts";
 
 import { summarize, toRows } from "./chart-data";
 import { liveWindow } from "./live-window";

@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { useTRPC } from "@/components/trpc/client";
-import type { TSeries } from "@/lib/telemetry/history";
+import type { TSeries } from "@/lib/telemetry/contracts";
 
 import type { TimeRange } from "./use-time-range";
 

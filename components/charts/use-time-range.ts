@@ -4,7 +4,7 @@
 // often to ask again. Ranges ending now (5 m, 1 h) move with the clock and refetch by themselves;
 // 24 h and 7 d end when they were chosen; a custom range is fixed.
 import { useNow } from "@/components/ui/use-now";
-import { RANGES } from "@/lib/telemetry/history";
+import { RANGES } from "@/lib/telemetry/contracts";
 
 import { liveWindow, type QueryWindow } from "./live-window";
 

@@ -3,7 +3,8 @@
 import { formatBytes } from "@/components/telemetry/format";
 import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
-import { PHASE_LABELS, PHASES, type TPlanEstimate } from "@/lib/operations/contracts";
+import { PHASES, type TPlanEstimate } from "@/lib/operations/contracts";
+import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { Figure } from "./figure";
 import { formatSecs } from "./step-view";

@@ -4,7 +4,7 @@
 // who decided what, and the decide form or the server's reason this user cannot decide it.
 import { formatDateTime } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
-import { label } from "@/lib/enums";
+import { roleLabel } from "@/lib/identity/words";
 import type { TGateView } from "@/lib/operations/contracts";
 
 import { DecideForm } from "./decide-form";
@@ -26,7 +26,7 @@ export function GateCard({ gate }: { gate: TGateView }) {
         <h3 className="text-sm font-semibold">{gateTitle(gate)}</h3>
         <StatusBadge status={gate.status} />
         <span className="text-xs text-slate-600 dark:text-slate-400">
-          {approvals} of {gate.required} approval{gate.required === 1 ? "" : "s"} from {label(gate.role)}
+          {approvals} of {gate.required} approval{gate.required === 1 ? "" : "s"} from {roleLabel(gate.role)}
         </span>
         {gate.status === "OPEN" ? (
           <span

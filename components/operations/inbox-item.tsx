@@ -5,8 +5,9 @@
 import Link from "next/link";
 
 import { useNow } from "@/components/ui/use-now";
-import { label } from "@/lib/enums";
-import { RUNBOOK_LABELS, type TInboxItem } from "@/lib/operations/contracts";
+import { roleLabel } from "@/lib/identity/words";
+import { type TInboxItem } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { DecideForm } from "./decide-form";
 import { GateContext } from "./gate-context";
@@ -40,7 +41,7 @@ export function InboxItem({ item }: { item: TInboxItem }) {
         <span className="font-medium">{gateTitle(gate)}</span>
         <StatusBadge status={gate.status} />
         <span className="text-xs text-slate-600 dark:text-slate-400">
-          {approvals} of {gate.required} from {label(gate.role)}
+          {approvals} of {gate.required} from {roleLabel(gate.role)}
         </span>
         {gate.status === "OPEN" ? (
           <span className="ml-auto text-xs tabular-nums text-amber-700 dark:text-amber-400">

@@ -6,18 +6,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorLine } from "@/components/ui/query-state";
-import type { TOperationDetail } from "@/lib/operations/contracts";
-import { canOperate, isActive } from "@/lib/operations/words";
+import { isActive, type TOperationDetail } from "@/lib/operations/contracts";
 
 export function OperationControls({ operation }: { operation: TOperationDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { role } = useActor();
+  const mayRun = useCan("operations.run");
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
 
@@ -32,7 +31,7 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
   const resume = useMutation(trpc.operations.resume.mutationOptions({ onSuccess }));
   const abort = useMutation(trpc.operations.abort.mutationOptions({ onSuccess }));
 
-  if (!canOperate(role) || !isActive(operation.status)) return null;
+  if (!mayRun || !isActive(operation.status)) return null;
   const busy = pause.isPending || resume.isPending || abort.isPending;
   const input = { operationId: operation.id, reason };
   const irreversible = operation.steps

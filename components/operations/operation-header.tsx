@@ -3,8 +3,8 @@
 import Link from "next/link";
 
 import { formatDateTime } from "@/components/ui/format";
-import { RUNBOOK_LABELS, type TOperationDetail } from "@/lib/operations/contracts";
-import { isActive } from "@/lib/operations/words";
+import { isActive, type TOperationDetail } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
 import { replicaWords } from "./step-view";

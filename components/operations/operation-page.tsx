@@ -8,7 +8,7 @@ import Link from "next/link";
 
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorLine, Loading } from "@/components/ui/query-state";
-import { isActive } from "@/lib/operations/words";
+import { isActive } from "@/lib/operations/contracts";
 
 import { GatesSection } from "./gates-section";
 import { LiveTopology } from "./live-topology";

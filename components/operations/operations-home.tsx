@@ -4,9 +4,8 @@
 // admins), the approvals waiting for this user, and the approval policies.
 import Link from "next/link";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { PageHeader } from "@/components/ui/layout";
-import { canOperate } from "@/lib/operations/words";
 
 import { ApprovalsLink } from "./approvals-link";
 import { OperationsTable } from "./operations-table";
@@ -14,7 +13,7 @@ import { OperationsTable } from "./operations-table";
 const LINK = "inline-flex h-9 items-center rounded-md px-3.5 text-sm font-medium";
 
 export function OperationsHome() {
-  const { role } = useActor();
+  const mayRun = useCan("operations.run");
   return (
     <>
       <PageHeader
@@ -31,7 +30,7 @@ export function OperationsHome() {
             <ApprovalsLink
               className={`${LINK} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`}
             />
-            {canOperate(role) ? (
+            {mayRun ? (
               <Link href="/operations/new" className={`${LINK} bg-sky-600 text-white hover:bg-sky-700`}>
                 Plan an operation
               </Link>

@@ -10,8 +10,8 @@ import { formatDateTime } from "@/components/ui/format";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { RUNBOOK_LABELS, type TOperationSummary } from "@/lib/operations/contracts";
-import { isActive } from "@/lib/operations/words";
+import { isActive, type TOperationSummary } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
 import { replicaWords } from "./step-view";

@@ -5,7 +5,8 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
-import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
+import { type TPhaseMeasure } from "@/lib/operations/contracts";
+import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { formatSecs } from "./step-view";
 

@@ -1,6 +1,7 @@
 // The measured RTO split by phase, in the order the phases ran.
 import { Table, Td, Th } from "@/components/ui/table";
-import { PHASE_LABELS, type TPhaseMeasure } from "@/lib/operations/contracts";
+import { type TPhaseMeasure } from "@/lib/operations/contracts";
+import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { formatSecs } from "./step-view";
 

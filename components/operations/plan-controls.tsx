@@ -4,13 +4,8 @@
 // replica to promote from the plan's candidates.
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
-import {
-  RUNBOOK_DESCRIPTIONS,
-  RUNBOOK_LABELS,
-  RUNBOOKS,
-  type TOperationPlan,
-  type TRunbook,
-} from "@/lib/operations/contracts";
+import { RUNBOOKS, type TOperationPlan, type TRunbook } from "@/lib/operations/contracts";
+import { RUNBOOK_DESCRIPTIONS, RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { replicaWords } from "./step-view";
 

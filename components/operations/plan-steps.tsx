@@ -3,8 +3,8 @@
 import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { PHASE_LABELS, type TPlannedStep } from "@/lib/operations/contracts";
-import { ROLLBACK_LABELS } from "@/lib/operations/words";
+import { type TPlannedStep } from "@/lib/operations/contracts";
+import { PHASE_LABELS, ROLLBACK_LABELS } from "@/lib/operations/words";
 
 import { formatSecs } from "./step-view";
 

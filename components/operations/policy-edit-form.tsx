@@ -11,12 +11,12 @@ import { Checkbox, Field, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { ROLES } from "@/lib/enums";
-import { RUNBOOK_LABELS, STEP_KINDS, ZPolicyInput } from "@/lib/operations/contracts";
-import { STEP_KIND_LABELS } from "@/lib/operations/words";
+import { APPROVER_ROLES } from "@/lib/identity/permissions";
+import { roleOptions } from "@/lib/identity/words";
+import { STEP_KINDS, ZApprovalPolicyInput } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS, STEP_KIND_LABELS } from "@/lib/operations/words";
 
 /** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
-const APPROVER_ROLES = ROLES.filter((role) => role !== "VIEWER");
 
 export type TPolicyRow = RouterOutputs["operations"]["policies"][number];
 
@@ -39,7 +39,7 @@ export function PolicyEditForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm(ZPolicyInput, {
+  const form = useForm(ZApprovalPolicyInput, {
     deploymentId,
     runbook: row.runbook,
     approvalsRequired: row.approvalsRequired,
@@ -84,7 +84,7 @@ export function PolicyEditForm({
       <Field id={id("role")} label="Approver role" error={errors.approverRole}>
         <Select
           id={id("role")}
-          options={APPROVER_ROLES}
+          options={roleOptions(APPROVER_ROLES)}
           value={values.approverRole}
           onChange={(e) => set("approverRole", e.target.value as typeof values.approverRole)}
           invalid={!!errors.approverRole}

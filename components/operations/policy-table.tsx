@@ -4,22 +4,22 @@
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/enums";
-import { RUNBOOK_LABELS, type TRunbook } from "@/lib/operations/contracts";
-import { STEP_KIND_LABELS } from "@/lib/operations/words";
+import { roleLabel } from "@/lib/identity/words";
+import { type TRunbook } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS, STEP_KIND_LABELS } from "@/lib/operations/words";
 
 import { PolicyEditForm } from "./policy-edit-form";
 
 export function PolicyTable({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
-  const isAdmin = useActor().role === "ADMIN";
+  const isAdmin = useCan("approvals.setPolicy");
   const [editing, setEditing] = useState<TRunbook | null>(null);
   const policies = useQuery(trpc.operations.policies.queryOptions({ deploymentId }));
   if (policies.isPending) return <Loading what="approval policies" />;
@@ -50,7 +50,7 @@ export function PolicyTable({ deploymentId }: { deploymentId: string }) {
               <tr data-testid={`policy-${row.runbook}`}>
                 <Td className="font-medium">{RUNBOOK_LABELS[row.runbook]}</Td>
                 <Td className="text-right tabular-nums">{row.approvalsRequired}</Td>
-                <Td>{label(row.approverRole)}</Td>
+                <Td>{roleLabel(row.approverRole)}</Td>
                 <Td className="text-right">{formatSeconds(row.expiresAfterSeconds)}</Td>
                 <Td className="text-xs">
                   {row.gatedSteps.length === 0

@@ -1,7 +1,7 @@
 // The operation report as files, built in the browser: CSV (one row per phase, then the summary)
 // and JSON (the report as the API returned it). Numbers stay plain so a spreadsheet reads them.
-import { PHASE_LABELS, type TReport } from "@/lib/operations/contracts";
-import { STATUS_WORDS } from "@/lib/operations/words";
+import { type TReport } from "@/lib/operations/contracts";
+import { PHASE_LABELS, STATUS_LABELS } from "@/lib/operations/words";
 
 function cell(text: string): string {
   // Notes and names come from people and the model: a leading = + - @ would run as a formula.
@@ -28,7 +28,7 @@ export function reportCsv(report: TReport): string {
     ["Estimated data loss (seconds)", num(report.estimatedDataLossSeconds)],
     ["RPO target", num(report.targets.rpoSeconds)],
     ["RPO met", yesNo(report.rpoMet)],
-    ["Outcome", cell(STATUS_WORDS[report.outcome].label)],
+    ["Outcome", cell(STATUS_LABELS[report.outcome])],
     ["New primary", report.newPrimary ? cell(`${report.newPrimary.name} (${report.newPrimary.regionCode})`) : ""],
     ["Epoch", num(report.epoch)],
   ];

@@ -14,14 +14,17 @@ import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
-import { RUNBOOK_LABELS, ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
-import { canOperate } from "@/lib/operations/words";
+import type { TRole } from "@/lib/enums";
+import { can } from "@/lib/identity/permissions";
+import { roleLabel } from "@/lib/identity/words";
+import { ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { TextArea } from "./text-area";
 
-function whyNot(plan: TOperationPlan, role: Parameters<typeof canOperate>[0], current: boolean): string | null {
-  if (!canOperate(role)) return `Operators and admins request operations; you are signed in as ${label(role)}.`;
+function whyNot(plan: TOperationPlan, role: TRole, current: boolean): string | null {
+  if (!can(role, "operations.run"))
+    return `Operators and admins request operations; you are signed in as ${roleLabel(role)}.`;
   const blocking = plan.checks.filter((check) => !check.ok && check.blocking);
   if (blocking.length > 0)
     return `This cannot be requested while ${blocking.length === 1 ? "a blocking check fails" : `${blocking.length} blocking checks fail`}: ${blocking.map((check) => check.label).join("; ")}.`;

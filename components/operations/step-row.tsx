@@ -4,7 +4,8 @@
 // started reads "Running" (the contract has no RUNNING step status).
 import { formatDateTime } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
-import { PHASE_LABELS, type TStepView } from "@/lib/operations/contracts";
+import { type TStepView } from "@/lib/operations/contracts";
+import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
 import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./step-view";
@@ -38,7 +39,7 @@ export function StepRow({
         <span className="font-medium">{step.title}</span>
         <span className="text-xs text-slate-500">{PHASE_LABELS[step.phase]}</span>
         {running ? (
-          <StatusBadge status={step.status} label="Running" tone="sky" />
+          <StatusBadge status={step.status} label="Running" tone="info" />
         ) : (
           <StatusBadge status={step.status} />
         )}

@@ -1,7 +1,7 @@
 // One side of the before/after comparison: replicas (role, writable), links, routing rules.
 // With `compareWith`, rows that differ from it are highlighted as changed.
-import { label } from "@/lib/enums";
 import type { TPlanTopology } from "@/lib/operations/contracts";
+import { label } from "@/lib/topology/words";
 
 const CHANGED = "rounded bg-sky-50 ring-1 ring-sky-300 dark:bg-sky-950/50 dark:ring-sky-800";
 

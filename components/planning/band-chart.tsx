@@ -16,7 +16,7 @@ import {
 
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { formatMultiplier } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { formatBandRange } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";

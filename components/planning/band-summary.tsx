@@ -1,7 +1,7 @@
 // A cost's multiplier against one region, held against its DR model's band, with the reason when outside.
 import { Badge } from "@/components/ui/layout";
 import { formatMultiplier, type TEstateCost } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { formatBandRange } from "./cost-labels";
 

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { COST_CATEGORIES, formatUsd, type TEstateCost } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { BandSummary } from "./band-summary";
 import { CATEGORY_LABEL } from "./cost-labels";

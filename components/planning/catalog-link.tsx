@@ -3,10 +3,10 @@
 // The price catalog is edited by admins; others reach it read-only from a deployment's plan.
 import Link from "next/link";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 
 export function CatalogLink() {
-  const isAdmin = useActor().role === "ADMIN";
+  const isAdmin = useCan("catalog.edit");
   if (!isAdmin) return null;
   return (
     <Link

@@ -11,8 +11,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
-import { label } from "@/lib/enums";
 import { ZCatalogItemUpdate, type CatalogItemRow } from "@/lib/planning/contracts";
+import { label } from "@/lib/topology/words";
 
 export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDone: (saved: boolean) => void }) {
   const trpc = useTRPC();

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 import { Table, Td, Th } from "@/components/ui/table";
 import { COST_CATEGORIES, formatMultiplier, formatUsd, type TEstateCost } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { CATEGORY_LABEL, formatBandRange, formatDeltaUsd } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";

@@ -21,7 +21,7 @@ import {
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { formatUsd, type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { formatUsdShort } from "./cost-labels";
 import { factsOf } from "./dr-models";

@@ -3,7 +3,7 @@
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DR_COST_BANDS } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { formatBandRange } from "./cost-labels";
 import { DR_MODEL_FACTS } from "./dr-models";

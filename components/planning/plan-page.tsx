@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { PageHeader } from "@/components/ui/layout";
@@ -83,7 +83,7 @@ function PlanWorkspace({
   scenarioProblem: string | null;
 }) {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("planning.edit");
   // The editor starts as a copy of the deployment, or of the scenario the address names.
   const [changes, setChanges] = useState<TScenarioChange[]>(loadedScenario?.changes ?? []);
   const [name, setName] = useState(loadedScenario?.name ?? "");

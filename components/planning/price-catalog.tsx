@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
-import { useActor } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
@@ -14,14 +14,14 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUsd, PROVIDERS } from "@/lib/cost";
-import { label } from "@/lib/enums";
 import type { CatalogItemRow } from "@/lib/planning/contracts";
+import { label } from "@/lib/topology/words";
 
 import { CatalogRowEditor } from "./catalog-row-editor";
 
 export function PriceCatalog() {
   const trpc = useTRPC();
-  const isAdmin = useActor().role === "ADMIN";
+  const isAdmin = useCan("catalog.edit");
   const catalog = useQuery(trpc.planning.catalog.queryOptions());
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

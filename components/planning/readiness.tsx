@@ -6,9 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { Badge, Card } from "@/components/ui/layout";
+import { READINESS_TONE } from "@/components/ui/tones";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
 
-const TONE: Record<ReadinessStatus, "good" | "warn" | "bad"> = { pass: "good", warn: "warn", fail: "bad" };
 const ORDER: Record<ReadinessStatus, number> = { fail: 0, warn: 1, pass: 2 };
 
 export function Readiness({ deploymentId }: { deploymentId: string }) {
@@ -38,7 +38,7 @@ export function Readiness({ deploymentId }: { deploymentId: string }) {
         {items.map((item) => (
           <li key={item.id} className="flex gap-3">
             <div className="w-12 shrink-0">
-              <Badge tone={TONE[item.status]}>{item.status}</Badge>
+              <Badge tone={READINESS_TONE[item.status]}>{item.status}</Badge>
             </div>
             <div>
               <p className="text-sm font-medium">{item.title}</p>

@@ -14,7 +14,7 @@ import {
   type TScenarioChange,
   type TTier,
 } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { CountInput } from "./count-input";
 

@@ -3,7 +3,7 @@
 // The scenario's bottom line beside the baseline: total, difference, and its DR model's band.
 import { Card } from "@/components/ui/layout";
 import { formatUsd } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { BandSummary } from "./band-summary";
 import { formatDeltaUsd } from "./cost-labels";

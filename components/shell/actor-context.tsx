@@ -5,6 +5,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 import type { TRole } from "@/lib/enums";
+import { can, type TPermission } from "@/lib/identity/permissions";
 
 export type ShellActor = { email: string; name: string; role: TRole };
 
@@ -20,5 +21,5 @@ export function useActor(): ShellActor {
   return actor;
 }
 
-/** Operators and admins edit the model. */
-export const useCanEditModel = () => ["OPERATOR", "ADMIN"].includes(useActor().role);
+/** Whether the signed-in user holds `permission` (lib/identity/permissions.ts), to show only the controls they may use. */
+export const useCan = (permission: TPermission) => can(useActor().role, permission);

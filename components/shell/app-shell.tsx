@@ -6,7 +6,8 @@ import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { authClient } from "@/components/identity/auth-client";
-import { label } from "@/lib/enums";
+import { can } from "@/lib/identity/permissions";
+import { roleLabel } from "@/lib/identity/words";
 
 import { ActorProvider, type ShellActor } from "./actor-context";
 import { ThemeToggle } from "./theme-toggle";
@@ -17,7 +18,7 @@ const NAV = [
   { href: "/planning", label: "Planning" },
   { href: "/operations", label: "Operations" },
   { href: "/audit", label: "Audit" },
-  { href: "/admin", label: "Admin", role: "ADMIN" },
+  { href: "/admin", label: "Admin", permission: "users.manage" },
 ] as const;
 
 export function AppShell({ actor, children }: { actor: ShellActor; children: ReactNode }) {
@@ -40,7 +41,7 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
               Meridian
             </Link>
             <nav aria-label="Main" className="flex gap-1">
-              {NAV.filter((item) => !("role" in item) || item.role === actor.role).map((item) => {
+              {NAV.filter((item) => !("permission" in item) || can(actor.role, item.permission)).map((item) => {
                 const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
                 return (
                   <Link
@@ -59,7 +60,7 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
               <span className="text-slate-300" data-testid="signed-in-user">
                 {actor.name} <span className="text-slate-500">·</span>{" "}
                 <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs" data-testid="signed-in-role">
-                  {label(actor.role)}
+                  {roleLabel(actor.role)}
                 </span>
               </span>
               <button

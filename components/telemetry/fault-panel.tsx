@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,8 @@ import { Field, Select } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
-import { FAULT_KINDS, FAULT_LABELS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/faults";
+import { FAULT_KINDS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/contracts";
+import { FAULT_LABELS } from "@/lib/telemetry/words";
 
 /** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */
 const PARAMETERS: Partial<
@@ -127,7 +128,7 @@ function targetOf(choice: string) {
 
 export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("faults.inject");
   const faults = useQuery(
     trpc.telemetry.faults.queryOptions({ deploymentId: deployment.id }, { refetchInterval: 5_000 }),
   );

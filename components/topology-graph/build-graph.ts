@@ -1,7 +1,7 @@
 // The static graph of a deployment (no positions, no live values): which nodes and edges exist
 // and what the model says about each. The graph view and the map view each have their own.
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import {
   edgeIdOf,

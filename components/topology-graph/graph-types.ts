@@ -2,6 +2,7 @@
 // from the deployment model; live values (status, lag, alerts) are merged in per snapshot.
 import type { Edge, Node } from "@xyflow/react";
 
+import type { TReplicaRole } from "@/lib/enums";
 import type { RegionStatus } from "@/lib/telemetry/contracts";
 
 /** What every node carries for the search box and the highlight it draws. */
@@ -35,7 +36,7 @@ export type StackNodeData = Searchable & {
   instanceSize: string;
 };
 
-export type ReplicaRole = "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
+export type ReplicaRole = TReplicaRole;
 export type ReplicaNodeData = Searchable & {
   replicaId: string;
   name: string;

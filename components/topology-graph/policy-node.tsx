@@ -3,7 +3,7 @@
 // A routing policy at the top of the graph: the traffic's way in, with its product and steering.
 import type { NodeProps } from "@xyflow/react";
 
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import type { PolicyNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";

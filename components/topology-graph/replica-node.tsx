@@ -5,7 +5,7 @@
 import type { NodeProps } from "@xyflow/react";
 
 import { Badge } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import type { ReplicaNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";

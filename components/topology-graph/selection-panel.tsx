@@ -10,8 +10,8 @@ import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatSeconds } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
 import type { LiveAlert, LiveSnapshot } from "@/lib/telemetry/contracts";
+import { label } from "@/lib/topology/words";
 
 import type { GraphSelection } from "./graph-types";
 import type { LiveIndex } from "./live-merge";
@@ -282,7 +282,6 @@ function describeLink(linkId: string, { deployment, live, alertsFor }: Context):
             <>
               <Fact term="Lag">{formatLagMs(now.lagMs)}</Fact>
               <Fact term="Behind by">{formatBytes(now.lagBytes)}</Fact>
-              <Fact term="Staleness">{formatLagMs(now.stalenessSeconds * 1000)}</Fact>
               <Fact term="Against RPO">
                 {now.overRpo ? <Badge tone="bad">over the target</Badge> : <Badge tone="good">within the target</Badge>}
               </Fact>

@@ -4,12 +4,11 @@
 import type { NodeProps } from "@xyflow/react";
 
 import { Badge } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { TIER_TONE } from "@/components/ui/tones";
+import { label } from "@/lib/topology/words";
 
 import type { StackNode } from "./graph-types";
 import { emphasis } from "./status-badges";
-
-const TIER_TONE = { FULL: "good", SCALED_DOWN: "warn", OFF: "neutral" } as const;
 
 export function StackNodeView({ data, selected }: NodeProps<StackNode>) {
   return (

@@ -1,10 +1,11 @@
 // The small badges shared by the region nodes of both views and the side panel.
 import { Badge } from "@/components/ui/layout";
-import { STATUS_TONE, type RegionStatus } from "@/lib/telemetry/contracts";
+import { REGION_STATUS_TONE } from "@/components/ui/tones";
+import type { RegionStatus } from "@/lib/telemetry/contracts";
 
 export function StatusBadge({ status }: { status: RegionStatus | undefined }) {
   if (!status) return <Badge>no data</Badge>;
-  return <Badge tone={STATUS_TONE[status]}>{status}</Badge>;
+  return <Badge tone={REGION_STATUS_TONE[status]}>{status}</Badge>;
 }
 
 export function AlertBadge({ count }: { count: number }) {

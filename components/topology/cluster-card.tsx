@@ -3,10 +3,10 @@
 // One database cluster: its settings, replicas and links, and deleting it.
 import { useMutation } from "@tanstack/react-query";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, Card } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import { LinksTable } from "./links-table";
@@ -25,7 +25,7 @@ export function ClusterCard({
   regions: CatalogRegion[];
 }) {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const refreshModel = useRefreshModel();
   const remove = useMutation(trpc.topology.deleteCluster.mutationOptions({ onSuccess: () => refreshModel() }));
 

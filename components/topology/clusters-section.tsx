@@ -3,7 +3,7 @@
 // The deployment's database clusters, each with its replicas and replication links.
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/layout";
 
@@ -12,7 +12,7 @@ import { ClusterForm } from "./cluster-form";
 import type { DeploymentModelData } from "./model-types";
 
 export function ClustersSection({ deployment }: { deployment: DeploymentModelData }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const regions = deployment.regions.map((placement) => placement.region);
 

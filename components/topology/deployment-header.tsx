@@ -5,12 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, PageHeader } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import { DeploymentEditForm } from "./deployment-edit-form";
@@ -18,7 +18,7 @@ import type { DeploymentModelData } from "./model-types";
 import { Setting } from "./setting";
 
 export function DeploymentHeader({ deployment }: { deployment: DeploymentModelData }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [editing, setEditing] = useState(false);
 
   return (

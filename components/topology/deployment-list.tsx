@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
@@ -14,12 +14,13 @@ import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
-import { DR_MODELS, label } from "@/lib/enums";
+import { DR_MODELS } from "@/lib/enums";
 import { ZDeploymentInput } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 
 export function DeploymentList() {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const deployments = useQuery(trpc.topology.deployments.queryOptions());
 

@@ -4,12 +4,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import { LinkForm } from "./link-form";
@@ -17,7 +17,7 @@ import type { Cluster, ReplicationLink } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
 
 export function LinksTable({ cluster }: { cluster: Cluster }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const nameOf = (replicaId: string) => cluster.replicas.find((replica) => replica.id === replicaId)?.name ?? "—";
 

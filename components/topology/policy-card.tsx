@@ -3,11 +3,11 @@
 // One traffic policy: how it routes and checks health, its rules, and deleting it.
 import { useMutation } from "@tanstack/react-query";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import type { CatalogRegion, Policy } from "./model-types";
@@ -25,7 +25,7 @@ export function PolicyCard({
   regions: CatalogRegion[];
 }) {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const refreshModel = useRefreshModel();
   const remove = useMutation(trpc.topology.deletePolicy.mutationOptions({ onSuccess: () => refreshModel() }));
   const locations = policy.healthCheckProbeLocations;

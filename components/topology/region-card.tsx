@@ -3,10 +3,10 @@
 // One region of a deployment: where it is, what runs there, and removing it from the deployment.
 import { useMutation } from "@tanstack/react-query";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, Card } from "@/components/ui/layout";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import type { DeploymentModelData, Placement } from "./model-types";
@@ -15,7 +15,7 @@ import { useRefreshModel } from "./use-refresh-model";
 
 export function RegionCard({ deployment, placement }: { deployment: DeploymentModelData; placement: Placement }) {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const refreshModel = useRefreshModel();
   const { region } = placement;
   const remove = useMutation(

@@ -4,14 +4,14 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import { RegionForm } from "./region-form";
@@ -21,7 +21,7 @@ type CatalogEntry = RouterOutputs["topology"]["regions"][number];
 
 export function RegionCatalog() {
   const trpc = useTRPC();
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const regions = useQuery(trpc.topology.regions.queryOptions());
 

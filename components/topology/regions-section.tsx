@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -18,7 +18,7 @@ import { RegionCard } from "./region-card";
 import { useRefreshModel } from "./use-refresh-model";
 
 export function RegionsSection({ deployment }: { deployment: DeploymentModelData }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   return (
     <Card
       title="Regions"

@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useForm } from "@/components/ui/use-form";
-import { label, type REPLICA_ROLES } from "@/lib/enums";
+import { type REPLICA_ROLES } from "@/lib/enums";
 import { ZReplicaInput } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 
 import type { CatalogRegion, Cluster } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";

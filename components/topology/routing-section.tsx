@@ -3,7 +3,7 @@
 // Global routing in front of the deployment: its traffic policies and their rules.
 import { useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/layout";
 
@@ -12,7 +12,7 @@ import { PolicyCard } from "./policy-card";
 import { PolicyForm } from "./policy-form";
 
 export function RoutingSection({ deployment }: { deployment: DeploymentModelData }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const regions = deployment.regions.map((placement) => placement.region);
 

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
@@ -17,7 +17,7 @@ import { RuleAddForm, RuleEditForm } from "./rule-form";
 import { useRefreshModel } from "./use-refresh-model";
 
 export function RulesTable({ policy, regions }: { policy: Policy; regions: CatalogRegion[] }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const codeOf = (regionId: string) => regions.find((region) => region.id === regionId)?.code ?? "—";

@@ -9,8 +9,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
-import { label, STACK_KINDS, STACK_TIERS } from "@/lib/enums";
+import { STACK_KINDS, STACK_TIERS } from "@/lib/enums";
 import { ZStackComponentInput } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 
 import type { Placement, StackComponent } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";

@@ -4,22 +4,21 @@
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 
-import { useCanEditModel } from "@/components/shell/actor-context";
+import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/enums";
+import { TIER_TONE } from "@/components/ui/tones";
+import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import type { Placement, StackComponent } from "./model-types";
 import { StackAddForm, StackEditForm } from "./stack-form";
 import { useRefreshModel } from "./use-refresh-model";
 
-const TIER_TONE = { FULL: "good", SCALED_DOWN: "warn", OFF: "neutral" } as const;
-
 export function StackTable({ deploymentId, placement }: { deploymentId: string; placement: Placement }) {
-  const canEdit = useCanEditModel();
+  const canEdit = useCan("topology.edit");
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const code = placement.region.code;

@@ -9,7 +9,7 @@ import { errorMessage } from "@/components/ui/error-text";
 import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 /** `basePath` is where a deployment opens (`/telemetry` → `/telemetry/<slug>`); `what` names it for the empty state. */
 export function DeploymentPicker({

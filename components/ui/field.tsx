@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-import { label as labelOf } from "@/lib/enums";
+import { label as labelOf } from "@/lib/topology/words";
 
 const CONTROL =
   "block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-xs dark:bg-slate-900 " +

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { TONE_CLASSES, type TTone } from "./tones";
+
 export function PageHeader({
   title,
   description,
@@ -59,17 +61,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-const TONES = {
-  neutral: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  good: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
-  warn: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  bad: "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300",
-  info: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
-} as const;
-
-export function Badge({ tone = "neutral", children }: { tone?: keyof typeof TONES; children: ReactNode }) {
+export function Badge({ tone = "neutral", children }: { tone?: TTone; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone]}`}>
+    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${TONE_CLASSES[tone]}`}>
       {children}
     </span>
   );

@@ -1,6 +1,8 @@
 // The one-off cost of an operational event (switchover, failback, failover) on a deployment.
 import { z } from "zod";
 
+import { atLeastZero, oneOf, text, wholeAtLeastZero } from "@/lib/fields";
+
 import { ZPriceCatalog, type TPriceCatalog } from "./catalog";
 import type { TCostLine } from "./cost-line";
 import { CostError } from "./errors";
@@ -11,7 +13,6 @@ import { ROUTING_CHARGES } from "./routing-cost";
 import { ZEstate, type TEstate, type TRegion } from "./schema";
 import { CATEGORY_OF_KIND } from "./stack-cost";
 import { classifyTransferPath, PATH_WORDS } from "./transfer-path";
-import { atLeastZero, oneOf, text, wholeAtLeastZero } from "./zod-rules";
 
 export const ZScaleUp = z.object({
   // Only instance-billed kinds scale up by the hour; storage and CDN are not started for an event.

@@ -1,8 +1,9 @@
 // The what-if changes an operator can stack into a scenario, as typed plain data.
 import { z } from "zod";
 
+import { atLeastZero, text, wholeAtLeastZero } from "@/lib/fields";
+
 import { ZComponentKind, ZDrModel, ZProvider, ZRoutingProduct, ZStackComponent, ZTier } from "./schema";
-import { atLeastZero, text, wholeAtLeastZero } from "./zod-rules";
 
 export const SCENARIO_CHANGE_KINDS = [
   "setDrModel",

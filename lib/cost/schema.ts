@@ -1,19 +1,13 @@
 // The estate as plain data (not Prisma rows): what the cost model reads, in the browser or on the server.
 import { z } from "zod";
 
-import { atLeastZero, oneOf, text, wholeAtLeastZero } from "./zod-rules";
+import { DR_MODELS, PROVIDERS, ROUTING_PRODUCTS, STACK_KINDS, STACK_TIERS } from "@/lib/enums";
+import { atLeastZero, oneOf, text, wholeAtLeastZero } from "@/lib/fields";
 
-export const DR_MODELS = ["BACKUP_RESTORE", "PILOT_LIGHT", "WARM_STANDBY", "ACTIVE_ACTIVE"] as const;
-export const PROVIDERS = ["AWS", "AZURE", "GCP", "CLOUDFLARE", "ON_PREM", "LAB"] as const;
-export const COMPONENT_KINDS = ["COMPUTE", "DATABASE", "CACHE", "OBJECT_STORAGE", "CDN"] as const;
-export const TIERS = ["FULL", "SCALED_DOWN", "OFF"] as const;
-export const ROUTING_PRODUCTS = [
-  "ROUTE53",
-  "CLOUDFLARE_LB",
-  "AZURE_FRONT_DOOR",
-  "AZURE_TRAFFIC_MANAGER",
-  "LAB",
-] as const;
+// The cost model's names for the model's enums (lib/enums.ts is where they are defined).
+export { DR_MODELS, PROVIDERS, ROUTING_PRODUCTS };
+export const COMPONENT_KINDS = STACK_KINDS;
+export const TIERS = STACK_TIERS;
 
 export const ZDrModel = oneOf("drModel", DR_MODELS);
 export const ZProvider = oneOf("provider", PROVIDERS);

@@ -1,8 +1,12 @@
 // What the operations API returns and accepts: plain data shared by the server and the browser.
-// The server builds these from PostgreSQL; the UI renders them without knowing Prisma.
+// The server builds these from PostgreSQL; the UI renders them without knowing Prisma. What is
+// stored as JSON (an operation's plan and report, a gate's context, a step's output) has a schema
+// here, and is parsed with it when read back.
 import { z } from "zod";
 
-import { ROLES, type TRole } from "@/lib/enums";
+import { REPLICA_ROLES, ROLES, type TRole } from "@/lib/enums";
+import { id, note, oneOf } from "@/lib/fields";
+import { APPROVER_ROLES } from "@/lib/identity/permissions";
 
 export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
@@ -21,9 +25,7 @@ export type TOperationStatus = (typeof OPERATION_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED", "ROLLING_BACK"];
 /** Active and not yet on its way out: it can still be aborted, and its approvals decided. */
 export const STOPPABLE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED"];
-
-/** A status as a sentence says it: "awaiting approval", "rolling back". */
-export const statusWords = (status: string) => status.toLowerCase().replace("_", " ");
+export const isActive = (status: TOperationStatus) => ACTIVE_STATUSES.includes(status);
 
 export const STEP_STATUSES = ["PENDING", "WAITING", "SUCCEEDED", "FAILED", "SKIPPED", "ROLLED_BACK"] as const;
 export type TStepStatus = (typeof STEP_STATUSES)[number];
@@ -66,106 +68,163 @@ export const STEP_KINDS = [
 export type TStepKind = (typeof STEP_KINDS)[number];
 
 /** What abort does to a finished step: nothing to undo, a compensating action, or it cannot be undone. */
-export type TRollback = "none" | "compensate" | "irreversible";
+export const ROLLBACKS = ["none", "compensate", "irreversible"] as const;
+export type TRollback = (typeof ROLLBACKS)[number];
 
-export const RUNBOOK_LABELS: Record<TRunbook, string> = {
-  SWITCHOVER: "Planned switchover",
-  FAILBACK: "Failback",
-  FAILOVER: "Failover",
-  DRILL: "Drill",
-};
+// ---------------------------------------------------------------------------------------------
+// The plan, as stored on the operation (Operation.plan)
+// ---------------------------------------------------------------------------------------------
 
-export const RUNBOOK_DESCRIPTIONS: Record<TRunbook, string> = {
-  SWITCHOVER:
-    "Moves the primary to another region with zero data loss: fence, wait for catch-up, promote, repoint, shift routing.",
-  FAILBACK: "Returns the primary to its original region once it is back as a secondary and its lag has stayed at zero.",
-  FAILOVER:
-    "Unplanned: confirms the outage from a quorum of probe locations, promotes the most caught-up replica, shifts routing and scales up.",
-  DRILL: "Injects a region outage into the twin, runs the failover, measures it, fails back and writes a report.",
-};
+const ZScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const PHASE_LABELS: Record<TPhase, string> = {
-  detect: "Detect",
-  approval: "Wait for approval",
-  fault: "Fault",
-  fence: "Fence",
-  "catch-up": "Catch-up",
-  promote: "Promote",
-  repoint: "Repoint",
-  routing: "Routing",
-  "scale-up": "Scale-up",
-  verify: "Verify",
-  failback: "Failback",
-};
+/** A step's parameters, and what it answered (OperationStep.params, OperationStep.output). */
+export const ZStepParams = z.record(z.string(), ZScalar);
+export const ZStepOutput = z.record(z.string(), ZScalar);
+export type TStepOutput = z.infer<typeof ZStepOutput>;
+export const parseStepOutput = (column: unknown): TStepOutput | null =>
+  column === null || column === undefined ? null : ZStepOutput.parse(column);
 
-export type TReplicaRef = { id: string; name: string; regionId: string; regionCode: string };
+export const ZReplicaRef = z.object({ id: z.string(), name: z.string(), regionId: z.string(), regionCode: z.string() });
+export type TReplicaRef = z.infer<typeof ZReplicaRef>;
 
-export type TPlannedStep = {
-  index: number;
-  kind: TStepKind;
-  title: string;
-  phase: TPhase;
+export const ZPlannedStep = z.object({
+  index: z.number(),
+  kind: z.enum(STEP_KINDS),
+  title: z.string(),
+  phase: z.enum(PHASES),
   /** Waits for its own approval before it runs (the policy's gated steps). */
-  gated: boolean;
-  timeoutSeconds: number;
-  maxAttempts: number;
-  rollback: TRollback;
-  rollbackDescription: string;
+  gated: z.boolean().default(false),
+  timeoutSeconds: z.number(),
+  maxAttempts: z.number(),
+  rollback: z.enum(ROLLBACKS),
+  rollbackDescription: z.string(),
   /** Seconds this step is expected to take, from the model (routing product failover time, lag, ...). */
-  estimateSeconds: number;
-  params: Record<string, string | number | boolean | null>;
-};
+  estimateSeconds: z.number(),
+  params: ZStepParams,
+});
+export type TPlannedStep = z.infer<typeof ZPlannedStep>;
 
-export type TPlanReplica = TReplicaRef & { role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER"; writable: boolean };
-export type TPlanLink = { id: string; source: string; target: string };
-export type TPlanTopology = {
-  replicas: TPlanReplica[];
-  links: TPlanLink[];
-  routing: { policy: string; region: string; weight: number; priority: number; drained: boolean }[];
-};
+const ZPlanReplica = ZReplicaRef.extend({ role: z.enum(REPLICA_ROLES), writable: z.boolean() });
+export type TPlanReplica = z.infer<typeof ZPlanReplica>;
+const ZPlanLink = z.object({ id: z.string(), source: z.string(), target: z.string() });
+export type TPlanLink = z.infer<typeof ZPlanLink>;
+export const ZPlanTopology = z.object({
+  replicas: z.array(ZPlanReplica),
+  links: z.array(ZPlanLink).default([]),
+  routing: z.array(
+    z.object({
+      policy: z.string(),
+      region: z.string(),
+      weight: z.number(),
+      priority: z.number(),
+      drained: z.boolean(),
+    }),
+  ),
+});
+export type TPlanTopology = z.infer<typeof ZPlanTopology>;
 
-export type TCheck = { id: string; label: string; ok: boolean; detail: string; blocking: boolean };
+const ZCheck = z.object({
+  id: z.string(),
+  label: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  blocking: z.boolean(),
+});
+export type TCheck = z.infer<typeof ZCheck>;
 
-export type TPlanEstimate = {
-  rtoSeconds: number;
-  byPhase: Partial<Record<TPhase, number>>;
+export const ZPlanEstimate = z.object({
+  rtoSeconds: z.number(),
+  byPhase: z.partialRecord(z.enum(PHASES), z.number()),
   /** Lag of the target now (RPO figure, seconds) and what a failover would lose at this moment. */
-  lagSeconds: number | null;
-  dataLossSeconds: number;
-  dataLossBytes: number;
-};
+  lagSeconds: z.number().nullable(),
+  dataLossSeconds: z.number(),
+  dataLossBytes: z.number(),
+});
+export type TPlanEstimate = z.infer<typeof ZPlanEstimate>;
 
-export type TEventCost = { totalUsd: number; lines: { label: string; usd: number }[]; assumptions: string[] };
+export const ZEventCost = z.object({
+  totalUsd: z.number(),
+  lines: z.array(z.object({ label: z.string(), usd: z.number() })),
+  assumptions: z.array(z.string()),
+});
+export type TEventCost = z.infer<typeof ZEventCost>;
 
-export type TPolicySummary = {
-  approvalsRequired: number;
-  approverRole: TRole;
-  expiresAfterSeconds: number;
-  gatedSteps: TStepKind[];
-  lagToleranceSeconds: number;
-};
+export const ZPolicySummary = z.object({
+  approvalsRequired: z.number(),
+  approverRole: z.enum(ROLES),
+  expiresAfterSeconds: z.number(),
+  gatedSteps: z.array(z.enum(STEP_KINDS)),
+  lagToleranceSeconds: z.number(),
+});
+export type TPolicySummary = z.infer<typeof ZPolicySummary>;
 
-export type TOperationPlan = {
-  runbook: TRunbook;
-  deploymentId: string;
-  clusterId: string;
-  clusterName: string;
-  source: TReplicaRef;
-  target: TReplicaRef;
-  steps: TPlannedStep[];
-  before: TPlanTopology;
-  after: TPlanTopology;
-  estimate: TPlanEstimate;
-  targets: { rtoSeconds: number; rpoSeconds: number };
-  eventCost: TEventCost;
-  checks: TCheck[];
-  policy: TPolicySummary;
+export const ZOperationPlan = z.object({
+  runbook: z.enum(RUNBOOKS),
+  deploymentId: z.string(),
+  clusterId: z.string(),
+  clusterName: z.string(),
+  source: ZReplicaRef,
+  target: ZReplicaRef,
+  steps: z.array(ZPlannedStep),
+  before: ZPlanTopology,
+  after: ZPlanTopology,
+  estimate: ZPlanEstimate,
+  targets: z.object({ rtoSeconds: z.number(), rpoSeconds: z.number() }),
+  eventCost: ZEventCost,
+  checks: z.array(ZCheck),
+  policy: ZPolicySummary,
   /** The plan the approvers are shown; an approval is bound to this hash and the topology's. */
-  planHash: string;
-  topologyFingerprint: string;
+  planHash: z.string(),
+  topologyFingerprint: z.string(),
   /** Replicas a runbook may target, for the plan form. */
-  candidates: TReplicaRef[];
-};
+  candidates: z.array(ZReplicaRef).default([]),
+});
+export type TOperationPlan = z.infer<typeof ZOperationPlan>;
+export const parseOperationPlan = (column: unknown): TOperationPlan => ZOperationPlan.parse(column);
+
+/** What an approver is shown and approves; a change of lag or topology beyond it lapses the approval (ApprovalGate.context). */
+export const ZGateContext = z.object({
+  planHash: z.string(),
+  topologyFingerprint: z.string(),
+  lagSeconds: z.number().nullable(),
+  dataLossSeconds: z.number(),
+  eventCostUsd: z.number(),
+  stepTitle: z.string().nullable(),
+});
+export type TGateContext = z.infer<typeof ZGateContext>;
+export const parseGateContext = (column: unknown): TGateContext => ZGateContext.parse(column);
+
+// ---------------------------------------------------------------------------------------------
+// The report, as stored on the operation when it ends (Operation.report)
+// ---------------------------------------------------------------------------------------------
+
+export const ZReport = z.object({
+  operationId: z.string(),
+  runbook: z.enum(RUNBOOKS),
+  outcome: z.enum(OPERATION_STATUSES),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** From the first step to writes landing in the new region (approval waits included, as an outage would). */
+  measuredRtoSeconds: z.number().nullable(),
+  phases: z.array(z.object({ phase: z.enum(PHASES), seconds: z.number() })),
+  measuredDataLossBytes: z.number(),
+  measuredDataLossSeconds: z.number(),
+  estimatedDataLossSeconds: z.number(),
+  targets: z.object({ rtoSeconds: z.number(), rpoSeconds: z.number() }),
+  rtoMet: z.boolean().nullable(),
+  rpoMet: z.boolean(),
+  newPrimary: ZReplicaRef.nullable(),
+  epoch: z.number().nullable(),
+  notes: z.array(z.string()),
+});
+export type TReport = z.infer<typeof ZReport>;
+export type TPhaseMeasure = TReport["phases"][number];
+export const parseReport = (column: unknown): TReport | null =>
+  column === null || column === undefined ? null : ZReport.parse(column);
+
+// ---------------------------------------------------------------------------------------------
+// Views the API returns
+// ---------------------------------------------------------------------------------------------
 
 export type TStepView = {
   index: number;
@@ -180,7 +239,7 @@ export type TStepView = {
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
-  output: Record<string, unknown> | null;
+  output: TStepOutput | null;
   error: string | null;
   rolledBackAt: string | null;
 };
@@ -191,16 +250,6 @@ export type TDecisionView = {
   decision: "APPROVE" | "REJECT";
   comment: string;
   at: string;
-};
-
-/** What an approver is shown and approves; a change of lag or topology beyond it lapses the approval. */
-export type TGateContext = {
-  planHash: string;
-  topologyFingerprint: string;
-  lagSeconds: number | null;
-  dataLossSeconds: number;
-  eventCostUsd: number;
-  stepTitle: string | null;
 };
 
 export type TGateView = {
@@ -219,28 +268,6 @@ export type TGateView = {
   createdAt: string;
   decidedAt: string | null;
   decisions: TDecisionView[];
-};
-
-export type TPhaseMeasure = { phase: TPhase; seconds: number };
-
-export type TReport = {
-  operationId: string;
-  runbook: TRunbook;
-  outcome: TOperationStatus;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** From the first step to writes landing in the new region (approval waits included, as an outage would). */
-  measuredRtoSeconds: number | null;
-  phases: TPhaseMeasure[];
-  measuredDataLossBytes: number;
-  measuredDataLossSeconds: number;
-  estimatedDataLossSeconds: number;
-  targets: { rtoSeconds: number; rpoSeconds: number };
-  rtoMet: boolean | null;
-  rpoMet: boolean;
-  newPrimary: TReplicaRef | null;
-  epoch: number | null;
-  notes: string[];
 };
 
 export type TOperationSummary = {
@@ -279,11 +306,9 @@ export type TInboxItem = {
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
-const id = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} is required`);
-
 export const ZPlanInput = z.object({
   deploymentId: id("deployment"),
-  runbook: z.enum(RUNBOOKS, { error: `runbook must be one of ${RUNBOOKS.join(", ")}` }),
+  runbook: oneOf("runbook", RUNBOOKS),
   clusterId: id("cluster").optional(),
   /** The replica to promote; defaults to the runbook's natural choice (the caught-up secondary, the original primary). */
   targetReplicaId: id("target replica").optional(),
@@ -293,14 +318,20 @@ export type TPlanInput = z.infer<typeof ZPlanInput>;
 export const ZStartInput = ZPlanInput.extend({
   /** The plan the operator looked at; refused if the plan has changed since. */
   planHash: id("plan"),
-  reason: z.string().trim().max(500, "reason must be at most 500 characters").default(""),
+  reason: note("reason"),
 });
 export type TStartInput = z.input<typeof ZStartInput>;
+/** What the domain is given: the input as the router parsed it. */
+export type TStartRequest = z.output<typeof ZStartInput>;
+
+export const ZOperationList = z.object({
+  deploymentId: id("deploymentId").optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
 
 export const ZOperationRef = z.object({ operationId: id("operation") });
-export const ZControlInput = ZOperationRef.extend({
-  reason: z.string().trim().max(500, "reason must be at most 500 characters").default(""),
-});
+export const ZControlInput = ZOperationRef.extend({ reason: note("reason") });
+export type TControlInput = z.infer<typeof ZControlInput>;
 
 export const ZDecideInput = z.object({
   gateId: id("approval"),
@@ -309,24 +340,26 @@ export const ZDecideInput = z.object({
   password: z.string({ error: "password is required" }).min(1, "password is required to confirm an approval"),
   /** Hash of the context the approver was shown; refused if it has changed since. */
   contextHash: id("context"),
-  comment: z.string().trim().max(500, "comment must be at most 500 characters").default(""),
+  comment: note("comment"),
 });
 export type TDecideInput = z.input<typeof ZDecideInput>;
+export type TDecision = z.output<typeof ZDecideInput>;
 
-export const ZPolicyInput = z.object({
+const inWords = (values: readonly string[]) => `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+
+/** The approval policy of a deployment's runbook, as admins set it (not a routing policy: ZPolicyInput). */
+export const ZApprovalPolicyInput = z.object({
   deploymentId: id("deployment"),
-  runbook: z.enum(RUNBOOKS, { error: `runbook must be one of ${RUNBOOKS.join(", ")}` }),
+  runbook: oneOf("runbook", RUNBOOKS),
   approvalsRequired: z
     .number({ error: "approvals required must be a number" })
     .int("approvals required must be a whole number")
     .min(0, "approvals required must be 0 or more")
     .max(10, "approvals required must be at most 10"),
-  approverRole: z
-    .enum(ROLES, { error: `approver role must be one of ${ROLES.join(", ")}` })
-    .refine(
-      (role) => role !== "VIEWER",
-      "approver role must be OPERATOR, APPROVER or ADMIN: a viewer cannot approve changes",
-    ),
+  approverRole: oneOf("approver role", ROLES).refine(
+    (role) => (APPROVER_ROLES as readonly string[]).includes(role),
+    `approver role must be ${inWords(APPROVER_ROLES)}: a viewer cannot approve changes`,
+  ),
   expiresAfterSeconds: z
     .number({ error: "expiry must be a number" })
     .int("expiry must be whole seconds")
@@ -343,4 +376,5 @@ export const ZPolicyInput = z.object({
     .max(3600, "lag tolerance must be at most 3600 seconds")
     .default(5),
 });
-export type TPolicyInput = z.input<typeof ZPolicyInput>;
+export type TApprovalPolicyInput = z.input<typeof ZApprovalPolicyInput>;
+export type TApprovalPolicy = z.output<typeof ZApprovalPolicyInput>;

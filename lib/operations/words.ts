@@ -1,49 +1,63 @@
-// Words and colours for the operations pages: every status, step kind and rollback as an operator
-// reads it. One map for operation, step and gate statuses, so a status looks the same everywhere.
-import type { TRole } from "@/lib/enums";
-import {
-  ACTIVE_STATUSES,
-  type TGateStatus,
-  type TOperationStatus,
-  type TRollback,
-  type TStepKind,
-  type TStepStatus,
-} from "@/lib/operations/contracts";
+// Operations in words: every runbook, phase, status, step kind and rollback as an operator reads it,
+// on the pages and in the sentences the server writes (audit records, refusals). One map for
+// operation, step and gate statuses, so a status reads the same everywhere.
+import type { TGateStatus, TOperationStatus, TPhase, TRollback, TRunbook, TStepKind, TStepStatus } from "./contracts";
 
-export type TTone = "emerald" | "sky" | "amber" | "rose" | "slate" | "violet";
+export const RUNBOOK_LABELS: Record<TRunbook, string> = {
+  SWITCHOVER: "Planned switchover",
+  FAILBACK: "Failback",
+  FAILOVER: "Failover",
+  DRILL: "Drill",
+};
+
+export const RUNBOOK_DESCRIPTIONS: Record<TRunbook, string> = {
+  SWITCHOVER:
+    "Moves the primary to another region with zero data loss: fence, wait for catch-up, promote, repoint, shift routing.",
+  FAILBACK: "Returns the primary to its original region once it is back as a secondary and its lag has stayed at zero.",
+  FAILOVER:
+    "Unplanned: confirms the outage from a quorum of probe locations, promotes the most caught-up replica, shifts routing and scales up.",
+  DRILL: "Injects a region outage into the twin, runs the failover, measures it, fails back and writes a report.",
+};
+
+export const PHASE_LABELS: Record<TPhase, string> = {
+  detect: "Detect",
+  approval: "Wait for approval",
+  fault: "Fault",
+  fence: "Fence",
+  "catch-up": "Catch-up",
+  promote: "Promote",
+  repoint: "Repoint",
+  routing: "Routing",
+  "scale-up": "Scale-up",
+  verify: "Verify",
+  failback: "Failback",
+};
+
 export type TAnyStatus = TOperationStatus | TStepStatus | TGateStatus;
 
-export const STATUS_WORDS: Record<TAnyStatus, { label: string; tone: TTone }> = {
-  AWAITING_APPROVAL: { label: "Awaiting approval", tone: "amber" },
-  RUNNING: { label: "Running", tone: "sky" },
-  PAUSED: { label: "Paused", tone: "amber" },
-  ROLLING_BACK: { label: "Rolling back", tone: "sky" },
-  SUCCEEDED: { label: "Succeeded", tone: "emerald" },
-  FAILED: { label: "Failed", tone: "rose" },
-  ABORTED: { label: "Aborted", tone: "rose" },
-  REJECTED: { label: "Rejected", tone: "rose" },
-  PENDING: { label: "Pending", tone: "slate" },
-  WAITING: { label: "Waiting", tone: "amber" },
-  SKIPPED: { label: "Skipped", tone: "slate" },
-  ROLLED_BACK: { label: "Rolled back", tone: "violet" },
-  OPEN: { label: "Open", tone: "amber" },
-  GRANTED: { label: "Granted", tone: "emerald" },
-  LAPSED: { label: "Lapsed", tone: "slate" },
-  EXPIRED: { label: "Expired", tone: "slate" },
+export const STATUS_LABELS: Record<TAnyStatus, string> = {
+  AWAITING_APPROVAL: "Awaiting approval",
+  RUNNING: "Running",
+  PAUSED: "Paused",
+  ROLLING_BACK: "Rolling back",
+  SUCCEEDED: "Succeeded",
+  FAILED: "Failed",
+  ABORTED: "Aborted",
+  REJECTED: "Rejected",
+  PENDING: "Pending",
+  WAITING: "Waiting",
+  SKIPPED: "Skipped",
+  ROLLED_BACK: "Rolled back",
+  OPEN: "Open",
+  GRANTED: "Granted",
+  LAPSED: "Lapsed",
+  EXPIRED: "Expired",
 };
 
-export const TONE_CLASSES: Record<TTone, string> = {
-  emerald: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
-  sky: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
-  amber: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  rose: "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300",
-  slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  violet: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
-};
+export const statusLabel = (status: TAnyStatus) => STATUS_LABELS[status];
 
-export const statusLabel = (status: TAnyStatus) => STATUS_WORDS[status].label;
-
-export const isActive = (status: TOperationStatus) => ACTIVE_STATUSES.includes(status);
+/** A status as a sentence says it: "awaiting approval", "rolling back". */
+export const statusWords = (status: string) => status.toLowerCase().replace("_", " ");
 
 export const STEP_KIND_LABELS: Record<TStepKind, string> = {
   PRECHECK: "Pre-checks",
@@ -67,6 +81,3 @@ export const ROLLBACK_LABELS: Record<TRollback, string> = {
   compensate: "Undone on abort",
   irreversible: "Cannot be undone",
 };
-
-/** The roles that run operations (the API's operator procedures); admins pass every role check. */
-export const canOperate = (role: TRole) => role === "OPERATOR" || role === "ADMIN";

@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 import { ZScenarioChanges, type TEstate, type TPriceCatalog, type TScenarioChange } from "@/lib/cost";
+import { id, text } from "@/lib/fields";
+import { ZDeploymentRef } from "@/lib/topology/contracts";
 
 /** A price item as stored: the catalog's item plus its id and the date the price holds from. */
 export type CatalogItemRow = {
@@ -16,7 +18,7 @@ export type CatalogItemRow = {
 };
 
 export const ZCatalogItemUpdate = z.object({
-  id: z.string().min(1, "id is required"),
+  id: id("id"),
   unitPriceUsd: z
     .number({ error: "unitPriceUsd must be a number" })
     .min(0, "unitPriceUsd must be at least 0")
@@ -29,7 +31,7 @@ export const ZCatalogItemUpdate = z.object({
   /** The day the new price holds from (YYYY-MM-DD); today when absent. */
   effectiveDate: z.iso.date("effectiveDate must be a date like 2026-11-26").optional(),
 });
-export type TCatalogItemUpdate = z.input<typeof ZCatalogItemUpdate>;
+export type TCatalogItemUpdate = z.infer<typeof ZCatalogItemUpdate>;
 
 /** What the planning page loads: the deployment as the cost model sees it, and the prices. */
 export type PlanningInput = {
@@ -40,18 +42,30 @@ export type PlanningInput = {
   catalog: TPriceCatalog;
 };
 
-export const ZScenarioInput = z.object({
-  deploymentId: z.string().min(1, "deploymentId is required"),
-  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+/** A scenario as the editor checks it: every change against the cost model's schema. */
+export const ZScenarioInput = ZDeploymentRef.extend({
+  name: text("name", 80),
   changes: ZScenarioChanges,
 });
 export type TScenarioInput = z.input<typeof ZScenarioInput>;
 
 export const ZScenarioUpdate = z.object({
-  id: z.string().min(1, "id is required"),
-  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters").optional(),
+  id: id("id"),
+  name: text("name", 80).optional(),
   changes: ZScenarioChanges.optional(),
 });
+
+// The API takes the list of changes as given and checks it by applying it (lib/cost's
+// applyScenario), so a refusal names the field `changes` in the cost model's own sentence, e.g. "a
+// scenario needs at least one change" or "change 1 (setTier) names region ..., which is not in the estate".
+const ZChangesAsGiven = z.custom<TScenarioChange[]>(
+  (value) => Array.isArray(value),
+  "changes must be a list of changes",
+);
+export const ZScenarioCreateRequest = ZScenarioInput.extend({ changes: ZChangesAsGiven });
+export type TScenarioCreateRequest = z.infer<typeof ZScenarioCreateRequest>;
+export const ZScenarioUpdateRequest = ZScenarioUpdate.extend({ changes: ZChangesAsGiven.optional() });
+export type TScenarioUpdateRequest = z.infer<typeof ZScenarioUpdateRequest>;
 
 /** A stored scenario with the result computed when it was last saved (and the catalog date used). */
 export type ScenarioRow = {
@@ -72,13 +86,12 @@ export const EVENT_KINDS = ["SWITCHOVER", "FAILBACK", "FAILOVER"] as const;
 export type ReadinessStatus = "pass" | "warn" | "fail";
 export type ReadinessItem = { id: string; title: string; status: ReadinessStatus; reason: string };
 
-export const ZResidencyRuleInput = z.object({
-  deploymentId: z.string().min(1, "deploymentId is required"),
-  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+export const ZResidencyRuleInput = ZDeploymentRef.extend({
+  name: text("name", 80),
   /** The region group whose data must stay inside it. */
   regionIds: z
     .array(z.string().min(1))
     .min(1, "regionIds needs at least one region")
     .max(50, "regionIds may hold at most 50 regions"),
 });
-export type TResidencyRuleInput = z.input<typeof ZResidencyRuleInput>;
+export type TResidencyRuleInput = z.infer<typeof ZResidencyRuleInput>;

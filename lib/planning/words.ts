@@ -1,6 +1,6 @@
 // A scenario change in the operator's words, for the change list ("eu-west-1 compute: 4 instances").
 import type { TScenarioChange } from "@/lib/cost";
-import { label } from "@/lib/enums";
+import { label } from "@/lib/topology/words";
 
 export function describeChange(change: TScenarioChange, regionCode: (regionId: string) => string): string {
   switch (change.kind) {

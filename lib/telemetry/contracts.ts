@@ -1,63 +1,148 @@
-// What a browser knows of a deployment right now: the newest value of every series, the open
-// alerts and the active faults. The worker builds one per tick and publishes it as a live event.
-export type RegionStatus = "HEALTHY" | "DEGRADED" | "DOWN";
+// Contracts of telemetry: what a browser knows of a deployment right now (the live snapshot the
+// observer publishes each tick, stored as a live event and parsed with ZLiveSnapshot when read
+// back), history reads, alerts, and the faults an operator may inject into a simulated deployment.
+import { z } from "zod";
 
-export type LiveLink = {
-  linkId: string;
-  lagMs: number;
-  lagBytes: number;
-  /** Lag in seconds of writes: lagBytes over the link's write rate, the figure RPO is about. */
-  stalenessSeconds: number;
-  overRpo: boolean;
-};
+import { REPLICA_ROLES } from "@/lib/enums";
+import { id, intIn } from "@/lib/fields";
+import { ZDeploymentRef } from "@/lib/topology/contracts";
 
-export type LiveRegion = {
-  regionId: string;
-  status: RegionStatus;
-  healthyProbes: number;
-  totalProbes: number;
-  requestsPerSecond: number;
-  errorRate: number;
-  latencyP50Ms: number | null;
-};
+// ---------------------------------------------------------------------------------------------
+// The live snapshot
+// ---------------------------------------------------------------------------------------------
 
-export type LiveCluster = { clusterId: string; conflicts: number; conflictsPerSecond: number };
+export const REGION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
+export type RegionStatus = (typeof REGION_STATUSES)[number];
 
-export type LiveReplica = {
-  replicaId: string;
-  role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
-  epoch: number;
-  writable: boolean;
-  fenced: boolean;
-};
+export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN"] as const;
+export type TAlertKind = (typeof ALERT_KINDS)[number];
 
-export type LiveAlert = {
-  id: string;
-  kind: "LAG_OVER_RPO" | "REGION_DOWN";
-  targetId: string;
-  targetLabel: string;
-  message: string;
-  openedAt: string;
-};
+const ZLiveLink = z.object({
+  linkId: z.string(),
+  /** The lag RPO is about: how many ms of writes the target has not applied (assess.effectiveLagMs). */
+  lagMs: z.number(),
+  lagBytes: z.number(),
+  overRpo: z.boolean(),
+});
+export type LiveLink = z.infer<typeof ZLiveLink>;
 
-export type LiveFault = { id: string; kind: string; summary: string; startedAt: string };
+const ZLiveRegion = z.object({
+  regionId: z.string(),
+  status: z.enum(REGION_STATUSES),
+  healthyProbes: z.number(),
+  totalProbes: z.number(),
+  requestsPerSecond: z.number(),
+  errorRate: z.number(),
+  latencyP50Ms: z.number().nullable(),
+});
+export type LiveRegion = z.infer<typeof ZLiveRegion>;
 
-export type LiveSnapshot = {
-  deploymentId: string;
+const ZLiveCluster = z.object({ clusterId: z.string(), conflicts: z.number(), conflictsPerSecond: z.number() });
+export type LiveCluster = z.infer<typeof ZLiveCluster>;
+
+const ZLiveReplica = z.object({
+  replicaId: z.string(),
+  role: z.enum(REPLICA_ROLES),
+  epoch: z.number(),
+  writable: z.boolean(),
+  fenced: z.boolean(),
+});
+export type LiveReplica = z.infer<typeof ZLiveReplica>;
+
+const ZLiveAlert = z.object({
+  id: z.string(),
+  kind: z.enum(ALERT_KINDS),
+  targetId: z.string(),
+  targetLabel: z.string(),
+  message: z.string(),
+  openedAt: z.string(),
+});
+export type LiveAlert = z.infer<typeof ZLiveAlert>;
+
+const ZLiveFault = z.object({ id: z.string(), kind: z.string(), summary: z.string(), startedAt: z.string() });
+export type LiveFault = z.infer<typeof ZLiveFault>;
+
+export const ZLiveSnapshot = z.object({
+  deploymentId: z.string(),
   /** The observation's instant, ms since the epoch. */
-  observedAtMs: number;
-  rpoTargetSeconds: number;
-  links: LiveLink[];
-  regions: LiveRegion[];
-  clusters: LiveCluster[];
-  replicas: LiveReplica[];
-  alerts: LiveAlert[];
-  faults: LiveFault[];
+  observedAtMs: z.number(),
+  rpoTargetSeconds: z.number(),
+  links: z.array(ZLiveLink),
+  regions: z.array(ZLiveRegion),
+  clusters: z.array(ZLiveCluster),
+  replicas: z.array(ZLiveReplica),
+  /** The deployment's open alerts: the one source of them for the pages. */
+  alerts: z.array(ZLiveAlert),
+  /** Its active faults: the one source of them for the pages. */
+  faults: z.array(ZLiveFault),
+});
+export type LiveSnapshot = z.infer<typeof ZLiveSnapshot>;
+export const parseLiveSnapshot = (payload: unknown): LiveSnapshot => ZLiveSnapshot.parse(payload);
+
+/** Lag in seconds (the RPO figure) to the millisecond, as plans, gates and readiness read it. */
+export const lagSeconds = (link: Pick<LiveLink, "lagMs">) => Math.round(link.lagMs) / 1000;
+
+export const ZLiveInput = ZDeploymentRef.extend({ lastEventId: z.string().regex(/^\d+$/).nullish() });
+export const ZAlertsInput = ZDeploymentRef.extend({ includeResolved: z.boolean().default(false) });
+
+// ---------------------------------------------------------------------------------------------
+// History
+// ---------------------------------------------------------------------------------------------
+export const SERIES = ["lag", "traffic", "errors", "health", "conflicts"] as const;
+export type TSeries = (typeof SERIES)[number];
+
+/** Preset ranges of the charts; "custom" takes fromMs/toMs. */
+export const RANGES = { "5m": 5 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+
+export const ZHistoryQuery = z
+  .object({
+    deploymentId: id("deploymentId"),
+    series: z.enum(SERIES, { error: `series must be one of ${SERIES.join(", ")}` }),
+    /** Link ids for lag, region ids for traffic/errors/health, cluster ids for conflicts; all when empty. */
+    keys: z.array(z.string()).max(500, "keys may hold at most 500 series").default([]),
+    fromMs: z.number().int("fromMs must be a time in ms"),
+    toMs: z.number().int("toMs must be a time in ms"),
+  })
+  .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" })
+  .refine((q) => q.toMs - q.fromMs <= 366 * 86_400_000, {
+    path: ["fromMs"],
+    message: "a range may span at most a year",
+  });
+export type THistoryQuery = z.input<typeof ZHistoryQuery>;
+
+export type HistoryPoint = { t: number; min: number; p50: number; p95: number; max: number; avg: number };
+export type HistorySeries = { key: string; points: HistoryPoint[] };
+export type HistoryResult = { resolutionSeconds: number; fromMs: number; toMs: number; series: HistorySeries[] };
+
+// ---------------------------------------------------------------------------------------------
+// Faults an operator may inject into a simulated deployment, as the fault form and the API take
+// them. The driver's own schema (server/drivers/fault-spec.ts) checks the parameters again, with
+// the time and id the server adds.
+// ---------------------------------------------------------------------------------------------
+export const FAULT_KINDS = ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY", "LAG_SPIKE", "WRITE_SURGE"] as const;
+export type TFaultKind = (typeof FAULT_KINDS)[number];
+
+/** Which target each kind takes. */
+export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink" | "cluster"> = {
+  REGION_OUTAGE: "region",
+  LINK_PARTITION: "link",
+  ADDED_LATENCY: "regionOrLink",
+  LAG_SPIKE: "link",
+  WRITE_SURGE: "cluster",
 };
 
-/** Colours by status, shared by the graph, the map and the tables. */
-export const STATUS_TONE: Record<RegionStatus, "good" | "warn" | "bad"> = {
-  HEALTHY: "good",
-  DEGRADED: "warn",
-  DOWN: "bad",
-};
+export const ZInjectFault = z.object({
+  deploymentId: id("deploymentId"),
+  kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(", ")}` }),
+  target: z.object({
+    regionId: z.string().optional(),
+    linkId: z.string().optional(),
+    clusterId: z.string().optional(),
+  }),
+  params: z.record(z.string(), z.number({ error: "fault parameters must be numbers" })).default({}),
+  /** Ends by itself after this long; until cleared when absent. */
+  durationSeconds: intIn("durationSeconds", 1, 86_400).optional(),
+});
+export type TInjectFault = z.input<typeof ZInjectFault>;
+
+export const ZFaultRef = z.object({ faultId: id("faultId") });

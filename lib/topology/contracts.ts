@@ -161,3 +161,31 @@ export const ZDelete = z.object({
   /** Deleting something that others depend on is refused unless the user confirmed the cascade. */
   cascade: z.boolean().default(false),
 });
+
+// Updates: `{ id, ...changes }`; the domain checks the whole object they would leave (mergedValid).
+export const ZDeploymentUpdate = updateOf(ZDeploymentInput.shape);
+export const ZRegionUpdate = updateOf(ZRegionInput.shape);
+export const ZStackComponentUpdate = updateOf(
+  ZStackComponentInput.omit({ deploymentId: true, regionId: true, kind: true }).shape,
+);
+export const ZClusterUpdate = updateOf(ZClusterInput.omit({ deploymentId: true }).shape);
+export const ZReplicaUpdate = updateOf(ZReplicaInput.omit({ clusterId: true, regionId: true }).shape);
+export const ZLinkUpdate = updateOf(ZLinkInput.omit({ sourceReplicaId: true, targetReplicaId: true }).shape);
+export const ZPolicyUpdate = updateOf(ZPolicyFields.omit({ deploymentId: true }).shape);
+export const ZRuleUpdate = updateOf(ZRuleInput.omit({ policyId: true, regionId: true }).shape);
+
+export type TDeploymentUpdate = z.infer<typeof ZDeploymentUpdate>;
+export type TRegionUpdate = z.infer<typeof ZRegionUpdate>;
+export type TStackComponentUpdate = z.infer<typeof ZStackComponentUpdate>;
+export type TClusterUpdate = z.infer<typeof ZClusterUpdate>;
+export type TReplicaUpdate = z.infer<typeof ZReplicaUpdate>;
+export type TLinkUpdate = z.infer<typeof ZLinkUpdate>;
+export type TPolicyUpdate = z.infer<typeof ZPolicyUpdate>;
+export type TRuleUpdate = z.infer<typeof ZRuleUpdate>;
+
+export const ZRegionRemoval = ZDeploymentRegionInput.extend({ cascade: z.boolean().default(false) });
+
+/** The deployment a read or a change is about: every context's API names it the same way. */
+export const ZDeploymentRef = z.object({ deploymentId: id("deploymentId") });
+/** A deployment by id or slug, as pages address them (`/topology/commerce-aws`). */
+export const ZDeploymentLookup = z.object({ idOrSlug: z.string().min(1, "idOrSlug is required") });

@@ -4,7 +4,7 @@
 // them: raw samples hour by hour, each hour followed by the worker's 1-minute and 1-hour rollups.
 // Then times readHistory for the day (all 50 links, 1-minute rollups merged into 2-minute points)
 // and, for comparison, for the last hour (raw samples). Bounded: fixed counts and a time budget.
-import { ZHistoryQuery } from "@/lib/telemetry/history";
+import { ZHistoryQuery } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { readHistory } from "@/server/domain/telemetry/history";
 import { ingestRows } from "@/server/domain/telemetry/ingest";

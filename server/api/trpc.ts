@@ -1,10 +1,10 @@
 // tRPC's foundation: the context, the error mapping, and the procedure ladder
-// public -> authed -> role-scoped. Every procedure but sign-in's checks the session here.
+// public -> authed -> allowedTo(permission). Every procedure but sign-in's checks the session here.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 
-import type { TRole } from "@/lib/enums";
+import { can, refusal, type TPermission } from "@/lib/identity/permissions";
 import { db } from "@/server/db";
 import { actorFromHeaders, type SessionActor } from "@/server/domain/identity/session-actor";
 import { AppError, type AppErrorCode } from "@/server/errors";
@@ -85,17 +85,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** Who may do what. Admins may do everything; approving is not an operator's. */
-export const roleProcedure = (...roles: TRole[]) =>
+/** A procedure for those who hold `permission` (lib/identity/permissions.ts); admins hold every one. */
+export const allowedTo = (permission: TPermission) =>
   authedProcedure.use(({ ctx, next }) => {
-    if (ctx.actor.role !== "ADMIN" && !roles.includes(ctx.actor.role)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `this needs the ${roles.join(" or ").toLowerCase()} role; you are ${ctx.actor.role.toLowerCase()}`,
-      });
-    }
+    if (!can(ctx.actor.role, permission))
+      throw new TRPCError({ code: "FORBIDDEN", message: refusal(permission, ctx.actor.role) });
     return next();
   });
-
-export const operatorProcedure = roleProcedure("OPERATOR");
-export const adminProcedure = roleProcedure("ADMIN");

@@ -2,24 +2,12 @@
 // that can inject faults, so a bad parameter is refused with a sentence naming the field and rule.
 import { z } from "zod";
 
+import { id as requiredId, number as requiredNumber } from "@/lib/fields";
+import { FAULT_KINDS } from "@/lib/telemetry/contracts";
+
 import { InvalidFaultError } from "./errors";
 
-export const FAULT_KINDS = ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY", "LAG_SPIKE", "WRITE_SURGE"] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
-
 const MAX_ADDED_LATENCY_MS = 600_000;
-
-function requiredNumber(field: string) {
-  return z.number({
-    error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a number`),
-  });
-}
-
-function requiredId(field: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
-    .min(1, `${field} must not be empty`);
-}
 
 /** Messages for an object field: the wrong type, or keys it does not know (a typo must not pass silently). */
 function objectError(field: string, shape: string) {

@@ -1,6 +1,8 @@
 // The contract between Meridian's domain and the world outside (a simulated twin, real PostgreSQL,
 // or the local lab): a plain-data topology goes in, observations come out, and every action that
 // can change who accepts writes carries a fencing epoch.
+import type { LINK_MODES, STEERINGS, TReplicaRole, WRITE_TOPOLOGIES } from "@/lib/enums";
+
 import type { TFaultSpec, TFaultSpecInput } from "./fault-spec";
 
 export type DriverKind = "sim" | "postgres" | "lab";
@@ -9,10 +11,11 @@ export type DriverKind = "sim" | "postgres" | "lab";
 // Topology: deliberately plain data, not Prisma types, so drivers stay independent of storage.
 // ---------------------------------------------------------------------------------------------
 
-export type ReplicaRole = "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
-export type WriteTopology = "SINGLE_PRIMARY" | "MULTI_PRIMARY";
-export type ReplicationMode = "ASYNC" | "SYNC";
-export type SteeringPolicy = "LATENCY" | "GEO" | "WEIGHTED" | "FAILOVER" | "RANDOM" | "HASH";
+// The model's enums (lib/enums.ts), under the names drivers use.
+export type ReplicaRole = TReplicaRole;
+export type WriteTopology = (typeof WRITE_TOPOLOGIES)[number];
+export type ReplicationMode = (typeof LINK_MODES)[number];
+export type SteeringPolicy = (typeof STEERINGS)[number];
 
 export interface TopologyRegion {
   id: string;

@@ -51,7 +51,7 @@ const snapshot = (lagMs: number, overRpo: boolean): LiveSnapshot => ({
   deploymentId: "dep",
   observedAtMs: 1,
   rpoTargetSeconds: 5,
-  links: [{ linkId: "l1", lagMs, lagBytes: 2048, stalenessSeconds: lagMs / 1000, overRpo }],
+  links: [{ linkId: "l1", lagMs, lagBytes: 2048, overRpo }],
   regions: [
     {
       regionId: "r1",

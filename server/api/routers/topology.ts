@@ -1,19 +1,28 @@
-// The model of the estate. Each procedure parses, checks the role, and calls one domain operation.
-import { z } from "zod";
-
+// The model of the estate. Each procedure parses, checks the permission, and calls one domain operation.
+import { ZById } from "@/lib/fields";
 import {
   ZClusterInput,
+  ZClusterUpdate,
   ZDelete,
   ZDeploymentInput,
+  ZDeploymentLookup,
   ZDeploymentRegionInput,
+  ZDeploymentUpdate,
   ZLinkInput,
+  ZLinkUpdate,
   ZPolicyInput,
+  ZPolicyUpdate,
   ZRegionInput,
+  ZRegionRemoval,
+  ZRegionUpdate,
   ZReplicaInput,
+  ZReplicaUpdate,
   ZRuleInput,
+  ZRuleUpdate,
   ZStackComponentInput,
+  ZStackComponentUpdate,
 } from "@/lib/topology/contracts";
-import { authedProcedure, operatorProcedure, router } from "@/server/api/trpc";
+import { allowedTo, authedProcedure, router } from "@/server/api/trpc";
 import * as clusters from "@/server/domain/topology/clusters";
 import * as placements from "@/server/domain/topology/deployment-regions";
 import * as deployments from "@/server/domain/topology/deployments";
@@ -23,94 +32,70 @@ import * as replicas from "@/server/domain/topology/replicas";
 import * as routing from "@/server/domain/topology/routing";
 import * as stack from "@/server/domain/topology/stack-components";
 
-const ZById = z.object({ id: z.string().min(1, "id is required") });
+const edit = allowedTo("topology.edit");
 
 export const topologyRouter = router({
   deployments: authedProcedure.query(({ ctx }) => deployments.listDeployments(ctx.db)),
   deployment: authedProcedure
-    .input(z.object({ idOrSlug: z.string().min(1) }))
+    .input(ZDeploymentLookup)
     .query(({ ctx, input }) => deployments.getDeployment(ctx.db, input.idOrSlug)),
-  createDeployment: operatorProcedure
+  createDeployment: edit
     .input(ZDeploymentInput)
     .mutation(({ ctx, input }) => deployments.createDeployment(ctx.db, ctx.actor, input)),
-  updateDeployment: operatorProcedure
-    .input(deployments.ZDeploymentUpdate)
+  updateDeployment: edit
+    .input(ZDeploymentUpdate)
     .mutation(({ ctx, input }) => deployments.updateDeployment(ctx.db, ctx.actor, input)),
-  deleteDeployment: operatorProcedure
+  deleteDeployment: edit
     .input(ZDelete)
     .mutation(({ ctx, input }) => deployments.deleteDeployment(ctx.db, ctx.actor, input)),
 
   regions: authedProcedure.query(({ ctx }) => regions.listRegions(ctx.db)),
-  createRegion: operatorProcedure
-    .input(ZRegionInput)
-    .mutation(({ ctx, input }) => regions.createRegion(ctx.db, ctx.actor, input)),
-  updateRegion: operatorProcedure
-    .input(regions.ZRegionUpdate)
-    .mutation(({ ctx, input }) => regions.updateRegion(ctx.db, ctx.actor, input)),
-  deleteRegion: operatorProcedure
-    .input(ZById)
-    .mutation(({ ctx, input }) => regions.deleteRegion(ctx.db, ctx.actor, input)),
+  createRegion: edit.input(ZRegionInput).mutation(({ ctx, input }) => regions.createRegion(ctx.db, ctx.actor, input)),
+  updateRegion: edit.input(ZRegionUpdate).mutation(({ ctx, input }) => regions.updateRegion(ctx.db, ctx.actor, input)),
+  deleteRegion: edit.input(ZById).mutation(({ ctx, input }) => regions.deleteRegion(ctx.db, ctx.actor, input)),
 
-  addRegion: operatorProcedure
+  addRegion: edit
     .input(ZDeploymentRegionInput)
     .mutation(({ ctx, input }) => placements.addRegionToDeployment(ctx.db, ctx.actor, input)),
-  removeRegion: operatorProcedure
-    .input(ZDeploymentRegionInput.extend({ cascade: z.boolean().default(false) }))
+  removeRegion: edit
+    .input(ZRegionRemoval)
     .mutation(({ ctx, input }) => placements.removeRegionFromDeployment(ctx.db, ctx.actor, input)),
 
-  createStackComponent: operatorProcedure
+  createStackComponent: edit
     .input(ZStackComponentInput)
     .mutation(({ ctx, input }) => stack.createStackComponent(ctx.db, ctx.actor, input)),
-  updateStackComponent: operatorProcedure
-    .input(stack.ZStackComponentUpdate)
+  updateStackComponent: edit
+    .input(ZStackComponentUpdate)
     .mutation(({ ctx, input }) => stack.updateStackComponent(ctx.db, ctx.actor, input)),
-  deleteStackComponent: operatorProcedure
+  deleteStackComponent: edit
     .input(ZById)
     .mutation(({ ctx, input }) => stack.deleteStackComponent(ctx.db, ctx.actor, input)),
 
-  createCluster: operatorProcedure
+  createCluster: edit
     .input(ZClusterInput)
     .mutation(({ ctx, input }) => clusters.createCluster(ctx.db, ctx.actor, input)),
-  updateCluster: operatorProcedure
-    .input(clusters.ZClusterUpdate)
+  updateCluster: edit
+    .input(ZClusterUpdate)
     .mutation(({ ctx, input }) => clusters.updateCluster(ctx.db, ctx.actor, input)),
-  deleteCluster: operatorProcedure
-    .input(ZDelete)
-    .mutation(({ ctx, input }) => clusters.deleteCluster(ctx.db, ctx.actor, input)),
+  deleteCluster: edit.input(ZDelete).mutation(({ ctx, input }) => clusters.deleteCluster(ctx.db, ctx.actor, input)),
 
-  createReplica: operatorProcedure
+  createReplica: edit
     .input(ZReplicaInput)
     .mutation(({ ctx, input }) => replicas.createReplica(ctx.db, ctx.actor, input)),
-  updateReplica: operatorProcedure
-    .input(replicas.ZReplicaUpdate)
+  updateReplica: edit
+    .input(ZReplicaUpdate)
     .mutation(({ ctx, input }) => replicas.updateReplica(ctx.db, ctx.actor, input)),
-  deleteReplica: operatorProcedure
-    .input(ZDelete)
-    .mutation(({ ctx, input }) => replicas.deleteReplica(ctx.db, ctx.actor, input)),
+  deleteReplica: edit.input(ZDelete).mutation(({ ctx, input }) => replicas.deleteReplica(ctx.db, ctx.actor, input)),
 
-  createLink: operatorProcedure
-    .input(ZLinkInput)
-    .mutation(({ ctx, input }) => links.createLink(ctx.db, ctx.actor, input)),
-  updateLink: operatorProcedure
-    .input(links.ZLinkUpdate)
-    .mutation(({ ctx, input }) => links.updateLink(ctx.db, ctx.actor, input)),
-  deleteLink: operatorProcedure.input(ZById).mutation(({ ctx, input }) => links.deleteLink(ctx.db, ctx.actor, input)),
+  createLink: edit.input(ZLinkInput).mutation(({ ctx, input }) => links.createLink(ctx.db, ctx.actor, input)),
+  updateLink: edit.input(ZLinkUpdate).mutation(({ ctx, input }) => links.updateLink(ctx.db, ctx.actor, input)),
+  deleteLink: edit.input(ZById).mutation(({ ctx, input }) => links.deleteLink(ctx.db, ctx.actor, input)),
 
-  createPolicy: operatorProcedure
-    .input(ZPolicyInput)
-    .mutation(({ ctx, input }) => routing.createPolicy(ctx.db, ctx.actor, input)),
-  updatePolicy: operatorProcedure
-    .input(routing.ZPolicyUpdate)
-    .mutation(({ ctx, input }) => routing.updatePolicy(ctx.db, ctx.actor, input)),
-  deletePolicy: operatorProcedure
-    .input(ZDelete)
-    .mutation(({ ctx, input }) => routing.deletePolicy(ctx.db, ctx.actor, input)),
+  createPolicy: edit.input(ZPolicyInput).mutation(({ ctx, input }) => routing.createPolicy(ctx.db, ctx.actor, input)),
+  updatePolicy: edit.input(ZPolicyUpdate).mutation(({ ctx, input }) => routing.updatePolicy(ctx.db, ctx.actor, input)),
+  deletePolicy: edit.input(ZDelete).mutation(({ ctx, input }) => routing.deletePolicy(ctx.db, ctx.actor, input)),
 
-  createRule: operatorProcedure
-    .input(ZRuleInput)
-    .mutation(({ ctx, input }) => routing.createRule(ctx.db, ctx.actor, input)),
-  updateRule: operatorProcedure
-    .input(routing.ZRuleUpdate)
-    .mutation(({ ctx, input }) => routing.updateRule(ctx.db, ctx.actor, input)),
-  deleteRule: operatorProcedure.input(ZById).mutation(({ ctx, input }) => routing.deleteRule(ctx.db, ctx.actor, input)),
+  createRule: edit.input(ZRuleInput).mutation(({ ctx, input }) => routing.createRule(ctx.db, ctx.actor, input)),
+  updateRule: edit.input(ZRuleUpdate).mutation(({ ctx, input }) => routing.updateRule(ctx.db, ctx.actor, input)),
+  deleteRule: edit.input(ZById).mutation(({ ctx, input }) => routing.deleteRule(ctx.db, ctx.actor, input)),
 });

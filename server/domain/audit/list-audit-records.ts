@@ -1,22 +1,9 @@
 // Pages through the audit trail, newest first, with the filters of the Audit page.
-import { z } from "zod";
-
+import type { TAuditQuery } from "@/lib/audit/contracts";
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
-export const ZAuditFilter = z.object({
-  actorEmail: z.string().trim().max(200).optional(),
-  action: z.string().trim().max(100).optional(),
-  objectType: z.string().trim().max(50).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
-  /** The seq to continue below (keyset paging: stable while new records arrive). */
-  cursor: z.string().regex(/^\d+$/, "cursor must be a record number").optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
-export type TAuditFilter = z.input<typeof ZAuditFilter>;
-
-export async function listAuditRecords(db: Db, filter: z.infer<typeof ZAuditFilter>) {
+export async function listAuditRecords(db: Db, filter: TAuditQuery) {
   const where: Prisma.AuditRecordWhereInput = {
     ...(filter.actorEmail ? { actorEmail: { contains: filter.actorEmail, mode: "insensitive" } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),

@@ -1,6 +1,7 @@
 // Pause, resume and abort. Each takes the operation's row lock, so it lands between two steps of
 // the engine, never in the middle of one, and each is audited with its reason.
-import { RUNBOOK_LABELS, statusWords, STOPPABLE_STATUSES, type TOperationDetail } from "@/lib/operations/contracts";
+import { STOPPABLE_STATUSES, type TOperationDetail } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";

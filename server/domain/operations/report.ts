@@ -1,7 +1,14 @@
 // The report of an operation: how long writes were out (measured RTO) broken down by phase, how
 // much was lost (measured data loss), both against the deployment's targets. Built from the step
 // and gate records, so it can be rebuilt at any time and says only what was measured.
-import type { TOperationPlan, TPhase, TReplicaRef, TReport, TRunbook } from "@/lib/operations/contracts";
+import {
+  parseOperationPlan,
+  parseStepOutput,
+  type TPhase,
+  type TReplicaRef,
+  type TReport,
+  type TRunbook,
+} from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
 
 type StepRow = {
@@ -18,7 +25,7 @@ type GateRow = { stepIndex: number; beforeRun: boolean; createdAt: Date; decided
 
 const BYTES_PER_GB = 1e9;
 const seconds = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs) / 1000);
-const out = (step: StepRow | undefined, key: string) => (step?.output as Record<string, unknown> | null)?.[key];
+const out = (step: StepRow | undefined, key: string) => (step ? parseStepOutput(step.output)?.[key] : undefined);
 
 /** Where the write outage begins and ends, by runbook. */
 function rtoWindow(
@@ -81,7 +88,7 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
     },
   });
   const runbook = op.runbook as TRunbook;
-  const plan = op.plan as TOperationPlan;
+  const plan = parseOperationPlan(op.plan);
   // In a planned move the outage starts at the fence, so a gate before the fence is outside it.
   const fenceIndex =
     runbook === "SWITCHOVER" || runbook === "FAILBACK" ? op.steps.find((s) => s.kind === "FENCE")?.index : undefined;
@@ -155,7 +162,7 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
     phases: [...phases].map(([phase, value]) => ({ phase, seconds: value })),
     measuredDataLossBytes: lostBytes,
     measuredDataLossSeconds: lossSeconds,
-    estimatedDataLossSeconds: plan.estimate?.dataLossSeconds ?? 0,
+    estimatedDataLossSeconds: plan.estimate.dataLossSeconds,
     targets: { rtoSeconds: op.deployment.rtoTargetSeconds, rpoSeconds: op.deployment.rpoTargetSeconds },
     rtoMet: measuredRtoSeconds === null ? null : measuredRtoSeconds <= op.deployment.rtoTargetSeconds,
     rpoMet: lossSeconds <= op.deployment.rpoTargetSeconds,

@@ -1,15 +1,18 @@
 // Operations as the console shows them: rows from PostgreSQL turned into the contract's plain data.
-import type {
-  TGateContext,
-  TGateView,
-  TOperationDetail,
-  TOperationPlan,
-  TOperationSummary,
-  TPhase,
-  TReplicaRef,
-  TReport,
-  TRollback,
-  TStepKind,
+import type { TRole } from "@/lib/enums";
+import {
+  parseGateContext,
+  parseOperationPlan,
+  parseReport,
+  parseStepOutput,
+  type TGateView,
+  type TOperationDetail,
+  type TOperationPlan,
+  type TOperationSummary,
+  type TPhase,
+  type TReplicaRef,
+  type TRollback,
+  type TStepKind,
 } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -27,17 +30,16 @@ type GateRow = Prisma.ApprovalGateGetPayload<{
   include: { decisions: { include: { approver: { select: { name: true } } } } };
 }>;
 
-type Viewer = { userId: string | null; role: string };
+type Viewer = { userId: string | null; role: TRole | "SYSTEM" };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 function replicaRef(plan: TOperationPlan, id: string): TReplicaRef {
-  const known = [plan.source, plan.target, ...(plan.candidates ?? [])].find((r) => r?.id === id);
+  const known = [plan.source, plan.target, ...plan.candidates].find((r) => r.id === id);
   return known ?? { id, name: id.slice(0, 8), regionId: "", regionCode: "" };
 }
 
-export function summaryView(op: SummaryRow): TOperationSummary {
-  const plan = op.plan as TOperationPlan;
+export function summaryView(op: SummaryRow, plan = parseOperationPlan(op.plan)): TOperationSummary {
   return {
     id: op.id,
     deploymentId: op.deploymentId,
@@ -66,7 +68,7 @@ export function gateView(gate: GateRow, cannotDecide: string | null): TGateView 
     required: gate.required,
     role: gate.role,
     expiresAt: gate.expiresAt.toISOString(),
-    context: gate.context as TGateContext,
+    context: parseGateContext(gate.context),
     contextHash: gate.contextHash,
     reason: gate.reason,
     createdAt: gate.createdAt.toISOString(),
@@ -91,7 +93,7 @@ export async function listOperations(
     take: input.limit,
     include: summaryInclude,
   });
-  return rows.map(summaryView);
+  return rows.map((row) => summaryView(row));
 }
 
 /** The operation as `viewer` sees it: each gate says whether they may decide it. */
@@ -109,11 +111,12 @@ export async function getOperation(db: Db, operationId: string, viewer: Viewer):
   });
   if (!op) throw notFound("the operation");
   const nowMs = Date.now();
+  const plan = parseOperationPlan(op.plan);
   return {
-    ...summaryView(op),
+    ...summaryView(op, plan),
     requestedById: op.requestedById,
     reason: op.reason,
-    plan: op.plan as TOperationPlan,
+    plan,
     abortRequested: op.abortRequested,
     startedAt: iso(op.startedAt),
     steps: op.steps.map((s) => ({
@@ -129,11 +132,11 @@ export async function getOperation(db: Db, operationId: string, viewer: Viewer):
       startedAt: iso(s.startedAt),
       finishedAt: iso(s.finishedAt),
       durationMs: s.startedAt && s.finishedAt ? s.finishedAt.getTime() - s.startedAt.getTime() : null,
-      output: s.output as Record<string, unknown> | null,
+      output: parseStepOutput(s.output),
       error: s.error,
       rolledBackAt: iso(s.rolledBackAt),
     })),
     gates: op.gates.map((gate) => gateView(gate, cannotDecide({ ...gate, operation: op }, viewer, nowMs))),
-    report: op.report as TReport | null,
+    report: parseReport(op.report),
   };
 }

@@ -1,6 +1,6 @@
 // The price catalog as stored: what every cost is computed with, and the one edit admins make to it.
 import { PROVIDERS, type TPriceItem, type TProvider } from "@/lib/cost";
-import { ZCatalogItemUpdate, type CatalogItemRow, type TCatalogItemUpdate } from "@/lib/planning/contracts";
+import type { CatalogItemRow, TCatalogItemUpdate } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -73,12 +73,7 @@ export function plainCatalog(catalog: StoredCatalog) {
 
 /** Sets one price (admins only: the router checks the role). Audited with the price before and after. */
 export async function updateCatalogItem(db: Db, actor: Actor, input: TCatalogItemUpdate): Promise<CatalogItemRow> {
-  const parsed = ZCatalogItemUpdate.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("BAD_REQUEST", issue.message, { field: String(issue.path[0] ?? "input") });
-  }
-  const { id, unitPriceUsd, source } = parsed.data;
+  const { id, unitPriceUsd, source } = input;
   return db.$transaction(async (tx) => {
     const before = await tx.priceItem.findUnique({ where: { id } });
     if (!before) throw notFound("the price item");
@@ -90,7 +85,7 @@ export async function updateCatalogItem(db: Db, actor: Actor, input: TCatalogIte
         { field: "unitPriceUsd" },
       );
     }
-    const effectiveDate = parsed.data.effectiveDate ?? isoDate(new Date());
+    const effectiveDate = input.effectiveDate ?? isoDate(new Date());
     const after = await tx.priceItem.update({
       where: { id },
       data: { unitPriceUsd, source, effectiveDate: new Date(`${effectiveDate}T00:00:00Z`) },

@@ -80,7 +80,7 @@ describe("event costs", () => {
       replicas: [],
       alerts: [],
       faults: [],
-      links: [{ linkId: link.id, lagMs: 30_000, lagBytes: 2_500_000_000, stalenessSeconds: 30, overRpo: true }],
+      links: [{ linkId: link.id, lagMs: 30_000, lagBytes: 2_500_000_000, overRpo: true }],
     });
     const switchover = kindOf(await eventCosts(db, deployment.id), "SWITCHOVER");
     expect(switchover.lines[0]).toMatchObject({ category: "transfer", quantity: 2.5 });

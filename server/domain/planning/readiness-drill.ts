@@ -1,6 +1,6 @@
 // Readiness: has the DR plan been tested? The newest drill Operations ran on this deployment, judged
 // by the article's rule: drill at least quarterly, because an untested plan is a plan that does not exist.
-import type { TReport } from "@/lib/operations/contracts";
+import { parseReport, type TReport } from "@/lib/operations/contracts";
 import type { ReadinessItem } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 
@@ -22,7 +22,7 @@ export async function lastDrill(db: Db, deploymentId: string): Promise<LastDrill
     orderBy: { finishedAt: "desc" },
     select: { id: true, status: true, finishedAt: true, failureReason: true, report: true },
   });
-  return drill ? { ...drill, finishedAt: drill.finishedAt!, report: drill.report as TReport | null } : null;
+  return drill ? { ...drill, finishedAt: drill.finishedAt!, report: parseReport(drill.report) } : null;
 }
 
 export function drillItem(drill: LastDrill | null, nowMs = Date.now()): ReadinessItem {

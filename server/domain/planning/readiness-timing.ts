@@ -51,7 +51,7 @@ export function rpoItem(model: PlanningModel, live: LiveLinks | null): Readiness
   const measured = live
     ? links.flatMap((link) => {
         const sample = live.byLinkId.get(link.id);
-        return sample ? [{ label: link.label, lagSeconds: sample.stalenessSeconds }] : [];
+        return sample ? [{ label: link.label, lagSeconds: sample.lagMs / 1000 }] : [];
       })
     : [];
   if (live && measured.length > 0) {

@@ -103,7 +103,7 @@ describe("readiness of the demo deployments", () => {
       replicas: [],
       alerts: [],
       faults: [],
-      links: [{ linkId: link.id, lagMs: 800, lagBytes: 120_000_000, stalenessSeconds: 12, overRpo: true }],
+      links: [{ linkId: link.id, lagMs: 12_000, lagBytes: 120_000_000, overRpo: true }],
     });
     const item = byId(await readiness(db, deployment.id));
     expect(item.rpo).toMatchObject({

@@ -1,5 +1,5 @@
 // Data residency rules: groups of a deployment's regions whose data must stay inside them.
-import { ZResidencyRuleInput, type TResidencyRuleInput } from "@/lib/planning/contracts";
+import type { TResidencyRuleInput } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -12,13 +12,8 @@ export async function listResidencyRules(db: Db, deploymentId: string) {
 }
 
 export async function createResidencyRule(db: Db, actor: Actor, input: TResidencyRuleInput) {
-  const parsed = ZResidencyRuleInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("BAD_REQUEST", issue.message, { field: String(issue.path[0] ?? "input") });
-  }
-  const { deploymentId, name } = parsed.data;
-  const regionIds = [...new Set(parsed.data.regionIds)];
+  const { deploymentId, name } = input;
+  const regionIds = [...new Set(input.regionIds)];
   return db.$transaction(async (tx) => {
     const deployment = await tx.deployment.findUnique({
       where: { id: deploymentId },

@@ -1,7 +1,5 @@
 // What-if scenarios: a copy of a deployment plus a list of changes. Only the changes are stored,
 // with what they cost when last saved and the catalog date of that price.
-import { z } from "zod";
-
 import {
   applyScenario,
   computeEstateCost,
@@ -11,7 +9,7 @@ import {
   type TEstateCost,
   type TScenarioChange,
 } from "@/lib/cost";
-import { ZScenarioInput, ZScenarioUpdate, type ScenarioRow, type TScenarioInput } from "@/lib/planning/contracts";
+import type { ScenarioRow, TScenarioCreateRequest, TScenarioUpdateRequest } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -22,23 +20,12 @@ import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { loadEstate } from "./estate-from-model";
 
-// The list of changes arrives as given and is checked by applying it (lib/cost's applyScenario), so
-// a refusal names the field `changes` in the cost model's own sentence, e.g. "a scenario needs at
-// least one change" or "change 1 (setTier) names region ..., which is not in the estate".
-const ZChangesAsGiven = z.custom<TScenarioChange[]>(
-  (value) => Array.isArray(value),
-  "changes must be a list of changes",
-);
-export const ZScenarioCreateRequest = ZScenarioInput.extend({ changes: ZChangesAsGiven });
-export const ZScenarioUpdateRequest = ZScenarioUpdate.extend({ changes: ZChangesAsGiven.optional() });
-export type TScenarioUpdate = z.input<typeof ZScenarioUpdateRequest>;
-
 export function scenarioRow(row: Scenario): ScenarioRow {
   return {
     id: row.id,
     deploymentId: row.deploymentId,
     name: row.name,
-    changes: row.changes as TScenarioChange[],
+    changes: ZScenarioChanges.parse(row.changes),
     totalMonthlyUsd: row.totalMonthlyUsd,
     multiplier: row.multiplier,
     catalogDate: row.catalogDate,
@@ -46,13 +33,6 @@ export function scenarioRow(row: Scenario): ScenarioRow {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-function parsed<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError("BAD_REQUEST", issue.message, { field: String(issue.path[0] ?? "input") });
 }
 
 /** Applies the changes to today's model and prices the result with today's catalog. */
@@ -104,8 +84,8 @@ export async function getScenario(db: Db, id: string): Promise<{ scenario: Scena
   }
 }
 
-export async function createScenario(db: Db, actor: Actor, input: TScenarioInput): Promise<ScenarioRow> {
-  const { deploymentId, name, changes: changesInput } = parsed(ZScenarioCreateRequest, input);
+export async function createScenario(db: Db, actor: Actor, input: TScenarioCreateRequest): Promise<ScenarioRow> {
+  const { deploymentId, name, changes: changesInput } = input;
   const deployment = await requireDeployment(db, deploymentId);
   const { changes, cost } = await priceChanges(db, deploymentId, changesInput);
   return db.$transaction(async (tx) => {
@@ -136,15 +116,14 @@ export async function createScenario(db: Db, actor: Actor, input: TScenarioInput
 }
 
 /** Renames and/or replaces the changes; either way the totals are recomputed with today's model and catalog. */
-export async function updateScenario(db: Db, actor: Actor, input: TScenarioUpdate): Promise<ScenarioRow> {
-  const request = parsed(ZScenarioUpdateRequest, input);
+export async function updateScenario(db: Db, actor: Actor, request: TScenarioUpdateRequest): Promise<ScenarioRow> {
   const current = await db.scenario.findUnique({ where: { id: request.id } });
   if (!current) throw notFound("the scenario");
   const name = request.name ?? current.name;
   const { changes, cost } = await priceChanges(
     db,
     current.deploymentId,
-    request.changes ?? (current.changes as TScenarioChange[]),
+    request.changes ?? ZScenarioChanges.parse(current.changes),
   );
   return db.$transaction(async (tx) => {
     const before = await tx.scenario.findUnique({ where: { id: current.id } });

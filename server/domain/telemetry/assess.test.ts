@@ -73,7 +73,7 @@ describe("effective lag", () => {
 describe("lag over the RPO target", () => {
   it("marks the link over at once but alerts only after it stayed over for the set time", () => {
     const first = run(observation(1_000, { lagBytes: 6_000_000 }));
-    expect(first.links[0]).toMatchObject({ overRpo: true, stalenessSeconds: 6 });
+    expect(first.links[0]).toMatchObject({ overRpo: true, lagMs: 6000 });
     expect(first.conditions).toEqual([]);
     const second = run(observation(3_000, { lagBytes: 7_000_000 }), first.tracking);
     expect(second.conditions).toEqual([]);

@@ -74,7 +74,7 @@ export function assess(input: AssessInput): Assessment {
         });
       }
     }
-    return { linkId: o.linkId, lagMs, lagBytes: o.lagBytes, stalenessSeconds: lagMs / 1000, overRpo };
+    return { linkId: o.linkId, lagMs, lagBytes: o.lagBytes, overRpo };
   });
 
   const regions: LiveRegion[] = topology.regions.map((region) => {

@@ -2,7 +2,8 @@
 // driver session of the deployment applies and clears them (driver-sessions/sync-faults.ts).
 import { randomUUID } from "node:crypto";
 
-import { FAULT_LABELS, FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/faults";
+import { FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/contracts";
+import { FAULT_LABELS } from "@/lib/telemetry/words";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";

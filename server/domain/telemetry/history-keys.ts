@@ -1,6 +1,6 @@
 // Which series a history read may return: the links, regions or clusters of one deployment.
 // Ids from elsewhere are refused by name, so nobody reads another deployment's telemetry by guessing ids.
-import type { TSeries } from "@/lib/telemetry/history";
+import type { TSeries } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { invalid, notFound } from "@/server/errors";
 

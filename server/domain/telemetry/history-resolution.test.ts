@@ -1,7 +1,7 @@
 // The resolution rule: which source a range reads and how wide its points are, within the point bound.
 import { describe, expect, it } from "vitest";
 
-import { RANGES } from "@/lib/telemetry/history";
+import { RANGES } from "@/lib/telemetry/contracts";
 
 import { chooseResolution, MAX_POINTS_PER_SERIES } from "./history-resolution";
 import { DEFAULT_RETENTION } from "./retention";

@@ -3,7 +3,7 @@
 // where no other test file puts any.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { ZHistoryQuery, type THistoryQuery } from "@/lib/telemetry/history";
+import { ZHistoryQuery, type THistoryQuery } from "@/lib/telemetry/contracts";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { makeTelemetryEstate, type TelemetryEstate } from "@/tests/telemetry-estate";

@@ -10,7 +10,7 @@
 // equals the rollup's bucket).
 import type { z } from "zod";
 
-import type { HistoryPoint, HistoryResult, TSeries, ZHistoryQuery } from "@/lib/telemetry/history";
+import type { HistoryPoint, HistoryResult, TSeries, ZHistoryQuery } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
 import { Prisma } from "@/server/generated/prisma/client";

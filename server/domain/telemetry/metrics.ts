@@ -2,14 +2,14 @@
 // each deployment's newest snapshot. A fresh registry per scrape: the web process keeps no state.
 import { Gauge, Registry } from "prom-client";
 
-import type { LiveSnapshot } from "@/lib/telemetry/contracts";
+import { lagSeconds, parseLiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 
 export async function renderMetrics(db: Db): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[]) =>
     new Gauge({ name, help, labelNames, registers: [registry] });
-  const lagSeconds = gauge(
+  const lagSecondsGauge = gauge(
     "meridian_replication_lag_seconds",
     "Seconds of writes the link's target has not applied (the RPO figure)",
     ["deployment", "link", "source", "target"],
@@ -47,7 +47,7 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
   ]);
 
   // The newest snapshot per deployment, in one query.
-  const rows = await db.$queryRaw<{ deploymentId: string; payload: LiveSnapshot }[]>`
+  const rows = await db.$queryRaw<{ deploymentId: string; payload: unknown }[]>`
     select distinct on ("deploymentId") "deploymentId", payload from "LiveEvent" where kind = 'snapshot' order by "deploymentId", id desc`;
   const deployments = await db.deployment.findMany({ select: { id: true, slug: true } });
   const slugOf = new Map(deployments.map((d) => [d.id, d.slug]));
@@ -62,7 +62,8 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
   const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const linkEnds = new Map(links.map((l) => [l.id, l]));
 
-  for (const { deploymentId, payload } of rows) {
+  for (const { deploymentId, payload: stored } of rows) {
+    const payload = parseLiveSnapshot(stored);
     const deployment = slugOf.get(deploymentId);
     if (!deployment) continue; // a deleted deployment's last events
     observedAt.set({ deployment }, payload.observedAtMs / 1000);
@@ -74,7 +75,7 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
         source: replicaName.get(ends?.sourceReplicaId ?? "") ?? "",
         target: replicaName.get(ends?.targetReplicaId ?? "") ?? "",
       };
-      lagSeconds.set(labels, link.lagMs / 1000);
+      lagSecondsGauge.set(labels, lagSeconds(link));
       lagBytes.set(labels, link.lagBytes);
     }
     for (const region of payload.regions) {

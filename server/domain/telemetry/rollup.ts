@@ -6,7 +6,7 @@
 // reprocessing are all harmless. Progress costs one index probe: the newest rollup's bucket. Each
 // run recomputes from one bucket before it (so samples that arrived late still count) up to the
 // last closed bucket, never further back than raw retention (older samples are gone anyway).
-import { SERIES } from "@/lib/telemetry/history";
+import { SERIES } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
 import { Prisma } from "@/server/generated/prisma/client";

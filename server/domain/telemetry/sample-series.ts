@@ -6,7 +6,7 @@
 // Health is the exception: per instant, value = fraction of the probe locations that found the
 // region healthy, n = probes, total = healthy probes, so a bucket's average is exactly "the fraction
 // of probe samples healthy in the bucket" and its min is the worst moment.
-import type { TSeries } from "@/lib/telemetry/history";
+import type { TSeries } from "@/lib/telemetry/contracts";
 import { Prisma } from "@/server/generated/prisma/client";
 
 /** Which rows: every series (rollups; key as stored in Rollup), or some series of one deployment (history; key = the id asked for). */

@@ -1,6 +1,6 @@
 // The live snapshot of a deployment: built by the worker each tick, published as a live event,
 // and read back as the starting point of every browser that opens the deployment.
-import type { LiveSnapshot } from "@/lib/telemetry/contracts";
+import { parseLiveSnapshot, type LiveSnapshot, type TAlertKind } from "@/lib/telemetry/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Driver, Observations } from "@/server/drivers/types";
 import { latestEvent } from "@/server/events";
@@ -50,7 +50,7 @@ export async function buildSnapshot(
     }),
     alerts: alerts.map((a) => ({
       id: a.id,
-      kind: a.kind as "LAG_OVER_RPO" | "REGION_DOWN",
+      kind: a.kind as TAlertKind,
       targetId: a.targetId,
       targetLabel: a.targetLabel,
       message: a.message,
@@ -66,5 +66,5 @@ export async function latestSnapshot(
   deploymentId: string,
 ): Promise<{ eventId: string; snapshot: LiveSnapshot } | null> {
   const event = await latestEvent(db, deploymentId, SNAPSHOT_EVENT);
-  return event ? { eventId: event.id, snapshot: event.payload as LiveSnapshot } : null;
+  return event ? { eventId: event.id, snapshot: parseLiveSnapshot(event.payload) } : null;
 }

@@ -1,14 +1,10 @@
 // Database clusters: an engine, how it takes writes, and how it settles conflicting ones.
-import { z } from "zod";
-
-import { updateOf, ZClusterInput, type TClusterInput } from "@/lib/topology/contracts";
+import { ZClusterInput, type TClusterInput, type TClusterUpdate } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
-
-export const ZClusterUpdate = updateOf(ZClusterInput.omit({ deploymentId: true }).shape);
 
 /** A multi-primary cluster must say how it settles conflicting writes; a single-primary one has none. */
 function checkConflictStrategy(input: Pick<TClusterInput, "writeTopology" | "conflictStrategy">) {
@@ -43,7 +39,7 @@ export async function createCluster(db: Db, actor: Actor, input: TClusterInput) 
   });
 }
 
-export async function updateCluster(db: Db, actor: Actor, input: z.infer<typeof ZClusterUpdate>) {
+export async function updateCluster(db: Db, actor: Actor, input: TClusterUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.databaseCluster.findUnique({ where: { id: input.id }, include: { replicas: true } });
     if (!before) throw notFound("the database cluster");

@@ -1,14 +1,10 @@
 // Deployments: one system and its DR plan (model, RTO/RPO and availability targets).
-import { z } from "zod";
-
-import { updateOf, ZDeploymentInput, type TDeploymentInput } from "@/lib/topology/contracts";
+import { ZDeploymentInput, type TDeploymentInput, type TDeploymentUpdate } from "@/lib/topology/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
-
-export const ZDeploymentUpdate = updateOf(ZDeploymentInput.shape);
 
 export function listDeployments(db: Db) {
   return db.deployment.findMany({
@@ -51,7 +47,7 @@ export async function createDeployment(db: Db, actor: Actor, input: TDeploymentI
   });
 }
 
-export async function updateDeployment(db: Db, actor: Actor, input: z.infer<typeof ZDeploymentUpdate>) {
+export async function updateDeployment(db: Db, actor: Actor, input: TDeploymentUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.deployment.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the deployment");

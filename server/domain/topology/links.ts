@@ -1,14 +1,10 @@
 // Replication links: data flowing from one replica to another of the same cluster.
-import { z } from "zod";
-
-import { updateOf, ZLinkInput, type TLinkInput } from "@/lib/topology/contracts";
+import type { TLinkInput, TLinkUpdate } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, invalid, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields } from "./audit-change";
-
-export const ZLinkUpdate = updateOf(ZLinkInput.omit({ sourceReplicaId: true, targetReplicaId: true }).shape);
 
 export async function createLink(db: Db, actor: Actor, input: TLinkInput) {
   if (input.sourceReplicaId === input.targetReplicaId) {
@@ -49,7 +45,7 @@ export async function createLink(db: Db, actor: Actor, input: TLinkInput) {
   });
 }
 
-export async function updateLink(db: Db, actor: Actor, input: z.infer<typeof ZLinkUpdate>) {
+export async function updateLink(db: Db, actor: Actor, input: TLinkUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.replicationLink.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the replication link");

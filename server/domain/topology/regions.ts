@@ -1,14 +1,10 @@
 // Regions: places where deployments run, shared across deployments (one AWS us-east-1 for all).
-import { z } from "zod";
-
-import { updateOf, ZRegionInput, type TRegionInput } from "@/lib/topology/contracts";
+import { ZRegionInput, type TRegionInput, type TRegionUpdate } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
-
-export const ZRegionUpdate = updateOf(ZRegionInput.shape);
 
 export function listRegions(db: Db) {
   return db.region.findMany({
@@ -29,7 +25,7 @@ export async function createRegion(db: Db, actor: Actor, input: TRegionInput) {
   });
 }
 
-export async function updateRegion(db: Db, actor: Actor, input: z.infer<typeof ZRegionUpdate>) {
+export async function updateRegion(db: Db, actor: Actor, input: TRegionUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.region.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the region");

@@ -1,7 +1,5 @@
 // Replicas of a database cluster, one per region, with their role and fencing epoch.
-import { z } from "zod";
-
-import { updateOf, ZReplicaInput, type TReplicaInput } from "@/lib/topology/contracts";
+import type { TReplicaInput, TReplicaUpdate } from "@/lib/topology/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
@@ -10,8 +8,6 @@ import { auditCreated, auditDeleted, auditUpdated, changedFields } from "./audit
 import { requireRegionInDeployment } from "./deployment-regions";
 
 // Region and cluster are where a replica is: moving one is a new replica, not an edit.
-export const ZReplicaUpdate = updateOf(ZReplicaInput.omit({ clusterId: true, regionId: true }).shape);
-
 /** Locks the cluster row, so two requests cannot each add "the" primary at the same moment. */
 async function lockCluster(tx: Tx, clusterId: string) {
   const rows = await tx.$queryRaw<
@@ -66,7 +62,7 @@ export async function createReplica(db: Db, actor: Actor, input: TReplicaInput) 
   });
 }
 
-export async function updateReplica(db: Db, actor: Actor, input: z.infer<typeof ZReplicaUpdate>) {
+export async function updateReplica(db: Db, actor: Actor, input: TReplicaUpdate) {
   return db.$transaction(async (tx) => {
     const found = await tx.replica.findUnique({ where: { id: input.id } });
     if (!found) throw notFound("the replica");

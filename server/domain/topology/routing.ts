@@ -1,14 +1,12 @@
 // Global routing: a traffic policy (DNS or anycast proxy, steering, health check) and its rules,
 // each sending traffic to one region of the deployment.
-import { z } from "zod";
-
 import {
-  updateOf,
-  ZPolicyFields,
   ZPolicyInput,
   ZRuleInput,
   type TPolicyInput,
+  type TPolicyUpdate,
   type TRuleInput,
+  type TRuleUpdate,
 } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -16,9 +14,6 @@ import { AppError, conflict, invalid, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
-
-export const ZPolicyUpdate = updateOf(ZPolicyFields.omit({ deploymentId: true }).shape);
-export const ZRuleUpdate = updateOf(ZRuleInput.omit({ policyId: true, regionId: true }).shape);
 
 /** The product decides the layer: Route 53 and Traffic Manager answer DNS, the others proxy. */
 const PRODUCT_LAYER = {
@@ -59,7 +54,7 @@ export async function createPolicy(db: Db, actor: Actor, input: TPolicyInput) {
   });
 }
 
-export async function updatePolicy(db: Db, actor: Actor, input: z.infer<typeof ZPolicyUpdate>) {
+export async function updatePolicy(db: Db, actor: Actor, input: TPolicyUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.trafficPolicy.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing policy");
@@ -139,7 +134,7 @@ export async function createRule(db: Db, actor: Actor, input: TRuleInput) {
   });
 }
 
-export async function updateRule(db: Db, actor: Actor, input: z.infer<typeof ZRuleUpdate>) {
+export async function updateRule(db: Db, actor: Actor, input: TRuleUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.routingRule.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing rule");

@@ -1,17 +1,11 @@
 // What runs in each region of a deployment: compute, databases, caches, storage, CDN.
-import { z } from "zod";
-
-import { updateOf, ZStackComponentInput, type TStackComponentInput } from "@/lib/topology/contracts";
+import { ZStackComponentInput, type TStackComponentInput, type TStackComponentUpdate } from "@/lib/topology/contracts";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, notFound } from "@/server/errors";
 
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
-
-export const ZStackComponentUpdate = updateOf(
-  ZStackComponentInput.omit({ deploymentId: true, regionId: true, kind: true }).shape,
-);
 
 export async function createStackComponent(db: Db, actor: Actor, input: TStackComponentInput) {
   return db.$transaction(async (tx) => {
@@ -34,7 +28,7 @@ export async function createStackComponent(db: Db, actor: Actor, input: TStackCo
   });
 }
 
-export async function updateStackComponent(db: Db, actor: Actor, input: z.infer<typeof ZStackComponentUpdate>) {
+export async function updateStackComponent(db: Db, actor: Actor, input: TStackComponentUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.stackComponent.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the stack component");

@@ -2,13 +2,8 @@
 // rules that matter most are also held by the database: the same person counts once (a unique key
 // on gate and approver), and a decision is taken under a lock on the gate, so two approvers cannot
 // both be "the last one" or approve a gate another has just rejected.
-import {
-  RUNBOOK_LABELS,
-  ZDecideInput,
-  type TDecideInput,
-  type TGateView,
-  type TInboxItem,
-} from "@/lib/operations/contracts";
+import type { TDecision, TGateView, TInboxItem } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
@@ -72,8 +67,7 @@ async function confirmPassword(db: Db, actor: SessionActor, password: string) {
   throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
 }
 
-export async function decideGate(db: Db, actor: SessionActor, raw: TDecideInput): Promise<TGateView> {
-  const input = ZDecideInput.parse(raw);
+export async function decideGate(db: Db, actor: SessionActor, input: TDecision): Promise<TGateView> {
   await confirmPassword(db, actor, input.password);
   const nowMs = Date.now();
   try {

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
-import type { TGateContext, TOperationPlan, TRunbook } from "@/lib/operations/contracts";
+import { parseOperationPlan, type TGateContext, type TRunbook } from "@/lib/operations/contracts";
+import { lagSeconds } from "@/lib/telemetry/contracts";
 import type { Tx } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
@@ -27,22 +28,22 @@ export function contextHash(context: TGateContext): string {
 /** Lag (seconds, the RPO figure) of the replica to promote, from the newest live snapshot. */
 async function lagSecondsNow(tx: Tx, op: GateOperation): Promise<number | null> {
   const latest = await latestSnapshot(tx, op.deploymentId);
-  const plan = op.plan as TOperationPlan;
-  const link = plan.before?.links?.find((l) => l.target === op.targetReplicaId) ?? null;
+  const plan = parseOperationPlan(op.plan);
+  const link = plan.before.links.find((l) => l.target === op.targetReplicaId) ?? null;
   const live = latest?.snapshot.links.find((l) => (link ? l.linkId === link.id : false));
-  return live ? Math.round(live.lagMs) / 1000 : null;
+  return live ? lagSeconds(live) : null;
 }
 
 export async function gateContext(tx: Tx, op: GateOperation, stepTitle: string | null): Promise<TGateContext> {
-  const plan = op.plan as TOperationPlan;
+  const plan = parseOperationPlan(op.plan);
   const lagSeconds = await lagSecondsNow(tx, op);
   const lossy = op.runbook === "FAILOVER" || op.runbook === "DRILL";
   return {
     planHash: op.planHash,
     topologyFingerprint: topologyFingerprint(await loadDriverTopology(tx, op.deploymentId)),
     lagSeconds,
-    dataLossSeconds: lossy ? (lagSeconds ?? plan.estimate?.dataLossSeconds ?? 0) : 0,
-    eventCostUsd: plan.eventCost?.totalUsd ?? 0,
+    dataLossSeconds: lossy ? (lagSeconds ?? plan.estimate.dataLossSeconds) : 0,
+    eventCostUsd: plan.eventCost.totalUsd,
     stepTitle,
   };
 }

@@ -1,12 +1,11 @@
 // Approval policies: per deployment and runbook, how many people of which role approve a run, how
 // long an approval holds, and which steps wait for their own approval. A runbook with no stored
 // policy runs under DEFAULT_POLICY, so nothing moves a primary without someone approving it.
-import { label } from "@/lib/enums";
+import { roleLabel } from "@/lib/identity/words";
 import {
   RUNBOOKS,
   STEP_KINDS,
-  ZPolicyInput,
-  type TPolicyInput,
+  type TApprovalPolicy,
   type TPolicySummary,
   type TRunbook,
   type TStepKind,
@@ -76,18 +75,13 @@ function sentence(slug: string, row: PolicyRow): string {
   const needs =
     n === 0
       ? "runs without approval before it starts"
-      : `needs ${n} approval${n === 1 ? "" : "s"} from ${label(row.approverRole)} within ${duration(row.expiresAfterSeconds)}`;
+      : `needs ${n} approval${n === 1 ? "" : "s"} from ${roleLabel(row.approverRole)} within ${duration(row.expiresAfterSeconds)}`;
   const gated = row.gatedSteps.length > 0 ? `, also before ${row.gatedSteps.map(stepWords).join(" and ")}` : "";
   return `${slug}: ${row.runbook.toLowerCase()} ${needs}${gated}`;
 }
 
-export async function setPolicy(db: Db, actor: Actor, raw: TPolicyInput): Promise<PolicyRow> {
-  const parsed = ZPolicyInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(issue.path.join(".") || "input", issue.message);
-  }
-  const { deploymentId, runbook, ...fields } = parsed.data;
+export async function setPolicy(db: Db, actor: Actor, input: TApprovalPolicy): Promise<PolicyRow> {
+  const { deploymentId, runbook, ...fields } = input;
   // The same kind listed twice would still gate once; store it once so the audit diff stays honest.
   const data = { ...fields, gatedSteps: [...new Set(fields.gatedSteps)] };
   return db.$transaction(async (tx) => {

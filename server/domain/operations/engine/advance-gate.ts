@@ -1,7 +1,7 @@
 // Whether an operation may go on: the gate before the run, and the gates before chosen steps.
 // A gate that has expired ends the operation; one whose approved figures no longer hold lapses and
 // a new one is opened, so the approvers are asked again with what is true now.
-import type { TGateContext, TOperationPlan } from "@/lib/operations/contracts";
+import { parseGateContext, parseOperationPlan } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { OperationStep } from "@/server/generated/prisma/client";
@@ -31,7 +31,7 @@ export async function advanceGate(tx: Tx, op: LockedOperation, nowMs: number, st
     });
   }
   if (!step || step.startedAt) return true;
-  const planned = (op.plan as TOperationPlan).steps?.[step.index];
+  const planned = parseOperationPlan(op.plan).steps[step.index];
   if (!planned?.gated) return true;
   const gate = await tx.approvalGate.findFirst({
     where: { operationId: op.id, stepIndex: step.index, beforeRun: false },
@@ -87,7 +87,7 @@ async function gateHolds(
   const drift =
     gate.status === "GRANTED" && gate.expiresAt.getTime() <= nowMs
       ? { reason: "it was granted but not used before it expired", now: null }
-      : await driftOf(tx, op, gate.context as TGateContext);
+      : await driftOf(tx, op, parseGateContext(gate.context));
   const { reason, now } = drift;
   if (reason === null) return gate.status === "GRANTED";
   const decisions = await tx.approvalDecision.count({ where: { gateId: gate.id } });

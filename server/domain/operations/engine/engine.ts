@@ -7,7 +7,7 @@
 //     run again by whichever worker comes next, and after it the step is recorded as done;
 //   - a failed attempt is retried with backoff when retrying can help, otherwise the operation
 //     rolls back the steps it can undo and ends FAILED with the reason.
-import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
+import { parseStepOutput, ZStepParams, type TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
 import { withDriverSession } from "@/server/domain/driver-sessions/session";
 import { DriverError } from "@/server/drivers/errors";
@@ -114,9 +114,7 @@ async function runNextStep(
   }
   if (step.nextAttemptAt && step.nextAttemptAt.getTime() > nowMs) return "idle";
   if (step.startedAt && step.status === "WAITING" && nowMs - step.startedAt.getTime() > step.timeoutSeconds * 1000) {
-    const waitingFor = String(
-      (step.output as Record<string, unknown> | null)?.waitingFor ?? "the condition did not hold",
-    );
+    const waitingFor = String(parseStepOutput(step.output)?.waitingFor ?? "the condition did not hold");
     await markProgress(
       tx,
       op,
@@ -126,7 +124,7 @@ async function runNextStep(
     );
     return "moved";
   }
-  const plannedStep = { ...step, params: step.params as TPlannedStep["params"], kind: step.kind as TStepKind };
+  const plannedStep = { ...step, params: ZStepParams.parse(step.params), kind: step.kind as TStepKind };
   // No gate stands before this step, or it was granted and what it approved still holds.
   if (!(await advanceGate(tx, op, nowMs, plannedStep))) return "idle";
   if (op.status !== "RUNNING")
@@ -144,7 +142,7 @@ async function runNextStep(
         nowMs,
         operation: facts(op),
         params: plannedStep.params,
-        previous: step.output as Record<string, unknown> | null,
+        previous: parseStepOutput(step.output),
       };
       const result = await STEP_HANDLERS[plannedStep.kind].run(ctx);
       if (options.crashAt?.("after-effect")) throw new SimulatedCrash("after-effect");

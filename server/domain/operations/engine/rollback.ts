@@ -1,6 +1,6 @@
 // Abort, failure and rejection end here: the steps that ran are undone one per move, as undo-plan.ts
 // decides (nothing past the point of no return, a drill's injected outage always and first).
-import type { TPlannedStep, TStepKind } from "@/lib/operations/contracts";
+import { parseStepOutput, ZStepParams, type TStepKind } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { withDriverSession } from "@/server/domain/driver-sessions/session";
@@ -29,13 +29,10 @@ export async function rollbackNext(tx: Tx, op: LockedOperation, nowMs: number): 
         topology: before,
         nowMs,
         operation: facts(op),
-        params: next.params as TPlannedStep["params"],
+        params: ZStepParams.parse(next.params),
         previous: null,
       };
-      const update = await STEP_HANDLERS[next.kind as TStepKind].compensate?.(
-        ctx,
-        (next.output ?? {}) as Record<string, unknown>,
-      );
+      const update = await STEP_HANDLERS[next.kind as TStepKind].compensate?.(ctx, parseStepOutput(next.output) ?? {});
       if (update) Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: update }));
     });
   } catch (error) {

@@ -1,15 +1,16 @@
 // What must hold before a runbook may start (blocking) and what the operator should know first
 // (non-blocking). Start refuses a plan with a failed blocking check; the run's own pre-check and
 // probes look again at the moment it acts, so these read the model and the newest live data only.
-import { label } from "@/lib/enums";
+import { deciderRoles } from "@/lib/identity/permissions";
+import { roleLabel } from "@/lib/identity/words";
 import {
   ACTIVE_STATUSES,
-  RUNBOOK_LABELS,
   type TCheck,
   type TPolicySummary,
   type TReplicaRef,
   type TRunbook,
 } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
 
 import type { Lag, LiveRead } from "./estimate";
@@ -41,7 +42,7 @@ async function noActiveOperation(db: Db, { cluster }: CheckInput): Promise<TChec
     orderBy: { createdAt: "desc" },
   });
   const detail = other
-    ? `${RUNBOOK_LABELS[other.runbook]} ${other.id} is ${other.status.toLowerCase().replaceAll("_", " ")} on cluster ${cluster.name}: one operation per cluster at a time`
+    ? `${RUNBOOK_LABELS[other.runbook]} ${other.id} is ${statusWords(other.status)} on cluster ${cluster.name}: one operation per cluster at a time`
     : `nothing else is running on cluster ${cluster.name}`;
   return check("no-active-operation", "No other operation on the cluster", !other, detail, true);
 }
@@ -154,9 +155,9 @@ function drillDriver({ estate }: CheckInput): TCheck {
 async function approversExist(db: Db, { policy }: CheckInput): Promise<TCheck> {
   // As many as the gate before the run needs; a gated step alone still needs one approver.
   const needed = policy.approvalsRequired > 0 ? policy.approvalsRequired : policy.gatedSteps.length > 0 ? 1 : 0;
-  const roles = [...new Set([policy.approverRole, "ADMIN" as const])];
+  const roles = deciderRoles(policy.approverRole);
   const count = needed === 0 ? 0 : await db.user.count({ where: { disabled: false, role: { in: roles } } });
-  const who = roles.map(label).join(" or ");
+  const who = roles.map(roleLabel).join(" or ");
   const detail =
     needed === 0
       ? "the policy runs it without approval"

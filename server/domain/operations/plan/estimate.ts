@@ -1,7 +1,7 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
 import type { TEventCost, TPhase, TPlanEstimate, TPlannedStep, TRunbook, TStepKind } from "@/lib/operations/contracts";
-import type { LiveLink, LiveRegion } from "@/lib/telemetry/contracts";
+import { lagSeconds, type LiveLink, type LiveRegion } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { eventCosts, type EventCostItem } from "@/server/domain/planning/event-cost";
 import { EXPECTED_ASYNC_LAG_SECONDS, routingFailover } from "@/server/domain/planning/readiness-timing";
@@ -32,9 +32,7 @@ export type Lag = { seconds: number | null; bytes: number | null };
 
 export function lagOn(live: Live | null, linkId: string | undefined): Lag {
   const link = live && linkId ? live.links.get(linkId) : undefined;
-  return link
-    ? { seconds: Math.round(link.stalenessSeconds * 1000) / 1000, bytes: link.lagBytes }
-    : { seconds: null, bytes: null };
+  return link ? { seconds: lagSeconds(link), bytes: link.lagBytes } : { seconds: null, bytes: null };
 }
 
 /** Short steps: one or two driver calls and a read-back. */

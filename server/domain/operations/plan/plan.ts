@@ -5,8 +5,6 @@ import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
 import {
-  RUNBOOK_LABELS,
-  ZPlanInput,
   type TCheck,
   type TOperationPlan,
   type TPlanInput,
@@ -14,6 +12,7 @@ import {
   type TReplicaRef,
   type TRunbook,
 } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
 import { invalid } from "@/server/errors";
@@ -137,8 +136,7 @@ function planHash(
   return createHash("sha256").update(canonicalJson(content)).digest("hex").slice(0, 32);
 }
 
-export async function planOperation(db: Db, raw: TPlanInput): Promise<TOperationPlan> {
-  const input = ZPlanInput.parse(raw);
+export async function planOperation(db: Db, input: TPlanInput): Promise<TOperationPlan> {
   const { runbook } = input;
   const estate = await loadEstate(db, input.deploymentId);
   const cluster = pickCluster(estate, input.clusterId);

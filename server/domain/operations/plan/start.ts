@@ -4,13 +4,8 @@
 // "one operation per cluster" hold when two requests race past the check.
 import { randomUUID } from "node:crypto";
 
-import {
-  ACTIVE_STATUSES,
-  RUNBOOK_LABELS,
-  statusWords,
-  ZStartInput,
-  type TStartInput,
-} from "@/lib/operations/contracts";
+import { ACTIVE_STATUSES, type TStartRequest } from "@/lib/operations/contracts";
+import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -38,8 +33,7 @@ function busy(
   );
 }
 
-export async function startOperation(db: Db, actor: Actor, raw: TStartInput): Promise<{ operationId: string }> {
-  const input = ZStartInput.parse(raw);
+export async function startOperation(db: Db, actor: Actor, input: TStartRequest): Promise<{ operationId: string }> {
   if (!actor.userId) throw new AppError("FORBIDDEN", "operations are requested by a person");
   const plan = await planOperation(db, input);
   if (plan.planHash !== input.planHash) {

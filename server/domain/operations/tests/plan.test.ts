@@ -53,7 +53,7 @@ function snapshot(deploymentId: string, links: Partial<LiveLink>[], regions: Par
     replicas: [],
     alerts: [],
     faults: [],
-    links: links.map((l) => ({ linkId: "", lagMs: 0, lagBytes: 0, stalenessSeconds: 0, overRpo: false, ...l })),
+    links: links.map((l) => ({ linkId: "", lagMs: 0, lagBytes: 0, overRpo: false, ...l })),
     regions: regions.map((r) => ({
       regionId: "",
       status: "HEALTHY",
@@ -151,16 +151,16 @@ describe("planning a runbook", () => {
     const { deploymentId, cluster, primary, standby, link, regionIds } = await commerce();
     const second = await addStandby(cluster.id, regionIds.awsEuWest1, primary);
     await snapshot(deploymentId, [
-      { linkId: link.id, stalenessSeconds: 3.2, lagBytes: 4_000_000 },
-      { linkId: second.link.id, stalenessSeconds: 0.25, lagBytes: 9_000 },
+      { linkId: link.id, lagMs: 3200, lagBytes: 4_000_000 },
+      { linkId: second.link.id, lagMs: 250, lagBytes: 9_000 },
     ]);
     const first = await planOperation(db, { deploymentId, runbook: "FAILOVER" });
     expect(first.target.id).toBe(second.replica.id);
     expect(first.estimate).toMatchObject({ lagSeconds: 0.25, dataLossSeconds: 0.25, dataLossBytes: 9_000 });
 
     await snapshot(deploymentId, [
-      { linkId: link.id, stalenessSeconds: 0.1 },
-      { linkId: second.link.id, stalenessSeconds: 2.5, lagBytes: 70_000 },
+      { linkId: link.id, lagMs: 100 },
+      { linkId: second.link.id, lagMs: 2500, lagBytes: 70_000 },
     ]);
     const moved = await planOperation(db, { deploymentId, runbook: "FAILOVER", targetReplicaId: second.replica.id });
     expect(moved.estimate).toMatchObject({ lagSeconds: 2.5, dataLossBytes: 70_000 });
@@ -181,7 +181,7 @@ describe("planning a runbook", () => {
 
   it("switchover with live lag: waits for it, flags it over the RPO, still loses nothing", async () => {
     const { deploymentId, link } = await commerce();
-    await snapshot(deploymentId, [{ linkId: link.id, stalenessSeconds: 7.4, lagBytes: 123 }]);
+    await snapshot(deploymentId, [{ linkId: link.id, lagMs: 7400, lagBytes: 123 }]);
     const plan = await planOperation(db, { deploymentId, runbook: "SWITCHOVER" });
     expect(plan.steps.find((s) => s.kind === "WAIT_CATCH_UP")!.estimateSeconds).toBe(8);
     expect(plan.estimate).toMatchObject({ lagSeconds: 7.4, dataLossSeconds: 0, dataLossBytes: 0 });

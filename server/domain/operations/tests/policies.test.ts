@@ -1,8 +1,11 @@
 // Approval policies against real PostgreSQL: defaults until one is set, upserts audited once each,
-// and invalid input refused before anything is written.
+// and invalid input refused before anything is written (by the router's contract, the one place
+// input is parsed).
 import { describe, expect, it } from "vitest";
 
-import { RUNBOOKS } from "@/lib/operations/contracts";
+import { RUNBOOKS, ZApprovalPolicyInput, type TApprovalPolicyInput } from "@/lib/operations/contracts";
+import { createCaller } from "@/server/api/root";
+import { createInnerContext } from "@/server/api/trpc";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { createDeployment } from "@/server/domain/topology/deployments";
@@ -25,6 +28,10 @@ async function refusal(run: Promise<unknown>): Promise<AppError> {
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
+
+/** What the router hands the domain: the input parsed with its contract (defaults filled in). */
+const setParsed = (admin: Awaited<ReturnType<typeof makeUser>>, input: TApprovalPolicyInput) =>
+  setPolicy(db, admin, ZApprovalPolicyInput.parse(input));
 
 const twoApprovers = {
   runbook: "SWITCHOVER" as const,
@@ -55,7 +62,7 @@ describe("approval policies", () => {
 
   it("upserts one policy per deployment and runbook, each change audited once in its own words", async () => {
     const { deployment, admin } = await setup();
-    const set = await setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers });
+    const set = await setParsed(admin, { deploymentId: deployment.id, ...twoApprovers });
     expect(set).toEqual({
       runbook: "SWITCHOVER",
       isDefault: false,
@@ -91,7 +98,7 @@ describe("approval policies", () => {
     });
 
     // A second change updates the same row; its audit record carries what it replaced.
-    await setPolicy(db, admin, {
+    await setParsed(admin, {
       deploymentId: deployment.id,
       ...twoApprovers,
       approvalsRequired: 0,
@@ -119,15 +126,17 @@ describe("approval policies", () => {
 
   it("refuses invalid input naming the field, and writes nothing", async () => {
     const { deployment, admin } = await setup();
-    const tooMany = await refusal(
-      setPolicy(db, admin, { deploymentId: deployment.id, ...twoApprovers, approvalsRequired: 11 }),
-    );
-    expect(tooMany).toMatchObject({
-      code: "BAD_REQUEST",
-      field: "approvalsRequired",
-      message: "approvals required must be at most 10",
-    });
-    const noDeployment = await refusal(setPolicy(db, admin, { deploymentId: "no-such-deployment", ...twoApprovers }));
+    const tooMany = await createCaller(createInnerContext(admin))
+      .operations.setPolicy({ deploymentId: deployment.id, ...twoApprovers, approvalsRequired: 11 })
+      .then(
+        () => null,
+        (e: { code?: string; cause?: { issues?: { path: PropertyKey[]; message: string }[] } }) => e,
+      );
+    expect(tooMany?.code).toBe("BAD_REQUEST");
+    expect(tooMany?.cause?.issues?.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["approvalsRequired", "approvals required must be at most 10"],
+    ]);
+    const noDeployment = await refusal(setParsed(admin, { deploymentId: "no-such-deployment", ...twoApprovers }));
     expect(noDeployment).toMatchObject({ code: "BAD_REQUEST", field: "deploymentId" });
     expect(await db.approvalPolicy.count({ where: { deploymentId: deployment.id } })).toBe(0);
     expect(await auditCountBy(admin)).toBe(0);

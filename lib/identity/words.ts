@@ -1,0 +1,15 @@
+// Who people are in the console, in words: each role as the shell, the admin pages and the
+// approval sentences name it.
+import type { TRole } from "@/lib/enums";
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  VIEWER: "Viewer",
+  OPERATOR: "Operator",
+  APPROVER: "Approver",
+  ADMIN: "Admin",
+};
+
+export const roleLabel = (role: TRole) => ROLE_LABELS[role];
+
+/** For a select of roles. */
+export const roleOptions = (roles: readonly TRole[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value] }));

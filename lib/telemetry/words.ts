@@ -1,0 +1,17 @@
+// Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
+import type { TAlertKind, TFaultKind } from "./contracts";
+
+export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
+  LAG_OVER_RPO: "Lag over RPO",
+  REGION_DOWN: "Region down",
+};
+export const alertKindLabel = (kind: string) => ALERT_KIND_LABELS[kind as TAlertKind] ?? kind;
+
+export const FAULT_LABELS: Record<TFaultKind, string> = {
+  REGION_OUTAGE: "Region outage",
+  LINK_PARTITION: "Link partition",
+  ADDED_LATENCY: "Added latency",
+  LAG_SPIKE: "Lag spike (slow replay)",
+  WRITE_SURGE: "Write surge",
+};
+export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
