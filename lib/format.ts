@@ -1,4 +1,10 @@
-// Presentation of money and multipliers: the only place figures are rounded.
+// Every formatter of the console, for the pages and for the sentences the server writes: money,
+// durations, lag, bytes, rates and dates as an operator reads them. The only place figures are
+// rounded for people.
+
+// ---------------------------------------------------------------------------------------------
+// Money
+// ---------------------------------------------------------------------------------------------
 
 const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const WITH_CENTS = new Intl.NumberFormat("en-US", {
@@ -28,4 +34,120 @@ export function formatUsd(amountUsd: number, style: TUsdStyle = "cents"): string
 
 export function formatMultiplier(multiplier: number | null): string {
   return multiplier === null || !Number.isFinite(multiplier) ? "n/a" : `${multiplier.toFixed(2)}x`;
+}
+
+const COMPACT_USD = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumFractionDigits: 1,
+});
+
+/** Axis ticks and chart labels: "$12.3K" reads at a glance where cents would be noise. */
+export const formatUsdShort = (amountUsd: number) =>
+  Number.isFinite(amountUsd) ? COMPACT_USD.format(amountUsd) : "n/a";
+
+/** A change against the baseline, signed so a saving reads as one ("−$1,200.00"). */
+export function formatDeltaUsd(deltaUsd: number): string {
+  // Float noise from summing prices should not show as "+$0.00" or "−$0.00".
+  if (Math.abs(deltaUsd) < 0.005) return "±$0.00";
+  return `${deltaUsd > 0 ? "+" : "−"}${formatUsd(Math.abs(deltaUsd))}`;
+}
+
+/** A cost band's range of multipliers: "1.30x–1.60x". */
+export const formatBandRange = (band: { lowX: number; highX: number }) =>
+  `${formatMultiplier(band.lowX)}–${formatMultiplier(band.highX)}`;
+
+// ---------------------------------------------------------------------------------------------
+// Time
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Seconds, whole or fractional: "0.04 s" (sub-second data loss is still data loss: never "0 s"),
+ * "2.5 s", "45 s", "3.5 min", "1.5 h", "2 d"; "—" when unknown.
+ */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  if (seconds > 0 && seconds < 0.1) return `${+seconds.toPrecision(2)} s`;
+  if (seconds < 10) return `${+seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) return `${+(whole / 60).toFixed(1)} min`;
+  if (whole < 86_400) return `${+(whole / 3600).toFixed(1)} h`;
+  return `${+(whole / 86_400).toFixed(1)} d`;
+}
+
+/** Seconds as targets and checks compare them, never in minutes: "0.25 s", "12 s", "900 s". */
+export const formatPlainSeconds = (seconds: number) => `${Number(seconds.toFixed(seconds < 10 ? 2 : 0))} s`;
+
+/** "850 ms", "12.4 s", "3 min 05 s", "1 h 12 min": how long a step took, at a glance. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
+  const totalSeconds = Math.floor(ms / 1000);
+  if (totalSeconds < 3600)
+    return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(totalSeconds / 3600)} h ${String(Math.floor((totalSeconds % 3600) / 60)).padStart(2, "0")} min`;
+}
+
+/** Time left before an approval expires, or "expired". */
+export function formatCountdown(msLeft: number): string {
+  if (msLeft <= 0) return "expired";
+  const seconds = Math.ceil(msLeft / 1000);
+  if (seconds < 60) return `${seconds} s left`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s left`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, "0")} min left`;
+}
+
+/** Replication lag (and other live latencies): "850 ms", "1.25 s", "12.5 s", "3.2 min", "1.5 h". */
+export function formatLagMs(ms: number): string {
+  if (!Number.isFinite(ms)) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
+  return `${+(ms / 3_600_000).toFixed(1)} h`;
+}
+
+export const formatDateTime = (date: Date | string) =>
+  new Date(date).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Quantities and rates
+// ---------------------------------------------------------------------------------------------
+
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return "—";
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? Math.round(value) : +value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
+}
+
+export function formatRps(requestsPerSecond: number): string {
+  if (!Number.isFinite(requestsPerSecond)) return "—";
+  return `${requestsPerSecond < 10 ? +requestsPerSecond.toFixed(1) : Math.round(requestsPerSecond).toLocaleString("en-US")} rps`;
+}
+
+/** A fraction 0..1 as a percentage, with more digits when it is small (error rates). */
+export function formatFraction(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "—";
+  const pct = fraction * 100;
+  return `${+pct.toFixed(pct !== 0 && pct < 1 ? 2 : 1)}%`;
+}
+
+export function formatPerSecond(value: number): string {
+  if (!Number.isFinite(value)) return "—";
+  return `${value < 10 ? +value.toFixed(2) : Math.round(value).toLocaleString("en-US")}/s`;
 }

@@ -10,11 +10,11 @@ import type { RouterOutputs } from "@/components/trpc/types";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
 import { ROLES } from "@/lib/enums";
+import { formatDateTime } from "@/lib/format";
 import { ZUserUpdate } from "@/lib/identity/contracts";
 import { roleOptions } from "@/lib/identity/words";
 

@@ -8,9 +8,9 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
 
 const OBJECT_TYPES = ["", "deployment", "region", "stack", "cluster", "replica", "link", "policy", "rule", "user"];
 

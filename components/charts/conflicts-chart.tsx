@@ -1,9 +1,9 @@
 "use client";
 
 // Write conflicts per database cluster over the chosen range (multi-primary clusters settle them).
-import { formatPerSecond } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
+import { formatPerSecond } from "@/lib/format";
 
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";

@@ -4,12 +4,12 @@
 // how many links are over it now, and p50/p95/max per link over the range.
 import { useState } from "react";
 
-import { formatLagMs } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { SERIES_COLOR_VARS, seriesStroke } from "@/components/ui/series-palette";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatLagMs } from "@/lib/format";
 import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import { summarize } from "./chart-data";

@@ -1,9 +1,9 @@
 "use client";
 
 // Per region over the chosen range: the fraction of health probes passing, traffic and error rate.
-import { formatFraction, formatRps } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
+import { formatFraction, formatRps } from "@/lib/format";
 import type { TSeries } from "@/lib/telemetry/contracts";
 
 import { ChartBody } from "./chart-frame";

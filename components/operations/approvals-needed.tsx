@@ -1,6 +1,6 @@
 // What the deployment's approval policy asks of this runbook before and during the run.
-import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
+import { formatSeconds } from "@/lib/format";
 import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
 
 import { approvalWords } from "./policy-words";

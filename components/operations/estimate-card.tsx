@@ -1,13 +1,11 @@
 // What the plan expects: recovery time by phase and data loss now, each against the deployment's
 // targets, in rose when it would miss them.
-import { formatBytes } from "@/components/telemetry/format";
-import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
+import { formatBytes, formatSeconds } from "@/lib/format";
 import { PHASES, type TPlanEstimate } from "@/lib/operations/contracts";
 import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { Figure } from "./figure";
-import { formatSecs } from "./step-view";
 
 export function EstimateCard({
   estimate,
@@ -25,21 +23,21 @@ export function EstimateCard({
           over={estimate.rtoSeconds > targets.rtoSeconds}
           against={`target ${formatSeconds(targets.rtoSeconds)}`}
         >
-          {formatSecs(estimate.rtoSeconds)}
+          {formatSeconds(estimate.rtoSeconds)}
         </Figure>
         <Figure
           term="Lag now"
           against={`RPO target ${formatSeconds(targets.rpoSeconds)}`}
           over={estimate.lagSeconds !== null && estimate.lagSeconds > targets.rpoSeconds}
         >
-          {estimate.lagSeconds === null ? "not measured yet" : formatSecs(estimate.lagSeconds)}
+          {estimate.lagSeconds === null ? "not measured yet" : formatSeconds(estimate.lagSeconds)}
         </Figure>
         <Figure
           term="Estimated data loss"
           over={estimate.dataLossSeconds > targets.rpoSeconds}
           against={`RPO target ${formatSeconds(targets.rpoSeconds)}`}
         >
-          {formatSecs(estimate.dataLossSeconds)} · {formatBytes(estimate.dataLossBytes)}
+          {formatSeconds(estimate.dataLossSeconds)} · {formatBytes(estimate.dataLossBytes)}
         </Figure>
       </dl>
       {phases.length > 0 ? (
@@ -49,7 +47,7 @@ export function EstimateCard({
             {phases.map((phase) => (
               <li key={phase} className="flex justify-between gap-2">
                 <span>{PHASE_LABELS[phase]}</span>
-                <span className="tabular-nums">{formatSecs(estimate.byPhase[phase])}</span>
+                <span className="tabular-nums">{formatSeconds(estimate.byPhase[phase])}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 // What running this operation costs, line by line, with the assumptions behind the figure.
 import { Card } from "@/components/ui/layout";
-import { formatUsd } from "@/lib/cost";
+import { formatUsd } from "@/lib/format";
 import type { TEventCost } from "@/lib/operations/contracts";
 
 export function EventCostCard({ cost }: { cost: TEventCost }) {

@@ -2,8 +2,8 @@
 
 // One approval: its status, how many approvals from which role, the time left, what it is bound to,
 // who decided what, and the decide form or the server's reason this user cannot decide it.
-import { formatDateTime } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
+import { formatCountdown, formatDateTime } from "@/lib/format";
 import { roleLabel } from "@/lib/identity/words";
 import type { TGateView } from "@/lib/operations/contracts";
 
@@ -11,7 +11,6 @@ import { DecideForm } from "./decide-form";
 import { GateContext } from "./gate-context";
 import { gateTitle } from "./gate-title";
 import { StatusBadge } from "./status-badge";
-import { formatCountdown } from "./step-view";
 
 export function GateCard({ gate }: { gate: TGateView }) {
   const now = useNow(1000);

@@ -1,9 +1,7 @@
 // What an approval is bound to: the figures the approver was shown. If the lag or the topology moves
 // beyond the policy's tolerance before the step runs, the approval lapses and is asked for again.
-import { formatUsd } from "@/lib/cost";
+import { formatSeconds, formatUsd } from "@/lib/format";
 import type { TGateContext } from "@/lib/operations/contracts";
-
-import { formatSecs } from "./step-view";
 
 export function GateContext({ context }: { context: TGateContext }) {
   return (
@@ -11,12 +9,12 @@ export function GateContext({ context }: { context: TGateContext }) {
       <div>
         <dt className="text-xs text-slate-500">Lag when asked</dt>
         <dd className="tabular-nums">
-          {context.lagSeconds === null ? "not measured" : formatSecs(context.lagSeconds)}
+          {context.lagSeconds === null ? "not measured" : formatSeconds(context.lagSeconds)}
         </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Data loss if run now</dt>
-        <dd className="tabular-nums">{formatSecs(context.dataLossSeconds)}</dd>
+        <dd className="tabular-nums">{formatSeconds(context.dataLossSeconds)}</dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Event cost</dt>

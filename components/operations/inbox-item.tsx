@@ -4,7 +4,9 @@
 // or the server's reason this user cannot decide it.
 import Link from "next/link";
 
+import { replicaWords } from "@/components/operations/step-view";
 import { useNow } from "@/components/ui/use-now";
+import { formatCountdown } from "@/lib/format";
 import { roleLabel } from "@/lib/identity/words";
 import { type TInboxItem } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
@@ -13,7 +15,6 @@ import { DecideForm } from "./decide-form";
 import { GateContext } from "./gate-context";
 import { gateTitle } from "./gate-title";
 import { StatusBadge } from "./status-badge";
-import { formatCountdown, replicaWords } from "./step-view";
 
 export function InboxItem({ item }: { item: TInboxItem }) {
   const now = useNow(1000);

@@ -2,12 +2,12 @@
 // and why it failed, when it did.
 import Link from "next/link";
 
-import { formatDateTime } from "@/components/ui/format";
+import { replicaWords } from "@/components/operations/step-view";
+import { formatDateTime } from "@/lib/format";
 import { isActive, type TOperationDetail } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
-import { replicaWords } from "./step-view";
 
 export function OperationHeader({ operation }: { operation: TOperationDetail }) {
   const pending = isActive(operation.status) && operation.abortRequested;

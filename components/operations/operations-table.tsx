@@ -5,16 +5,16 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+import { replicaWords } from "@/components/operations/step-view";
 import { useTRPC } from "@/components/trpc/client";
-import { formatDateTime } from "@/components/ui/format";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { ErrorLine, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
 import { isActive, type TOperationSummary } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
-import { replicaWords } from "./step-view";
 
 function activeFirst(rows: readonly TOperationSummary[]): TOperationSummary[] {
   return [...rows].sort(

@@ -5,17 +5,16 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
+import { formatSeconds } from "@/lib/format";
 import { type TPhaseMeasure } from "@/lib/operations/contracts";
 import { PHASE_LABELS } from "@/lib/operations/words";
-
-import { formatSecs } from "./step-view";
 
 export function PhaseChart({ phases }: { phases: readonly TPhaseMeasure[] }) {
   const rows = phases.map((measure) => ({ phase: PHASE_LABELS[measure.phase], seconds: measure.seconds }));
   return (
     <ChartShell
       title="Time by phase"
-      description={`Horizontal bars of seconds per phase: ${rows.map((row) => `${row.phase} ${formatSecs(row.seconds)}`).join(", ")}.`}
+      description={`Horizontal bars of seconds per phase: ${rows.map((row) => `${row.phase} ${formatSeconds(row.seconds)}`).join(", ")}.`}
       data-testid="phase-chart"
     >
       <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 30 + 40)}>
@@ -30,7 +29,7 @@ export function PhaseChart({ phases }: { phases: readonly TPhaseMeasure[] }) {
                 active={active}
                 payload={payload}
                 label={label}
-                formatValue={formatSecs}
+                formatValue={formatSeconds}
                 formatTime={String}
               />
             )}

@@ -1,9 +1,8 @@
 // The measured RTO split by phase, in the order the phases ran.
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatSeconds } from "@/lib/format";
 import { type TPhaseMeasure } from "@/lib/operations/contracts";
 import { PHASE_LABELS } from "@/lib/operations/words";
-
-import { formatSecs } from "./step-view";
 
 export function PhaseTable({ phases, total }: { phases: readonly TPhaseMeasure[]; total: number | null }) {
   return (
@@ -18,7 +17,7 @@ export function PhaseTable({ phases, total }: { phases: readonly TPhaseMeasure[]
         {phases.map((measure, index) => (
           <tr key={`${measure.phase}-${index}`} data-testid={`phase-${measure.phase}`}>
             <Td>{PHASE_LABELS[measure.phase]}</Td>
-            <Td className="text-right tabular-nums" title={formatSecs(measure.seconds)}>
+            <Td className="text-right tabular-nums" title={formatSeconds(measure.seconds)}>
               {+measure.seconds.toFixed(2)}
             </Td>
           </tr>

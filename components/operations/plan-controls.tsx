@@ -2,12 +2,11 @@
 
 // What to plan: the runbook (with what it does), the cluster when there is more than one, and the
 // replica to promote from the plan's candidates.
+import { replicaWords } from "@/components/operations/step-view";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { RUNBOOKS, type TOperationPlan, type TRunbook } from "@/lib/operations/contracts";
 import { RUNBOOK_DESCRIPTIONS, RUNBOOK_LABELS } from "@/lib/operations/words";
-
-import { replicaWords } from "./step-view";
 
 export function PlanControls({
   runbook,

@@ -1,12 +1,10 @@
 // The runbook's steps in order: what each does, its phase, whether it waits for an approval, how
 // long it may take and how often it is tried, and what abort would do to it once it has run.
-import { formatSeconds } from "@/components/ui/format";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatSeconds } from "@/lib/format";
 import { type TPlannedStep } from "@/lib/operations/contracts";
 import { PHASE_LABELS, ROLLBACK_LABELS } from "@/lib/operations/words";
-
-import { formatSecs } from "./step-view";
 
 const ROLLBACK_TONE = {
   none: "text-slate-500",
@@ -27,7 +25,9 @@ export function PlanSteps({
   return (
     <Card
       title={title}
-      actions={<span className="text-xs text-slate-500">{`${steps.length} steps · about ${formatSecs(total)}`}</span>}
+      actions={
+        <span className="text-xs text-slate-500">{`${steps.length} steps · about ${formatSeconds(total)}`}</span>
+      }
     >
       <div data-testid={testId}>
         <Table caption="Planned steps">
@@ -68,7 +68,7 @@ export function PlanSteps({
                     <div className="text-xs text-slate-500">{step.rollbackDescription}</div>
                   ) : null}
                 </Td>
-                <Td className="text-right tabular-nums">{formatSecs(step.estimateSeconds)}</Td>
+                <Td className="text-right tabular-nums">{formatSeconds(step.estimateSeconds)}</Td>
               </tr>
             ))}
           </tbody>

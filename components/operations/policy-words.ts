@@ -1,5 +1,5 @@
 // What a policy asks before an operation runs, in one sentence for the plan page.
-import { formatSeconds } from "@/components/ui/format";
+import { formatSeconds } from "@/lib/format";
 import { roleLabel } from "@/lib/identity/words";
 import type { TPlannedStep, TPolicySummary } from "@/lib/operations/contracts";
 

@@ -1,11 +1,10 @@
 // The report's headline figures, each against its target, with met or missed said in words.
-import { formatBytes } from "@/components/telemetry/format";
-import { formatSeconds } from "@/components/ui/format";
+import { replicaWords } from "@/components/operations/step-view";
+import { formatBytes, formatSeconds } from "@/lib/format";
 import type { TReport } from "@/lib/operations/contracts";
 
 import { Figure } from "./figure";
 import { StatusBadge } from "./status-badge";
-import { formatSecs, replicaWords } from "./step-view";
 
 const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? "met" : "missed");
 
@@ -18,7 +17,7 @@ export function ReportSummary({ report }: { report: TReport }) {
         against={`target ${formatSeconds(report.targets.rtoSeconds)} · ${verdict(report.rtoMet)}`}
       >
         <span data-testid="report-rto" data-met={String(report.rtoMet)}>
-          {formatSecs(report.measuredRtoSeconds)}
+          {formatSeconds(report.measuredRtoSeconds)}
         </span>
       </Figure>
       <Figure
@@ -27,11 +26,11 @@ export function ReportSummary({ report }: { report: TReport }) {
         against={`RPO target ${formatSeconds(report.targets.rpoSeconds)} · ${verdict(report.rpoMet)}`}
       >
         <span data-testid="report-data-loss" data-met={String(report.rpoMet)}>
-          {formatSecs(report.measuredDataLossSeconds)} · {formatBytes(report.measuredDataLossBytes)}
+          {formatSeconds(report.measuredDataLossSeconds)} · {formatBytes(report.measuredDataLossBytes)}
         </span>
       </Figure>
       <Figure term="Estimated data loss" against="from the plan">
-        {formatSecs(report.estimatedDataLossSeconds)}
+        {formatSeconds(report.estimatedDataLossSeconds)}
       </Figure>
       <Figure
         term={report.outcome === "SUCCEEDED" ? "New primary" : "Primary now"}

@@ -2,13 +2,13 @@
 
 // One step of the timeline. A started, unfinished step ticks its duration; a PENDING one that has
 // started reads "Running" (the contract has no RUNNING step status).
-import { formatDateTime } from "@/components/ui/format";
+import { isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "@/components/operations/step-view";
 import { useNow } from "@/components/ui/use-now";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { type TStepView } from "@/lib/operations/contracts";
 import { PHASE_LABELS } from "@/lib/operations/words";
 
 import { StatusBadge } from "./status-badge";
-import { formatDuration, isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "./step-view";
 
 function LiveDuration({ step }: { step: TStepView }) {
   const now = useNow(1000);

@@ -1,35 +1,6 @@
-// Durations, countdowns and replicas as an operator reads them on the operations pages.
-import { formatSeconds } from "@/components/ui/format";
+// A step as the run timeline reads it: how long it has taken, whether it is under way, its output
+// in words; and a replica as the operations pages name it.
 import type { TReplicaRef, TStepView } from "@/lib/operations/contracts";
-
-/** "850 ms", "12.4 s", "3 min 05 s", "1 h 12 min": a step's duration at a glance. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
-  const totalSeconds = Math.floor(ms / 1000);
-  if (totalSeconds < 3600)
-    return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(totalSeconds / 3600)} h ${String(Math.floor((totalSeconds % 3600) / 60)).padStart(2, "0")} min`;
-}
-
-/** Seconds from estimates and measurements, which are fractional: "0.4 s", "12 s", "3.5 min". */
-export function formatSecs(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
-  // Sub-second data loss is still data loss: show it, never round it to "0 s".
-  if (seconds > 0 && seconds < 0.1) return `${+seconds.toPrecision(2)} s`;
-  if (seconds < 10) return `${+seconds.toFixed(1)} s`;
-  return formatSeconds(Math.round(seconds));
-}
-
-/** Time left before an approval expires, or "expired". */
-export function formatCountdown(msLeft: number): string {
-  if (msLeft <= 0) return "expired";
-  const seconds = Math.ceil(msLeft / 1000);
-  if (seconds < 60) return `${seconds} s left`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s left`;
-  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, "0")} min left`;
-}
 
 /** A finished step's recorded duration; a started one ticks with `nowMs`; one not started has none. */
 export function stepDurationMs(

@@ -15,10 +15,9 @@ import {
 } from "recharts";
 
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
-import { formatMultiplier } from "@/lib/cost";
+import { formatBandRange, formatMultiplier } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
-import { formatBandRange } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 
 type TRow = { name: string; band: [number, number]; multiplier: number | null; within: boolean };

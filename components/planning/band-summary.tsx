@@ -1,9 +1,8 @@
 // A cost's multiplier against one region, held against its DR model's band, with the reason when outside.
 import { Badge } from "@/components/ui/layout";
-import { formatMultiplier, type TEstateCost } from "@/lib/cost";
+import { type TEstateCost } from "@/lib/cost";
+import { formatBandRange, formatMultiplier } from "@/lib/format";
 import { label } from "@/lib/topology/words";
-
-import { formatBandRange } from "./cost-labels";
 
 export function BandSummary({ cost }: { cost: TEstateCost }) {
   const { band } = cost;

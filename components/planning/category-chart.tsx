@@ -5,9 +5,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
-import { COST_CATEGORIES, formatUsd } from "@/lib/cost";
+import { COST_CATEGORIES } from "@/lib/cost";
+import { formatUsd, formatUsdShort } from "@/lib/format";
+import { CATEGORY_LABEL } from "@/lib/planning/words";
 
-import { CATEGORY_LABEL, formatUsdShort } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 
 export function CategoryChart({ options }: { options: readonly TPlanOption[] }) {

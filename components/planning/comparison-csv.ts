@@ -1,8 +1,7 @@
 // The comparison table as CSV, built in the browser: category rows, option columns, then the totals
 // and multipliers. Plain numbers (no "$" or thousands commas) so a spreadsheet reads them as numbers.
 import { COST_CATEGORIES, type TEstateCost } from "@/lib/cost";
-
-import { CATEGORY_LABEL } from "./cost-labels";
+import { CATEGORY_LABEL } from "@/lib/planning/words";
 
 export type TCsvOption = { name: string; cost: TEstateCost | null };
 

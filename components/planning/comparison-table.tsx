@@ -3,10 +3,11 @@
 import type { ReactNode } from "react";
 
 import { Table, Td, Th } from "@/components/ui/table";
-import { COST_CATEGORIES, formatMultiplier, formatUsd, type TEstateCost } from "@/lib/cost";
+import { COST_CATEGORIES, type TEstateCost } from "@/lib/cost";
+import { formatBandRange, formatDeltaUsd, formatMultiplier, formatUsd } from "@/lib/format";
+import { CATEGORY_LABEL } from "@/lib/planning/words";
 import { label } from "@/lib/topology/words";
 
-import { CATEGORY_LABEL, formatBandRange, formatDeltaUsd } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 
 function Amount({

@@ -20,10 +20,10 @@ import {
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
-import { formatUsd, type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
+import { type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
+import { formatUsd, formatUsdShort } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
-import { formatUsdShort } from "./cost-labels";
 import { factsOf } from "./dr-models";
 import { drModelSweep } from "./scenario-math";
 

@@ -3,9 +3,9 @@
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { DR_COST_BANDS } from "@/lib/cost";
+import { formatBandRange } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
-import { formatBandRange } from "./cost-labels";
 import { DR_MODEL_FACTS } from "./dr-models";
 
 export function DrModelsTable() {

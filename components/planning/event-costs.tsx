@@ -8,10 +8,9 @@ import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUsd } from "@/lib/cost";
+import { formatUsd } from "@/lib/format";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
-
-import { CATEGORY_LABEL } from "./cost-labels";
+import { CATEGORY_LABEL } from "@/lib/planning/words";
 
 const KIND_TITLE: Record<(typeof EVENT_KINDS)[number], string> = {
   SWITCHOVER: "Switchover",

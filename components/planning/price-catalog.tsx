@@ -13,7 +13,8 @@ import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUsd, PROVIDERS } from "@/lib/cost";
+import { PROVIDERS } from "@/lib/cost";
+import { formatUsd } from "@/lib/format";
 import type { CatalogItemRow } from "@/lib/planning/contracts";
 import { label } from "@/lib/topology/words";
 

@@ -8,10 +8,9 @@ import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
-import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMultiplier, formatUsd } from "@/lib/cost";
+import { formatDateTime, formatMultiplier, formatUsd } from "@/lib/format";
 import type { ScenarioRow } from "@/lib/planning/contracts";
 
 export function SavedScenarios({

@@ -18,9 +18,9 @@ import {
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
 import { seriesStroke } from "@/components/ui/series-palette";
-import { formatUsd, type TPriceCatalog } from "@/lib/cost";
+import { type TPriceCatalog } from "@/lib/cost";
+import { formatUsd, formatUsdShort } from "@/lib/format";
 
-import { formatUsdShort } from "./cost-labels";
 import type { TPlanOption } from "./plan-options";
 import { VOLUME_FACTORS, volumeSweep } from "./scenario-math";
 

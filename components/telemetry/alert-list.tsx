@@ -6,10 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
-import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
-
-import { alertKindLabel } from "./format";
+import { formatDateTime } from "@/lib/format";
+import { alertKindLabel } from "@/lib/telemetry/words";
 
 type Alert = {
   id: string;

@@ -12,9 +12,9 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
+import { formatDateTime } from "@/lib/format";
 import { FAULT_KINDS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/contracts";
 import { FAULT_LABELS } from "@/lib/telemetry/words";
 

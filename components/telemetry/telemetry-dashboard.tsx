@@ -5,9 +5,9 @@ import Link from "next/link";
 
 import { TelemetryCharts } from "@/components/charts/telemetry-charts";
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { formatSeconds } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/layout";
 import { WithDeployment } from "@/components/ui/with-deployment";
+import { formatSeconds } from "@/lib/format";
 
 import { AlertList } from "./alert-list";
 import { useLiveSnapshot } from "./use-live-snapshot";

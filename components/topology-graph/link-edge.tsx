@@ -4,7 +4,7 @@
 // the RPO target and red over it, labelled with the live lag in time and bytes.
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from "@xyflow/react";
 
-import { formatBytes, formatLagMs } from "@/components/telemetry/format";
+import { formatBytes, formatLagMs } from "@/lib/format";
 
 import { curvedLink, type Box } from "./edge-geometry";
 import { useGraphActions } from "./graph-actions";

@@ -3,7 +3,7 @@
 // A region on the map view: one compact card at its place, with its live status and traffic.
 import type { NodeProps } from "@xyflow/react";
 
-import { formatFraction, formatRps } from "@/components/telemetry/format";
+import { formatFraction, formatRps } from "@/lib/format";
 
 import { STATUS_BORDER } from "./graph-colors";
 import type { MapRegionNode } from "./graph-types";

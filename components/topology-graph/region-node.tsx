@@ -4,7 +4,7 @@
 // live status, traffic, error rate and open alerts.
 import type { NodeProps } from "@xyflow/react";
 
-import { formatFraction, formatRps } from "@/components/telemetry/format";
+import { formatFraction, formatRps } from "@/lib/format";
 
 import { STATUS_BORDER, STATUS_FILL } from "./graph-colors";
 import type { RegionNode } from "./graph-types";

@@ -5,12 +5,12 @@
 import type { ReactNode } from "react";
 
 import { Sparkline } from "@/components/charts/sparkline";
-import { alertKindLabel, formatBytes, formatFraction, formatLagMs, formatRps } from "@/components/telemetry/format";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Button } from "@/components/ui/button";
-import { formatDateTime, formatSeconds } from "@/components/ui/format";
 import { Badge } from "@/components/ui/layout";
+import { formatBytes, formatDateTime, formatFraction, formatLagMs, formatRps, formatSeconds } from "@/lib/format";
 import type { LiveAlert, LiveSnapshot } from "@/lib/telemetry/contracts";
+import { alertKindLabel } from "@/lib/telemetry/words";
 import { label } from "@/lib/topology/words";
 
 import type { GraphSelection } from "./graph-types";

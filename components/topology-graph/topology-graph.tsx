@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format";
 
 import { buildMapGraph, buildTopologyGraph, mapPlacesOf } from "./build-graph";
 import { GraphActionsContext } from "./graph-actions";

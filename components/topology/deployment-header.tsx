@@ -8,8 +8,8 @@ import { useState } from "react";
 import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { formatSeconds } from "@/components/ui/format";
 import { Badge, PageHeader } from "@/components/ui/layout";
+import { formatSeconds } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";

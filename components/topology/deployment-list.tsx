@@ -10,11 +10,11 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Field, Input, Select } from "@/components/ui/field";
-import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
 import { DR_MODELS } from "@/lib/enums";
+import { formatSeconds } from "@/lib/format";
 import { ZDeploymentInput } from "@/lib/topology/contracts";
 import { label } from "@/lib/topology/words";
 

@@ -5,8 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 
 import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
-import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/layout";
+import { formatSeconds } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";

@@ -6,9 +6,9 @@ import Link from "next/link";
 
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
-import { formatSeconds } from "@/components/ui/format";
 import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatSeconds } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
 /** `basePath` is where a deployment opens (`/telemetry` → `/telemetry/<slug>`); `what` names it for the empty state. */

@@ -1,5 +1,6 @@
-// A scenario change in the operator's words, for the change list ("eu-west-1 compute: 4 instances").
-import type { TScenarioChange } from "@/lib/cost";
+// Planning in words: the cost categories of a bill, and a scenario change as the change list
+// says it ("eu-west-1 compute: 4 instances").
+import type { TCostCategory, TScenarioChange } from "@/lib/cost";
 import { label } from "@/lib/topology/words";
 
 export function describeChange(change: TScenarioChange, regionCode: (regionId: string) => string): string {
@@ -22,3 +23,13 @@ export function describeChange(change: TScenarioChange, regionCode: (regionId: s
       return `Replication ${regionCode(change.sourceRegionId)} → ${regionCode(change.targetRegionId)}: ${+change.volumeGbPerDay.toFixed(1)} GB/day`;
   }
 }
+
+export const CATEGORY_LABEL: Record<TCostCategory, string> = {
+  compute: "Compute",
+  databases: "Databases",
+  caches: "Caches",
+  objectStorage: "Object storage",
+  cdn: "CDN",
+  transfer: "Transfer",
+  routing: "Routing",
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { formatCountdown, formatDuration, stepDurationMs } from "@/components/operations/step-view";
+import { stepDurationMs } from "@/components/operations/step-view";
+import { formatCountdown, formatDuration } from "@/lib/format";
 import type { TReport } from "@/lib/operations/contracts";
 
 import { approvalWords } from "../policy-words";

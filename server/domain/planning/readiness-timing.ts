@@ -1,4 +1,5 @@
 // Readiness: can the deployment meet its RPO (lag) and its RTO (routing failover time)?
+import { formatPlainSeconds } from "@/lib/format";
 import type { ReadinessItem, ReadinessStatus } from "@/lib/planning/contracts";
 import type { LiveLinks } from "@/server/domain/telemetry/current-live";
 
@@ -22,8 +23,6 @@ function against(value: number, target: number): ReadinessStatus {
   return value >= AT_RISK_SHARE * target && value > 0 ? "warn" : "pass";
 }
 
-const seconds = (value: number) => `${Number(value.toFixed(value < 10 ? 2 : 0))} s`;
-
 export function rpoItem(model: PlanningModel, live: LiveLinks | null): ReadinessItem {
   const base = { id: "rpo", title: "Replication lag within the RPO" };
   const rpo = model.rpoTargetSeconds;
@@ -39,12 +38,12 @@ export function rpoItem(model: PlanningModel, live: LiveLinks | null): Readiness
       ? {
           ...base,
           status: "warn",
-          reason: `no replication links: the RPO of ${seconds(rpo)} rests on how often backups run, which Meridian does not model`,
+          reason: `no replication links: the RPO of ${formatPlainSeconds(rpo)} rests on how often backups run, which Meridian does not model`,
         }
       : {
           ...base,
           status: "fail",
-          reason: `no replication links: a failover would lose every write since the last backup, far beyond the RPO of ${seconds(rpo)}`,
+          reason: `no replication links: a failover would lose every write since the last backup, far beyond the RPO of ${formatPlainSeconds(rpo)}`,
         };
   }
 
@@ -58,20 +57,22 @@ export function rpoItem(model: PlanningModel, live: LiveLinks | null): Readiness
     const worst = measured.reduce((a, b) => (b.lagSeconds > a.lagSeconds ? b : a));
     const over = measured
       .filter((link) => link.lagSeconds > rpo)
-      .map((link) => `${link.label} at ${seconds(link.lagSeconds)}`);
+      .map((link) => `${link.label} at ${formatPlainSeconds(link.lagSeconds)}`);
     const status = against(worst.lagSeconds, rpo);
     const detail =
-      over.length > 0 ? `over the target: ${over.join(", ")}` : `worst ${seconds(worst.lagSeconds)} on ${worst.label}`;
+      over.length > 0
+        ? `over the target: ${over.join(", ")}`
+        : `worst ${formatPlainSeconds(worst.lagSeconds)} on ${worst.label}`;
     return {
       ...base,
       status,
-      reason: `measured at ${live.observedAt.toISOString()}: ${detail}; RPO target ${seconds(rpo)}`,
+      reason: `measured at ${live.observedAt.toISOString()}: ${detail}; RPO target ${formatPlainSeconds(rpo)}`,
     };
   }
 
   const asyncLinks = links.filter((link) => link.mode === "ASYNC");
   const expected = asyncLinks.length > 0 ? EXPECTED_ASYNC_LAG_SECONDS : 0;
-  const source = `expected, not measured (no live data from the worker): ${asyncLinks.length > 0 ? `about ${seconds(expected)} on ${asyncLinks.length} async link(s)` : "0 s, every link is synchronous"}`;
+  const source = `expected, not measured (no live data from the worker): ${asyncLinks.length > 0 ? `about ${formatPlainSeconds(expected)} on ${asyncLinks.length} async link(s)` : "0 s, every link is synchronous"}`;
   if (rpo === 0 && expected > 0) {
     return {
       ...base,
@@ -79,7 +80,7 @@ export function rpoItem(model: PlanningModel, live: LiveLinks | null): Readiness
       reason: `${source}; an RPO of 0 s needs synchronous links: async replication always loses its last writes`,
     };
   }
-  return { ...base, status: against(expected, rpo), reason: `${source}; RPO target ${seconds(rpo)}` };
+  return { ...base, status: against(expected, rpo), reason: `${source}; RPO target ${formatPlainSeconds(rpo)}` };
 }
 
 /** How long routing takes to move traffic off a failed region: detection (interval × threshold) plus DNS TTL or the proxy's switch. */

@@ -3,12 +3,12 @@
 import {
   applyScenario,
   computeEstateCost,
-  formatUsd,
   ZScenarioChanges,
   type TEstate,
   type TEstateCost,
   type TScenarioChange,
 } from "@/lib/cost";
+import { formatUsd } from "@/lib/format";
 import type { ScenarioRow, TScenarioCreateRequest, TScenarioUpdateRequest } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";

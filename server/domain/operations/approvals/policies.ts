@@ -1,6 +1,7 @@
 // Approval policies: per deployment and runbook, how many people of which role approve a run, how
 // long an approval holds, and which steps wait for their own approval. A runbook with no stored
 // policy runs under DEFAULT_POLICY, so nothing moves a primary without someone approving it.
+import { formatSeconds } from "@/lib/format";
 import { roleLabel } from "@/lib/identity/words";
 import {
   RUNBOOKS,
@@ -10,6 +11,7 @@ import {
   type TRunbook,
   type TStepKind,
 } from "@/lib/operations/contracts";
+import { STEP_KIND_LABELS } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -62,21 +64,17 @@ export async function policyFor(db: Tx, deploymentId: string, runbook: TRunbook)
   return summaryOf(stored ? rowOf(stored) : defaultRow(runbook));
 }
 
-function duration(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
-}
-
-const stepWords = (kind: TStepKind) => kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll("_", " ");
-
 /** "commerce-aws: switchover needs 2 approvals from Approver within 30 min, also before Promote". */
 function sentence(slug: string, row: PolicyRow): string {
   const n = row.approvalsRequired;
   const needs =
     n === 0
       ? "runs without approval before it starts"
-      : `needs ${n} approval${n === 1 ? "" : "s"} from ${roleLabel(row.approverRole)} within ${duration(row.expiresAfterSeconds)}`;
-  const gated = row.gatedSteps.length > 0 ? `, also before ${row.gatedSteps.map(stepWords).join(" and ")}` : "";
+      : `needs ${n} approval${n === 1 ? "" : "s"} from ${roleLabel(row.approverRole)} within ${formatSeconds(row.expiresAfterSeconds)}`;
+  const gated =
+    row.gatedSteps.length > 0
+      ? `, also before ${row.gatedSteps.map((kind) => STEP_KIND_LABELS[kind]).join(" and ")}`
+      : "";
   return `${slug}: ${row.runbook.toLowerCase()} ${needs}${gated}`;
 }
 

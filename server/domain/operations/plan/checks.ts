@@ -1,6 +1,7 @@
 // What must hold before a runbook may start (blocking) and what the operator should know first
 // (non-blocking). Start refuses a plan with a failed blocking check; the run's own pre-check and
 // probes look again at the moment it acts, so these read the model and the newest live data only.
+import { formatPlainSeconds } from "@/lib/format";
 import { deciderRoles } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
 import {
@@ -34,7 +35,6 @@ const check = (id: string, title: string, ok: boolean, detail: string, blocking:
   detail,
   blocking,
 });
-const seconds = (value: number) => `${Number(value.toFixed(value < 10 ? 2 : 0))} s`;
 
 async function noActiveOperation(db: Db, { cluster }: CheckInput): Promise<TCheck> {
   const other = await db.operation.findFirst({
@@ -115,13 +115,13 @@ function lagUnderThreshold({ estate, source, target, lag, live }: CheckInput): T
     );
   const ok = lag.seconds <= rpo;
   const words = ok
-    ? `within the RPO target of ${seconds(rpo)}`
-    : `over the RPO target of ${seconds(rpo)}: the writes stay fenced until ${target.name} catches up, so expect a longer pause`;
+    ? `within the RPO target of ${formatPlainSeconds(rpo)}`
+    : `over the RPO target of ${formatPlainSeconds(rpo)}: the writes stay fenced until ${target.name} catches up, so expect a longer pause`;
   return check(
     "lag-under-threshold",
     name,
     ok,
-    `${source.name} → ${target.name} lags ${seconds(lag.seconds)}, ${words}`,
+    `${source.name} → ${target.name} lags ${formatPlainSeconds(lag.seconds)}, ${words}`,
     false,
   );
 }
