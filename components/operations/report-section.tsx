@@ -3,8 +3,8 @@
 // What the operation measured against the targets: recovery time (with its phases, as a table and a
 // chart), data loss measured and estimated, the new primary and its epoch, and the notes. Exported
 // as JSON or CSV for the post-incident review.
-import { downloadText } from "@/components/planning/comparison-csv";
 import { Button } from "@/components/ui/button";
+import { downloadText } from "@/components/ui/download";
 import { Card } from "@/components/ui/layout";
 import type { TReport } from "@/lib/operations/contracts";
 

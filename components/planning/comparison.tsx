@@ -3,12 +3,13 @@
 // The baseline beside the scenario in the editor and any saved scenarios ticked: a table, four
 // charts, and the table as a CSV file for whoever has to defend the choice.
 import { Button } from "@/components/ui/button";
+import { downloadText } from "@/components/ui/download";
 import { Card } from "@/components/ui/layout";
 import type { TEstate, TPriceCatalog } from "@/lib/cost";
 
 import { BandChart } from "./band-chart";
 import { CategoryChart } from "./category-chart";
-import { comparisonCsv, downloadText } from "./comparison-csv";
+import { comparisonCsv } from "./comparison-csv";
 import { ComparisonTable } from "./comparison-table";
 import { DrModelChart } from "./dr-model-chart";
 import type { TOptionProblem, TPlanOption } from "./plan-options";
