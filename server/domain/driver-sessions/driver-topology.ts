@@ -3,16 +3,26 @@ import { createHash } from "node:crypto";
 
 import type { Tx } from "@/server/db";
 import type { DeploymentTopology } from "@/server/drivers/types";
+import type { Prisma } from "@/server/generated/prisma/client";
+
+const DRIVER_INCLUDE = {
+  regions: { include: { region: true } },
+  clusters: { include: { replicas: true, links: true } },
+  policies: { include: { rules: true } },
+} as const satisfies Prisma.DeploymentInclude;
+
+/** What the mapping reads: a deployment with (at least) its regions, clusters and policies. */
+export type DriverModel = Prisma.DeploymentGetPayload<{ include: typeof DRIVER_INCLUDE }>;
 
 export async function loadDriverTopology(db: Tx, deploymentId: string): Promise<DeploymentTopology> {
-  const deployment = await db.deployment.findUniqueOrThrow({
-    where: { id: deploymentId },
-    include: {
-      regions: { include: { region: true } },
-      clusters: { include: { replicas: true, links: true } },
-      policies: { include: { rules: true } },
-    },
-  });
+  return driverTopologyOf(
+    await db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, include: DRIVER_INCLUDE }),
+  );
+}
+
+/** The model as a driver sees it, from a deployment already read (a plan reads the model once). */
+export function driverTopologyOf(deployment: DriverModel): DeploymentTopology {
+  const deploymentId = deployment.id;
   return {
     deploymentId,
     regions: deployment.regions.map(({ region }) => ({

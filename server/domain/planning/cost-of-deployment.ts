@@ -4,9 +4,9 @@ import type { Db } from "@/server/db";
 
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
-import { loadEstate } from "./estate-from-model";
+import { loadCostEstate } from "./estate-from-model";
 
 export async function costOfDeployment(db: Db, deploymentId: string): Promise<TEstateCost> {
-  const [estate, catalog] = await Promise.all([loadEstate(db, deploymentId), currentCatalog(db)]);
+  const [estate, catalog] = await Promise.all([loadCostEstate(db, deploymentId), currentCatalog(db)]);
   return withCostModel(() => computeEstateCost(estate, plainCatalog(catalog)));
 }

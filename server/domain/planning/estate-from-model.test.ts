@@ -11,7 +11,7 @@ import { deploymentInput } from "@/tests/factories";
 import { seedPlanningDemo } from "@/tests/planning-demo";
 
 import { costOfDeployment } from "./cost-of-deployment";
-import { estateFromModel, loadEstate } from "./estate-from-model";
+import { estateFromModel, loadCostEstate } from "./estate-from-model";
 import { loadPlanningModel } from "./load-model";
 import { sizeClassOf } from "./size-class";
 
@@ -21,7 +21,7 @@ const requestsMillions = (instances: number) => (instances * 20 * 2_628_000) / 1
 describe("the demo deployments as the cost model sees them", () => {
   it("commerce-aws: us-east-1 primary, eu-west-1 secondary, the 1 TB/day link, Route 53", async () => {
     const { deployment, regionIds } = await seedPlanningDemo("commerce-aws");
-    const estate = await loadEstate(db, deployment.id);
+    const estate = await loadCostEstate(db, deployment.id);
     expect(estate.deployment).toEqual({
       name: deployment.name,
       drModel: "WARM_STANDBY",
@@ -147,7 +147,7 @@ describe("the demo deployments as the cost model sees them", () => {
       mode: "ASYNC",
       expectedVolumeGbPerDay: 200,
     });
-    const estate = await loadEstate(db, deployment.id);
+    const estate = await loadCostEstate(db, deployment.id);
     expect(estate.replicationLinks).toEqual([
       { sourceRegionId: regionIds.awsUsEast1, targetRegionId: regionIds.awsEuWest1, volumeGbPerDay: 1200 },
     ]);
@@ -156,7 +156,7 @@ describe("the demo deployments as the cost model sees them", () => {
 
   it("refuses to cost a deployment with no regions, saying what to do", async () => {
     const empty = await createDeployment(db, SYSTEM_ACTOR, deploymentInput());
-    await expect(loadEstate(db, empty.id)).rejects.toMatchObject({
+    await expect(loadCostEstate(db, empty.id)).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringMatching(/has no regions yet: add a region/),
     });

@@ -148,6 +148,7 @@ export function estateFromModel(model: PlanningModel): EstateFromModel {
   return { estate: checked.data, assumptions: [...assumptions, ...sizeNotes] };
 }
 
-export async function loadEstate(db: Db, deploymentId: string): Promise<TEstate> {
+/** The deployment as the cost model sees it (a TEstate), from its stored model. */
+export async function loadCostEstate(db: Db, deploymentId: string): Promise<TEstate> {
   return estateFromModel(await loadPlanningModel(db, deploymentId)).estate;
 }

@@ -10,9 +10,9 @@ import {
 } from "@/lib/cost";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
-import { currentLiveLinks, type LiveLinks } from "@/server/domain/telemetry/current-live";
+import { readLiveNow, type CurrentLive } from "@/server/domain/telemetry/current-live";
 
-import { currentCatalog, plainCatalog } from "./catalog";
+import { currentCatalog, plainCatalog, type StoredCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { estateFromModel } from "./estate-from-model";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
@@ -81,11 +81,11 @@ function computeScaleUp({ primary, secondary }: Pair, hours: number): { scaleUps
   };
 }
 
-function catchUpOfLag(model: PlanningModel, pair: Pair, live: LiveLinks | null): { gb: number; assumption: string } {
+function catchUpOfLag(model: PlanningModel, pair: Pair, live: CurrentLive | null): { gb: number; assumption: string } {
   const links = linksBetween(model, pair.primary.id, pair.secondary.id);
-  const measured = live ? links.filter((link) => live.byLinkId.has(link.id)) : [];
+  const measured = live ? links.filter((link) => live.links.has(link.id)) : [];
   if (live && measured.length > 0) {
-    const bytes = measured.reduce((sum, link) => sum + (live.byLinkId.get(link.id)?.lagBytes ?? 0), 0);
+    const bytes = measured.reduce((sum, link) => sum + (live.links.get(link.id)?.lagBytes ?? 0), 0);
     return {
       gb: toMb(bytes / BYTES_PER_GB),
       assumption: `catch-up = the replication backlog measured at ${live.observedAt.toISOString()}: ${bytes} bytes`,
@@ -113,8 +113,17 @@ export async function eventCosts(db: Db, deploymentId: string): Promise<EventCos
   const [model, catalog, live] = await Promise.all([
     loadPlanningModel(db, deploymentId),
     currentCatalog(db),
-    currentLiveLinks(db, deploymentId),
+    readLiveNow(db, deploymentId),
   ]);
+  return eventCostsOf(model, catalog, live.current);
+}
+
+/**
+ * The same from what the caller has already read (an operation's plan reads the model, the
+ * catalog and the live values once for all its parts). The order of a cluster's replicas does not
+ * matter here: pairs and volumes come from regions and links.
+ */
+export function eventCostsOf(model: PlanningModel, catalog: StoredCatalog, live: CurrentLive | null): EventCostItem[] {
   const { estate, assumptions: estateAssumptions } = estateFromModel(model);
   const pair = failoverPair(estate);
   if (!pair) {

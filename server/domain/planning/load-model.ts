@@ -1,35 +1,53 @@
-// The part of the model that planning reads, in one query: regions with their stacks, clusters
-// with replicas and links, routing policies with their rules, residency rules.
-import type { Db } from "@/server/db";
+// The model of a deployment as planning reads it, in one query: regions with their stacks,
+// clusters with replicas and links, routing policies with their rules (each replica and rule with
+// its region), residency rules. An operation's plan reads the same, once (plan/context.ts).
+import type { Tx } from "@/server/db";
 import { notFound } from "@/server/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
 
-export async function loadPlanningModel(db: Db, deploymentId: string) {
-  const deployment = await db.deployment.findUnique({
-    where: { id: deploymentId },
-    include: {
-      regions: {
-        include: { region: true, stack: { orderBy: { kind: "asc" } } },
-        orderBy: [{ createdAt: "asc" }, { regionId: "asc" }],
-      },
-      clusters: {
-        orderBy: [{ name: "asc" }],
-        include: {
-          replicas: { orderBy: [{ createdAt: "asc" }, { name: "asc" }] },
-          links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-        },
-      },
-      policies: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }] } },
-      },
-      residencyRules: { orderBy: { name: "asc" } },
+const withRegion = { placement: { include: { region: true } } } as const;
+
+/**
+ * Reports list a cluster's replicas in the order they were added; an operation's plan lists them
+ * by name (its candidates, and the failback's fallback target, come in that order).
+ */
+export type ReplicaOrder = "added" | "name";
+
+const include = (replicas: ReplicaOrder) =>
+  ({
+    regions: {
+      include: { region: true, stack: { orderBy: { kind: "asc" } } },
+      orderBy: [{ createdAt: "asc" }, { regionId: "asc" }],
     },
-  });
+    clusters: {
+      orderBy: [{ name: "asc" }],
+      include: {
+        replicas: {
+          orderBy: replicas === "name" ? [{ name: "asc" }] : [{ createdAt: "asc" }, { name: "asc" }],
+          include: withRegion,
+        },
+        links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      },
+    },
+    policies: {
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }], include: withRegion } },
+    },
+    residencyRules: { orderBy: { name: "asc" } },
+  }) satisfies Prisma.DeploymentInclude;
+
+/** The deployment's model, or null when there is no such deployment. */
+export function findPlanningModel(db: Tx, deploymentId: string, replicas: ReplicaOrder = "added") {
+  return db.deployment.findUnique({ where: { id: deploymentId }, include: include(replicas) });
+}
+
+export async function loadPlanningModel(db: Tx, deploymentId: string) {
+  const deployment = await findPlanningModel(db, deploymentId);
   if (!deployment) throw notFound(`deployment ${deploymentId}`);
   return deployment;
 }
 
-export type PlanningModel = Awaited<ReturnType<typeof loadPlanningModel>>;
+export type PlanningModel = NonNullable<Awaited<ReturnType<typeof findPlanningModel>>>;
 export type ModelPolicy = PlanningModel["policies"][number];
 
 /** The regions a policy health-checks: every enabled rule's region (a drained region is still probed). */

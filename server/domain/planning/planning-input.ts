@@ -4,7 +4,7 @@ import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 
 import { currentCatalog, plainCatalog } from "./catalog";
-import { loadEstate } from "./estate-from-model";
+import { loadCostEstate } from "./estate-from-model";
 
 export async function planningInput(db: Db, idOrSlug: string): Promise<PlanningInput> {
   const deployment = await db.deployment.findFirst({
@@ -12,7 +12,7 @@ export async function planningInput(db: Db, idOrSlug: string): Promise<PlanningI
     select: { id: true, slug: true, name: true },
   });
   if (!deployment) throw notFound(`deployment ${idOrSlug}`);
-  const [estate, catalog] = await Promise.all([loadEstate(db, deployment.id), currentCatalog(db)]);
+  const [estate, catalog] = await Promise.all([loadCostEstate(db, deployment.id), currentCatalog(db)]);
   return {
     deploymentId: deployment.id,
     slug: deployment.slug,

@@ -1,7 +1,7 @@
 // Readiness: can the deployment meet its RPO (lag) and its RTO (routing failover time)?
 import { formatPlainSeconds } from "@/lib/format";
 import type { ReadinessItem, ReadinessStatus } from "@/lib/planning/contracts";
-import type { LiveLinks } from "@/server/domain/telemetry/current-live";
+import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 
 import type { ModelPolicy, PlanningModel } from "./load-model";
 
@@ -23,7 +23,7 @@ function against(value: number, target: number): ReadinessStatus {
   return value >= AT_RISK_SHARE * target && value > 0 ? "warn" : "pass";
 }
 
-export function rpoItem(model: PlanningModel, live: LiveLinks | null): ReadinessItem {
+export function rpoItem(model: PlanningModel, live: CurrentLive | null): ReadinessItem {
   const base = { id: "rpo", title: "Replication lag within the RPO" };
   const rpo = model.rpoTargetSeconds;
   const replicaName = new Map(model.clusters.flatMap((c) => c.replicas.map((r) => [r.id, r.name] as const)));
@@ -49,7 +49,7 @@ export function rpoItem(model: PlanningModel, live: LiveLinks | null): Readiness
 
   const measured = live
     ? links.flatMap((link) => {
-        const sample = live.byLinkId.get(link.id);
+        const sample = live.links.get(link.id);
         return sample ? [{ label: link.label, lagSeconds: sample.lagMs / 1000 }] : [];
       })
     : [];

@@ -1,7 +1,7 @@
 // How ready a deployment's DR plan is, item by item, each pass / warn / fail with its reason in words.
 import type { ReadinessItem } from "@/lib/planning/contracts";
 import type { Db } from "@/server/db";
-import { currentLiveLinks, type LiveLinks } from "@/server/domain/telemetry/current-live";
+import { readLiveNow, type CurrentLive } from "@/server/domain/telemetry/current-live";
 
 import { primaryRegionIdOf } from "./estate-from-model";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
@@ -39,7 +39,7 @@ export function residencyItem(model: PlanningModel): ReadinessItem {
     : { ...base, status: "pass", reason: kept };
 }
 
-export function readinessOf(model: PlanningModel, live: LiveLinks | null, drill: LastDrill | null): ReadinessItem[] {
+export function readinessOf(model: PlanningModel, live: CurrentLive | null, drill: LastDrill | null): ReadinessItem[] {
   const primaryRegionId = primaryRegionIdOf(model);
   const placement: ReadinessItem = primaryRegionId
     ? replicaPlacementItem(model, primaryRegionId)
@@ -62,8 +62,8 @@ export function readinessOf(model: PlanningModel, live: LiveLinks | null, drill:
 export async function readiness(db: Db, deploymentId: string): Promise<ReadinessItem[]> {
   const [model, live, drill] = await Promise.all([
     loadPlanningModel(db, deploymentId),
-    currentLiveLinks(db, deploymentId),
+    readLiveNow(db, deploymentId),
     lastDrill(db, deploymentId),
   ]);
-  return readinessOf(model, live, drill);
+  return readinessOf(model, live.current, drill);
 }

@@ -18,7 +18,7 @@ import type { Prisma, Scenario } from "@/server/generated/prisma/client";
 
 import { currentCatalog, plainCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
-import { loadEstate } from "./estate-from-model";
+import { loadCostEstate } from "./estate-from-model";
 
 export function scenarioRow(row: Scenario): ScenarioRow {
   return {
@@ -37,7 +37,7 @@ export function scenarioRow(row: Scenario): ScenarioRow {
 
 /** Applies the changes to today's model and prices the result with today's catalog. */
 async function priceChanges(db: Db, deploymentId: string, changesInput: readonly TScenarioChange[]) {
-  const [estate, catalog] = await Promise.all([loadEstate(db, deploymentId), currentCatalog(db)]);
+  const [estate, catalog] = await Promise.all([loadCostEstate(db, deploymentId), currentCatalog(db)]);
   const prices = plainCatalog(catalog);
   // The model as it stands must cost first: if it cannot, the fault is the model's or the catalog's.
   withCostModel(() => computeEstateCost(estate, prices));
@@ -71,7 +71,7 @@ export async function getScenario(db: Db, id: string): Promise<{ scenario: Scena
   const row = await db.scenario.findUnique({ where: { id } });
   if (!row) throw notFound("the scenario");
   const scenario = scenarioRow(row);
-  const estate = await loadEstate(db, row.deploymentId);
+  const estate = await loadCostEstate(db, row.deploymentId);
   try {
     return { scenario, estate: applyScenario(estate, scenario.changes) };
   } catch (error) {

@@ -1,13 +1,15 @@
 // Approval gates as the engine sees them: open one with what the approvers will be shown, and
 // decide whether a gate still holds (not expired, lag and topology not moved past what was approved).
+// Each reads its facts (topology, newest lag, policy) once; a request opens its first gate from
+// its plan's context instead of reading them again.
 import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
-import { parseOperationPlan, type TGateContext, type TRunbook } from "@/lib/operations/contracts";
-import { lagSeconds } from "@/lib/telemetry/contracts";
+import { parseOperationPlan, type TGateContext, type TPolicySummary, type TRunbook } from "@/lib/operations/contracts";
+import { lagSeconds, type LiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Tx } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
-import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
+import { readLiveNow } from "@/server/domain/telemetry/current-live";
 
 import { policyFor } from "./policies";
 
@@ -25,24 +27,31 @@ export function contextHash(context: TGateContext): string {
   return createHash("sha256").update(canonicalJson(context)).digest("hex").slice(0, 32);
 }
 
-/** Lag (seconds, the RPO figure) of the replica to promote, from the newest live snapshot. */
-async function lagSecondsNow(tx: Tx, op: GateOperation): Promise<number | null> {
-  const latest = await latestSnapshot(tx, op.deploymentId);
-  const plan = parseOperationPlan(op.plan);
-  const link = plan.before.links.find((l) => l.target === op.targetReplicaId) ?? null;
-  const live = latest?.snapshot.links.find((l) => (link ? l.linkId === link.id : false));
-  return live ? lagSeconds(live) : null;
+/** What a gate's context is made from now, read once per gate (the request hands over its plan's). */
+export type GateFacts = { topologyFingerprint: string; snapshot: LiveSnapshot | null; policy: TPolicySummary };
+
+export async function readGateFacts(tx: Tx, op: GateOperation): Promise<GateFacts> {
+  const [topology, live, policy] = await Promise.all([
+    loadDriverTopology(tx, op.deploymentId),
+    readLiveNow(tx, op.deploymentId),
+    policyFor(tx, op.deploymentId, op.runbook),
+  ]);
+  // The newest lag however old: approvers compare it with what they were shown, not with the clock.
+  return { topologyFingerprint: topologyFingerprint(topology), snapshot: live.snapshot, policy };
 }
 
-export async function gateContext(tx: Tx, op: GateOperation, stepTitle: string | null): Promise<TGateContext> {
+export function gateContext(op: GateOperation, facts: GateFacts, stepTitle: string | null): TGateContext {
   const plan = parseOperationPlan(op.plan);
-  const lagSeconds = await lagSecondsNow(tx, op);
+  // Lag (seconds, the RPO figure) of the replica to promote.
+  const link = plan.before.links.find((l) => l.target === op.targetReplicaId) ?? null;
+  const live = link ? facts.snapshot?.links.find((l) => l.linkId === link.id) : undefined;
+  const lag = live ? lagSeconds(live) : null;
   const lossy = op.runbook === "FAILOVER" || op.runbook === "DRILL";
   return {
     planHash: op.planHash,
-    topologyFingerprint: topologyFingerprint(await loadDriverTopology(tx, op.deploymentId)),
-    lagSeconds,
-    dataLossSeconds: lossy ? (lagSeconds ?? plan.estimate.dataLossSeconds) : 0,
+    topologyFingerprint: facts.topologyFingerprint,
+    lagSeconds: lag,
+    dataLossSeconds: lossy ? (lag ?? plan.estimate.dataLossSeconds) : 0,
     eventCostUsd: plan.eventCost.totalUsd,
     stepTitle,
   };
@@ -52,9 +61,11 @@ export async function openGate(
   tx: Tx,
   op: GateOperation,
   input: { stepIndex: number; beforeRun: boolean; stepTitle: string | null; nowMs: number },
+  known?: GateFacts,
 ) {
-  const policy = await policyFor(tx, op.deploymentId, op.runbook);
-  const context = await gateContext(tx, op, input.stepTitle);
+  const facts = known ?? (await readGateFacts(tx, op));
+  const { policy } = facts;
+  const context = gateContext(op, facts, input.stepTitle);
   return tx.approvalGate.create({
     data: {
       operationId: op.id,
@@ -70,25 +81,27 @@ export async function openGate(
   });
 }
 
-/** Why an approval no longer holds for what is true now, or null when it still does. */
+/** Why an approval no longer holds for what is true now, or null when it still does (with the facts read for it). */
 export async function driftOf(
   tx: Tx,
   op: GateOperation,
   approved: TGateContext,
-): Promise<{ reason: string | null; now: TGateContext }> {
-  const now = await gateContext(tx, op, approved.stepTitle);
+): Promise<{ reason: string | null; now: TGateContext; facts: GateFacts }> {
+  const facts = await readGateFacts(tx, op);
+  const now = gateContext(op, facts, approved.stepTitle);
   if (now.topologyFingerprint !== approved.topologyFingerprint)
-    return { reason: "the topology changed after it was approved", now };
-  const policy = await policyFor(tx, op.deploymentId, op.runbook);
+    return { reason: "the topology changed after it was approved", now, facts };
+  const { lagToleranceSeconds } = facts.policy;
   if (
     now.lagSeconds !== null &&
     approved.lagSeconds !== null &&
-    now.lagSeconds > approved.lagSeconds + policy.lagToleranceSeconds
+    now.lagSeconds > approved.lagSeconds + lagToleranceSeconds
   ) {
     return {
-      reason: `the lag rose from ${approved.lagSeconds} s to ${now.lagSeconds} s, more than the ${policy.lagToleranceSeconds} s the policy tolerates`,
+      reason: `the lag rose from ${approved.lagSeconds} s to ${now.lagSeconds} s, more than the ${lagToleranceSeconds} s the policy tolerates`,
       now,
+      facts,
     };
   }
-  return { reason: null, now };
+  return { reason: null, now, facts };
 }

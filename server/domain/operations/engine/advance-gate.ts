@@ -86,9 +86,9 @@ async function gateHolds(
   // A grant is good for as long as the policy allows: one that waited past it (a long pause) is asked again.
   const drift =
     gate.status === "GRANTED" && gate.expiresAt.getTime() <= nowMs
-      ? { reason: "it was granted but not used before it expired", now: null }
+      ? { reason: "it was granted but not used before it expired", now: null, facts: undefined }
       : await driftOf(tx, op, parseGateContext(gate.context));
-  const { reason, now } = drift;
+  const { reason, now, facts } = drift;
   if (reason === null) return gate.status === "GRANTED";
   const decisions = await tx.approvalDecision.count({ where: { gateId: gate.id } });
   if (gate.status === "OPEN" && decisions === 0 && now) {
@@ -100,12 +100,13 @@ async function gateHolds(
     where: { id: gate.id },
     data: { status: "LAPSED", decidedAt: new Date(nowMs), reason },
   });
-  await openGate(tx, op, {
-    stepIndex: gate.stepIndex,
-    beforeRun: gate.beforeRun,
-    stepTitle: step?.title ?? null,
-    nowMs,
-  });
+  // Asked again with the figures the drift was just measured on.
+  await openGate(
+    tx,
+    op,
+    { stepIndex: gate.stepIndex, beforeRun: gate.beforeRun, stepTitle: step?.title ?? null, nowMs },
+    facts,
+  );
   await recordAudit(tx, ENGINE, {
     action: "approval.lapse",
     objectType: "ApprovalGate",

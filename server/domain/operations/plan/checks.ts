@@ -13,8 +13,9 @@ import {
 } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
+import type { LiveNow } from "@/server/domain/telemetry/current-live";
 
-import type { Lag, LiveRead } from "./estimate";
+import type { Lag } from "./estimate";
 import type { Estate, EstateCluster } from "./topology";
 
 export type CheckInput = {
@@ -24,7 +25,7 @@ export type CheckInput = {
   source: TReplicaRef;
   target: TReplicaRef;
   lag: Lag;
-  live: LiveRead;
+  live: LiveNow;
   policy: TPolicySummary;
 };
 
@@ -72,10 +73,10 @@ function targetReadReplica({ cluster, source, target }: CheckInput): TCheck {
 
 /** A failover goes ahead when the target is degraded (its run picks the best reachable replica); planned moves do not. */
 function targetRegionHealthy({ runbook, target, live }: CheckInput): TCheck {
-  const region = live.live?.regions.get(target.regionId);
+  const region = live.current?.regions.get(target.regionId);
   const blocking = runbook !== "FAILOVER";
   const name = "Target region is up";
-  if (!live.live)
+  if (!live.current)
     return check(
       "target-region-healthy",
       name,
@@ -127,7 +128,7 @@ function lagUnderThreshold({ estate, source, target, lag, live }: CheckInput): T
 }
 
 function sourceRegionDown({ source, live }: CheckInput): TCheck {
-  const region = live.live?.regions.get(source.regionId);
+  const region = live.current?.regions.get(source.regionId);
   const name = "Primary's region is down";
   if (!region)
     return check(

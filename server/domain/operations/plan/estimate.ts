@@ -1,36 +1,18 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
 import type { TEventCost, TPhase, TPlanEstimate, TPlannedStep, TRunbook, TStepKind } from "@/lib/operations/contracts";
-import { lagSeconds, type LiveLink, type LiveRegion } from "@/lib/telemetry/contracts";
-import type { Db } from "@/server/db";
-import { eventCosts, type EventCostItem } from "@/server/domain/planning/event-cost";
+import { lagSeconds } from "@/lib/telemetry/contracts";
+import { eventCostsOf, type EventCostItem } from "@/server/domain/planning/event-cost";
 import { EXPECTED_ASYNC_LAG_SECONDS, routingFailover } from "@/server/domain/planning/readiness-timing";
-import { LIVE_DATA_MAX_AGE_MS } from "@/server/domain/telemetry/current-live";
-import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
+import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 
+import type { PlanContext } from "./context";
 import type { Estate } from "./topology";
-
-export type Live = { links: Map<string, LiveLink>; regions: Map<string, LiveRegion> };
-/** The newest snapshot when it is current, or why there is none (checks say it in their detail). */
-export type LiveRead = { live: Live | null; missing: string };
-
-export async function readLive(db: Db, deploymentId: string, now = Date.now()): Promise<LiveRead> {
-  const latest = await latestSnapshot(db, deploymentId);
-  if (!latest) return { live: null, missing: "no live data yet" };
-  const ageMs = now - latest.snapshot.observedAtMs;
-  if (ageMs > LIVE_DATA_MAX_AGE_MS)
-    return { live: null, missing: `no current live data: the newest is ${Math.round(ageMs / 60_000)} min old` };
-  const { links, regions } = latest.snapshot;
-  return {
-    live: { links: new Map(links.map((l) => [l.linkId, l])), regions: new Map(regions.map((r) => [r.regionId, r])) },
-    missing: "",
-  };
-}
 
 /** Lag of the target now: seconds (the RPO figure) and bytes not yet applied; null without live data. */
 export type Lag = { seconds: number | null; bytes: number | null };
 
-export function lagOn(live: Live | null, linkId: string | undefined): Lag {
+export function lagOn(live: CurrentLive | null, linkId: string | undefined): Lag {
   const link = live && linkId ? live.links.get(linkId) : undefined;
   return link ? { seconds: lagSeconds(link), bytes: link.lagBytes } : { seconds: null, bytes: null };
 }
@@ -117,10 +99,11 @@ const asCost = (item: EventCostItem, prefix = ""): TEventCost => ({
 });
 
 /** The one-off cost of the event the runbook causes; a drill is a failover and its failback. */
-export async function planEventCost(db: Db, deploymentId: string, runbook: TRunbook): Promise<TEventCost> {
+export function planEventCost(context: PlanContext, runbook: TRunbook): TEventCost {
   let items: EventCostItem[];
   try {
-    items = await eventCosts(db, deploymentId);
+    if ("missing" in context.catalog) throw new Error(context.catalog.missing);
+    items = eventCostsOf(context.estate, context.catalog, context.live.current);
   } catch (error) {
     // No price catalog (or a model the cost model refuses) must not stop an operator planning a failover.
     const why = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 // Planning a runbook: the cluster, the replica that takes over, the steps with their estimates, the
 // topology before and after, the checks, the cost, and the hash approvals are bound to. A pure
-// read: start plans again and compares hashes, so planning must never change anything.
+// read of one plan context (context.ts): start plans again and compares hashes, so planning must
+// never change anything.
 import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
@@ -14,22 +15,14 @@ import {
 } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
-import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
+import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 import { invalid } from "@/server/errors";
 
-import { policyFor } from "../approvals/policies";
 import { nameReplicas, runbookSteps, withIndexes } from "../runbooks";
 import { planChecks } from "./checks";
-import { lagOn, planEstimate, planEventCost, readLive, stepEstimator, type Live } from "./estimate";
-import {
-  afterRunbook,
-  loadEstate,
-  pickCluster,
-  planTopology,
-  primaryOf,
-  replicaRef,
-  type EstateCluster,
-} from "./topology";
+import { readPlanContext, type PlanContext } from "./context";
+import { lagOn, planEstimate, planEventCost, stepEstimator } from "./estimate";
+import { afterRunbook, pickCluster, planTopology, primaryOf, replicaRef, type EstateCluster } from "./topology";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 
@@ -41,7 +34,7 @@ function mostCaughtUp(
   cluster: EstateCluster,
   source: TReplicaRef,
   candidates: TReplicaRef[],
-  live: Live | null,
+  live: CurrentLive | null,
 ): TReplicaRef {
   const rank = (c: TReplicaRef) => {
     const id = linkId(cluster, source.id, c.id);
@@ -98,7 +91,7 @@ async function chooseTarget(
   cluster: EstateCluster,
   source: TReplicaRef,
   candidates: TReplicaRef[],
-  live: Live | null,
+  live: CurrentLive | null,
 ): Promise<Choice> {
   if (input.targetReplicaId) {
     const chosen = candidates.find((c) => c.id === input.targetReplicaId);
@@ -136,30 +129,26 @@ function planHash(
   return createHash("sha256").update(canonicalJson(content)).digest("hex").slice(0, 32);
 }
 
-export async function planOperation(db: Db, input: TPlanInput): Promise<TOperationPlan> {
+/** The plan, and what it was made from (start hands the same to the first approval gate). */
+export async function planWithContext(
+  db: Db,
+  input: TPlanInput,
+): Promise<{ plan: TOperationPlan; context: PlanContext }> {
   const { runbook } = input;
-  const estate = await loadEstate(db, input.deploymentId);
+  const context = await readPlanContext(db, input.deploymentId, runbook);
+  const { estate, live, policy, topologyFingerprint: fingerprint } = context;
   const cluster = pickCluster(estate, input.clusterId);
   const source = replicaRef(primaryOf(cluster));
   const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
-  const [live, policy, driverTopology] = await Promise.all([
-    readLive(db, estate.id),
-    policyFor(db, estate.id, runbook),
-    loadDriverTopology(db, estate.id),
-  ]);
-  const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.live);
-  const lag = lagOn(live.live, linkId(cluster, source.id, target.id));
+  const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.current);
+  const lag = lagOn(live.current, linkId(cluster, source.id, target.id));
   const named = nameReplicas(runbookSteps(runbook), {
     source: `${source.name} (${source.regionCode})`,
     target: `${target.name} (${target.regionCode})`,
   });
   const steps = withIndexes(named, policy.gatedSteps, stepEstimator(estate.policies, lag));
-  const fingerprint = topologyFingerprint(driverTopology);
-  const [eventCost, checks] = await Promise.all([
-    planEventCost(db, estate.id, runbook),
-    planChecks(db, { runbook, estate, cluster, source, target, lag, live, policy }),
-  ]);
-  return {
+  const checks = await planChecks(db, { runbook, estate, cluster, source, target, lag, live, policy });
+  const plan: TOperationPlan = {
     runbook,
     deploymentId: estate.id,
     clusterId: cluster.id,
@@ -171,11 +160,16 @@ export async function planOperation(db: Db, input: TPlanInput): Promise<TOperati
     after: afterRunbook(runbook, estate, cluster, source, target),
     estimate: planEstimate(runbook, steps, lag),
     targets: { rtoSeconds: estate.rtoTargetSeconds, rpoSeconds: estate.rpoTargetSeconds },
-    eventCost,
+    eventCost: planEventCost(context, runbook),
     checks: [...checks, ...notes],
     policy,
     planHash: planHash(runbook, cluster.id, source, target, steps, fingerprint),
     topologyFingerprint: fingerprint,
     candidates,
   };
+  return { plan, context };
+}
+
+export async function planOperation(db: Db, input: TPlanInput): Promise<TOperationPlan> {
+  return (await planWithContext(db, input)).plan;
 }

@@ -13,8 +13,7 @@ import { AppError, conflict } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
 import { openGate } from "../approvals/gates";
-import { policyFor } from "../approvals/policies";
-import { planOperation } from "./plan";
+import { planWithContext } from "./plan";
 
 async function activeOnCluster(db: Db, clusterId: string) {
   return db.operation.findFirst({
@@ -35,7 +34,7 @@ function busy(
 
 export async function startOperation(db: Db, actor: Actor, input: TStartRequest): Promise<{ operationId: string }> {
   if (!actor.userId) throw new AppError("FORBIDDEN", "operations are requested by a person");
-  const plan = await planOperation(db, input);
+  const { plan, context } = await planWithContext(db, input);
   if (plan.planHash !== input.planHash) {
     throw conflict(
       "the plan has changed since you looked at it (the topology, the target or the steps moved); review the new plan and request again",
@@ -51,16 +50,11 @@ export async function startOperation(db: Db, actor: Actor, input: TStartRequest)
       `the plan cannot run: ${blocking.map((c) => `${c.label} (${c.detail})`).join("; ")}`,
       { field: "runbook" },
     );
-  const policy = await policyFor(db, plan.deploymentId, plan.runbook);
+  const { policy } = context;
 
   // The twin's row exists before the first move, so every move can lock it first.
   await db.driverState.createMany({
-    data: [
-      {
-        deploymentId: plan.deploymentId,
-        kind: (await db.deployment.findUniqueOrThrow({ where: { id: plan.deploymentId } })).driverKind,
-      },
-    ],
+    data: [{ deploymentId: plan.deploymentId, kind: context.estate.driverKind }],
     skipDuplicates: true,
   });
   try {
@@ -96,7 +90,12 @@ export async function startOperation(db: Db, actor: Actor, input: TStartRequest)
         },
       });
       if (policy.approvalsRequired > 0)
-        await openGate(tx, op, { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() });
+        await openGate(
+          tx,
+          op,
+          { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() },
+          { topologyFingerprint: plan.topologyFingerprint, snapshot: context.live.snapshot, policy },
+        );
       const words =
         policy.approvalsRequired > 0
           ? `waits for ${policy.approvalsRequired} approval(s) from ${policy.approverRole.toLowerCase()}s`

@@ -1,33 +1,11 @@
-// The part of the model a plan reads (one query), the cluster and replicas it acts on, and the
-// topology before and after the runbook, as the approvers see it drawn side by side.
+// The cluster and replicas a plan acts on, and the topology before and after the runbook, as the
+// approvers see it drawn side by side.
 import type { TPlanTopology, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
-import type { Db } from "@/server/db";
+import type { PlanningModel } from "@/server/domain/planning/load-model";
 import { invalid } from "@/server/errors";
 
-const withRegion = { placement: { include: { region: true } } } as const;
-
-export async function loadEstate(db: Db, deploymentId: string) {
-  const deployment = await db.deployment.findUnique({
-    where: { id: deploymentId },
-    include: {
-      clusters: {
-        orderBy: [{ name: "asc" }],
-        include: {
-          replicas: { orderBy: [{ name: "asc" }], include: withRegion },
-          links: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-        },
-      },
-      policies: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { rules: { orderBy: [{ priority: "asc" }, { createdAt: "asc" }], include: withRegion } },
-      },
-    },
-  });
-  if (!deployment) throw invalid("deploymentId", "no such deployment");
-  return deployment;
-}
-
-export type Estate = Awaited<ReturnType<typeof loadEstate>>;
+/** The model as a plan reads it (plan/context.ts): the planning model, replicas by name. */
+export type Estate = PlanningModel;
 export type EstateCluster = Estate["clusters"][number];
 export type EstateReplica = EstateCluster["replicas"][number];
 
