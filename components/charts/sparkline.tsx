@@ -1,10 +1,10 @@
 "use client";
 
-// A small line of one series over the last 15 minutes, for the graph's side panel.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// A small line of one series over the last 15 minutes, for the graph's side panel: read once when
+// it opens, then extended by each live snapshot.
+import { useState } from "react";
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
 
-import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { SERIES_COLOR_VARS } from "@/components/ui/series-palette";
 import { useNow } from "@/components/ui/use-now";
@@ -12,6 +12,7 @@ import type { TSeries } from "@/lib/telemetry/contracts";
 
 import { summarize, toRows } from "./chart-data";
 import { liveWindow } from "./live-window";
+import { useHistory } from "./use-history";
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 
@@ -30,15 +31,10 @@ export function Sparkline({
   formatValue: (value: number) => string;
   reference?: number;
 }) {
-  const trpc = useTRPC();
   const now = useNow(5_000);
-  const queryWindow = liveWindow(now, FIFTEEN_MINUTES_MS);
-  const history = useQuery(
-    trpc.telemetry.history.queryOptions(
-      { deploymentId, series, keys: [seriesKey], ...queryWindow },
-      { refetchInterval: 5_000, placeholderData: keepPreviousData, staleTime: 0 },
-    ),
-  );
+  // Read once up to the moment the panel opened; the live snapshots extend it (use-history.ts).
+  const [queryWindow] = useState(() => liveWindow(Date.now(), FIFTEEN_MINUTES_MS));
+  const history = useHistory(deploymentId, series, [seriesKey], { query: queryWindow, live: true });
   const fromMs = now - FIFTEEN_MINUTES_MS;
   const points = history.data?.series.find((one) => one.key === seriesKey)?.points ?? [];
   const rows = toRows([{ key: seriesKey, points }], "avg", fromMs, now);

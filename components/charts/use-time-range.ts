@@ -1,8 +1,11 @@
 "use client";
 
-// The chosen time range as the charts need it: what to show, what to ask the server for, and how
-// often to ask again. Ranges ending now (5 m, 1 h) move with the clock and refetch by themselves;
-// 24 h and 7 d end when they were chosen; a custom range is fixed.
+// The chosen time range as the charts need it: what to show and what to ask the server for. Ranges
+// ending now (5 m, 1 h) move with the clock: their history is asked for once, up to when they were
+// chosen, and the live snapshots extend it (use-history.ts); 24 h and 7 d end when they were
+// chosen; a custom range is fixed.
+import { useState } from "react";
+
 import { useNow } from "@/components/ui/use-now";
 import { RANGES } from "@/lib/telemetry/contracts";
 
@@ -17,46 +20,34 @@ export type TimeRange = {
   /** What the charts show. */
   fromMs: number;
   toMs: number;
-  /** What is asked of the server (a little wider for live ranges, so the key holds between refetches). */
+  /** What is asked of the server: for a live range, the history up to when it was chosen. */
   query: QueryWindow;
-  refetchIntervalMs: number | false;
   live: boolean;
 };
-
-const REFETCH_MS = { "5m": 5_000, "1h": 15_000 } as const;
 
 export function useTimeRange(choice: RangeChoice): TimeRange {
   const live = choice.preset === "5m" || choice.preset === "1h";
   const now = useNow(live ? 5_000 : 60_000);
+  // When this choice was made: a new choice (or a new mount) reads the history again.
+  const [chosen, setChosen] = useState({ choice, atMs: now });
+  if (chosen.choice !== choice) setChosen({ choice, atMs: now });
+  const chosenAtMs = chosen.choice === choice ? chosen.atMs : now;
   switch (choice.preset) {
     case "5m":
     case "1h": {
       const rangeMs = RANGES[choice.preset];
-      return {
-        fromMs: now - rangeMs,
-        toMs: now,
-        query: liveWindow(now, rangeMs),
-        refetchIntervalMs: REFETCH_MS[choice.preset],
-        live: true,
-      };
+      return { fromMs: now - rangeMs, toMs: now, query: liveWindow(chosenAtMs, rangeMs), live: true };
     }
     case "custom":
       return {
         fromMs: choice.fromMs,
         toMs: choice.toMs,
         query: { fromMs: Math.floor(choice.fromMs), toMs: Math.ceil(choice.toMs) },
-        refetchIntervalMs: false,
         live: false,
       };
     default: {
       const fromMs = choice.endMs - RANGES[choice.preset];
-      return {
-        fromMs,
-        toMs: choice.endMs,
-        query: { fromMs, toMs: choice.endMs },
-        refetchIntervalMs: false,
-        live: false,
-      };
+      return { fromMs, toMs: choice.endMs, query: { fromMs, toMs: choice.endMs }, live: false };
     }
   }
 }

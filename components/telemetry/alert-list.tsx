@@ -1,8 +1,10 @@
 "use client";
 
 // A deployment's alerts: the open ones first, then those resolved in the last day, each with its
-// kind, target, message and when it opened and resolved.
+// kind, target, message and when it opened and resolved. Open alerts come with the live snapshot
+// the page already receives; the resolved ones are read again only when that open set changes.
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
@@ -10,44 +12,42 @@ import { Badge, Card } from "@/components/ui/layout";
 import { formatDateTime } from "@/lib/format";
 import { alertKindLabel } from "@/lib/telemetry/words";
 
+import { useSnapshot } from "./use-live-snapshot";
+
 type Alert = {
   id: string;
   kind: string;
   targetId: string;
   targetLabel: string;
   message: string;
-  openedAt: Date;
-  resolvedAt: Date | null;
+  openedAt: Date | string;
+  resolvedAt?: Date | null;
 };
 
 const RESOLVED_SHOWN = 20;
 
 export function AlertList({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
-  // Open ones however old; the server's "with resolved" list covers only the last day.
-  const openAlerts = useQuery(
-    trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: false }, { refetchInterval: 5_000 }),
-  );
-  const recentAlerts = useQuery(
-    trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: true }, { refetchInterval: 15_000 }),
-  );
+  const { snapshot, isPending } = useSnapshot(deploymentId);
+  const recentAlerts = useQuery(trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: true }));
+  // An alert that leaves the open set has just been resolved: that is when the resolved list changes.
+  const openIds = (snapshot?.alerts ?? []).map((alert) => alert.id).join(" ");
+  const { refetch } = recentAlerts;
+  const seenOpenIds = useRef(openIds);
+  useEffect(() => {
+    if (seenOpenIds.current === openIds) return;
+    seenOpenIds.current = openIds;
+    void refetch();
+  }, [openIds, refetch]);
 
-  if (openAlerts.isPending)
+  if (isPending)
     return (
       <Card title="Alerts">
         <p className="text-sm text-slate-500">Loading alerts…</p>
       </Card>
     );
-  if (openAlerts.isError)
-    return (
-      <Card title="Alerts">
-        <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
-          {errorMessage(openAlerts.error)}
-        </p>
-      </Card>
-    );
 
-  const open = openAlerts.data.filter((alert) => !alert.resolvedAt);
+  const open: Alert[] = snapshot?.alerts ?? [];
   const resolved = (recentAlerts.data ?? []).filter((alert) => alert.resolvedAt).slice(0, RESOLVED_SHOWN);
 
   return (

@@ -1,8 +1,8 @@
 "use client";
 
 // Breaking a simulated deployment on purpose: operators inject a fault (what, where, how hard, for
-// how long) and clear it; everyone sees which faults are active.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// how long) and clear it; everyone sees which faults are active (from the live snapshot).
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 
@@ -15,8 +15,10 @@ import { Field, Select } from "@/components/ui/field";
 import { Badge, Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
 import { formatDateTime } from "@/lib/format";
-import { FAULT_KINDS, FAULT_TARGET, ZInjectFault, type TFaultKind } from "@/lib/telemetry/contracts";
-import { FAULT_LABELS } from "@/lib/telemetry/words";
+import { FAULT_KINDS, FAULT_TARGET, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
+import { FAULT_LABELS, faultKindLabel } from "@/lib/telemetry/words";
+
+import { useSnapshot } from "./use-live-snapshot";
 
 /** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */
 const PARAMETERS: Partial<
@@ -127,11 +129,10 @@ function targetOf(choice: string) {
 }
 
 export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) {
-  const trpc = useTRPC();
   const canEdit = useCan("faults.inject");
-  const faults = useQuery(
-    trpc.telemetry.faults.queryOptions({ deploymentId: deployment.id }, { refetchInterval: 5_000 }),
-  );
+  // The active faults come with the live snapshot: a fault injected or cleared shows at the next observation.
+  const { snapshot, isPending } = useSnapshot(deployment.id);
+  const faults = snapshot?.faults ?? [];
 
   return (
     <Card title="Faults">
@@ -145,17 +146,13 @@ export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) 
           <h3 id="active-faults" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             Active faults
           </h3>
-          {faults.isPending ? (
+          {isPending ? (
             <p className="text-sm text-slate-500">Loading…</p>
-          ) : faults.isError ? (
-            <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
-              {errorMessage(faults.error)}
-            </p>
-          ) : faults.data.length === 0 ? (
+          ) : faults.length === 0 ? (
             <p className="text-sm text-slate-500">None: the deployment runs as modelled.</p>
           ) : (
             <ul className="space-y-2" data-testid="active-faults">
-              {faults.data.map((fault) => (
+              {faults.map((fault) => (
                 <ActiveFault key={fault.id} fault={fault} canClear={canEdit} />
               ))}
             </ul>
@@ -166,21 +163,11 @@ export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) 
   );
 }
 
-function ActiveFault({
-  fault,
-  canClear,
-}: {
-  fault: { id: string; kind: string; summary: string; startedAt: Date };
-  canClear: boolean;
-}) {
+function ActiveFault({ fault, canClear }: { fault: LiveFault; canClear: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const clear = useMutation(
-    trpc.telemetry.clearFault.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter()),
-    }),
-  );
-  const kindLabel = FAULT_LABELS[fault.kind as TFaultKind] ?? fault.kind;
+  // Cleared: it leaves the list with the next snapshot; until then it cannot be cleared twice.
+  const clear = useMutation(trpc.telemetry.clearFault.mutationOptions());
+  const kindLabel = faultKindLabel(fault.kind);
   return (
     <li className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50">
       <div className="flex items-start gap-2">
@@ -193,7 +180,7 @@ function ActiveFault({
           <Button
             size="sm"
             aria-label={`Clear ${kindLabel}: ${fault.summary}`}
-            disabled={clear.isPending}
+            disabled={clear.isPending || clear.isSuccess}
             onClick={() => clear.mutate({ faultId: fault.id })}
           >
             Clear
@@ -211,7 +198,6 @@ function ActiveFault({
 
 function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<TFaultKind>("REGION_OUTAGE");
   const [target, setTarget] = useState("");
   const [parameter, setParameter] = useState(Number.NaN);
@@ -221,10 +207,8 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
 
   const inject = useMutation(
     trpc.telemetry.injectFault.mutationOptions({
-      onSuccess: async (fault) => {
-        setInjected(`Injected: ${fault.summary}`);
-        await queryClient.invalidateQueries(trpc.telemetry.faults.pathFilter());
-      },
+      // The fault joins the active list with the next live snapshot.
+      onSuccess: (fault) => setInjected(`Injected: ${fault.summary}`),
       onError: (error) => {
         const fields = fieldErrorsOf(error);
         const targetError = Object.entries(fields).find(([key]) => key.startsWith("target"))?.[1];
