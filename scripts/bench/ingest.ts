@@ -3,7 +3,7 @@
 // An estate of 50 deployments, each observed once per tick: 50 links, 10 regions seen from 6 probe
 // locations, traffic of the 10 regions and 2 clusters' conflicts (122 samples). Paths, measured in
 // turn within each repetition so they meet the same table sizes:
-//   worker    ingestObservations per deployment, all 50 side by side (as the worker's observeAll)
+//   worker    one batch per deployment (ingestRows of observationRows), all 50 side by side
 //   tick      ingestRows with the whole tick's rows at once (one unnest statement per table)
 //   copy      the whole tick through COPY ... FROM STDIN into temp tables, then INSERT ... ON CONFLICT
 //             DO NOTHING (scripts/bench/copy-rows.ts): the alternative if unnest fell short
@@ -12,7 +12,7 @@
 import pg from "pg";
 
 import type { Db } from "@/server/db";
-import { ingestObservations, ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
+import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import type { Observations } from "@/server/drivers/types";
 
 import { openBenchDatabase, spread } from "./bench-database";
@@ -111,7 +111,9 @@ async function measure(
   for (let t = 0; t < ticks; t++) {
     const atMs = (clock.atMs += 1000);
     if (path === "worker") {
-      const results = await Promise.all(estate.map((d) => ingestObservations(db, d.deploymentId, d.observe(atMs))));
+      const results = await Promise.all(
+        estate.map((d) => ingestRows(db, observationRows(d.deploymentId, d.observe(atMs)))),
+      );
       inserted += results.reduce((sum, r) => sum + r.inserted, 0);
     } else if (path === "tick") {
       inserted += (
@@ -170,7 +172,7 @@ async function main() {
       return `median ${s.median.toFixed(digits)} (min ${s.min.toFixed(digits)} – max ${s.max.toFixed(digits)})`;
     };
     console.log("");
-    console.log(`samples/s, one batch per deployment (ingestObservations, 50 side by side):  ${show(rates.worker)}`);
+    console.log(`samples/s, one batch per deployment (50 side by side):  ${show(rates.worker)}`);
     console.log(
       `samples/s, one batch per tick, as the worker writes (ingestRows, ≤ 4 statements): ${show(rates.tick)}`,
     );

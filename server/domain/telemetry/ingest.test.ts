@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { Observations } from "@/server/drivers/types";
 
-import { ingestObservations, ingestRows } from "./ingest";
+import { ingestRows, observationRows } from "./ingest";
 
 const id = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -42,13 +42,13 @@ function observation(observedAtMs: number) {
   return { observations, links, regions, cluster };
 }
 
-describe("ingestObservations", () => {
+describe("storing an observation (ingestRows of observationRows)", () => {
   it("stores lag per link, health per region and probe, traffic per region and conflicts per cluster at the observed instant", async () => {
     const observedAtMs = Date.UTC(2031, 0, 1, 12, 0, 0, 123); // milliseconds survive (timestamp(3))
     const { observations, links, regions, cluster } = observation(observedAtMs);
     const deploymentId = id("dep");
 
-    expect(await ingestObservations(db, deploymentId, observations)).toEqual({ inserted: 2 + 6 + 2 + 1 });
+    expect(await ingestRows(db, observationRows(deploymentId, observations))).toEqual({ inserted: 2 + 6 + 2 + 1 });
 
     const at = new Date(observedAtMs);
     const lag = await db.lagSample.findMany({ where: { linkId: { in: links } }, orderBy: { lagMs: "desc" } });
@@ -83,8 +83,8 @@ describe("ingestObservations", () => {
   it("inserts nothing the second time the same observation is stored", async () => {
     const { observations, links } = observation(Date.UTC(2031, 0, 2, 12, 0, 0));
     const deploymentId = id("dep");
-    expect(await ingestObservations(db, deploymentId, observations)).toEqual({ inserted: 11 });
-    expect(await ingestObservations(db, deploymentId, observations)).toEqual({ inserted: 0 });
+    expect(await ingestRows(db, observationRows(deploymentId, observations))).toEqual({ inserted: 11 });
+    expect(await ingestRows(db, observationRows(deploymentId, observations))).toEqual({ inserted: 0 });
     expect(await db.lagSample.count({ where: { linkId: { in: links } } })).toBe(2);
     expect(await db.healthSample.count({ where: { deploymentId } })).toBe(6);
   });
@@ -92,7 +92,7 @@ describe("ingestObservations", () => {
   it("stores one copy when two workers store the same instant at once", async () => {
     const { observations, links, cluster } = observation(Date.UTC(2031, 0, 3, 12, 0, 0));
     const deploymentId = id("dep");
-    const results = await Promise.all([1, 2, 3].map(() => ingestObservations(db, deploymentId, observations)));
+    const results = await Promise.all([1, 2, 3].map(() => ingestRows(db, observationRows(deploymentId, observations))));
     expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(11);
     expect(await db.lagSample.count({ where: { linkId: { in: links } } })).toBe(2);
     expect(await db.trafficSample.count({ where: { deploymentId } })).toBe(2);
@@ -102,9 +102,9 @@ describe("ingestObservations", () => {
   it("keeps a later observation of the same series as a sample of its own", async () => {
     const first = observation(Date.UTC(2031, 0, 4, 12, 0, 0));
     const deploymentId = id("dep");
-    await ingestObservations(db, deploymentId, first.observations);
+    await ingestRows(db, observationRows(deploymentId, first.observations));
     const later = { ...first.observations, observedAtMs: first.observations.observedAtMs + 1000 };
-    expect(await ingestObservations(db, deploymentId, later)).toEqual({ inserted: 11 });
+    expect(await ingestRows(db, observationRows(deploymentId, later))).toEqual({ inserted: 11 });
     expect(await db.lagSample.count({ where: { linkId: { in: first.links } } })).toBe(4);
   });
 
@@ -117,7 +117,7 @@ describe("ingestObservations", () => {
       conflicts: [],
       routing: [],
     };
-    expect(await ingestObservations(db, id("dep"), empty)).toEqual({ inserted: 0 });
+    expect(await ingestRows(db, observationRows(id("dep"), empty))).toEqual({ inserted: 0 });
   });
 });
 

@@ -209,13 +209,3 @@ export function observationRows(deploymentId: string, observations: Observations
     },
   };
 }
-
-/** Stores one observation of a deployment: lag per link, health per region and probe location,
- * traffic per region, conflicts per cluster. Routing observations are live-only (not history). */
-export function ingestObservations(
-  db: Db,
-  deploymentId: string,
-  observations: Observations,
-): Promise<{ inserted: number }> {
-  return ingestRows(db, observationRows(deploymentId, observations));
-}
