@@ -1,6 +1,17 @@
 // The process environment, read once and checked: a wrong or missing variable stops the process
 // with a sentence that names it.
+import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { z } from "zod";
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 const ZEnv = z.object({
   DATABASE_URL: z
@@ -11,6 +22,16 @@ const ZEnv = z.object({
     .url("MERIDIAN_URL must be an absolute URL such as http://localhost:3000")
     .default("http://localhost:3000"),
   MERIDIAN_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Keys the audit chain and signs its checkpoints; without it, `.data/audit-key` (made once). */
+  MERIDIAN_AUDIT_KEY: z.string().min(32, "MERIDIAN_AUDIT_KEY must be at least 32 characters").optional(),
+  /** Where signed checkpoints of the audit head are appended, outside the database. */
+  MERIDIAN_AUDIT_CHECKPOINTS: z.string().min(1).default(".data/audit-checkpoints.jsonl"),
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
+  MERIDIAN_TRUSTED_PROXIES: commaList.refine((list) => findInvalidTrustedProxies(list).length === 0, {
+    message: "MERIDIAN_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated",
+  }),
+  /** The interface the console listens on. */
+  HOST: z.string().min(1).default("127.0.0.1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
