@@ -1,6 +1,8 @@
 // Contracts of history reads: which series, which range, and the points that come back.
 import { z } from "zod";
 
+import { epochMs } from "@/lib/schemas/fields";
+
 export const SERIES = ["lag", "traffic", "errors", "health", "conflicts"] as const;
 export type TSeries = (typeof SERIES)[number];
 
@@ -12,9 +14,12 @@ export const ZHistoryQuery = z
     deploymentId: z.string().min(1, "deploymentId is required"),
     series: z.enum(SERIES, { error: `series must be one of ${SERIES.join(", ")}` }),
     /** Link ids for lag, region ids for traffic/errors/health, cluster ids for conflicts; all when empty. */
-    keys: z.array(z.string()).max(500, "keys may hold at most 500 series").default([]),
-    fromMs: z.number().int("fromMs must be a time in ms"),
-    toMs: z.number().int("toMs must be a time in ms"),
+    keys: z
+      .array(z.string().max(100, "a series key is at most 100 characters"))
+      .max(500, "keys may hold at most 500 series")
+      .default([]),
+    fromMs: epochMs("fromMs"),
+    toMs: epochMs("toMs"),
   })
   .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" })
   .refine((q) => q.toMs - q.fromMs <= 366 * 86_400_000, {

@@ -10,6 +10,8 @@ import { actorFromHeaders, type SessionActor } from "@/server/domain/identity/se
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
+import { refuseUnsafeInput } from "./input-guard";
+
 export type TRPCContext = { db: typeof db; actor: SessionActor | null; headers: Headers };
 
 /** The context without HTTP: what tests and server components build directly. */
@@ -78,24 +80,34 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** The limits every input keeps (input-guard.ts), checked last on each rung, just before parsing. */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  refuseUnsafeInput(await getRawInput());
+  return next();
+});
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+const base = t.procedure.use(mapErrors);
+export const publicProcedure = base.use(guardInput);
+
+const signedIn = base.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in to use Meridian" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+export const authedProcedure = signedIn.use(guardInput);
 
 /** Who may do what. Admins may do everything; approving is not an operator's. */
 export const roleProcedure = (...roles: TRole[]) =>
-  authedProcedure.use(({ ctx, next }) => {
-    if (ctx.actor.role !== "ADMIN" && !roles.includes(ctx.actor.role)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `this needs the ${roles.join(" or ").toLowerCase()} role; you are ${ctx.actor.role.toLowerCase()}`,
-      });
-    }
-    return next();
-  });
+  signedIn
+    .use(({ ctx, next }) => {
+      if (ctx.actor.role !== "ADMIN" && !roles.includes(ctx.actor.role)) {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: `this needs the ${roles.join(" or ").toLowerCase()} role; you are ${ctx.actor.role.toLowerCase()}`,
+        });
+      }
+      return next();
+    })
+    .use(guardInput);
 
 export const operatorProcedure = roleProcedure("OPERATOR");
 export const adminProcedure = roleProcedure("ADMIN");

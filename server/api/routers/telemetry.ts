@@ -3,6 +3,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 
+import { recordNumber } from "@/lib/schemas/fields";
 import { ZInjectFault } from "@/lib/telemetry/faults";
 import { ZHistoryQuery } from "@/lib/telemetry/history";
 import type { LiveSnapshot } from "@/lib/telemetry/live";
@@ -21,7 +22,7 @@ export const telemetryRouter = router({
     .query(async ({ ctx, input }) => (await latestSnapshot(ctx.db, input.deploymentId))?.snapshot ?? null),
 
   live: authedProcedure
-    .input(ZDeploymentRef.extend({ lastEventId: z.string().regex(/^\d+$/).nullish() }))
+    .input(ZDeploymentRef.extend({ lastEventId: recordNumber("lastEventId").nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       // Listen first, then catch up, so nothing published in between is lost.
       const live = await openLiveStream(ctx.db, input.deploymentId, signal);

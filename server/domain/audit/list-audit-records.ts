@@ -1,6 +1,7 @@
 // Pages through the audit trail, newest first, with the filters of the Audit page.
 import { z } from "zod";
 
+import { recordNumber } from "@/lib/schemas/fields";
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
@@ -11,7 +12,7 @@ export const ZAuditFilter = z.object({
   from: z.date().optional(),
   to: z.date().optional(),
   /** The seq to continue below (keyset paging: stable while new records arrive). */
-  cursor: z.string().regex(/^\d+$/, "cursor must be a record number").optional(),
+  cursor: recordNumber("cursor").optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type TAuditFilter = z.input<typeof ZAuditFilter>;

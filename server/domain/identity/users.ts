@@ -28,7 +28,7 @@ export async function hashPassword(password: string) {
   return (await auth().$context).password.hash(password);
 }
 
-export async function verifyPassword(db: Db, userId: string, password: string): Promise<boolean> {
+export async function verifyPassword(db: Db | Tx, userId: string, password: string): Promise<boolean> {
   const account = await db.account.findFirst({ where: { userId, providerId: "credential" } });
   if (!account?.password) return false;
   return (await auth().$context).password.verify({ hash: account.password, password });

@@ -6,6 +6,7 @@ import {
   applyScenario,
   computeEstateCost,
   formatUsd,
+  MAX_SCENARIO_CHANGES,
   ZScenarioChanges,
   type TEstate,
   type TEstateCost,
@@ -25,10 +26,12 @@ import { loadEstate } from "./estate-from-model";
 // The list of changes arrives as given and is checked by applying it (lib/cost's applyScenario), so
 // a refusal names the field `changes` in the cost model's own sentence, e.g. "a scenario needs at
 // least one change" or "change 1 (setTier) names region ..., which is not in the estate".
-const ZChangesAsGiven = z.custom<TScenarioChange[]>(
-  (value) => Array.isArray(value),
-  "changes must be a list of changes",
-);
+const ZChangesAsGiven = z
+  .custom<TScenarioChange[]>((value) => Array.isArray(value), "changes must be a list of changes")
+  .refine(
+    (changes) => changes.length <= MAX_SCENARIO_CHANGES,
+    `a scenario may hold at most ${MAX_SCENARIO_CHANGES} changes`,
+  );
 export const ZScenarioCreateRequest = ZScenarioInput.extend({ changes: ZChangesAsGiven });
 export const ZScenarioUpdateRequest = ZScenarioUpdate.extend({ changes: ZChangesAsGiven.optional() });
 export type TScenarioUpdate = z.input<typeof ZScenarioUpdateRequest>;
