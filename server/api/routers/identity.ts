@@ -1,6 +1,7 @@
 // The signed-in user, and user management for admins.
-import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/schemas/identity";
+import { ZPasswordReset, ZUserCreate, ZUserRef, ZUserUpdate } from "@/lib/schemas/identity";
 import { adminProcedure, authedProcedure, publicProcedure, router } from "@/server/api/trpc";
+import { unlockSignIn } from "@/server/domain/identity/sign-in-throttle";
 import * as users from "@/server/domain/identity/users";
 
 export const identityRouter = router({
@@ -18,6 +19,8 @@ export const identityRouter = router({
   resetPassword: adminProcedure
     .input(ZPasswordReset)
     .mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
+  /** Lifts a sign-in lockout (after too many wrong passwords) before it ends by itself. */
+  unlockUser: adminProcedure.input(ZUserRef).mutation(({ ctx, input }) => unlockSignIn(ctx.db, ctx.actor, input.id)),
   /** Reads are open to every signed-in user: the shell shows who is signed in. */
   session: authedProcedure.query(({ ctx }) => ({ expiresAt: ctx.actor.sessionExpiresAt })),
 });
