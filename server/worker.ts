@@ -2,6 +2,7 @@
 // engine, rolls samples up, applies retention and trims old live events. Started beside the web app by `npm start`; several
 // may run at once, coordinating only through PostgreSQL.
 import { db } from "@/server/db";
+import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
 import { engineTick } from "@/server/domain/operations/engine";
 import { applyRetention, retentionFromEnv } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
@@ -12,6 +13,7 @@ const options = workerOptionsFromEnv();
 const retention = retentionFromEnv(process.env);
 const LIVE_EVENT_KEEP_MS = 3_600_000;
 const ENGINE_INTERVAL_MS = 500;
+const AUDIT_CHECKPOINT_INTERVAL_MS = 10_000;
 
 let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
@@ -58,6 +60,8 @@ const timers = [
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), retention)),
+  // The audit head, signed, in a file outside the database (checked by audit verification).
+  every(AUDIT_CHECKPOINT_INTERVAL_MS, "audit checkpoint", () => publishCheckpoint(db)),
   every(5 * 60_000, "live event trim", () =>
     db.liveEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - LIVE_EVENT_KEEP_MS) } } }),
   ),
