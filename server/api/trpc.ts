@@ -33,7 +33,21 @@ const STATUS_OF: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer: {
+    // An input superjson refuses (a prototype key in its meta, a malformed envelope) is the
+    // caller's mistake: a 400, never a 500.
+    input: {
+      serialize: (value: unknown) => superjson.serialize(value),
+      deserialize: (value: unknown) => {
+        try {
+          return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
+        } catch (cause) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "the input is not valid superjson", cause });
+        }
+      },
+    },
+    output: superjson,
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =
