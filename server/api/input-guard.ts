@@ -62,8 +62,9 @@ function walk(value: unknown, path: (string | number)[], depth: number): { field
   if (keys.length > INPUT_LIMITS.objectKeys)
     return { field, message: `${field} may hold at most ${INPUT_LIMITS.objectKeys} fields` };
   for (const key of keys) {
+    // Named by its parent: a field named "constructor" could not travel back in the error itself.
     if (FORBIDDEN_KEYS.has(key))
-      return { field: [...path, key].join("."), message: `"${key}" is not a field Meridian accepts` };
+      return { field, message: `${field} has a field named "${key}", which Meridian does not accept` };
     if (key.includes("\u0000")) return { field, message: `${field} has a field name with the NUL character (U+0000)` };
     const problem = walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
     if (problem) return problem;
