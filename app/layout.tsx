@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { NONCE_HEADER } from "@/server/http/content-security-policy";
 
 import "./globals.css";
 
@@ -14,11 +16,14 @@ export const metadata: Metadata = {
 // Runs before paint so a dark-mode user never sees a white flash.
 const themeScript = `try{var t=localStorage.getItem("meridian-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The request's nonce (proxy.ts): the Content-Security-Policy lets only scripts carrying it run.
+  // Reading it also renders every page per request, which a nonce needs.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <TRPCReactProvider>{children}</TRPCReactProvider>

@@ -20,10 +20,13 @@ export async function signIn(page: Page, role: DemoRole) {
   return user;
 }
 
-/** Calls a tRPC mutation over HTTP with the page's cookies, as a hand-made request would. */
-export async function callMutation(page: Page, path: string, input: unknown) {
+/**
+ * Calls a tRPC mutation over HTTP with the page's cookies, as a hand-made request would; from the
+ * console's own origin unless `origin` says otherwise (a browser always sends one on a POST).
+ */
+export async function callMutation(page: Page, path: string, input: unknown, origin?: string) {
   return page.request.post(`/api/trpc/${path}`, {
     data: { json: input },
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: origin ?? new URL(page.url()).origin },
   });
 }

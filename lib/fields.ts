@@ -21,8 +21,12 @@ export const number = (field: string) =>
     error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a number`),
   });
 
-export const atLeastZero = (field: string) =>
-  z.number({ error: `${field} must be a number` }).min(0, { error: `${field} must be at least 0` });
+/** A finite number from 0 to `max` (a billion unless the field says less). */
+export const atLeastZero = (field: string, max = 1e9) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .min(0, { error: `${field} must be at least 0` })
+    .max(max, { error: `${field} must be at most ${max.toLocaleString("en")}` });
 
 export const wholeAtLeastZero = (field: string) => atLeastZero(field).int({ error: `${field} must be a whole number` });
 
@@ -51,3 +55,23 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(field: str
 
 /** `{ id }`: the reference every read, delete and update of one row takes. */
 export const ZById = z.object({ id: id("id") });
+
+const INT8_MAX = 9_223_372_036_854_775_807n;
+
+/** A record number kept in a PostgreSQL bigint, sent as a string of digits (keyset cursors, event ids). */
+export const recordNumber = (field: string) =>
+  z
+    .string({ error: `${field} must be a record number` })
+    .regex(/^\d{1,19}$/, `${field} must be a record number`)
+    .refine((value) => BigInt(value) <= INT8_MAX, `${field} is beyond the last record number there can be`);
+
+/** The latest instant any date field may name: the end of year 9999. */
+export const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** An instant in milliseconds since 1970, within what a date can hold. */
+export const epochMs = (field: string) =>
+  z
+    .number({ error: `${field} must be a time in ms` })
+    .int(`${field} must be a time in ms`)
+    .min(0, `${field} must be a time after 1970`)
+    .max(LAST_INSTANT_MS, `${field} must be a time before the year 10000`);

@@ -5,14 +5,14 @@ ensureDependencies();
 const { ensurePostgres } = await import("./lib/postgres.mjs");
 const database = await ensurePostgres({ log: say });
 const env = {
-  DATABASE_URL: database.url,
+  DATABASE_URL: database.appUrl,
   MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
-run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
+run("npx", ["tsx", "prisma/tools/migrate.ts"], { env: { ...env, MERIDIAN_OWNER_DATABASE_URL: database.url } });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 const worker = serve(bin("tsx"), ["watch", "server/worker.ts"], { env });
-const web = serve(bin("next"), ["dev", "-p", process.env.PORT ?? "3000"], { env });
+const web = serve(bin("tsx"), ["server/web.ts", "--dev"], { env });
 const stop = async () => {
   web.kill("SIGTERM");
   worker.kill("SIGTERM");

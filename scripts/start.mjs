@@ -1,5 +1,7 @@
 // `npm start`: installs what is missing, starts the embedded PostgreSQL when DATABASE_URL is unset,
-// migrates, seeds the demo, builds, and serves the console on PORT (3000), saying each step.
+// migrates (as the owner of the schema), seeds (the demo only on the embedded database, or with
+// MERIDIAN_DEMO=1), builds, and serves the console on HOST:PORT (127.0.0.1:3000) as a database role
+// that owns nothing, saying each step.
 // Only Node's own modules are imported up front: dependencies may not be installed yet.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,30 +29,40 @@ say(
     : "starting the embedded PostgreSQL (data in .data/postgres)",
 );
 const database = await ensurePostgres({ log: (line) => say(line) });
+// The demo's users have published passwords: only on the embedded database, unless asked for.
+const demo = database.embedded || process.env.MERIDIAN_DEMO === "1";
 const env = {
-  DATABASE_URL: database.url,
+  DATABASE_URL: database.appUrl,
   BETTER_AUTH_SECRET: authSecret(),
   MERIDIAN_URL: process.env.MERIDIAN_URL ?? `http://localhost:${port}`,
+  MERIDIAN_DEMO: demo ? "1" : "0",
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-say("applying migrations");
-run("npx", ["tsx", "prisma/tools/migrate.ts"], { env });
-say("seeding the demo estate and users");
+say("applying migrations (as the owner of the schema)");
+// Only this step gets the owner's credentials; the console and the worker never see them.
+run("npx", ["tsx", "prisma/tools/migrate.ts"], { env: { ...env, MERIDIAN_OWNER_DATABASE_URL: database.url } });
+say(demo ? "seeding the price catalog and the local demo (estates and users)" : "seeding the price catalog");
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 ensureBuild();
 
 say("starting the worker (observes simulated deployments every second)");
 const worker = serve(bin("tsx"), ["server/worker.ts"], { env });
-say(`serving on port ${port}`);
-const web = serve(bin("next"), ["start", "-p", String(port)], { env });
+const host = process.env.HOST ?? "127.0.0.1";
+say(`serving on ${host}:${port}`);
+const web = serve(bin("tsx"), ["server/web.ts"], { env: { ...env, PORT: String(port), HOST: host } });
 
 const DEMO_USERS = JSON.parse(readFileSync(path.join(root, "prisma/seed/demo-users.json"), "utf8"));
 setTimeout(() => {
-  console.log(`\n  Meridian is running at \x1b[1m${env.MERIDIAN_URL}\x1b[0m\n`);
-  console.log("  Demo users (local demo only):");
-  for (const user of DEMO_USERS) console.log(`    ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.password}`);
+  console.log(`\n  Meridian is running at \x1b[1m${env.MERIDIAN_URL}\x1b[0m (listening on ${host})\n`);
+  if (demo) {
+    console.log("  Demo users (the local demo on the embedded database only; their passwords are public):");
+    for (const user of DEMO_USERS) console.log(`    ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.password}`);
+  } else {
+    console.log("  No demo users on this database. Make the first admin, once, with");
+    console.log("    npm run admin:first -- --email you@example.com");
+  }
   console.log("\n  Stop with Ctrl-C.\n");
 }, 1500);
 

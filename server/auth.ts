@@ -1,17 +1,24 @@
 // Sign-in and sessions, by better-auth: scrypt password hashes, server-side sessions in PostgreSQL
-// (tokens hashed at rest), sliding idle expiry. Sign-up is closed: admins create users.
+// (tokens hashed at rest), sliding idle expiry capped at the maximum age, a limit per client address
+// (the address the HTTP server resolved, never a client's X-Forwarded-For) and per account
+// (auth-policy.ts). Sign-up is closed: admins create users.
+import { BASE_ERROR_CODES } from "@better-auth/core/error";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { AUTH_BASE_PATH, meridianAuthPolicy } from "@/server/domain/identity/auth-policy";
 import { hashedSessionTokens } from "@/server/domain/identity/hashed-session-tokens";
 import { env } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/server/http/client-address";
+import { trustedOrigins } from "@/server/http/origins";
 
 /** A session ends after this long without a request (sliding: each use moves it forward). */
 export const SESSION_IDLE_TIMEOUT_SECONDS = 8 * 60 * 60;
-/** A session ends this long after sign-in, however busy: checked in the tRPC context. */
+/** A session ends this long after sign-in, however busy: refreshes never extend it past this. */
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 // A fixed development secret keeps dev sessions across restarts; production refuses to start
@@ -22,8 +29,8 @@ function createAuth() {
   return betterAuth({
     appName: "Meridian",
     baseURL: env().MERIDIAN_URL,
-    // The same console is often reached as localhost and as 127.0.0.1.
-    trustedOrigins: trustedOrigins(env().MERIDIAN_URL),
+    basePath: AUTH_BASE_PATH,
+    trustedOrigins: trustedOrigins(),
     secret: env().BETTER_AUTH_SECRET ?? DEV_SECRET,
     database: prismaAdapter(db.$extends(hashedSessionTokens), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
@@ -38,19 +45,30 @@ function createAuth() {
       },
     },
     rateLimit: {
-      enabled: env().NODE_ENV === "production",
+      // On everywhere, so that development and tests meet the limits production has.
+      enabled: true,
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: 30 } },
     },
+    advanced: {
+      // The one header the HTTP server sets from the socket (server/http/client-address.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     databaseHooks: {
       session: {
         create: {
-          before: async (session) => {
+          before: async (session, ctx) => {
             const user = await db.user.findUnique({ where: { id: session.userId } });
-            return !!user && !user.disabled; // a disabled user cannot sign in
+            // A disabled account's right password gets the answer a wrong password gets.
+            if (!user || user.disabled) throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+            // The client's address as it is: better-auth's is masked to its /64 for rate limiting.
+            const address = clientAddressOf(ctx?.headers ?? ctx?.request?.headers);
+            return { data: { ...session, ipAddress: address ?? session.ipAddress ?? null } };
           },
-          after: async (session) => {
+          after: async (session, ctx) => {
+            // A password change makes a new session too; only a sign-in is a sign-in.
+            if (ctx?.path !== "/sign-in/email") return;
             const user = await db.user.findUniqueOrThrow({ where: { id: session.userId } });
             await db.$transaction((tx) =>
               recordAudit(
@@ -67,8 +85,18 @@ function createAuth() {
             );
           },
         },
+        update: {
+          // Each refresh moves the idle expiry forward, but never past the maximum age.
+          before: async (data, ctx) => {
+            const current = ctx?.context.session?.session;
+            if (!data.expiresAt || !current) return;
+            const cap = new Date(new Date(current.createdAt).getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+            if (new Date(data.expiresAt) > cap) return { data: { ...data, expiresAt: cap } };
+          },
+        },
         delete: {
-          after: async (session) => {
+          after: async (session, ctx) => {
+            if (ctx?.path !== "/sign-out") return;
             const user = await db.user.findUnique({ where: { id: session.userId } });
             if (!user) return;
             await db.$transaction((tx) =>
@@ -87,16 +115,8 @@ function createAuth() {
         },
       },
     },
-    plugins: [nextCookies()],
+    plugins: [meridianAuthPolicy(), nextCookies()],
   });
-}
-
-function trustedOrigins(baseUrl: string): string[] {
-  const url = new URL(baseUrl);
-  const origins = new Set([url.origin]);
-  if (url.hostname === "localhost") origins.add(`${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ""}`);
-  if (url.hostname === "127.0.0.1") origins.add(`${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`);
-  return [...origins];
 }
 
 type Auth = ReturnType<typeof createAuth>;

@@ -1,6 +1,7 @@
 // The process environment: every variable Meridian reads, in one schema, parsed once (the worker at
 // start-up, the web process on first use: `next build` imports its modules without a database).
 // A wrong or missing variable stops the process with a sentence that names it.
+import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { z } from "zod";
 
 import { DEFAULT_RETENTION, type RetentionPolicy } from "@/server/domain/telemetry/retention";
@@ -8,6 +9,16 @@ import { DEFAULT_RETENTION, type RetentionPolicy } from "@/server/domain/telemet
 /** An unset or blank variable takes its default: `FOO= npm start` means "the default", not "zero". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z.coerce
@@ -54,6 +65,17 @@ const ZEnv = z
     ),
     /** When set, GET /api/metrics needs `Authorization: Bearer <token>`. */
     MERIDIAN_METRICS_TOKEN: optional(z.string().optional()),
+    // Security.
+    /** Keys the audit chain and signs its checkpoints; without it, `.data/audit-key` (made once). */
+    MERIDIAN_AUDIT_KEY: optional(z.string().min(32, "MERIDIAN_AUDIT_KEY must be at least 32 characters").optional()),
+    /** Where signed checkpoints of the audit head are appended, outside the database. */
+    MERIDIAN_AUDIT_CHECKPOINTS: optional(z.string().min(1).default(".data/audit-checkpoints.jsonl")),
+    /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
+    MERIDIAN_TRUSTED_PROXIES: commaList.refine((list) => findInvalidTrustedProxies(list).length === 0, {
+      message: "MERIDIAN_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated",
+    }),
+    /** The interface the console listens on. */
+    HOST: optional(z.string().min(1).default("127.0.0.1")),
   })
   .superRefine((v, ctx) => {
     if (v.MERIDIAN_RETENTION_1H_DAYS < v.MERIDIAN_RETENTION_1M_DAYS)

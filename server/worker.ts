@@ -3,6 +3,7 @@
 // itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
 // coordinating only through PostgreSQL.
 import { db } from "@/server/db";
+import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
 import { engineTick } from "@/server/domain/operations/engine/engine";
 import { observeDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
@@ -17,6 +18,7 @@ const tick = {
   lagAlertAfterSeconds: settings.MERIDIAN_LAG_ALERT_AFTER_SECONDS,
 };
 const ENGINE_INTERVAL_MS = 500;
+const AUDIT_CHECKPOINT_INTERVAL_MS = 10_000;
 
 let stopping = false;
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
@@ -54,6 +56,8 @@ const timers = [
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), settings.retention)),
+  // The audit head, signed, in a file outside the database (checked by audit verification).
+  every(AUDIT_CHECKPOINT_INTERVAL_MS, "audit checkpoint", () => publishCheckpoint(db)),
   every(5 * 60_000, "live event trim", () => trimLiveEvents(db, Date.now())),
 ];
 

@@ -32,6 +32,11 @@ export function UserRow({ user }: { user: UserSummary }) {
       onSuccess: () => queryClient.invalidateQueries(trpc.identity.users.pathFilter()),
     }),
   );
+  const unlock = useMutation(
+    trpc.identity.unlockUser.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.identity.users.pathFilter()),
+    }),
+  );
   const accountAction = user.disabled ? "Enable" : "Disable";
 
   return (
@@ -45,7 +50,18 @@ export function UserRow({ user }: { user: UserSummary }) {
         <Td>
           <RoleForm user={user} />
         </Td>
-        <Td>{user.disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}</Td>
+        <Td>
+          <div className="flex flex-wrap gap-1">
+            {user.disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}
+            {user.signInLockedUntil ? (
+              <Badge tone="bad">Locked until {formatDateTime(user.signInLockedUntil)}</Badge>
+            ) : user.signInFailures > 0 ? (
+              <Badge tone="warn">
+                {user.signInFailures} wrong password{user.signInFailures === 1 ? "" : "s"}
+              </Badge>
+            ) : null}
+          </div>
+        </Td>
         <Td className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(user.createdAt)}</Td>
         <Td>
           <div className="flex flex-col items-end gap-1">
@@ -64,15 +80,25 @@ export function UserRow({ user }: { user: UserSummary }) {
               >
                 {accountAction}
               </Button>
+              {user.signInFailures > 0 ? (
+                <Button
+                  size="sm"
+                  aria-label={`Unlock sign-in of ${user.email}`}
+                  disabled={unlock.isPending}
+                  onClick={() => unlock.mutate({ id: user.id })}
+                >
+                  Unlock sign-in
+                </Button>
+              ) : null}
               {!resetting ? (
                 <Button size="sm" aria-label={`Reset password of ${user.email}`} onClick={() => setResetting(true)}>
                   Reset password
                 </Button>
               ) : null}
             </div>
-            {toggle.error ? (
+            {toggle.error || unlock.error ? (
               <p role="alert" className="max-w-xs text-right text-xs text-rose-600 dark:text-rose-400">
-                {errorMessage(toggle.error)}
+                {errorMessage(toggle.error ?? unlock.error)}
               </p>
             ) : null}
           </div>

@@ -23,7 +23,7 @@ export function SignInForm() {
     if (result.error) {
       setError(
         result.error.status === 429
-          ? "Too many attempts: wait a minute and try again."
+          ? (result.error.message ?? "Too many attempts: wait a minute and try again.")
           : "Email or password is wrong, or the account is disabled.",
       );
       return;

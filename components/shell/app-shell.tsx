@@ -57,12 +57,17 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm">
               <ThemeToggle />
-              <span className="text-slate-300" data-testid="signed-in-user">
+              <Link
+                href="/account"
+                title="Your account: change your password"
+                className="text-slate-300 hover:text-white"
+                data-testid="signed-in-user"
+              >
                 {actor.name} <span className="text-slate-500">·</span>{" "}
                 <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs" data-testid="signed-in-role">
                   {roleLabel(actor.role)}
                 </span>
-              </span>
+              </Link>
               <button
                 type="button"
                 onClick={signOut}

@@ -16,6 +16,13 @@ export {
   type TEventCostLine,
 } from "./event-cost";
 export { applyScenario } from "./scenario";
-export { ZScenarioChange, ZScenarioChanges, SCENARIO_CHANGE_KINDS, type TScenarioChange } from "./scenario-change";
+export {
+  ZScenarioChange,
+  ZScenarioChanges,
+  SCENARIO_CHANGE_KINDS,
+  MAX_SCENARIO_CHANGES,
+  MAX_VOLUME_GB_PER_DAY,
+  type TScenarioChange,
+} from "./scenario-change";
 export { formatUsd, formatMultiplier, type TUsdStyle } from "@/lib/format";
 export { HOURS_PER_MONTH, DAYS_PER_MONTH } from "./units";

@@ -16,6 +16,11 @@ export const SCENARIO_CHANGE_KINDS = [
   "setProvider",
 ] as const;
 
+/** 10 PB a day: more than any replication link carries. */
+export const MAX_VOLUME_GB_PER_DAY = 10_000_000;
+/** Changes one scenario may stack. */
+export const MAX_SCENARIO_CHANGES = 200;
+
 export const ZScenarioChange = z.discriminatedUnion(
   "kind",
   [
@@ -24,9 +29,9 @@ export const ZScenarioChange = z.discriminatedUnion(
       kind: z.literal("addRegion"),
       region: z.object({ id: text("id"), code: text("code"), provider: ZProvider, continent: text("continent") }),
       /** Omitted: the new region is shaped from the primary by the deployment's DR model. */
-      components: z.array(ZStackComponent).optional(),
+      components: z.array(ZStackComponent).max(20, { error: "components may hold at most 20 parts" }).optional(),
       /** Omitted: the largest volume the primary already sends to a secondary (0 if none). */
-      replicationVolumeGbPerDay: atLeastZero("replicationVolumeGbPerDay").optional(),
+      replicationVolumeGbPerDay: atLeastZero("replicationVolumeGbPerDay", MAX_VOLUME_GB_PER_DAY).optional(),
     }),
     z.object({ kind: z.literal("removeRegion"), regionId: text("regionId") }),
     z.object({ kind: z.literal("setTier"), regionId: text("regionId"), component: ZComponentKind, tier: ZTier }),
@@ -40,7 +45,7 @@ export const ZScenarioChange = z.discriminatedUnion(
       kind: z.literal("setReplicationVolume"),
       sourceRegionId: text("sourceRegionId"),
       targetRegionId: text("targetRegionId"),
-      volumeGbPerDay: atLeastZero("volumeGbPerDay"),
+      volumeGbPerDay: atLeastZero("volumeGbPerDay", MAX_VOLUME_GB_PER_DAY),
     }),
     z.object({ kind: z.literal("setRoutingProduct"), product: ZRoutingProduct }),
     z.object({ kind: z.literal("setProvider"), regionId: text("regionId"), provider: ZProvider }),
@@ -48,6 +53,9 @@ export const ZScenarioChange = z.discriminatedUnion(
   { error: `kind must be one of ${SCENARIO_CHANGE_KINDS.join(", ")}` },
 );
 
-export const ZScenarioChanges = z.array(ZScenarioChange).min(1, { error: "a scenario needs at least one change" });
+export const ZScenarioChanges = z
+  .array(ZScenarioChange)
+  .min(1, { error: "a scenario needs at least one change" })
+  .max(MAX_SCENARIO_CHANGES, { error: `a scenario may hold at most ${MAX_SCENARIO_CHANGES} changes` });
 
 export type TScenarioChange = z.infer<typeof ZScenarioChange>;

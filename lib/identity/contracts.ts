@@ -28,3 +28,5 @@ export const ZUserUpdate = z
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
 export const ZPasswordReset = z.object({ id: id("id"), password: ZPassword });
+
+export const ZUserRef = z.object({ id: id("id") });

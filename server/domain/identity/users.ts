@@ -9,6 +9,7 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { AppError, conflict, notFound } from "@/server/errors";
 
 import type { Actor } from "./actor";
+import { signInThrottles } from "./sign-in-throttle";
 
 const publicFields = {
   id: true,
@@ -20,15 +21,24 @@ const publicFields = {
   updatedAt: true,
 } as const;
 
-export function listUsers(db: Db) {
-  return db.user.findMany({ orderBy: { email: "asc" }, select: publicFields });
+/** Users with their sign-in state: wrong passwords in a row, and a lockout in force. */
+export async function listUsers(db: Db) {
+  const users = await db.user.findMany({ orderBy: { email: "asc" }, select: publicFields });
+  const throttles = await signInThrottles(
+    db,
+    users.map((u) => u.email),
+  );
+  return users.map((user) => {
+    const throttle = throttles.get(user.email);
+    return { ...user, signInFailures: throttle?.failures ?? 0, signInLockedUntil: throttle?.lockedUntil ?? null };
+  });
 }
 
 export async function hashPassword(password: string) {
   return (await auth().$context).password.hash(password);
 }
 
-export async function verifyPassword(db: Db, userId: string, password: string): Promise<boolean> {
+export async function verifyPassword(db: Db | Tx, userId: string, password: string): Promise<boolean> {
   const account = await db.account.findFirst({ where: { userId, providerId: "credential" } });
   if (!account?.password) return false;
   return (await auth().$context).password.verify({ hash: account.password, password });

@@ -4,6 +4,7 @@ import { Gauge, Registry } from "prom-client";
 
 import { lagSeconds, parseLiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
+import { addAuditCheckpoint } from "@/server/domain/audit/checkpoint-metrics";
 
 export async function renderMetrics(db: Db): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
@@ -96,5 +97,6 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
     const deployment = slugOf.get(group.deploymentId);
     if (deployment) openAlerts.set({ deployment, kind: group.kind }, group._count);
   }
+  await addAuditCheckpoint(registry, db);
   return { contentType: registry.contentType, body: await registry.metrics() };
 }

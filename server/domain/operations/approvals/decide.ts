@@ -6,9 +6,9 @@ import type { TDecision, TGateView, TInboxItem } from "@/lib/operations/contract
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { confirmPassword, type ConfirmationRule } from "@/server/domain/identity/password-confirmation";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
-import { verifyPassword } from "@/server/domain/identity/users";
-import { AppError, conflict, invalid, notFound } from "@/server/errors";
+import { conflict, notFound } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
 import { WAITS_FOR_ENGINE } from "../control";
@@ -34,41 +34,35 @@ async function lockGate(tx: Tx, gateId: string): Promise<Gate> {
   return gate;
 }
 
-/** Wrong passwords allowed per approver in PASSWORD_WINDOW_MS before approvals lock for them. */
+/** Wrong passwords allowed per approver in 15 minutes before approvals lock for them. */
 export const PASSWORD_ATTEMPTS = 5;
-const PASSWORD_WINDOW_MS = 15 * 60_000;
 
 /**
  * The approver proves again who they are; an open console is not enough to approve a promotion.
  * A wrong password is refused and, being a security event, audited (the only thing it writes);
  * five in fifteen minutes lock this approver's decisions until the window has passed.
  */
-async function confirmPassword(db: Db, actor: SessionActor, password: string) {
-  const since = new Date(Date.now() - PASSWORD_WINDOW_MS);
-  const refused = await db.auditRecord.count({
-    where: { actorId: actor.userId, action: "approval.password-refused", at: { gte: since } },
-  });
-  if (refused >= PASSWORD_ATTEMPTS) {
-    throw new AppError(
-      "FORBIDDEN",
-      `${PASSWORD_ATTEMPTS} wrong passwords in 15 minutes: your approvals are locked for now; try again later`,
-      { field: "password" },
-    );
-  }
-  if (await verifyPassword(db, actor.userId, password)) return;
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, {
-      action: "approval.password-refused",
-      objectType: "user",
-      objectId: actor.userId,
-      summary: `wrong password when deciding an approval (${refused + 1} of ${PASSWORD_ATTEMPTS})`,
-    }),
-  );
-  throw invalid("password", "the password is not correct; confirm who you are to decide an approval");
-}
+const APPROVAL_PASSWORD: ConfirmationRule = {
+  refusedAction: "approval.password-refused",
+  purpose: "deciding an approval",
+  attempts: PASSWORD_ATTEMPTS,
+  windowMs: 15 * 60_000,
+  lockedMessage: `${PASSWORD_ATTEMPTS} wrong passwords in 15 minutes: your approvals are locked for now; try again later`,
+  wrongMessage: "the password is not correct; confirm who you are to decide an approval",
+};
 
 export async function decideGate(db: Db, actor: SessionActor, input: TDecision): Promise<TGateView> {
-  await confirmPassword(db, actor, input.password);
+  // Whoever may not decide this gate at all (a viewer, the requester...) is told so before any
+  // password is looked at: their guess is not an approval attempt. The rules are checked again
+  // under the locks below.
+  const unlocked = await db.approvalGate.findUnique({
+    where: { id: input.gateId },
+    include: { decisions: true, operation: { select: { requestedById: true, status: true } } },
+  });
+  if (!unlocked) throw notFound("the approval request");
+  const early = cannotDecide(unlocked, actor, Date.now());
+  if (early) throw conflict(early, "gateId");
+  await confirmPassword(db, actor, input.password, APPROVAL_PASSWORD);
   const nowMs = Date.now();
   try {
     await db.$transaction(async (tx) => {
