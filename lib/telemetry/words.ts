@@ -1,5 +1,5 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
-import type { TAlertKind, TFaultKind } from "./contracts";
+import type { TAlertKind, TAnnotationKind, TFaultKind } from "./contracts";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
   LAG_OVER_RPO: "Lag over RPO",
@@ -15,3 +15,10 @@ export const FAULT_LABELS: Record<TFaultKind, string> = {
   WRITE_SURGE: "Write surge",
 };
 export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
+
+/** The kinds of event drawn over the charts, as their legend names them. */
+export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
+  fault: "Fault",
+  alert: "Alert",
+  operation: "Operation",
+};
