@@ -122,6 +122,24 @@ export type HistoryPoint = { t: number; min: number; p50: number; p95: number; m
 export type HistorySeries = { key: string; points: HistoryPoint[] };
 export type HistoryResult = { resolutionSeconds: number; fromMs: number; toMs: number; series: HistorySeries[] };
 
+/** Events drawn over the charts (as Grafana's annotations): faults, alerts and operations overlapping a range. */
+export const ZAnnotationsQuery = z
+  .object({ deploymentId: id("deploymentId"), fromMs: epochMs("fromMs"), toMs: epochMs("toMs") })
+  .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" });
+export type TAnnotationsQuery = z.input<typeof ZAnnotationsQuery>;
+
+export const ANNOTATION_KINDS = ["fault", "alert", "operation"] as const;
+export type TAnnotationKind = (typeof ANNOTATION_KINDS)[number];
+/** One event: a region from startMs to endMs, or from startMs on while it lasts (endMs null). */
+export type Annotation = {
+  id: string;
+  kind: TAnnotationKind;
+  title: string;
+  detail: string;
+  startMs: number;
+  endMs: number | null;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Faults an operator may inject into a simulated deployment, as the fault form and the API take
 // them. The driver's own schema (server/drivers/fault-spec.ts) checks the parameters again, with

@@ -1,7 +1,7 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
 import { formatDuration } from "@/lib/format";
 
-import type { TAlertKind, TFaultKind } from "./contracts";
+import type { TAlertKind, TAnnotationKind, TFaultKind } from "./contracts";
 import type { TFreshness } from "./freshness";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
@@ -36,3 +36,10 @@ export function freshnessSentence(freshness: TFreshness, ageMs: number): string 
     ? `${label}: no new values for ${formatDuration(ageMs)}`
     : label;
 }
+
+/** The kinds of event drawn over the charts, as their legend names them. */
+export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
+  fault: "Fault",
+  alert: "Alert",
+  operation: "Operation",
+};
