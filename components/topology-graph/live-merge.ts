@@ -10,6 +10,7 @@ import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/tele
 
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import type { LayoutResult } from "./layout";
+import { aggregateLinks, summarizeRegion } from "./region-summary";
 
 export type LiveIndex = {
   regions: Map<string, LiveRegion>;
@@ -78,6 +79,8 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
         openAlerts: live.alertsByTarget.get(node.data.regionId) ?? 0,
       };
     }
+    case "regionSummary":
+      return { ...summarizeRegion(node.data, live), highlighted };
     case "replica": {
       const replica = live.replicas.get(node.data.replicaId);
       return replica
@@ -98,7 +101,8 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
 
 /** A region's name for screen readers carries its live status and alerts. */
 function ariaLabelOf(node: TopologyNode, data: TopologyNode["data"]): string | undefined {
-  if ((node.type !== "region" && node.type !== "mapRegion") || !("status" in data)) return node.ariaLabel;
+  if ((node.type !== "region" && node.type !== "mapRegion" && node.type !== "regionSummary") || !("status" in data))
+    return node.ariaLabel;
   const alerts = data.openAlerts ? `, ${data.openAlerts} open alert${data.openAlerts === 1 ? "" : "s"}` : "";
   return `${node.ariaLabel}, ${data.status ?? "no live data"}${alerts}`;
 }
@@ -158,6 +162,10 @@ export function composeNodes(
 }
 
 function liveEdge(edge: TopologyEdge, live: LiveIndex): Pick<TopologyEdge, "data" | "animated"> {
+  if (edge.type === "regionLink" && edge.data) {
+    const data = aggregateLinks(edge.data, live);
+    return { data, animated: data.overRpo };
+  }
   if (edge.type !== "link" || !edge.data) return { data: edge.data, animated: false };
   const link = live.links.get(edge.data.linkId);
   return {
