@@ -4,6 +4,7 @@
 // each server's role (a promoted server has no standby.signal) and only copies what is missing.
 import path from "node:path";
 
+import type { ClusterRuntime } from "./cluster-runtime";
 import { oneWayDelayMs } from "./distance";
 import { ensurePhysicalSlot, hotCopy } from "./hot-copy";
 import { endOrphanServer } from "./orphans";
@@ -12,13 +13,14 @@ import { freePort } from "./ports";
 import { Relay } from "./relay";
 import { regionOf, sqlName, type LabCluster, type LabDeploymentSpec, type LabReplica } from "./spec";
 import { ident, withClient } from "./sql";
+import { CREATE_WORKLOAD_TABLE } from "./workload-table";
 
 export interface ServerOfCluster {
   replica: LabReplica;
   server: LabServer;
 }
 
-export class SinglePrimaryCluster {
+export class SinglePrimaryCluster implements ClusterRuntime {
   readonly servers = new Map<string, ServerOfCluster>();
   /** Link relays by id (the model's link id, or "<source>-><target>"). */
   readonly links = new Map<string, { relay: Relay; source: string; target: string }>();
@@ -47,6 +49,10 @@ export class SinglePrimaryCluster {
 
   get primary(): LabServer {
     return this.serverOf(this.primaryName).server;
+  }
+
+  get writer(): LabServer {
+    return this.primary;
   }
 
   clusterName(replica: LabReplica): string {
@@ -96,6 +102,7 @@ export class SinglePrimaryCluster {
       const found = await client.query("select 1 from pg_database where datname = $1", [LAB_DATABASE]);
       if (found.rowCount === 0) await client.query(`create database ${ident(LAB_DATABASE)}`);
     });
+    await withClient(this.primary.endpoint(), (client) => client.query(CREATE_WORKLOAD_TABLE));
   }
 
   linkId(source: string, target: string): string {
