@@ -12,6 +12,14 @@ import type { Driver } from "@/server/drivers/types";
  */
 export async function syncDriverFaults(db: Db | Tx, driver: Driver, deploymentId: string, atMs: number) {
   if (!driver.faults) return;
+  if (driver.faults.reconcile) {
+    const active = await db.fault.findMany({ where: { deploymentId, clearedAt: null } });
+    await driver.faults.reconcile(
+      active.map((f) => parseFaultSpec(f.spec)),
+      atMs,
+    );
+    return;
+  }
   const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
   // The active faults, and those the driver still runs though they were cleared.
   const stored = await db.fault.findMany({
