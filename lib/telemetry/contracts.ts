@@ -14,7 +14,7 @@ import { ZDeploymentRef } from "@/lib/topology/contracts";
 export const REGION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
-export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN"] as const;
+export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN", "OBSERVATION_FAILED"] as const;
 export type TAlertKind = (typeof ALERT_KINDS)[number];
 
 const ZLiveLink = z.object({
@@ -66,6 +66,11 @@ export const ZLiveSnapshot = z.object({
   deploymentId: z.string(),
   /** The observation's instant, ms since the epoch. */
   observedAtMs: z.number(),
+  /**
+   * How often the worker observes: a snapshot older than a few of these is late (liveFreshness).
+   * Absent from snapshots published before it was recorded (then DEFAULT_PROBE_INTERVAL_MS).
+   */
+  intervalMs: z.number().positive().optional(),
   rpoTargetSeconds: z.number(),
   links: z.array(ZLiveLink),
   regions: z.array(ZLiveRegion),
