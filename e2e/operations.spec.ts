@@ -41,7 +41,10 @@ test("a planned switchover is approved by someone else, runs live and reports it
   await signIn(approverPage, "APPROVER");
   // The navigation tells the approver an approval waits for them, on any page.
   await expect(approverPage.getByTestId("nav-approvals-count")).toHaveText(/^[1-9]\d*$/);
-  await approverPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ }).click();
+  await approverPage
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /Approvals/ })
+    .click();
   await expect(approverPage).toHaveURL(/\/operations\/approvals$/);
   const item = approverPage.locator('[data-testid^="inbox-"]').first();
   await expect(item).toContainText("aurora-euw1");

@@ -3,6 +3,7 @@
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { noticeAlert } from "@/server/domain/notifications/notices";
 
 import type { Condition } from "./assess";
 
@@ -45,6 +46,7 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
           summary: condition.message,
           after: alert,
         });
+        await noticeAlert(tx, alert, true, condition.message, atMs);
       })
       .catch((error: unknown) => {
         // Another worker opened the same alert a moment earlier: nothing to do.
@@ -59,13 +61,18 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
         data: { resolvedAt: new Date(atMs) },
       });
       if (resolved.count === 0) return;
+      const words =
+        alert.kind === "REGION_DOWN"
+          ? `${alert.targetLabel} passes its health check again`
+          : `lag on ${alert.targetLabel} is back under the RPO target`;
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "alert.resolve",
         objectType: "alert",
         objectId: alert.id,
-        summary: `resolved: ${alert.kind === "REGION_DOWN" ? `${alert.targetLabel} passes its health check again` : `lag on ${alert.targetLabel} is back under the RPO target`}`,
+        summary: `resolved: ${words}`,
         before: alert,
       });
+      await noticeAlert(tx, alert, false, words, atMs);
     });
   }
 }
