@@ -4,6 +4,7 @@ import type { TAlertKind } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { noticeAlert } from "@/server/domain/notifications/notices";
 
 import { alertPeaks } from "./alert-peaks";
 import type { Condition } from "./assess";
@@ -44,6 +45,7 @@ async function openAlert(db: Db, deploymentId: string, condition: Condition, atM
         summary: condition.message,
         after: alert,
       });
+      await noticeAlert(tx, alert, true, condition.message, atMs);
     })
     .catch((error: unknown) => {
       // Another worker opened the same alert a moment earlier: nothing to do.
@@ -74,13 +76,18 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
         data: { resolvedAt: new Date(atMs) },
       });
       if (resolved.count === 0) return;
+      const words =
+        alert.kind === "REGION_DOWN"
+          ? `${alert.targetLabel} passes its health check again`
+          : `lag on ${alert.targetLabel} is back under the RPO target`;
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "alert.resolve",
         objectType: "alert",
         objectId: alert.id,
-        summary: `resolved: ${(RESOLVED[alert.kind as TAlertKind] ?? RESOLVED.LAG_OVER_RPO)(alert.targetLabel)}`,
+        summary: `resolved: ${words}`,
         before: alert,
       });
+      await noticeAlert(tx, alert, false, words, atMs);
     });
   }
 }
