@@ -4,8 +4,10 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES } from "@/lib/enums";
-import { epochMs, id, intIn, recordNumber } from "@/lib/fields";
+import { epochMs, id, intIn, orList, recordNumber } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
+
+import { FAULT_FIELDS, FAULT_LABELS } from "./words";
 
 // ---------------------------------------------------------------------------------------------
 // The live snapshot
@@ -136,7 +138,9 @@ export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink"
 
 export const ZInjectFault = z.object({
   deploymentId: id("deploymentId"),
-  kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(", ")}` }),
+  kind: z.enum(FAULT_KINDS, {
+    error: `${FAULT_FIELDS.kind.label} must be ${orList(FAULT_KINDS.map((kind) => FAULT_LABELS[kind]))}`,
+  }),
   target: z.object({
     regionId: z.string().optional(),
     linkId: z.string().optional(),
@@ -144,7 +148,7 @@ export const ZInjectFault = z.object({
   }),
   params: z.record(z.string(), z.number({ error: "fault parameters must be numbers" })).default({}),
   /** Ends by itself after this long; until cleared when absent. */
-  durationSeconds: intIn("durationSeconds", 1, 86_400).optional(),
+  durationSeconds: intIn(FAULT_FIELDS.durationSeconds, 1, 86_400).optional(),
 });
 export type TInjectFault = z.input<typeof ZInjectFault>;
 

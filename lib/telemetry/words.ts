@@ -1,4 +1,6 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
+import type { TFieldWords } from "@/lib/fields";
+
 import type { TAlertKind, TFaultKind } from "./contracts";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
@@ -15,3 +17,10 @@ export const FAULT_LABELS: Record<TFaultKind, string> = {
   WRITE_SURGE: "Write surge",
 };
 export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
+
+/** The fields of the fault form: the label above each control is the name its errors use. */
+export const FAULT_FIELDS = {
+  kind: { label: "Fault" },
+  target: { label: "Target" },
+  durationSeconds: { label: "Duration", unit: "seconds" },
+} as const satisfies Record<string, TFieldWords>;
