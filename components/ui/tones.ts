@@ -3,7 +3,7 @@
 import type { TStackTier } from "@/lib/enums";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
-import type { RegionStatus } from "@/lib/telemetry/contracts";
+import type { RegionStatus, TDeploymentHealth } from "@/lib/telemetry/contracts";
 
 export const TONE_CLASSES = {
   neutral: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
@@ -46,3 +46,10 @@ export const STATUS_TONE: Record<TAnyStatus, TTone> = {
 export const TIER_TONE: Record<TStackTier, TTone> = { FULL: "good", SCALED_DOWN: "warn", OFF: "neutral" };
 
 export const READINESS_TONE: Record<ReadinessStatus, TTone> = { pass: "good", warn: "warn", fail: "bad" };
+
+/** A deployment at a glance (the overview): its worst region, or grey when there is nothing current. */
+export const HEALTH_TONE: Record<TDeploymentHealth, TTone> = {
+  ...REGION_STATUS_TONE,
+  STALE: "warn",
+  NO_DATA: "neutral",
+};

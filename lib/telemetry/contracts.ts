@@ -15,6 +15,9 @@ import { FAULT_FIELDS, FAULT_LABELS } from "./words";
 
 export const REGION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
+/** A deployment at a glance: its worst region, or why there is nothing to judge by (no or old data). */
+export const DEPLOYMENT_HEALTHS = [...REGION_STATUSES, "STALE", "NO_DATA"] as const;
+export type TDeploymentHealth = (typeof DEPLOYMENT_HEALTHS)[number];
 
 export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN"] as const;
 export type TAlertKind = (typeof ALERT_KINDS)[number];

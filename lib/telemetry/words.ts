@@ -1,7 +1,7 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
 import type { TFieldWords } from "@/lib/fields";
 
-import type { TAlertKind, TFaultKind } from "./contracts";
+import type { RegionStatus, TAlertKind, TDeploymentHealth, TFaultKind } from "./contracts";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
   LAG_OVER_RPO: "Lag over RPO",
@@ -24,3 +24,15 @@ export const FAULT_FIELDS = {
   target: { label: "Target" },
   durationSeconds: { label: "Duration", unit: "seconds" },
 } as const satisfies Record<string, TFieldWords>;
+
+export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
+  HEALTHY: "Healthy",
+  DEGRADED: "Degraded",
+  DOWN: "Down",
+};
+
+export const HEALTH_LABELS: Record<TDeploymentHealth, string> = {
+  ...REGION_STATUS_LABELS,
+  STALE: "No recent data",
+  NO_DATA: "Not observed yet",
+};
