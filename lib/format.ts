@@ -186,3 +186,33 @@ export function formatLimit(value: number, unit?: TLimitUnit): string {
       return value.toLocaleString("en-US");
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Network
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A client's address as people read it: an IPv4 address that arrived as IPv6 (`::ffff:127.0.0.1`)
+ * as itself, an expanded IPv6 address compressed (`0000:...:0001` as `::1`), and an address
+ * that was never known (older records hold better-auth's masked all-zero one) as "unknown".
+ */
+export function formatClientAddress(address: string | null): string {
+  if (!address) return "an unknown address";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(":")) return address;
+  const groups = address.split(":");
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return address;
+  const short = groups.map((g) => g.replace(/^0+(?=.)/, "").toLowerCase());
+  if (short.every((g) => g === "0")) return "an unknown address";
+  // The longest run of zero groups becomes "::", as RFC 5952 writes it.
+  let best = { at: -1, length: 1 };
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && short[j] === "0") j++;
+    if (j - i > best.length) best = { at: i, length: j - i };
+    i = Math.max(i, j);
+  }
+  if (best.at < 0) return short.join(":");
+  return `${short.slice(0, best.at).join(":")}::${short.slice(best.at + best.length).join(":")}`;
+}
