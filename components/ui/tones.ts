@@ -4,7 +4,7 @@ import type { TStackTier } from "@/lib/enums";
 import type { TDeliveryStatus } from "@/lib/notifications/contracts";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
-import type { RegionStatus } from "@/lib/telemetry/contracts";
+import type { RegionStatus, TDeploymentHealth } from "@/lib/telemetry/contracts";
 import type { TFreshness } from "@/lib/telemetry/freshness";
 
 export const TONE_CLASSES = {
@@ -69,3 +69,10 @@ export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
 };
 
 export const DELIVERY_TONE: Record<TDeliveryStatus, TTone> = { PENDING: "warn", DELIVERED: "good", FAILED: "bad" };
+
+/** A deployment at a glance (the overview): its worst region, or grey when there is nothing current. */
+export const HEALTH_TONE: Record<TDeploymentHealth, TTone> = {
+  ...REGION_STATUS_TONE,
+  STALE: "warn",
+  NO_DATA: "neutral",
+};

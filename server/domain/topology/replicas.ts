@@ -1,5 +1,6 @@
 // Replicas of a database cluster, one per region, with their role and fencing epoch.
 import type { TReplicaInput, TReplicaUpdate } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
@@ -56,7 +57,7 @@ export async function createReplica(db: Db, actor: Actor, input: TReplicaInput) 
       actor,
       "replica",
       replica,
-      `added ${input.role} replica ${input.name} to cluster ${cluster.name}`,
+      `added ${label(input.role).toLowerCase()} replica ${input.name} to cluster ${cluster.name}`,
     );
     return replica;
   });

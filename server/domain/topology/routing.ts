@@ -8,6 +8,7 @@ import {
   type TRuleInput,
   type TRuleUpdate,
 } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
@@ -27,7 +28,7 @@ const PRODUCT_LAYER = {
 function checkProductLayer(input: Pick<TPolicyInput, "product" | "layer">) {
   const expected = PRODUCT_LAYER[input.product];
   if (expected && expected !== input.layer) {
-    throw invalid("layer", `${input.product} works at the ${expected === "DNS" ? "DNS" : "anycast proxy"} layer`);
+    throw invalid("layer", `${label(input.product)} works at the ${label(expected)} layer`);
   }
 }
 
