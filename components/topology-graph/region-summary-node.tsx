@@ -28,21 +28,21 @@ export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummar
       data-testid={`region-summary-${data.code}`}
       data-status={data.status}
       title={`${data.displayName} · ${data.provider}${data.clusterNames.length ? ` · ${data.clusterNames.join(", ")}` : ""}`}
-      className={`flex h-full w-full flex-col justify-center gap-1 rounded-xl border-4 px-3 ${FILL[status]} ${STATUS_BORDER[status]} ${down ? "" : "text-slate-900 dark:text-slate-100"} ${emphasis(selected, data.highlighted)}`}
+      className={`flex h-full w-full flex-col justify-center gap-1 rounded-xl border-4 px-2 ${FILL[status]} ${STATUS_BORDER[status]} ${down ? "" : "text-slate-900 dark:text-slate-100"} ${emphasis(selected, data.highlighted)}`}
     >
       <HiddenHandles />
       <div className="flex items-baseline gap-2">
-        <span className="truncate text-[26px] font-bold leading-none">{data.code}</span>
+        <span className="truncate text-[26px] font-bold leading-none tracking-tight">{data.code}</span>
         {data.writer ? (
           <span
             title="Takes writes"
-            className={`ml-auto shrink-0 rounded px-1.5 text-[18px] font-bold leading-snug ${down ? "bg-white text-rose-700" : "bg-emerald-600 text-white"}`}
+            className={`ml-auto shrink-0 rounded px-1 text-[16px] font-bold leading-snug ${down ? "bg-white text-rose-700" : "bg-emerald-600 text-white"}`}
           >
             W
           </span>
         ) : null}
       </div>
-      <div className="flex items-baseline gap-2 text-[18px] font-semibold leading-none tabular-nums">
+      <div className="flex items-baseline gap-2 text-[16px] font-semibold leading-none tabular-nums">
         <span>{data.status ?? "no data"}</span>
         {lag ? <span className={data.overRpo && !down ? "text-rose-700 dark:text-rose-300" : ""}>· {lag}</span> : null}
         {data.openAlerts ? (
