@@ -72,8 +72,10 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
           writer: held?.writer ?? false,
           overRpo: false,
           openAlerts: 0,
-          searchText:
-            `${placement.region.code} ${placement.region.displayName} ${clusterNames.join(" ")}`.toLowerCase(),
+          // Zoomed out, a search for a cluster or a replica finds the regions holding it.
+          searchText: [placement.region.code, placement.region.displayName, ...clusterNames, ...(held?.names ?? [])]
+            .join(" ")
+            .toLowerCase(),
           highlighted: false,
         },
       };

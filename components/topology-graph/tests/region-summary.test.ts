@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { layoutNodesOf } from "../build-graph";
+import { searchNodes } from "../graph-search";
 import type { RegionLinkEdge, RegionSummaryNode } from "../graph-types";
 import { layoutOverview } from "../layout";
 import { indexSnapshot } from "../live-merge";
@@ -69,6 +70,11 @@ describe("the zoomed-out graph of regions", () => {
     const fenced = estateSnapshot(deployment);
     fenced.replicas = fenced.replicas.map((replica) => ({ ...replica, fenced: replica.replicaId === "c1-r3" }));
     expect(summarizeRegion(data("r3"), indexSnapshot(fenced)).writer).toBe(false);
+  });
+
+  it("finds, zoomed out, the region holding a replica or a cluster", () => {
+    expect(searchNodes(nodes, "db1-r4")).toEqual(["region:r4"]);
+    expect(searchNodes(nodes, "db2").sort()).toEqual(["region:r6", "region:r7", "region:r8"]);
   });
 
   it("keeps a region with nothing in it", () => {
