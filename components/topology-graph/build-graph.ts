@@ -24,9 +24,9 @@ export const NODE_SIZE = {
   policy: { width: 240, height: 64 },
   region: { width: 248, height: 140 },
   mapRegion: { width: 188, height: 68 },
-  stack: { width: 224, height: 40 },
+  stack: { width: 224, height: 52 },
   replica: { width: 224, height: 58 },
-  regionSummary: { width: 240, height: 92 },
+  regionSummary: { width: 272, height: 72 },
 } as const;
 
 export type StaticGraph = { nodes: TopologyNode[]; edges: TopologyEdge[] };
