@@ -10,6 +10,8 @@ import { WithDeployment } from "@/components/ui/with-deployment";
 import { formatSeconds } from "@/lib/format";
 
 import { AlertList } from "./alert-list";
+import { MeasuredBadge } from "./measured-badge";
+import { ServerPanel } from "./server-panel";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {
@@ -47,10 +49,14 @@ function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
           className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
         />
         {connected ? "Live values connected" : "Live values reconnecting…"}
+        <MeasuredBadge driverKind={deployment.driverKind} />
       </p>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <TelemetryCharts deployment={deployment} snapshot={snapshot} />
-        <AlertList deploymentId={deployment.id} />
+        <div className="space-y-4">
+          <AlertList deploymentId={deployment.id} />
+          <ServerPanel deployment={deployment} />
+        </div>
       </div>
     </>
   );

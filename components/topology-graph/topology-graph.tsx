@@ -5,6 +5,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState } from "react";
 
+import { MeasuredBadge } from "@/components/telemetry/measured-badge";
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { formatDateTime } from "@/lib/format";
@@ -49,6 +50,7 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
                 className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
               />
               {connected ? "Live" : "Connecting…"}
+              <MeasuredBadge driverKind={deployment.driverKind} />
               {snapshot ? (
                 <span>· as of {formatDateTime(new Date(snapshot.observedAtMs))}</span>
               ) : (
