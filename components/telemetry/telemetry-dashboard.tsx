@@ -12,6 +12,7 @@ import { formatSeconds } from "@/lib/format";
 import { AlertList } from "./alert-list";
 import { MeasuredBadge } from "./measured-badge";
 import { ServerPanel } from "./server-panel";
+import { LiveMark } from "./live-mark";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {
@@ -43,14 +44,10 @@ function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
           </Link>
         }
       />
-      <p role="status" className="-mt-4 flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-        <span
-          aria-hidden="true"
-          className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-        />
-        {connected ? "Live values connected" : "Live values reconnecting…"}
+      <div className="-mt-4 flex flex-wrap items-center gap-2">
+        <LiveMark snapshot={snapshot} connected={connected} />
         <MeasuredBadge driverKind={deployment.driverKind} />
-      </p>
+      </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <TelemetryCharts deployment={deployment} snapshot={snapshot} />
         <div className="space-y-4">
