@@ -10,9 +10,9 @@ import { WithDeployment } from "@/components/ui/with-deployment";
 import { formatSeconds } from "@/lib/format";
 
 import { AlertList } from "./alert-list";
+import { LiveMark } from "./live-mark";
 import { MeasuredBadge } from "./measured-badge";
 import { ServerPanel } from "./server-panel";
-import { LiveMark } from "./live-mark";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {

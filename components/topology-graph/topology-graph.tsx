@@ -5,8 +5,8 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState } from "react";
 
-import { MeasuredBadge } from "@/components/telemetry/measured-badge";
 import { LiveMark } from "@/components/telemetry/live-mark";
+import { MeasuredBadge } from "@/components/telemetry/measured-badge";
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 
