@@ -305,9 +305,10 @@ export interface FaultInjector {
   list(): Promise<TFaultSpec[]>;
   /**
    * A driver without state of its own (real servers) is handed every stored active fault at each
-   * session instead, and brings the world to what they describe; faults past their end ask nothing.
+   * session instead, and brings the world to what they describe; faults past their end ask nothing,
+   * and those cleared a short while ago (`recentlyEnded`) undo what they did (a stopped server starts).
    */
-  reconcile?(faults: TFaultSpec[], atMs: number): Promise<void>;
+  reconcile?(faults: TFaultSpec[], atMs: number, recentlyEnded?: TFaultSpec[]): Promise<void>;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
