@@ -96,7 +96,12 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
       where: { operationId: op.id, status: "OPEN" },
       data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() },
     });
-    if (!(await nextUndo(tx, op.id))) {
+    // A move lost after it called the driver may have fenced or demoted: only the engine, asking the
+    // world, can tell, so such a run goes through the rollback even when the model shows nothing to undo.
+    const inDoubt =
+      (await tx.stepAttempt.count({ where: { operationId: op.id, status: "ATTEMPTING" } })) +
+      (await tx.operationStep.count({ where: { operationId: op.id, status: "IN_DOUBT" } }));
+    if (!(await nextUndo(tx, op.id)) && inDoubt === 0) {
       await tx.operation.update({ where: { id: op.id }, data: { abortRequested: true } });
       await finishOperation(
         tx,

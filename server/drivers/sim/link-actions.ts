@@ -13,7 +13,7 @@ import { clusterRuntime, findCluster, findLink, findReplica, isWritable, linkRun
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
 import { sharedHistoryBytes } from "./timelines";
-import { assertEpochCurrent } from "./write-safety";
+import { assertEpochCurrent, assertTokenFresh, recordToken } from "./write-safety";
 
 export function repointLink(state: SimState, input: RepointInput): RepointResult {
   const link = findLink(state, input.linkId);
@@ -28,6 +28,7 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
     throw new InvalidActionError(`repoint of link ${link.id} refused: both ends must stay in cluster ${clusterId}`);
   }
   assertEpochCurrent(state, clusterId, input.epoch, `repoint of link ${link.id}`);
+  assertTokenFresh(state, clusterId, input.token, `repoint of link ${link.id}`);
   const singlePrimary = findCluster(state, clusterId).writeTopology === "SINGLE_PRIMARY";
   if (singlePrimary && isWritable(state, newTarget)) {
     throw new InvalidActionError(
@@ -65,6 +66,7 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
   }
   link.sourceReplicaId = newSource.id;
   link.targetReplicaId = newTarget.id;
+  recordToken(state, clusterId, input.token);
   return { link: { ...link }, rewoundBytes };
 }
 

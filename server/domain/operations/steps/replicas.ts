@@ -56,7 +56,9 @@ export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
 
 export async function demote(ctx: StepContext): Promise<StepOutcome> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
-  if (replica.role === "READ_REPLICA") return done({ replica: replica.id, alreadyDemoted: true });
+  // Found demoted: by this run's own move that was lost (its attempt took effect), or before the run.
+  if (replica.role === "READ_REPLICA")
+    return done({ replica: replica.id, alreadyDemoted: ctx.previous?.inDoubt !== "applied" });
   const status = await ctx.driver.demote({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
   return done({ replica: replica.id, role: status.role, committedPosition: status.committedPosition });
 }
@@ -64,6 +66,8 @@ export async function demote(ctx: StepContext): Promise<StepOutcome> {
 /** Undo of a demotion before any promotion: the old primary takes writes again, at a new epoch. */
 export async function repromote(ctx: StepContext): Promise<number> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
+  // Already a writer again, at an epoch above the run's: a repromotion whose move was lost.
+  if (replica.role !== "READ_REPLICA" && replica.epoch > operationEpoch(ctx)) return replica.epoch;
   const newEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId) + 1;
   await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
   return newEpoch;

@@ -19,7 +19,8 @@ async function runUntil(operationId: string, kind: string, fromMs: number) {
   throw new Error(`step ${kind} never succeeded`);
 }
 
-describe("abort and rollback", () => {
+// Whole runs tick the engine hundreds of times: on a loaded machine that takes longer than the default.
+describe("abort and rollback", { timeout: 120_000 }, () => {
   it("abort after the fence lifts it: the old primary takes writes again and the run ends ABORTED", async () => {
     const estate = await opsEstate();
     const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");
@@ -52,7 +53,9 @@ describe("abort and rollback", () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "SWITCHOVER");
     await approveAll(operationId);
-    const nowMs = await runUntil(operationId, "FENCE", Date.now());
+    // The fault below starts at the web's clock: the engine's clock runs ahead of it, so that the
+    // fault is on from the fence even on a machine so loaded that ticks outlast their 500 ms beat.
+    const nowMs = await runUntil(operationId, "FENCE", Date.now() + 60_000);
     // The standby is cut off after the fence: it can never apply the last writes.
     const link = await db.replicationLink.findFirstOrThrow({ where: { clusterId: estate.clusterId } });
     await injectFault(db, SYSTEM_ACTOR, {
@@ -70,7 +73,7 @@ describe("abort and rollback", () => {
   });
 });
 
-describe("the model edited while an operation runs", () => {
+describe("the model edited while an operation runs", { timeout: 120_000 }, () => {
   it("keeps the fence: the twin is carried onto the new model, not started afresh", async () => {
     const estate = await opsEstate();
     const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");

@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { injectFault } from "@/server/domain/telemetry/faults";
 import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
 
-describe("failover", () => {
+// Whole runs tick the engine hundreds of times: on a loaded machine that takes longer than the default.
+describe("failover", { timeout: 120_000 }, () => {
   it("takes no action on a false alarm: the region is up, so the outage is never confirmed", async () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "FAILOVER");
@@ -56,7 +57,7 @@ describe("failover", () => {
   });
 });
 
-describe("drill", () => {
+describe("drill", { timeout: 120_000 }, () => {
   it("injects an outage, fails over, fails back to the original primary and reports both halves", async () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "DRILL");
@@ -72,7 +73,7 @@ describe("drill", () => {
   });
 });
 
-describe("failover report", () => {
+describe("failover report", { timeout: 120_000 }, () => {
   it("adds its phases up to the measured RTO, the wait for approval included once", async () => {
     const estate = await opsEstate();
     await injectFault(db, SYSTEM_ACTOR, {
