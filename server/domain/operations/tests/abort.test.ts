@@ -72,22 +72,3 @@ describe("abort and rollback", { timeout: 120_000 }, () => {
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } })).role).toBe("PRIMARY");
   });
 });
-
-describe("the model edited while an operation runs", { timeout: 120_000 }, () => {
-  it("keeps the fence: the twin is carried onto the new model, not started afresh", async () => {
-    const estate = await opsEstate();
-    const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");
-    await approveAll(operationId);
-    const nowMs = await runUntil(operationId, "FENCE", Date.now());
-    const rule = await db.routingRule.findFirstOrThrow({ where: { policy: { deploymentId: estate.deploymentId } } });
-    await operator.caller.topology.updateRule({ id: rule.id, weight: 42 });
-    const { observeDeployment } = await import("@/server/domain/telemetry/observe/observe-tick");
-    await observeDeployment(db, estate.deploymentId, nowMs + 1000, { intervalMs: 1000, lagAlertAfterSeconds: 2 });
-    expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([]);
-
-    const { op } = await runToEnd(estate.deploymentId, operationId, nowMs + 1000);
-    expect(op.status).toBe("SUCCEEDED");
-    const promote = await db.operationStep.findFirstOrThrow({ where: { operationId, kind: "PROMOTE" } });
-    expect((promote.output as { lostBytes: number }).lostBytes).toBe(0);
-  });
-});
