@@ -1,5 +1,5 @@
 // Replication link actions and position queries: repoint a link, wait for a target to catch up.
-import { InvalidActionError } from "../errors";
+import { InvalidActionError, UnreachableError } from "../errors";
 import type {
   CatchUpResult,
   LinkPositionQuery,
@@ -8,6 +8,7 @@ import type {
   RepointResult,
   WaitForCatchUpInput,
 } from "../types";
+import { isRegionDown } from "./active-faults";
 import { linkLagBytes } from "./lag";
 import { clusterRuntime, findCluster, findLink, findReplica, isWritable, linkRuntime, replicaRuntime } from "./lookup";
 import { advanceTo } from "./replication";
@@ -98,9 +99,14 @@ export function waitForCatchUp(state: SimState, input: WaitForCatchUpInput): Cat
   };
 }
 
+/** Asked of the server itself: a replica whose region is down cannot answer, as a real one could not. */
 export function committedPosition(state: SimState, input: ReplicaPositionQuery): number {
-  findReplica(state, input.replicaId);
+  const replica = findReplica(state, input.replicaId);
   advanceTo(state, input.atMs);
+  if (isRegionDown(state, replica.regionId, state.clockMs ?? input.atMs))
+    throw new UnreachableError(
+      `replica ${replica.id} cannot be asked its position: its region ${replica.regionId} is down`,
+    );
   return replicaRuntime(state, input.replicaId).committedBytes;
 }
 

@@ -71,4 +71,17 @@ describe("abort and rollback", { timeout: 120_000 }, () => {
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
     expect((await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } })).role).toBe("PRIMARY");
   });
+
+  it("refuses a pause between the fence and the promotion, which would keep writes stopped", async () => {
+    const estate = await opsEstate();
+    const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");
+    await approveAll(operationId);
+    const nowMs = await runUntil(operationId, "FENCE", Date.now());
+    await expect(operator.caller.operations.pause({ operationId, reason: "coffee" })).rejects.toThrow(
+      /has fenced the primary \(step \d+ "Fence writes on the current primary, .*"\) and not promoted yet: nothing accepts writes, and a pause would keep it so; abort it \(the fence is lifted\) or let it finish/,
+    );
+    expect((await db.operation.findUniqueOrThrow({ where: { id: operationId } })).status).toBe("RUNNING");
+    const { op } = await runToEnd(estate.deploymentId, operationId, nowMs);
+    expect(op.status).toBe("SUCCEEDED");
+  });
 });
