@@ -1,6 +1,7 @@
 // The console's colours: one tone per kind of state (good, warn, bad...), and which tone each
 // status, tier and readiness verdict wears, so a state looks the same on every page.
 import type { TStackTier } from "@/lib/enums";
+import type { TDeliveryStatus } from "@/lib/notifications/contracts";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
 import type { RegionStatus } from "@/lib/telemetry/contracts";
@@ -67,3 +68,5 @@ export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
   late: "warn",
   stopped: "bad",
 };
+
+export const DELIVERY_TONE: Record<TDeliveryStatus, TTone> = { PENDING: "warn", DELIVERED: "good", FAILED: "bad" };

@@ -142,7 +142,10 @@ export type TCheck = z.infer<typeof ZCheck>;
 
 export const ZPlanEstimate = z.object({
   rtoSeconds: z.number(),
+  /** The RTO's parts: the steps of the write outage by phase; they add up to `rtoSeconds`. */
   byPhase: z.partialRecord(z.enum(PHASES), z.number()),
+  /** Steps that run while writes still flow (pre-checks, scale-up before the fence, a drill's failback). */
+  outsideRto: z.partialRecord(z.enum(PHASES), z.number()).default({}),
   /** Lag of the target now (RPO figure, seconds) and what a failover would lose at this moment. */
   lagSeconds: z.number().nullable(),
   dataLossSeconds: z.number(),
