@@ -47,6 +47,7 @@ export const STATUS_TONE: Record<TAnyStatus, TTone> = {
   REJECTED: "bad",
   PENDING: "neutral",
   WAITING: "warn",
+  IN_DOUBT: "warn",
   SKIPPED: "neutral",
   ROLLED_BACK: "undone",
   OPEN: "warn",

@@ -30,7 +30,15 @@ export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL"
 export const STOPPABLE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED"];
 export const isActive = (status: TOperationStatus) => ACTIVE_STATUSES.includes(status);
 
-export const STEP_STATUSES = ["PENDING", "WAITING", "SUCCEEDED", "FAILED", "SKIPPED", "ROLLED_BACK"] as const;
+export const STEP_STATUSES = [
+  "PENDING",
+  "WAITING",
+  "IN_DOUBT",
+  "SUCCEEDED",
+  "FAILED",
+  "SKIPPED",
+  "ROLLED_BACK",
+] as const;
 export type TStepStatus = (typeof STEP_STATUSES)[number];
 
 export const GATE_STATUSES = ["OPEN", "GRANTED", "REJECTED", "LAPSED", "EXPIRED"] as const;

@@ -48,6 +48,7 @@ export const STATUS_LABELS: Record<TAnyStatus, string> = {
   REJECTED: "Rejected",
   PENDING: "Pending",
   WAITING: "Waiting",
+  IN_DOUBT: "In doubt",
   SKIPPED: "Skipped",
   ROLLED_BACK: "Rolled back",
   OPEN: "Open",
