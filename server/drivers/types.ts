@@ -130,6 +130,44 @@ export interface RoutingObservation {
   unroutedRequestsPerSecond: number;
 }
 
+/** A link whose lag could not be read this time (a server did not answer): a gap, never a zero. */
+export interface LinkLagUnknown {
+  linkId: string;
+  error: string;
+}
+
+/** What a real server said about itself (drivers on real servers; the sim has none to report). */
+export interface ServerObservation {
+  replicaId: string;
+  reachable: boolean;
+  /** Why it could not be read (connection refused, timeout...); null when reachable. */
+  error: string | null;
+  /** pg_is_in_recovery(): a standby; null when unreachable. */
+  inRecovery: boolean | null;
+  /** Bytes of log the server holds: what it committed (primary) or received (standby). */
+  walPosition: number | null;
+  /** Log written per second (primary), from pg_current_wal_lsn() over time. */
+  writeBytesPerSecond: number | null;
+  /** If this replica were promoted now: what its cluster's writer committed that it has not received. */
+  atRisk: { bytes: number; seconds: number } | null;
+}
+
+/** Row counts and checksums of one table across the replicas of an active-active cluster. */
+export interface TableDivergence {
+  table: string;
+  rows: Record<string, number>;
+  checksums: Record<string, string>;
+  differs: boolean;
+  /** Consecutive checks that found the difference (one may be writes in flight). */
+  differingChecks: number;
+}
+
+export interface DivergenceObservation {
+  clusterId: string;
+  checkedAtMs: number;
+  tables: TableDivergence[];
+}
+
 export interface Observations {
   observedAtMs: number;
   lag: LinkLagObservation[];
@@ -137,6 +175,12 @@ export interface Observations {
   traffic: RegionTrafficObservation[];
   conflicts: ClusterConflictObservation[];
   routing: RoutingObservation[];
+  /** Links whose lag could not be read (real servers only). */
+  lagUnknown?: LinkLagUnknown[];
+  /** Each server as it answered (real servers only). */
+  servers?: ServerObservation[];
+  /** Active-active clusters compared across regions, the latest check (real servers only). */
+  divergence?: DivergenceObservation[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +192,12 @@ export interface ReplicaActionInput {
   replicaId: string;
   /** Fencing epoch of the operation; refused when older than the cluster's current epoch. */
   epoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -155,6 +205,12 @@ export interface PromoteInput {
   replicaId: string;
   /** Every promotion takes a new epoch, strictly above the cluster's current one. */
   newEpoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -164,6 +220,12 @@ export interface RepointInput {
   /** Optional: also change the receiving end, e.g. to reverse a link for failback. */
   newTargetReplicaId?: string;
   epoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -186,6 +248,12 @@ export interface SetRoutingInput {
    */
   clusterId?: string;
   rules: RoutingRuleChange[];
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -234,6 +302,19 @@ export interface LinkPositionQuery {
   atMs: number;
 }
 
+/**
+ * What the world says of one cluster, read from the servers themselves (for PostgreSQL:
+ * pg_is_in_recovery(), the timeline, Meridian's fence marker and last token in its small schema on
+ * each server, the router's target). The engine reconciles an attempt in doubt against it.
+ */
+export interface ClusterWorld {
+  clusterId: string;
+  /** The newest attempt token the world applied for this cluster; 0 when none. */
+  lastToken: number;
+  replicas: (ReplicaStatus & { inRecovery: boolean; timeline: number })[];
+  links: Pick<TopologyLink, "id" | "sourceReplicaId" | "targetReplicaId">[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The driver
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +340,12 @@ export interface FaultInjector {
   clear(input: { faultId: string; atMs: number }): Promise<{ cleared: boolean }>;
   /** Faults active now or scheduled to start later. */
   list(): Promise<TFaultSpec[]>;
+  /**
+   * A driver without state of its own (real servers) is handed every stored active fault at each
+   * session instead, and brings the world to what they describe; faults past their end ask nothing,
+   * and those cleared a short while ago (`recentlyEnded`) undo what they did (a stopped server starts).
+   */
+  reconcile?(faults: TFaultSpec[], atMs: number, recentlyEnded?: TFaultSpec[]): Promise<void>;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -290,6 +377,8 @@ export interface Driver {
   /** LSN-like: how far into its source's log the link's target has applied. */
   appliedPosition(input: LinkPositionQuery): Promise<number>;
 
+  /** What the world says of a cluster now, for reconciling an attempt in doubt. */
+  clusterWorld(clusterId: string): Promise<ClusterWorld>;
   /** The topology as the driver now sees it (roles, epochs, link ends, routing rules). */
   currentTopology(): Promise<DeploymentTopology>;
   /** JSON-safe state to persist when capabilities.holdsState; null otherwise. */

@@ -23,6 +23,7 @@ import type { DeploymentTopology, Driver } from "@/server/drivers/types";
 
 import { loadDriverTopology, topologyFingerprint } from "./driver-topology";
 import { MAX_RESUME_GAP_MS, parseSavedState, resumption, trackingFor, type SavedDriverState } from "./saved-state";
+import { serverDirectoryFor } from "./server-directory";
 import { syncDriverFaults } from "./sync-faults";
 import { writeModel } from "./write-model";
 
@@ -62,11 +63,13 @@ async function openSession(
     hold.kind === "acting" ||
     (idle && (await db.operation.count({ where: { deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0);
   // A fresh twin starts its clock at its first observation.
+  const directory = await serverDirectoryFor(db, deploymentId, driverKind, topology);
   const driver = createDriver({
     deploymentId,
     kind: driverKind as "sim",
     topology,
     ...resumption(saved, fingerprint, nowMs, held),
+    ...(directory ? { directory } : {}),
   });
   await syncDriverFaults(db, driver, deploymentId, nowMs);
   return { deploymentId, driver, topology, fingerprint, saved, hold };
@@ -149,16 +152,21 @@ export async function endSession(session: DriverSession): Promise<void> {
   await session.driver.close?.();
 }
 
-/** Acts on a deployment's driver inside `tx`: lock, open, act, save (the engine's steps and undos). */
+/**
+ * Acts on a deployment's driver inside `tx`: lock, open, act, save (the engine's steps and undos).
+ * `before` is the model; `world` is the topology as the driver answers it, which is what steps must
+ * read: a real server's state can be ahead of the model when a move was lost after its action.
+ */
 export async function withDriverSession<T>(
   tx: Tx,
   deploymentId: string,
   nowMs: number,
-  act: (session: { driver: Driver; before: DeploymentTopology }) => Promise<T>,
+  act: (session: { driver: Driver; before: DeploymentTopology; world: DeploymentTopology }) => Promise<T>,
 ): Promise<T> {
   const session = await lockToAct(tx, deploymentId, nowMs);
   try {
-    const result = await act({ driver: session.driver, before: session.topology });
+    const world = await session.driver.currentTopology();
+    const result = await act({ driver: session.driver, before: session.topology, world });
     await saveActed(tx, session, nowMs);
     return result;
   } finally {
