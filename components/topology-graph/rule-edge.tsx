@@ -1,8 +1,11 @@
 "use client";
 
-// A routing rule from its policy to a region: "w 100" (weight) or "p 1" (failover priority) by the
-// policy's steering; dashed and grey while the region is drained or the rule disabled.
+// A routing rule from its policy to a region: "p 1 · w 100" with only the figures its policy's
+// steering acts on; dashed and grey while the region is drained or the rule disabled.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+
+import type { TSteering } from "@/lib/enums";
+import { PRIORITY_ACTS, WEIGHT_ACTS } from "@/lib/topology/steering";
 
 import { useGraphActions } from "./graph-actions";
 import { toneVar } from "./graph-colors";
@@ -15,8 +18,13 @@ export function ruleLabel(data: {
   enabled: boolean;
   drained: boolean;
 }): string {
-  const figure = data.steering === "FAILOVER" ? `p ${data.priority}` : `w ${data.weight}`;
-  return !data.enabled ? `${figure} · disabled` : data.drained ? `${figure} · drained` : figure;
+  const steering = data.steering as TSteering;
+  // Only the figures the steering acts on (lib/topology/steering.ts); none for random or hash.
+  const figure = [PRIORITY_ACTS[steering] ? `p ${data.priority}` : "", WEIGHT_ACTS[steering] ? `w ${data.weight}` : ""]
+    .filter(Boolean)
+    .join(" · ");
+  const state = !data.enabled ? "disabled" : data.drained ? "drained" : "";
+  return [figure, state].filter(Boolean).join(" · ");
 }
 
 export function RuleEdgeView({

@@ -75,6 +75,7 @@ export const STEP_KINDS = [
   "VERIFY_WRITES",
   "CLEAR_FAULT",
   "WAIT_STABLE",
+  "RESTORE_SIZE",
 ] as const;
 export type TStepKind = (typeof STEP_KINDS)[number];
 

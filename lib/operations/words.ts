@@ -77,6 +77,7 @@ export const STEP_KIND_LABELS: Record<TStepKind, string> = {
   VERIFY_WRITES: "Verify writes",
   CLEAR_FAULT: "Clear fault",
   WAIT_STABLE: "Wait until stable",
+  RESTORE_SIZE: "Restore the modelled size",
 };
 
 export const ROLLBACK_LABELS: Record<TRollback, string> = {

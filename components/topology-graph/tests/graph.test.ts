@@ -84,5 +84,8 @@ describe("the topology graph", () => {
     expect(ruleLabel({ steering: "FAILOVER", weight: 100, priority: 1, enabled: true, drained: true })).toBe(
       "p 1 · drained",
     );
+    // Latency steering picks the best priority among rules of weight above 0; random uses neither.
+    expect(ruleLabel({ steering: "LATENCY", weight: 0, priority: 2, enabled: true, drained: false })).toBe("p 2 · w 0");
+    expect(ruleLabel({ steering: "RANDOM", weight: 50, priority: 1, enabled: false, drained: false })).toBe("disabled");
   });
 });

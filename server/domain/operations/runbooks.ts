@@ -42,6 +42,7 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   VERIFY_WRITES: { rollback: "none", words: "Reads only; nothing to undo." },
   CLEAR_FAULT: { rollback: "none", words: "The fault is over; nothing to undo." },
   WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
+  RESTORE_SIZE: { rollback: "compensate", words: "Scales the stack back up to the size it had before." },
 };
 
 function step(
@@ -192,6 +193,21 @@ function returnAsSecondary(
   ];
 }
 
+/**
+ * The region the primary leaves on failing back ran at the primary's size only because the move
+ * that brought the primary there scaled it up: once writes and traffic are back, it returns to
+ * the size it had before (the modelled warm standby), after the outage window, so it costs no RTO.
+ */
+function restoreSize(region: Part): StepSpec {
+  return step(
+    "RESTORE_SIZE",
+    "failback",
+    `Return the stack in the region of {${region}} to its size before it was scaled up`,
+    { region },
+    60,
+  );
+}
+
 export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SETTINGS): StepSpec[] {
   switch (runbook) {
     case "SWITCHOVER":
@@ -226,6 +242,7 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
         ),
         ...returnAsSecondary("target", "source", same, s),
         ...losslessMove("source", "target", same, s),
+        restoreSize("source"),
       ];
     case "FAILOVER":
       return failoverSteps(s, s.falseAlarmAfterSeconds, false);
@@ -236,6 +253,7 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
         step("CLEAR_FAULT", "failback", "End the injected outage", { region: "source" }, 30),
         ...returnAsSecondary("source", "target", failbackPhase, s),
         ...losslessMove("target", "source", failbackPhase, s),
+        restoreSize("target"),
       ];
   }
 }

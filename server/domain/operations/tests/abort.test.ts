@@ -1,6 +1,6 @@
 // Abort and failure undo what ran: the fence is lifted so the old primary takes writes again. Past
 // the promotion nothing is undone and abort is refused with the reason.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
@@ -58,11 +58,15 @@ describe("abort and rollback", { timeout: 120_000 }, () => {
     const nowMs = await runUntil(operationId, "FENCE", Date.now() + 60_000);
     // The standby is cut off after the fence: it can never apply the last writes.
     const link = await db.replicationLink.findFirstOrThrow({ where: { clusterId: estate.clusterId } });
+    // Injected at the engine's clock, the fence's instant: on a busy machine the wall clock runs
+    // ahead of the ticks, and a partition dated later finds the standby already caught up.
+    vi.spyOn(Date, "now").mockReturnValue(nowMs);
     await injectFault(db, SYSTEM_ACTOR, {
       deploymentId: estate.deploymentId,
       kind: "LINK_PARTITION",
       target: { linkId: link.id },
     });
+    vi.restoreAllMocks();
     const { op } = await runToEnd(estate.deploymentId, operationId, nowMs, {}, 600);
     expect(op.status).toBe("FAILED");
     expect(op.failureReason).toMatch(
