@@ -1,9 +1,10 @@
 // The background process: it only schedules. Each interval it observes the deployments that are due,
-// runs the runbook engine, rolls samples up, applies retention and trims old live events; the work
-// itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
+// runs the runbook engine, delivers notifications, rolls samples up, applies retention and trims old
+// live events; the work itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
 // coordinating only through PostgreSQL.
 import { db } from "@/server/db";
 import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
+import { deliverDue } from "@/server/domain/notifications/deliver";
 import { engineTick } from "@/server/domain/operations/engine/engine";
 import { observeEachDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
@@ -53,6 +54,8 @@ const timers = [
       onError: (id, error) => log(`operation ${id} could not move: ${why(error)}`),
     }),
   ),
+  // The notification outbox: each due delivery is posted, and retried with backoff when it fails.
+  every(1_000, "webhook deliveries", () => deliverDue(db)),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), settings.retention)),

@@ -8,6 +8,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 
 import { LiveMark } from "@/components/telemetry/live-mark";
+import { MeasuredBadge } from "@/components/telemetry/measured-badge";
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
 
@@ -77,7 +78,10 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewToggle view={view} onChange={setView} />
           <GraphSearch query={query} onQueryChange={setQuery} matches={matches} />
-          <LiveMark snapshot={snapshot} connected={connected} className="ml-auto" />
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <LiveMark snapshot={snapshot} connected={connected} />
+            <MeasuredBadge driverKind={deployment.driverKind} />
+          </div>
         </div>
         <GraphToolbar
           detail={detail}

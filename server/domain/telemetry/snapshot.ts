@@ -59,6 +59,10 @@ export async function buildSnapshot(
       openedAt: a.openedAt.toISOString(),
     })),
     faults: faults.map((f) => ({ id: f.id, kind: f.kind, summary: f.summary, startedAt: f.startedAt.toISOString() })),
+    measured: driver.kind !== "sim",
+    servers: observations.servers ?? [],
+    lagUnknown: observations.lagUnknown ?? [],
+    divergence: observations.divergence ?? [],
   };
 }
 
