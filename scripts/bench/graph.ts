@@ -287,6 +287,8 @@ async function main() {
   try {
     await waitFor(`${base}/sign-in`, 180_000);
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } });
+    // tsx compiles with keepNames: functions handed to the page call its `__name` helper.
+    await context.addInitScript({ content: "window.__name = (target) => target;" });
     await context.addInitScript(PROBES);
     const page = await context.newPage();
     const operator = demoUsers.find((user) => user.role === "OPERATOR")!;
