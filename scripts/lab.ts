@@ -53,8 +53,11 @@ async function up(): Promise<void> {
   if (!client) {
     mkdirSync(root, { recursive: true });
     const log = openSync(path.join(root, "lab.log"), "a");
-    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = spawn(tsx, ["server/lab/main.ts"], { detached: true, stdio: ["ignore", log, log] });
+    // Node with tsx as a loader: one process, which receives `down`'s signals itself.
+    const child = spawn(process.execPath, ["--import", "tsx", "server/lab/main.ts"], {
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
     child.unref();
     if (!json) console.log(`starting the lab (pid ${child.pid}; log in ${path.join(root, "lab.log")})`);
     client = await waitForLab(child.pid as number, 180_000);

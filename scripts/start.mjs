@@ -58,7 +58,11 @@ if (labOn) {
   say(
     "starting the region lab (real PostgreSQL servers per region, data in .data/lab; MERIDIAN_LAB=off leaves it out)",
   );
-  lab = serve(bin("tsx"), ["server/lab/main.ts"], { env: { ...env, MERIDIAN_LAB_PARENT_PID: String(process.pid) } });
+  // Node with tsx as a loader, not the tsx wrapper: one process, so that a signal reaches the lab
+  // itself and it has the time it needs to stop its servers (the wrapper's relay killed it mid-stop).
+  lab = serve(process.execPath, ["--import", "tsx", "server/lab/main.ts"], {
+    env: { ...env, MERIDIAN_LAB_PARENT_PID: String(process.pid) },
+  });
   lab.on("exit", (code) => {
     lab = null;
     if (!stopping && code !== 0) console.error(`the region lab stopped (exit ${code}); the console keeps serving`);

@@ -14,9 +14,10 @@ import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Select } from "@/components/ui/field";
 import { Badge, Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
+import { formLabel } from "@/lib/fields";
 import { formatDateTime } from "@/lib/format";
 import { FAULT_TARGET, faultKindsFor, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
-import { FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE } from "@/lib/telemetry/words";
+import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE } from "@/lib/telemetry/words";
 
 import { useSnapshot } from "./use-live-snapshot";
 
@@ -268,7 +269,7 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
         submit();
       }}
     >
-      <Field id="fault-kind" label="Fault" error={errors.kind}>
+      <Field id="fault-kind" label={formLabel(FAULT_FIELDS.kind)} error={errors.kind}>
         <Select
           id="fault-kind"
           value={kind}
@@ -277,7 +278,7 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
           invalid={!!errors.kind}
         />
       </Field>
-      <Field id="fault-target" label="Target" error={errors.target}>
+      <Field id="fault-target" label={formLabel(FAULT_FIELDS.target)} error={errors.target}>
         <Select
           id="fault-target"
           value={target}
@@ -305,8 +306,8 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
       ) : null}
       <Field
         id="fault-duration"
-        label="Duration (seconds, optional)"
-        hint="Empty: until someone clears it"
+        label={formLabel(FAULT_FIELDS.durationSeconds)}
+        hint="optional; empty: until someone clears it"
         error={errors.durationSeconds}
       >
         <NumberInput

@@ -30,7 +30,7 @@ export function RuleEdgeView({
   sourcePosition,
   targetPosition,
 }: EdgeProps<RuleEdge>) {
-  const { select } = useGraphActions();
+  const { select, labels } = useGraphActions();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   if (!data) return null;
   const off = data.drained || !data.enabled;
@@ -48,29 +48,31 @@ export function RuleEdgeView({
           strokeDasharray: off ? "6 5" : undefined,
         }}
       />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          aria-label={`Routing rule ${data.policyName} to ${data.regionCode}: ${text}`}
-          onClick={(e) => {
-            // The pane beneath would otherwise take the click as "select nothing".
-            e.stopPropagation();
-            select({ kind: "edge", id });
-          }}
-          className={`nodrag nopan absolute rounded border bg-white px-1 py-px font-mono text-[10px] dark:bg-slate-900 ${
-            off
-              ? "border-dashed border-slate-400 text-slate-500 dark:border-slate-600 dark:text-slate-400"
-              : "border-sky-500 text-sky-800 dark:border-sky-500 dark:text-sky-300"
-          } ${selected ? "ring-2 ring-sky-500" : ""}`}
-          style={{
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-            pointerEvents: "all",
-            zIndex: 999,
-          }}
-        >
-          {text}
-        </button>
-      </EdgeLabelRenderer>
+      {labels || selected ? (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            aria-label={`Routing rule ${data.policyName} to ${data.regionCode}: ${text}`}
+            onClick={(e) => {
+              // The pane beneath would otherwise take the click as "select nothing".
+              e.stopPropagation();
+              select({ kind: "edge", id });
+            }}
+            className={`nodrag absolute rounded border bg-white px-1 py-px font-mono text-[10px] dark:bg-slate-900 ${
+              off
+                ? "border-dashed border-slate-400 text-slate-500 dark:border-slate-600 dark:text-slate-400"
+                : "border-sky-500 text-sky-800 dark:border-sky-500 dark:text-sky-300"
+            } ${selected ? "ring-2 ring-sky-500" : ""}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              pointerEvents: "all",
+              zIndex: 999,
+            }}
+          >
+            {text}
+          </button>
+        </EdgeLabelRenderer>
+      ) : null}
     </>
   );
 }

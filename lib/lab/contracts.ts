@@ -40,6 +40,18 @@ export const ZLabServerStop = ZLabServerRef.extend({
 });
 export type TLabServerStop = z.input<typeof ZLabServerStop>;
 
+/**
+ * A switchover's or failover's moves on a single-primary cluster: promote a standby (after the old
+ * primary is fenced), repoint a standby at the current primary, rejoin a former primary as a
+ * standby without a copy, or re-clone one from a hot copy.
+ */
+export const ZLabReplicaMove = ZLabServerRef.extend({
+  action: z.enum(["promote", "repoint", "rejoin", "reclone"], {
+    error: "action must be promote, repoint, rejoin or reclone",
+  }),
+});
+export type TLabReplicaMove = z.input<typeof ZLabReplicaMove>;
+
 export const ZLabRouterTarget = z.object({
   deployment: name("deployment"),
   policy: name("policy"),

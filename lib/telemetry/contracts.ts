@@ -4,8 +4,10 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES } from "@/lib/enums";
-import { epochMs, id, intIn, recordNumber } from "@/lib/fields";
+import { epochMs, id, intIn, orList, recordNumber } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
+
+import { FAULT_FIELDS, FAULT_LABELS } from "./words";
 
 // ---------------------------------------------------------------------------------------------
 // The live snapshot
@@ -13,6 +15,9 @@ import { ZDeploymentRef } from "@/lib/topology/contracts";
 
 export const REGION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
+/** A deployment at a glance: its worst region, or why there is nothing to judge by (no or old data). */
+export const DEPLOYMENT_HEALTHS = [...REGION_STATUSES, "STALE", "NO_DATA"] as const;
+export type TDeploymentHealth = (typeof DEPLOYMENT_HEALTHS)[number];
 
 export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN", "OBSERVATION_FAILED"] as const;
 export type TAlertKind = (typeof ALERT_KINDS)[number];
@@ -204,7 +209,9 @@ export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink"
 
 export const ZInjectFault = z.object({
   deploymentId: id("deploymentId"),
-  kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(", ")}` }),
+  kind: z.enum(FAULT_KINDS, {
+    error: `${FAULT_FIELDS.kind.label} must be ${orList(FAULT_KINDS.map((kind) => FAULT_LABELS[kind]))}`,
+  }),
   target: z.object({
     regionId: z.string().optional(),
     linkId: z.string().optional(),
@@ -212,7 +219,7 @@ export const ZInjectFault = z.object({
   }),
   params: z.record(z.string(), z.number({ error: "fault parameters must be numbers" })).default({}),
   /** Ends by itself after this long; until cleared when absent. */
-  durationSeconds: intIn("durationSeconds", 1, 86_400).optional(),
+  durationSeconds: intIn(FAULT_FIELDS.durationSeconds, 1, 86_400).optional(),
 });
 export type TInjectFault = z.input<typeof ZInjectFault>;
 

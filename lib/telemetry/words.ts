@@ -1,7 +1,8 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
+import type { TFieldWords } from "@/lib/fields";
 import { formatDuration } from "@/lib/format";
 
-import type { TAlertKind, TAnnotationKind, TFaultKind } from "./contracts";
+import type { RegionStatus, TAlertKind, TAnnotationKind, TDeploymentHealth, TFaultKind } from "./contracts";
 import type { TFreshness } from "./freshness";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
@@ -67,4 +68,23 @@ export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
   fault: "Fault",
   alert: "Alert",
   operation: "Operation",
+};
+
+/** The fields of the fault form: the label above each control is the name its errors use. */
+export const FAULT_FIELDS = {
+  kind: { label: "Fault" },
+  target: { label: "Target" },
+  durationSeconds: { label: "Duration", unit: "seconds" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
+  HEALTHY: "Healthy",
+  DEGRADED: "Degraded",
+  DOWN: "Down",
+};
+
+export const HEALTH_LABELS: Record<TDeploymentHealth, string> = {
+  ...REGION_STATUS_LABELS,
+  STALE: "No recent data",
+  NO_DATA: "Not observed yet",
 };

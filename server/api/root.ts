@@ -3,7 +3,9 @@ import { createCallerFactory, router } from "@/server/api/trpc";
 
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
+import { notificationsRouter } from "./routers/notifications";
 import { operationsRouter } from "./routers/operations";
+import { overviewRouter } from "./routers/overview";
 import { planningRouter } from "./routers/planning";
 import { telemetryRouter } from "./routers/telemetry";
 import { topologyRouter } from "./routers/topology";
@@ -15,6 +17,8 @@ export const appRouter = router({
   telemetry: telemetryRouter,
   planning: planningRouter,
   operations: operationsRouter,
+  notifications: notificationsRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@
 import type {
   TLabLinkFault,
   TLabLostWrites,
+  TLabReplicaMove,
   TLabRouterTarget,
   TLabServerStop,
   TLabWorkloadRates,
@@ -83,6 +84,11 @@ export class LabClient {
 
   startServer(server: { replica: string; deployment?: string }): Promise<{ ok: true }> {
     return this.call("POST", "/servers/start", server);
+  }
+
+  /** promote | repoint | rejoin | reclone a replica of a single-primary cluster. */
+  moveReplica(move: TLabReplicaMove): Promise<{ ok: true }> {
+    return this.call("POST", "/servers/move", move);
   }
 
   setRouterTarget(target: TLabRouterTarget): Promise<RouterTarget> {

@@ -12,6 +12,7 @@ import {
   ZLabLinkFault,
   ZLabLinkRef,
   ZLabLostWrites,
+  ZLabReplicaMove,
   ZLabRouterTarget,
   ZLabServerRef,
   ZLabServerStop,
@@ -51,6 +52,10 @@ export function controlRoutes(lab: Lab, onDown: () => void): Record<string, Hand
     },
     "POST /servers/start": async (body) => {
       await lab.startServer(parse(ZLabServerRef, body));
+      return { ok: true };
+    },
+    "POST /servers/move": async (body) => {
+      await lab.moveReplica(parse(ZLabReplicaMove, body));
       return { ok: true };
     },
     "POST /routers/target": (body) => lab.setRouterTarget(parse(ZLabRouterTarget, body)),

@@ -4,6 +4,7 @@
 import type {
   TLabLinkFault,
   TLabLostWrites,
+  TLabReplicaMove,
   TLabRouterTarget,
   TLabServerStop,
   TLabWorkloadRates,
@@ -16,6 +17,7 @@ import { countLostWrites, type LostWrites } from "./lost-writes";
 import type { StopMode } from "./pg-server";
 import type { Relay } from "./relay";
 import type { RouterTarget } from "./router";
+import { SinglePrimaryCluster } from "./single-primary";
 import { routedCluster, type LabDeploymentSpec } from "./spec";
 import type { LabStatus } from "./status";
 import type { WorkloadRates } from "./workload";
@@ -106,6 +108,21 @@ export class Lab {
 
   async startServer({ replica, deployment }: { replica: string; deployment?: string }): Promise<void> {
     await this.owner(replica, deployment).startServer(replica);
+  }
+
+  /** The primitives of a switchover or failover, on a single-primary cluster's server. */
+  async moveReplica({ replica, deployment, action }: TLabReplicaMove): Promise<void> {
+    const found = this.owner(replica, deployment).findReplica(replica);
+    if (!found || !(found.cluster instanceof SinglePrimaryCluster))
+      throw new Error(`replica ${replica} is not in a single-primary lab cluster`);
+    const cluster = found.cluster;
+    const actions = {
+      promote: () => cluster.promote(found.name),
+      repoint: () => cluster.repoint(found.name),
+      rejoin: () => cluster.rejoinAsStandby(found.name),
+      reclone: () => cluster.reclone(found.name),
+    } as const;
+    await actions[action]();
   }
 
   setRouterTarget({ deployment, policy, token, region, dropOthers = false }: TLabRouterTarget): RouterTarget {

@@ -20,6 +20,7 @@ export async function loadLabSpecs(db: Db): Promise<LabDeploymentSpec[]> {
     return {
       slug: deployment.slug,
       regions: deployment.regions.map(({ region }) => ({
+        id: region.id,
         code: region.code,
         latitude: region.latitude,
         longitude: region.longitude,

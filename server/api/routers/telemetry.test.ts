@@ -101,7 +101,7 @@ describe("faults and history through the API", () => {
       .injectFault({ deploymentId: deployment.id, kind: "METEOR" as never, target: {} })
       .then(unexpected, (e: TRPCError) => e);
     expect(badKind.code).toBe("BAD_REQUEST");
-    expect(badKind.message).toMatch(/kind must be one of REGION_OUTAGE/);
+    expect(badKind.message).toMatch(/Fault must be Region outage, Link partition/);
     const reversed = await caller.telemetry
       .history({ deploymentId: deployment.id, series: "lag", keys: [], fromMs: 2_000, toMs: 1_000 })
       .then(unexpected, (e: TRPCError) => e);

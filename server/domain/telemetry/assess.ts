@@ -69,7 +69,7 @@ export function assess(input: AssessInput): Assessment {
           kind: "LAG_OVER_RPO",
           targetId: o.linkId,
           targetLabel: label,
-          message: `replication lag on ${label} is ${(lagMs / 1000).toFixed(1)} s, over the RPO target of ${rpoTargetSeconds} s since ${new Date(since).toISOString()}`,
+          message: `replication lag on ${label} is ${(lagMs / 1000).toFixed(1)} s, over the RPO target of ${rpoTargetSeconds} s`,
           details: { lagMs, lagBytes: o.lagBytes, rpoTargetSeconds, sinceMs: since },
         });
       }

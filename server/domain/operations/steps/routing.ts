@@ -51,7 +51,10 @@ export async function repoint(ctx: StepContext): Promise<StepOutcome> {
   return done({ primary: primary.id, repointed, rewoundBytes });
 }
 
-/** The two regions' rules swap weight and priority; a failed region is drained. */
+/**
+ * The two regions' rules swap weight and priority; a failed region is drained. What is recorded to
+ * restore is the model's rules: after a lost move the world may already show the shift.
+ */
 export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
   const to = replicaOf(ctx, String(ctx.params.to));
   const other = replicaOf(ctx, String(ctx.params.to) === "target" ? "source" : "target");
@@ -74,8 +77,10 @@ export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
       { ruleId: toRule.id, ...preferred, enabled: true, drained: false },
       { ruleId: otherRule.id, ...second, drained: otherRule.regionId === drain },
     ];
+    const stored = ctx.model.routingPolicies.find((p) => p.id === policy.id)?.rules ?? policy.rules;
+    const before = [toRule, otherRule].map((rule) => stored.find((r) => r.id === rule.id) ?? rule);
     previous[policy.id] = JSON.stringify(
-      [toRule, otherRule].map(({ id, weight, priority, enabled, drained }) => ({
+      before.map(({ id, weight, priority, enabled, drained }) => ({
         ruleId: id,
         weight,
         priority,

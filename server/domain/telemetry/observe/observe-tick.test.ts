@@ -11,7 +11,7 @@ import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 import { makeUser, unique } from "@/tests/factories";
 
-import { observeDeployment, observeTick } from "./observe-tick";
+import { observeDeployment, observeEachDue, observeTick } from "./observe-tick";
 
 const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
 
@@ -47,7 +47,7 @@ describe("observing a deployment", () => {
     expect(snapshot?.snapshot.regions.map((r) => r.status)).toEqual(["HEALTHY", "HEALTHY"]);
   });
 
-  it("ticks several deployments together, storing all their samples in one batch", async () => {
+  it("ticks several deployments together, each storing its samples and publishing on its own", async () => {
     const [a, b] = [await warmStandby(), await warmStandby()];
     const now = 1_800_000_050_000;
     const results = await observeTick(db, [a.deployment, b.deployment], now, OPTIONS);
@@ -59,6 +59,29 @@ describe("observing a deployment", () => {
       "not-due",
       "not-due",
     ]);
+  });
+
+  it("the beat starts every due deployment without waiting, and skips one whose tick still runs", async () => {
+    const [a, b] = [await warmStandby(), await warmStandby()];
+    const errors: string[] = [];
+    const beat = observeEachDue(db, OPTIONS, (slug) => errors.push(slug), [a.deployment.id, b.deployment.id]);
+    const now = 1_800_000_090_000;
+    const first = await beat(now);
+    expect(first.started.sort()).toEqual([a.deployment.id, b.deployment.id].sort());
+    // Called again before the first ticks are over: none of theirs starts twice.
+    const second = await beat(now + 1_000);
+    expect(second.started).toEqual([]);
+    const results = await first.done;
+    await second.done;
+    expect(results.get(a.deployment.id)).toBe("observed");
+    expect(results.get(b.deployment.id)).toBe("observed");
+    for (const { deployment } of [a, b])
+      expect((await latestSnapshot(db, deployment.id))?.snapshot.observedAtMs).toBe(now);
+    // Once they are done, the next beat takes them again.
+    const third = await beat(now + 2_000);
+    expect(third.started.sort()).toEqual([a.deployment.id, b.deployment.id].sort());
+    expect([...(await third.done).values()]).toEqual(["observed", "observed"]);
+    expect(errors).toEqual([]);
   });
 
   it("turns a region outage into a down region, lag over the RPO target and alerts, and back", async () => {
