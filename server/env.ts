@@ -71,6 +71,8 @@ const ZEnv = z
     // Security.
     /** Keys the audit chain and signs its checkpoints; without it, `.data/audit-key` (made once). */
     MERIDIAN_AUDIT_KEY: optional(z.string().min(32, "MERIDIAN_AUDIT_KEY must be at least 32 characters").optional()),
+    /** Encrypts secrets at rest (servers' passwords); without it, `.data/secret-key` (made once). */
+    MERIDIAN_SECRET_KEY: optional(z.string().min(32, "MERIDIAN_SECRET_KEY must be at least 32 characters").optional()),
     /** Where signed checkpoints of the audit head are appended, outside the database. */
     MERIDIAN_AUDIT_CHECKPOINTS: optional(z.string().min(1).default(".data/audit-checkpoints.jsonl")),
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
