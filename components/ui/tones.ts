@@ -5,6 +5,7 @@ import type { TDeliveryStatus } from "@/lib/notifications/contracts";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
 import type { RegionStatus } from "@/lib/telemetry/contracts";
+import type { TFreshness } from "@/lib/telemetry/freshness";
 
 export const TONE_CLASSES = {
   neutral: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
@@ -16,6 +17,16 @@ export const TONE_CLASSES = {
   undone: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
 } as const;
 export type TTone = keyof typeof TONE_CLASSES;
+
+/** A tone as a small dot beside words (the live mark). */
+export const TONE_DOT_CLASSES: Record<TTone, string> = {
+  neutral: "bg-slate-400",
+  good: "bg-emerald-500",
+  warn: "bg-amber-500",
+  bad: "bg-rose-500",
+  info: "bg-sky-500",
+  undone: "bg-violet-500",
+};
 
 /** A region's status in the graph, the map and the tables. */
 export const REGION_STATUS_TONE: Record<RegionStatus, TTone> = {
@@ -49,3 +60,12 @@ export const TIER_TONE: Record<TStackTier, TTone> = { FULL: "good", SCALED_DOWN:
 export const READINESS_TONE: Record<ReadinessStatus, TTone> = { pass: "good", warn: "warn", fail: "bad" };
 
 export const DELIVERY_TONE: Record<TDeliveryStatus, TTone> = { PENDING: "warn", DELIVERED: "good", FAILED: "bad" };
+
+/** How current the live values are (the live mark): amber when late, red when not updating. */
+export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
+  waiting: "neutral",
+  connecting: "warn",
+  live: "good",
+  late: "warn",
+  stopped: "bad",
+};

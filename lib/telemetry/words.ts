@@ -1,9 +1,13 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
-import type { TAlertKind, TFaultKind } from "./contracts";
+import { formatDuration } from "@/lib/format";
+
+import type { TAlertKind, TAnnotationKind, TFaultKind } from "./contracts";
+import type { TFreshness } from "./freshness";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
   LAG_OVER_RPO: "Lag over RPO",
   REGION_DOWN: "Region down",
+  OBSERVATION_FAILED: "Observation failing",
 };
 export const alertKindLabel = (kind: string) => ALERT_KIND_LABELS[kind as TAlertKind] ?? kind;
 
@@ -15,3 +19,27 @@ export const FAULT_LABELS: Record<TFaultKind, string> = {
   WRITE_SURGE: "Write surge",
 };
 export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
+
+/** The live mark: how current the values on the page are, in words (tones: FRESHNESS_TONE). */
+export const FRESHNESS_LABELS: Record<TFreshness, string> = {
+  waiting: "Waiting for the first values",
+  connecting: "Connecting…",
+  live: "Live",
+  late: "Late",
+  stopped: "Not updating",
+};
+
+/** "Live", "Late: no new values for 12 s", "Not updating: no new values for 3 min 05 s". */
+export function freshnessSentence(freshness: TFreshness, ageMs: number): string {
+  const label = FRESHNESS_LABELS[freshness];
+  return freshness === "late" || freshness === "stopped"
+    ? `${label}: no new values for ${formatDuration(ageMs)}`
+    : label;
+}
+
+/** The kinds of event drawn over the charts, as their legend names them. */
+export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
+  fault: "Fault",
+  alert: "Alert",
+  operation: "Operation",
+};
