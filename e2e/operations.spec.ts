@@ -17,8 +17,19 @@ test("a planned switchover is approved by someone else, runs live and reports it
   );
   await expect(page.getByTestId("check-no-active-operation")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("topology-after")).toContainText("aurora-euw1");
+  // No reason, no request: the field says so and nothing is sent.
+  await page.getByRole("button", { name: "Request planned switchover" }).click();
+  await expect(page.locator("#start-reason-error")).toHaveText("reason is required");
+  await expect(page.getByTestId("request-confirmation")).toHaveCount(0);
   await page.getByLabel("Reason").fill("e2e: move writes to eu-west-1");
   await page.getByRole("button", { name: "Request planned switchover" }).click();
+  // The confirmation says what will happen before anything is stored.
+  const confirmation = page.getByRole("group", { name: "Confirm the request" });
+  await expect(confirmation.getByTestId("confirm-steps")).toContainText("Fence writes on the current primary");
+  await expect(confirmation).toContainText("aurora-euw1 (eu-west-1)");
+  await expect(confirmation).toContainText("Estimated RTO");
+  await expect(confirmation.getByTestId("confirm-approvals")).toContainText("1 approval from Approver");
+  await confirmation.getByRole("button", { name: "Send the request" }).click();
 
   await expect(page).toHaveURL(/\/operations\/[0-9a-f-]{36}$/, { timeout: 15_000 });
   await expect(page.getByTestId("operation-status")).toHaveText("Awaiting approval");

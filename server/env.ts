@@ -4,6 +4,7 @@
 import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { z } from "zod";
 
+import { DEFAULT_PROBE_INTERVAL_MS } from "@/lib/telemetry/freshness";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "@/server/domain/telemetry/retention";
 
 /** An unset or blank variable takes its default: `FOO= npm start` means "the default", not "zero". */
@@ -45,7 +46,7 @@ const ZEnv = z
         .int()
         .min(100, "MERIDIAN_PROBE_INTERVAL_MS must be between 100 and 60000")
         .max(60_000, "MERIDIAN_PROBE_INTERVAL_MS must be between 100 and 60000")
-        .default(1000),
+        .default(DEFAULT_PROBE_INTERVAL_MS),
     ),
     MERIDIAN_LAG_ALERT_AFTER_SECONDS: optional(
       z.coerce.number().int().min(0).max(3600, "MERIDIAN_LAG_ALERT_AFTER_SECONDS must be at most 3600").default(5),

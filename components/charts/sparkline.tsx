@@ -37,7 +37,7 @@ export function Sparkline({
   const history = useHistory(deploymentId, series, [seriesKey], { query: queryWindow, live: true });
   const fromMs = now - FIFTEEN_MINUTES_MS;
   const points = history.data?.series.find((one) => one.key === seriesKey)?.points ?? [];
-  const rows = toRows([{ key: seriesKey, points }], "avg", fromMs, now);
+  const rows = toRows([{ key: seriesKey, points }], "avg", fromMs, now, (history.data?.resolutionSeconds ?? 0) * 1000);
   const summary = summarize(points, fromMs, now);
 
   return (

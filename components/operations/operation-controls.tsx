@@ -2,16 +2,18 @@
 
 // Pause, resume and abort for operators and admins while the operation is active. Abort asks first
 // and says what it will do: stop after the current step and undo, newest first, the finished steps
-// that can be undone. Each control takes an optional reason for the audit log.
+// that can be undone; it asks its reason there (required, for the audit log and the requester).
+// Pause and resume are one click: they change nothing in the estate.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorLine } from "@/components/ui/query-state";
-import { isActive, type TOperationDetail } from "@/lib/operations/contracts";
+import { isActive, ZAbortInput, type TOperationDetail } from "@/lib/operations/contracts";
 
 export function OperationControls({ operation }: { operation: TOperationDetail }) {
   const trpc = useTRPC();
@@ -19,21 +21,35 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
   const mayRun = useCan("operations.run");
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
+  const [reasonError, setReasonError] = useState<string | undefined>();
 
   // Each control answers with the operation as it now stands: show it at once, then re-read the list.
   const onSuccess = async (next: TOperationDetail) => {
     queryClient.setQueryData(trpc.operations.get.queryKey({ operationId: operation.id }), next);
     setReason("");
+    setReasonError(undefined);
     setConfirming(false);
     await queryClient.invalidateQueries(trpc.operations.list.pathFilter());
   };
   const pause = useMutation(trpc.operations.pause.mutationOptions({ onSuccess }));
   const resume = useMutation(trpc.operations.resume.mutationOptions({ onSuccess }));
-  const abort = useMutation(trpc.operations.abort.mutationOptions({ onSuccess }));
+  const abort = useMutation(
+    trpc.operations.abort.mutationOptions({
+      onSuccess,
+      onError: (error) => setReasonError(fieldErrorsOf(error).reason),
+    }),
+  );
 
   if (!mayRun || !isActive(operation.status)) return null;
   const busy = pause.isPending || resume.isPending || abort.isPending;
-  const input = { operationId: operation.id, reason };
+  const input = { operationId: operation.id };
+  const confirmAbort = () => {
+    const parsed = ZAbortInput.safeParse({ operationId: operation.id, reason });
+    if (!parsed.success)
+      return setReasonError(parsed.error.issues.find((issue) => issue.path[0] === "reason")?.message);
+    setReasonError(undefined);
+    abort.mutate(parsed.data);
+  };
   const irreversible = operation.steps
     .filter((step) => step.status === "SUCCEEDED" && step.rollback === "irreversible")
     .map((step) => step.title);
@@ -44,11 +60,6 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
-          <Field id="control-reason" label="Reason (optional)">
-            <Input id="control-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-        </div>
         {operation.status === "RUNNING" ? (
           <Button disabled={busy} onClick={() => pause.mutate(input)}>
             Pause
@@ -85,17 +96,32 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
               These steps cannot be undone and stay as they are: {irreversible.join(", ")}.
             </p>
           ) : null}
+          <Field id="abort-reason" label="Reason for the abort" error={reasonError}>
+            <Input
+              id="abort-reason"
+              value={reason}
+              maxLength={500}
+              invalid={!!reasonError}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Field>
           <div className="flex gap-2">
-            <Button variant="danger" disabled={busy} onClick={() => abort.mutate(input)}>
+            <Button variant="danger" disabled={busy} onClick={confirmAbort}>
               Confirm abort
             </Button>
-            <Button disabled={busy} onClick={() => setConfirming(false)}>
+            <Button
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                setReasonError(undefined);
+              }}
+            >
               Don’t abort
             </Button>
           </div>
         </div>
       ) : null}
-      {pause.error || resume.error || abort.error ? (
+      {pause.error || resume.error || (abort.error && !reasonError) ? (
         <ErrorLine error={pause.error ?? resume.error ?? abort.error} />
       ) : null}
     </section>

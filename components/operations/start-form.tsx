@@ -1,8 +1,9 @@
 "use client";
 
-// Requesting the operation: a reason for the log and the approvers, then the request, which
-// carries the plan's hash so the server refuses it if the plan has changed since it was shown.
-// Disabled, with the reason said, for viewers and approvers and while a blocking check fails.
+// Requesting the operation: a reason for the log and the approvers (required, here and on the
+// server), then a confirmation of what will happen, then the request, which carries the plan's
+// hash so the server refuses it if the plan has changed since it was shown. Disabled, with the
+// reason said, for viewers and approvers and while a blocking check fails.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -17,9 +18,10 @@ import { Card } from "@/components/ui/layout";
 import type { TRole } from "@/lib/enums";
 import { can } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
-import { ZStartInput, type TOperationPlan } from "@/lib/operations/contracts";
+import { ZStartInput, type TOperationPlan, type TStartRequest } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
+import { RequestConfirmation } from "./request-confirmation";
 import { TextArea } from "./text-area";
 
 function whyNot(plan: TOperationPlan, role: TRole, current: boolean): string | null {
@@ -39,16 +41,23 @@ export function StartForm({ plan, current }: { plan: TOperationPlan; current: bo
   const { role } = useActor();
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The parsed request, once the operator has asked for it: shown for confirmation, then sent.
+  const [confirming, setConfirming] = useState<TStartRequest | null>(null);
   const start = useMutation(
     trpc.operations.start.mutationOptions({
       onSuccess: async ({ operationId }) => {
         await queryClient.invalidateQueries(trpc.operations.list.pathFilter());
         router.push(`/operations/${operationId}`);
       },
-      onError: (error) => setErrors(fieldErrorsOf(error)),
+      onError: (error) => {
+        setConfirming(null);
+        setErrors(fieldErrorsOf(error));
+      },
     }),
   );
   const problem = whyNot(plan, role, current);
+  // The plan is re-read while the operator reads the confirmation: a changed plan is not what they confirmed.
+  const stale = !!confirming && confirming.planHash !== plan.planHash;
   const name = `Request ${RUNBOOK_LABELS[plan.runbook].toLowerCase()}`;
 
   return (
@@ -72,7 +81,7 @@ export function StartForm({ plan, current }: { plan: TOperationPlan; current: bo
               Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])),
             );
           setErrors({});
-          start.mutate(parsed.data);
+          setConfirming(parsed.data);
         }}
       >
         <Field
@@ -87,13 +96,43 @@ export function StartForm({ plan, current }: { plan: TOperationPlan; current: bo
             maxLength={500}
             value={reason}
             invalid={!!errors.reason}
+            disabled={!!confirming}
             onChange={(e) => setReason(e.target.value)}
           />
         </Field>
+        {confirming ? (
+          <div
+            role="group"
+            aria-label="Confirm the request"
+            className="space-y-3 rounded-md border border-sky-300 bg-sky-50 p-3 dark:border-sky-800 dark:bg-sky-950/40"
+          >
+            <p className="text-sm font-medium">This is what the request will do:</p>
+            <RequestConfirmation plan={plan} reason={confirming.reason} />
+            {stale ? (
+              <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+                The plan changed while you read it (above): go back to the plan and request again.
+              </p>
+            ) : null}
+            <div className="flex gap-2">
+              <Button
+                variant="primary"
+                disabled={!!problem || stale || start.isPending || start.isSuccess}
+                onClick={() => start.mutate(confirming)}
+              >
+                Send the request
+              </Button>
+              <Button disabled={start.isPending || start.isSuccess} onClick={() => setConfirming(null)}>
+                Back to the plan
+              </Button>
+            </div>
+          </div>
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="primary" disabled={!!problem || start.isPending || start.isSuccess}>
-            {name}
-          </Button>
+          {!confirming ? (
+            <Button type="submit" variant="primary" disabled={!!problem || start.isPending || start.isSuccess}>
+              {name}
+            </Button>
+          ) : null}
           {problem ? (
             <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="start-blocked">
               {problem}

@@ -10,6 +10,7 @@ import { WithDeployment } from "@/components/ui/with-deployment";
 import { formatSeconds } from "@/lib/format";
 
 import { AlertList } from "./alert-list";
+import { LiveMark } from "./live-mark";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {
@@ -41,13 +42,7 @@ function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
           </Link>
         }
       />
-      <p role="status" className="-mt-4 flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-        <span
-          aria-hidden="true"
-          className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-        />
-        {connected ? "Live values connected" : "Live values reconnecting…"}
-      </p>
+      <LiveMark snapshot={snapshot} connected={connected} className="-mt-4" />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <TelemetryCharts deployment={deployment} snapshot={snapshot} />
         <AlertList deploymentId={deployment.id} />

@@ -26,6 +26,7 @@ export const NODE_SIZE = {
   mapRegion: { width: 188, height: 68 },
   stack: { width: 224, height: 40 },
   replica: { width: 224, height: 58 },
+  regionSummary: { width: 240, height: 92 },
 } as const;
 
 export type StaticGraph = { nodes: TopologyNode[]; edges: TopologyEdge[] };

@@ -18,7 +18,16 @@ import {
 
 import "@xyflow/react/dist/style.css";
 
-import { useCallback, useEffect, useMemo, type CSSProperties, type Dispatch, type SetStateAction } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type Dispatch,
+  type SetStateAction,
+} from "react";
 
 import type { StaticGraph } from "./build-graph";
 import { MINIMAP_FILL } from "./graph-colors";
@@ -26,7 +35,7 @@ import { GraphMarkers } from "./graph-markers";
 import type { GraphSelection, GraphView, TopologyEdge, TopologyNode } from "./graph-types";
 import { Graticule } from "./graticule";
 import { LinkEdgeView } from "./link-edge";
-import { composeEdges, composeNodes, type LiveIndex } from "./live-merge";
+import { LiveMerger, type LiveIndex } from "./live-merge";
 import type { MapPlace } from "./map-layout";
 import { MapRegionNodeView } from "./map-region-node";
 import { PolicyNodeView } from "./policy-node";
@@ -37,14 +46,17 @@ import { StackNodeView } from "./stack-node";
 import { useColorMode } from "./use-color-mode";
 import { useGraphLayout } from "./use-graph-layout";
 
+// Memoised: a node or edge whose object the live merge kept does not render again on a tick.
 const NODE_TYPES = {
-  policy: PolicyNodeView,
-  region: RegionNodeView,
-  mapRegion: MapRegionNodeView,
-  stack: StackNodeView,
-  replica: ReplicaNodeView,
+  policy: memo(PolicyNodeView),
+  region: memo(RegionNodeView),
+  mapRegion: memo(MapRegionNodeView),
+  stack: memo(StackNodeView),
+  replica: memo(ReplicaNodeView),
 } satisfies NodeTypes;
-const EDGE_TYPES = { link: LinkEdgeView, rule: RuleEdgeView } satisfies EdgeTypes;
+const EDGE_TYPES = { link: memo(LinkEdgeView), rule: memo(RuleEdgeView) } satisfies EdgeTypes;
+/** Above this many nodes only those in view are mounted: panning costs less than drawing 500. */
+const VISIBLE_ONLY_ABOVE = 150;
 const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
 
@@ -86,13 +98,15 @@ export function GraphCanvas({
 }) {
   const colorMode = useColorMode();
   const { boxes, key, error } = useGraphLayout(graph, view, places);
+  // One merger per canvas (and view): it hands back last render's objects for what did not change.
+  const [merger] = useState(() => new LiveMerger());
   const nodes = useMemo(
-    () => composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
-    [graph.nodes, boxes, live, selection, highlighted],
+    () => merger.composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
+    [merger, graph.nodes, boxes, live, selection, highlighted],
   );
   const edges = useMemo(
-    () => composeEdges(graph.edges, nodes, live, { selection }),
-    [graph.edges, nodes, live, selection],
+    () => merger.composeEdges(graph.edges, nodes, live, { selection }),
+    [merger, graph.edges, nodes, live, selection],
   );
 
   const onNodesChange = useCallback(
@@ -136,6 +150,7 @@ export function GraphCanvas({
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
         minZoom={0.04}
         maxZoom={2.5}
         fitView

@@ -8,7 +8,14 @@ import { Button } from "@/components/ui/button";
 
 import type { TopologyNode } from "./graph-types";
 
-const TYPE_ORDER: Record<TopologyNode["type"], number> = { region: 0, mapRegion: 0, replica: 1, policy: 2, stack: 3 };
+const TYPE_ORDER: Record<TopologyNode["type"], number> = {
+  region: 0,
+  mapRegion: 0,
+  regionSummary: 0,
+  replica: 1,
+  policy: 2,
+  stack: 3,
+};
 
 /** Nodes matching the query, best first: whole words, then prefixes, then anywhere; regions first. */
 export function searchNodes(nodes: readonly TopologyNode[], query: string): string[] {

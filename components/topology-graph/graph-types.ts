@@ -72,16 +72,48 @@ export type RuleEdgeData = {
   drained: boolean;
 };
 
+/** Zoomed out, a region is one node summing up what it holds (region-summary.ts). */
+export type RegionSummaryNodeData = Searchable & {
+  regionId: string;
+  code: string;
+  displayName: string;
+  provider: string;
+  /** What the summary is made of: the replicas placed in the region and the links into it. */
+  replicaIds: string[];
+  inboundLinkIds: string[];
+  clusterNames: string[];
+  /** Does the model make one of its replicas a writer (before any snapshot says)? */
+  modelWriter: boolean;
+  /** Live, from the snapshot. */
+  status?: RegionStatus;
+  writer: boolean;
+  worstLagMs?: number;
+  overRpo: boolean;
+  openAlerts: number;
+};
+
+/** Zoomed out, every link from one region to another is one edge, carrying the worst lag. */
+export type RegionLinkEdgeData = {
+  sourceCode: string;
+  targetCode: string;
+  linkIds: string[];
+  worstLagMs?: number;
+  overRpo: boolean;
+  openAlerts: number;
+};
+
 export type PolicyNode = Node<PolicyNodeData, "policy">;
 export type RegionNode = Node<RegionNodeData, "region">;
 export type MapRegionNode = Node<RegionNodeData, "mapRegion">;
 export type StackNode = Node<StackNodeData, "stack">;
 export type ReplicaNode = Node<ReplicaNodeData, "replica">;
-export type TopologyNode = PolicyNode | RegionNode | MapRegionNode | StackNode | ReplicaNode;
+export type RegionSummaryNode = Node<RegionSummaryNodeData, "regionSummary">;
+export type TopologyNode = PolicyNode | RegionNode | MapRegionNode | StackNode | ReplicaNode | RegionSummaryNode;
 
 export type LinkEdge = Edge<LinkEdgeData, "link">;
 export type RuleEdge = Edge<RuleEdgeData, "rule">;
-export type TopologyEdge = LinkEdge | RuleEdge;
+export type RegionLinkEdge = Edge<RegionLinkEdgeData, "regionLink">;
+export type TopologyEdge = LinkEdge | RuleEdge | RegionLinkEdge;
 
 export type GraphView = "graph" | "map";
 
@@ -94,4 +126,8 @@ export const nodeIdOf = {
   stack: (id: string) => `stack:${id}`,
   replica: (id: string) => `replica:${id}`,
 };
-export const edgeIdOf = { link: (id: string) => `link:${id}`, rule: (id: string) => `rule:${id}` };
+export const edgeIdOf = {
+  link: (id: string) => `link:${id}`,
+  rule: (id: string) => `rule:${id}`,
+  regionLink: (sourceRegionId: string, targetRegionId: string) => `regions:${sourceRegionId}>${targetRegionId}`,
+};

@@ -24,20 +24,12 @@ const GROUP_PADDING = 12;
 
 const elk = new ELK();
 
+// Kept apart so the page can compute it without loading ELK (which runs in the layout worker).
+export { layoutKey } from "./layout-key";
+
 /** Groups per row: wide deployments wrap into rows instead of one line thousands of pixels long. */
 export function groupsPerRow(groupCount: number): number {
   return Math.max(4, Math.ceil(Math.sqrt(groupCount * 2)));
-}
-
-/** A key that changes only when the set of node or edge ids does: what layout depends on. */
-export function layoutKey(nodes: readonly { id: string }[], edges: readonly { id: string }[]): string {
-  return `${nodes
-    .map((n) => n.id)
-    .sort()
-    .join(",")}|${edges
-    .map((e) => e.id)
-    .sort()
-    .join(",")}`;
 }
 
 export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<LayoutResult> {

@@ -1,10 +1,16 @@
 // Puts the graph together for one render: static nodes and edges, the layout's boxes, the newest
 // live values and the UI state (selection, search hits). Positions come only from the layout, so
 // a new snapshot changes what nodes show, never where they are.
+//
+// Identity is kept: a node or edge whose own values (as drawn) did not change is the very object of
+// the previous render, so React Flow keeps its internal node and memoised components skip it. A
+// tick that moves one link's lag yields a new object for that edge (and so its label) only.
+import { formatBytes, formatFraction, formatLagMs, formatRps } from "@/lib/format";
 import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import type { LayoutResult } from "./layout";
+import { aggregateLinks, summarizeRegion } from "./region-summary";
 
 export type LiveIndex = {
   regions: Map<string, LiveRegion>;
@@ -28,6 +34,37 @@ export function indexSnapshot(snapshot: LiveSnapshot | undefined): LiveIndex {
 
 type UiState = { selection: GraphSelection | null; highlighted: ReadonlySet<string> };
 
+/** What was composed last time, by id: the objects a new render reuses when nothing of theirs changed. */
+export type Previous<T> = ReadonlyMap<string, T>;
+
+/**
+ * Numbers compare as they are drawn: traffic that moves from 120.2 to 120.4 rps still reads
+ * "120 rps", so the node keeps its object (the side panel reads the live index, not node data).
+ */
+const DRAWN: Record<string, (value: number) => string> = {
+  requestsPerSecond: formatRps,
+  errorRate: formatFraction,
+  lagMs: formatLagMs,
+  lagBytes: formatBytes,
+};
+
+function sameValue(key: string, a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const drawn = DRAWN[key];
+  return !!drawn && typeof a === "number" && typeof b === "number" && drawn(a) === drawn(b);
+}
+
+/** Same keys with the same values (as drawn); one level deep, as node and edge data are flat. */
+export function sameData(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => key in right && sameValue(key, left[key], right[key]));
+}
+
 function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): TopologyNode["data"] {
   switch (node.type) {
     case "region":
@@ -42,6 +79,8 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
         openAlerts: live.alertsByTarget.get(node.data.regionId) ?? 0,
       };
     }
+    case "regionSummary":
+      return { ...summarizeRegion(node.data, live), highlighted };
     case "replica": {
       const replica = live.replicas.get(node.data.replicaId);
       return replica
@@ -62,7 +101,8 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
 
 /** A region's name for screen readers carries its live status and alerts. */
 function ariaLabelOf(node: TopologyNode, data: TopologyNode["data"]): string | undefined {
-  if ((node.type !== "region" && node.type !== "mapRegion") || !("status" in data)) return node.ariaLabel;
+  if ((node.type !== "region" && node.type !== "mapRegion" && node.type !== "regionSummary") || !("status" in data))
+    return node.ariaLabel;
   const alerts = data.openAlerts ? `, ${data.openAlerts} open alert${data.openAlerts === 1 ? "" : "s"}` : "";
   return `${node.ariaLabel}, ${data.status ?? "no live data"}${alerts}`;
 }
@@ -73,6 +113,7 @@ export function composeNodes(
   boxes: LayoutResult | null,
   live: LiveIndex,
   ui: UiState,
+  previous: Previous<TopologyNode> = new Map(),
 ): TopologyNode[] {
   if (!boxes) return [];
   const placed: TopologyNode[] = [];
@@ -82,7 +123,25 @@ export function composeNodes(
     // A child waits for its group too: React Flow needs the parent first.
     if (!box || (node.parentId && !present.has(node.parentId))) continue;
     present.add(node.id);
-    const data = liveData(node, live, ui.highlighted.has(node.id));
+    const before = previous.get(node.id);
+    const fresh = liveData(node, live, ui.highlighted.has(node.id));
+    const data = before && sameData(before.data, fresh) ? before.data : fresh;
+    const selected = ui.selection?.kind === "node" && ui.selection.id === node.id;
+    const ariaLabel = ariaLabelOf(node, data);
+    if (
+      before &&
+      before.data === data &&
+      before.selected === selected &&
+      before.ariaLabel === ariaLabel &&
+      before.parentId === node.parentId &&
+      before.position.x === box.x &&
+      before.position.y === box.y &&
+      before.width === box.width &&
+      before.height === box.height
+    ) {
+      placed.push(before);
+      continue;
+    }
     placed.push({
       ...node,
       position: { x: box.x, y: box.y },
@@ -94,12 +153,32 @@ export function composeNodes(
       draggable: false,
       connectable: false,
       deletable: false,
-      selected: ui.selection?.kind === "node" && ui.selection.id === node.id,
-      ariaLabel: ariaLabelOf(node, data),
+      selected,
+      ariaLabel,
       data,
     } as TopologyNode);
   }
   return placed;
+}
+
+function liveEdge(edge: TopologyEdge, live: LiveIndex): Pick<TopologyEdge, "data" | "animated"> {
+  if (edge.type === "regionLink" && edge.data) {
+    const data = aggregateLinks(edge.data, live);
+    return { data, animated: data.overRpo };
+  }
+  if (edge.type !== "link" || !edge.data) return { data: edge.data, animated: false };
+  const link = live.links.get(edge.data.linkId);
+  return {
+    // Moving dashes draw the eye to a link that is losing more than the RPO allows.
+    animated: !!link?.overRpo,
+    data: {
+      ...edge.data,
+      lagMs: link?.lagMs,
+      lagBytes: link?.lagBytes,
+      overRpo: link?.overRpo,
+      openAlerts: live.alertsByTarget.get(edge.data.linkId) ?? 0,
+    },
+  };
 }
 
 export function composeEdges(
@@ -107,31 +186,51 @@ export function composeEdges(
   nodes: readonly TopologyNode[],
   live: LiveIndex,
   ui: Pick<UiState, "selection">,
+  previous: Previous<TopologyEdge> = new Map(),
 ): TopologyEdge[] {
   const present = new Set(nodes.map((node) => node.id));
   const composed: TopologyEdge[] = [];
   for (const edge of edges) {
     if (!present.has(edge.source) || !present.has(edge.target) || !edge.data) continue;
     const selected = ui.selection?.kind === "edge" && ui.selection.id === edge.id;
-    if (edge.type === "link") {
-      const link = live.links.get(edge.data.linkId);
-      composed.push({
-        ...edge,
-        selected,
-        deletable: false,
-        // Moving dashes draw the eye to a link that is losing more than the RPO allows.
-        animated: !!link?.overRpo,
-        data: {
-          ...edge.data,
-          lagMs: link?.lagMs,
-          lagBytes: link?.lagBytes,
-          overRpo: link?.overRpo,
-          openAlerts: live.alertsByTarget.get(edge.data.linkId) ?? 0,
-        },
-      });
-    } else {
-      composed.push({ ...edge, selected, deletable: false });
+    const before = previous.get(edge.id);
+    const fresh = liveEdge(edge, live);
+    const data = before && sameData(before.data, fresh.data) ? before.data : fresh.data;
+    if (
+      before &&
+      before.data === data &&
+      before.selected === selected &&
+      before.animated === fresh.animated &&
+      before.source === edge.source &&
+      before.target === edge.target
+    ) {
+      composed.push(before);
+      continue;
     }
+    composed.push({ ...edge, selected, deletable: false, animated: fresh.animated, data } as TopologyEdge);
   }
   return composed;
+}
+
+/**
+ * Remembers the last composition so the next one can reuse its objects. One per canvas: a
+ * mutable cache read and written only inside the memoised composition, never during layout.
+ */
+export class LiveMerger {
+  private nodes: Previous<TopologyNode> = new Map();
+  private edges: Previous<TopologyEdge> = new Map();
+
+  composeNodes(...args: [readonly TopologyNode[], LayoutResult | null, LiveIndex, UiState]): TopologyNode[] {
+    const composed = composeNodes(...args, this.nodes);
+    this.nodes = new Map(composed.map((node) => [node.id, node]));
+    return composed;
+  }
+
+  composeEdges(
+    ...args: [readonly TopologyEdge[], readonly TopologyNode[], LiveIndex, Pick<UiState, "selection">]
+  ): TopologyEdge[] {
+    const composed = composeEdges(...args, this.edges);
+    this.edges = new Map(composed.map((edge) => [edge.id, edge]));
+    return composed;
+  }
 }

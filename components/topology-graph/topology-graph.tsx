@@ -5,9 +5,9 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState } from "react";
 
+import { LiveMark } from "@/components/telemetry/live-mark";
 import { useLiveSnapshot } from "@/components/telemetry/use-live-snapshot";
 import type { DeploymentModelData } from "@/components/topology/model-types";
-import { formatDateTime } from "@/lib/format";
 
 import { buildMapGraph, buildTopologyGraph, mapPlacesOf } from "./build-graph";
 import { GraphActionsContext } from "./graph-actions";
@@ -43,18 +43,7 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <ViewToggle view={view} onChange={setView} />
             <GraphSearch query={query} onQueryChange={setQuery} matches={matches} />
-            <p role="status" className="ml-auto flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-              <span
-                aria-hidden="true"
-                className={`inline-block size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-              />
-              {connected ? "Live" : "Connecting…"}
-              {snapshot ? (
-                <span>· as of {formatDateTime(new Date(snapshot.observedAtMs))}</span>
-              ) : (
-                <span>· waiting for the first values</span>
-              )}
-            </p>
+            <LiveMark snapshot={snapshot} connected={connected} className="ml-auto" />
           </div>
           <div
             className={`${GRAPH_COLOR_VARS} relative h-[70vh] min-h-[28rem] overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950`}

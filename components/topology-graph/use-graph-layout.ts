@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from "react";
 
 import { layoutNodesOf, type StaticGraph } from "./build-graph";
 import type { GraphView } from "./graph-types";
-import { layoutGraph, layoutKey, type LayoutResult } from "./layout";
+import type { LayoutResult } from "./layout";
+import { layoutOffMainThread } from "./layout-client";
+import { layoutKey } from "./layout-key";
 import { layoutMap, type MapPlace } from "./map-layout";
 
 type Laid = { view: GraphView; key: string; boxes: LayoutResult };
@@ -36,7 +38,7 @@ export function useGraphLayout(
     const boxes =
       currentView === "map"
         ? Promise.resolve(layoutMap(currentPlaces))
-        : layoutGraph(layoutNodesOf(current.nodes), current.edges);
+        : layoutOffMainThread(layoutNodesOf(current.nodes), current.edges);
     boxes.then(
       (result) => {
         if (!cancelled) setLaid({ view: currentView, key, boxes: result });

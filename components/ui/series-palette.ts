@@ -1,11 +1,16 @@
-// Line colours of the charts: darker tones on the light theme, lighter ones on the dark theme, set
-// as CSS variables on the chart's container and read by the SVG strokes.
+// Line colours of the charts: ten hues picked to stay apart from one another (CIELAB distance, see
+// series-palette.test.ts) and readable on the background of each theme (darker tones on light,
+// lighter ones on dark), none of them the RPO line's red. They are set as CSS variables on the
+// chart's container and read by the SVG strokes; beyond ten series the colours repeat dashed.
+// Tailwind reads class names from the source, so the classes below are written out in full.
 export const SERIES_COLOR_VARS =
-  "[--series-0:#0284c7] [--series-1:#c2410c] [--series-2:#047857] [--series-3:#7c3aed] [--series-4:#be185d] [--series-5:#0f766e] [--series-6:#4d7c0f] [--series-7:#b91c1c] [--series-8:#4338ca] [--series-9:#a16207] " +
-  "dark:[--series-0:#38bdf8] dark:[--series-1:#fb923c] dark:[--series-2:#34d399] dark:[--series-3:#a78bfa] dark:[--series-4:#f472b6] dark:[--series-5:#2dd4bf] dark:[--series-6:#a3e635] dark:[--series-7:#f87171] dark:[--series-8:#818cf8] dark:[--series-9:#facc15] " +
-  "[--chart-grid:#e2e8f0] dark:[--chart-grid:#1e293b] [--chart-axis:#64748b] dark:[--chart-axis:#94a3b8] [--chart-rpo:#e11d48] dark:[--chart-rpo:#fb7185]";
+  "[--series-0:#2563eb] [--series-1:#ea580c] [--series-2:#16a34a] [--series-3:#9333ea] [--series-4:#0891b2] [--series-5:#db2777] [--series-6:#a16207] [--series-7:#475569] [--series-8:#4d7c0f] [--series-9:#1e3a8a] " +
+  "dark:[--series-0:#60a5fa] dark:[--series-1:#fb923c] dark:[--series-2:#4ade80] dark:[--series-3:#c084fc] dark:[--series-4:#22d3ee] dark:[--series-5:#f472b6] dark:[--series-6:#facc15] dark:[--series-7:#cbd5e1] dark:[--series-8:#a3e635] dark:[--series-9:#a5b4fc] " +
+  "[--chart-grid:#e2e8f0] dark:[--chart-grid:#1e293b] [--chart-axis:#64748b] dark:[--chart-axis:#94a3b8] [--chart-rpo:#e11d48] dark:[--chart-rpo:#fb7185] " +
+  // Annotations (charts' marked regions): faults amber, alerts red, operations violet.
+  "[--annotation-fault:#d97706] dark:[--annotation-fault:#fbbf24] [--annotation-alert:#e11d48] dark:[--annotation-alert:#fb7185] [--annotation-operation:#7c3aed] dark:[--annotation-operation:#a78bfa]";
 
-const PALETTE_SIZE = 10;
+export const PALETTE_SIZE = 10;
 
 /** The stroke of series `index`; beyond ten series the colours repeat with a dash pattern. */
 export function seriesStroke(index: number): { stroke: string; strokeDasharray?: string } {

@@ -4,6 +4,7 @@ import type { TStackTier } from "@/lib/enums";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
 import type { RegionStatus, TDeploymentHealth } from "@/lib/telemetry/contracts";
+import type { TFreshness } from "@/lib/telemetry/freshness";
 
 export const TONE_CLASSES = {
   neutral: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
@@ -15,6 +16,16 @@ export const TONE_CLASSES = {
   undone: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
 } as const;
 export type TTone = keyof typeof TONE_CLASSES;
+
+/** A tone as a small dot beside words (the live mark). */
+export const TONE_DOT_CLASSES: Record<TTone, string> = {
+  neutral: "bg-slate-400",
+  good: "bg-emerald-500",
+  warn: "bg-amber-500",
+  bad: "bg-rose-500",
+  info: "bg-sky-500",
+  undone: "bg-violet-500",
+};
 
 /** A region's status in the graph, the map and the tables. */
 export const REGION_STATUS_TONE: Record<RegionStatus, TTone> = {
@@ -52,4 +63,13 @@ export const HEALTH_TONE: Record<TDeploymentHealth, TTone> = {
   ...REGION_STATUS_TONE,
   STALE: "warn",
   NO_DATA: "neutral",
+};
+
+/** How current the live values are (the live mark): amber when late, red when not updating. */
+export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
+  waiting: "neutral",
+  connecting: "warn",
+  live: "good",
+  late: "warn",
+  stopped: "bad",
 };

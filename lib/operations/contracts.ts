@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES, ROLES, type TRole } from "@/lib/enums";
-import { id, intIn, note, oneOf, orList } from "@/lib/fields";
+import { id, intIn, note, oneOf, orList, text } from "@/lib/fields";
 import { APPROVER_ROLES } from "@/lib/identity/permissions";
 import { ROLE_LABELS } from "@/lib/identity/words";
 
@@ -321,7 +321,8 @@ export type TPlanInput = z.infer<typeof ZPlanInput>;
 export const ZStartInput = ZPlanInput.extend({
   /** The plan the operator looked at; refused if the plan has changed since. */
   planHash: id("plan"),
-  reason: note("reason"),
+  /** Why now: the approvers read it before deciding, and the audit keeps it. Never empty. */
+  reason: text("reason", 500),
 });
 export type TStartInput = z.input<typeof ZStartInput>;
 /** What the domain is given: the input as the router parsed it. */
@@ -335,6 +336,8 @@ export const ZOperationList = z.object({
 export const ZOperationRef = z.object({ operationId: id("operation") });
 export const ZControlInput = ZOperationRef.extend({ reason: note("reason") });
 export type TControlInput = z.infer<typeof ZControlInput>;
+/** Abort undoes work people approved: it says why, as the request did. */
+export const ZAbortInput = ZOperationRef.extend({ reason: text("reason", 500) });
 
 export const ZDecideInput = z.object({
   gateId: id("approval"),

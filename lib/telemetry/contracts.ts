@@ -19,7 +19,7 @@ export type RegionStatus = (typeof REGION_STATUSES)[number];
 export const DEPLOYMENT_HEALTHS = [...REGION_STATUSES, "STALE", "NO_DATA"] as const;
 export type TDeploymentHealth = (typeof DEPLOYMENT_HEALTHS)[number];
 
-export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN"] as const;
+export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN", "OBSERVATION_FAILED"] as const;
 export type TAlertKind = (typeof ALERT_KINDS)[number];
 
 const ZLiveLink = z.object({
@@ -71,6 +71,11 @@ export const ZLiveSnapshot = z.object({
   deploymentId: z.string(),
   /** The observation's instant, ms since the epoch. */
   observedAtMs: z.number(),
+  /**
+   * How often the worker observes: a snapshot older than a few of these is late (liveFreshness).
+   * Absent from snapshots published before it was recorded (then DEFAULT_PROBE_INTERVAL_MS).
+   */
+  intervalMs: z.number().positive().optional(),
   rpoTargetSeconds: z.number(),
   links: z.array(ZLiveLink),
   regions: z.array(ZLiveRegion),
@@ -121,6 +126,24 @@ export type THistoryQuery = z.input<typeof ZHistoryQuery>;
 export type HistoryPoint = { t: number; min: number; p50: number; p95: number; max: number; avg: number };
 export type HistorySeries = { key: string; points: HistoryPoint[] };
 export type HistoryResult = { resolutionSeconds: number; fromMs: number; toMs: number; series: HistorySeries[] };
+
+/** Events drawn over the charts (as Grafana's annotations): faults, alerts and operations overlapping a range. */
+export const ZAnnotationsQuery = z
+  .object({ deploymentId: id("deploymentId"), fromMs: epochMs("fromMs"), toMs: epochMs("toMs") })
+  .refine((q) => q.toMs > q.fromMs, { path: ["toMs"], message: "toMs must be after fromMs" });
+export type TAnnotationsQuery = z.input<typeof ZAnnotationsQuery>;
+
+export const ANNOTATION_KINDS = ["fault", "alert", "operation"] as const;
+export type TAnnotationKind = (typeof ANNOTATION_KINDS)[number];
+/** One event: a region from startMs to endMs, or from startMs on while it lasts (endMs null). */
+export type Annotation = {
+  id: string;
+  kind: TAnnotationKind;
+  title: string;
+  detail: string;
+  startMs: number;
+  endMs: number | null;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Faults an operator may inject into a simulated deployment, as the fault form and the API take

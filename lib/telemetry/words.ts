@@ -1,11 +1,14 @@
 // Telemetry in words: each alert kind and fault kind as the pages and the server's sentences name it.
 import type { TFieldWords } from "@/lib/fields";
+import { formatDuration } from "@/lib/format";
 
-import type { RegionStatus, TAlertKind, TDeploymentHealth, TFaultKind } from "./contracts";
+import type { RegionStatus, TAlertKind, TAnnotationKind, TDeploymentHealth, TFaultKind } from "./contracts";
+import type { TFreshness } from "./freshness";
 
 export const ALERT_KIND_LABELS: Record<TAlertKind, string> = {
   LAG_OVER_RPO: "Lag over RPO",
   REGION_DOWN: "Region down",
+  OBSERVATION_FAILED: "Observation failing",
 };
 export const alertKindLabel = (kind: string) => ALERT_KIND_LABELS[kind as TAlertKind] ?? kind;
 
@@ -35,4 +38,28 @@ export const HEALTH_LABELS: Record<TDeploymentHealth, string> = {
   ...REGION_STATUS_LABELS,
   STALE: "No recent data",
   NO_DATA: "Not observed yet",
+};
+
+/** The live mark: how current the values on the page are, in words (tones: FRESHNESS_TONE). */
+export const FRESHNESS_LABELS: Record<TFreshness, string> = {
+  waiting: "Waiting for the first values",
+  connecting: "Connecting…",
+  live: "Live",
+  late: "Late",
+  stopped: "Not updating",
+};
+
+/** "Live", "Late: no new values for 12 s", "Not updating: no new values for 3 min 05 s". */
+export function freshnessSentence(freshness: TFreshness, ageMs: number): string {
+  const label = FRESHNESS_LABELS[freshness];
+  return freshness === "late" || freshness === "stopped"
+    ? `${label}: no new values for ${formatDuration(ageMs)}`
+    : label;
+}
+
+/** The kinds of event drawn over the charts, as their legend names them. */
+export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
+  fault: "Fault",
+  alert: "Alert",
+  operation: "Operation",
 };

@@ -33,7 +33,13 @@ const ZRegionOutage = z.strictObject({
   ...ZTiming,
   kind: z.literal("REGION_OUTAGE"),
   target: z.strictObject({ regionId: requiredId("target.regionId") }, objectError("target", "{ regionId }")),
-  params: ZNoParams,
+  // clean: 1 stops the lab's servers with a clean shutdown instead of kill -9 (an unplanned outage).
+  params: z
+    .strictObject(
+      { clean: z.union([z.literal(0), z.literal(1)], { error: "clean must be 0 or 1" }).optional() },
+      objectError("params", "{ clean? }"),
+    )
+    .default({}),
 });
 
 const ZLinkPartition = z.strictObject({

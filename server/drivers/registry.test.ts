@@ -23,10 +23,16 @@ describe("driver registry", () => {
     expect(driver.faults).not.toBeNull();
   });
 
-  it("says clearly that postgres and lab are not available yet", () => {
+  it("binds postgres and lab to the postgres driver, and says what is missing without servers", () => {
     expect(() => createDriver(binding("postgres"))).toThrow(DriverUnavailableError);
-    expect(() => createDriver(binding("postgres"))).toThrow('driver kind "postgres" is not available yet');
-    expect(() => createDriver(binding("lab"))).toThrow('driver kind "lab" is not available yet');
+    expect(() => createDriver(binding("postgres"))).toThrow("enter them in the Model tab");
+    expect(() => createDriver(binding("lab"))).toThrow("the lab is not running");
+    const directory = { servers: {}, probes: [], controls: null, absentReason: "none" };
+    const driver = createDriver({ ...binding("postgres"), directory });
+    expect(driver.kind).toBe("postgres");
+    expect(driver.capabilities).toMatchObject({ canObserve: true, canPromote: false, holdsState: false });
+    expect(driver.faults).toBeNull();
+    expect(createDriver({ ...binding("lab"), directory }).kind).toBe("lab");
     expect(isDriverKind("sim")).toBe(true);
     expect(isDriverKind("aws")).toBe(false);
   });

@@ -1,11 +1,12 @@
 // Binds a deployment to a driver kind. The only way the domain reaches a concrete driver.
 import { DriverUnavailableError, InvalidStateError } from "./errors";
+import { PostgresDriver, type ServerDirectory } from "./postgres";
 import { hashToSeed, SimDriver, type SimOptionsInput } from "./sim";
 import type { DeploymentTopology, Driver, DriverKind } from "./types";
 
 export const DRIVER_KINDS: readonly DriverKind[] = ["sim", "postgres", "lab"];
-/** The kinds that have a driver today; the others refuse to bind (notAvailableYet). */
-export const IMPLEMENTED_DRIVER_KINDS: readonly DriverKind[] = ["sim"];
+/** The kinds that have a driver today (every kind; kept so a new kind can land before its driver). */
+export const IMPLEMENTED_DRIVER_KINDS: readonly DriverKind[] = ["sim", "postgres", "lab"];
 
 export interface DriverBinding {
   deploymentId: string;
@@ -17,6 +18,8 @@ export interface DriverBinding {
   savedState?: unknown;
   /** The saved state was made for another version of the model: carry it onto `topology`. */
   rebase?: boolean;
+  /** postgres and lab: where the servers are (the lab's, or the stored connection details). */
+  directory?: ServerDirectory;
 }
 
 export type DriverFactory = (binding: DriverBinding) => Driver;
@@ -33,16 +36,27 @@ function createSim(binding: DriverBinding): Driver {
   });
 }
 
-function notAvailableYet(kind: DriverKind): DriverFactory {
-  return () => {
-    throw new DriverUnavailableError(`driver kind "${kind}" is not available yet; only "sim" is implemented`);
-  };
+/** postgres: servers run elsewhere; lab: the lab's servers, handed to the same driver with its controls. */
+function createPostgres(binding: DriverBinding): Driver {
+  if (!binding.directory)
+    throw new DriverUnavailableError(
+      binding.kind === "lab"
+        ? "the lab is not running: start it with `npm start` or `npm run lab -- up`"
+        : "no connection details for this deployment's servers: enter them in the Model tab",
+    );
+  // The saved state is only the observer's previous readings: a changed model simply reads anew.
+  return new PostgresDriver({
+    kind: binding.kind,
+    topology: binding.topology,
+    directory: binding.directory,
+    savedState: binding.savedState,
+  });
 }
 
 const FACTORIES: Readonly<Record<DriverKind, DriverFactory>> = {
   sim: createSim,
-  postgres: notAvailableYet("postgres"),
-  lab: notAvailableYet("lab"),
+  postgres: createPostgres,
+  lab: createPostgres,
 };
 
 export function isDriverKind(value: string): value is DriverKind {

@@ -130,6 +130,44 @@ export interface RoutingObservation {
   unroutedRequestsPerSecond: number;
 }
 
+/** A link whose lag could not be read this time (a server did not answer): a gap, never a zero. */
+export interface LinkLagUnknown {
+  linkId: string;
+  error: string;
+}
+
+/** What a real server said about itself (drivers on real servers; the sim has none to report). */
+export interface ServerObservation {
+  replicaId: string;
+  reachable: boolean;
+  /** Why it could not be read (connection refused, timeout...); null when reachable. */
+  error: string | null;
+  /** pg_is_in_recovery(): a standby; null when unreachable. */
+  inRecovery: boolean | null;
+  /** Bytes of log the server holds: what it committed (primary) or received (standby). */
+  walPosition: number | null;
+  /** Log written per second (primary), from pg_current_wal_lsn() over time. */
+  writeBytesPerSecond: number | null;
+  /** If this replica were promoted now: what its cluster's writer committed that it has not received. */
+  atRisk: { bytes: number; seconds: number } | null;
+}
+
+/** Row counts and checksums of one table across the replicas of an active-active cluster. */
+export interface TableDivergence {
+  table: string;
+  rows: Record<string, number>;
+  checksums: Record<string, string>;
+  differs: boolean;
+  /** Consecutive checks that found the difference (one may be writes in flight). */
+  differingChecks: number;
+}
+
+export interface DivergenceObservation {
+  clusterId: string;
+  checkedAtMs: number;
+  tables: TableDivergence[];
+}
+
 export interface Observations {
   observedAtMs: number;
   lag: LinkLagObservation[];
@@ -137,6 +175,12 @@ export interface Observations {
   traffic: RegionTrafficObservation[];
   conflicts: ClusterConflictObservation[];
   routing: RoutingObservation[];
+  /** Links whose lag could not be read (real servers only). */
+  lagUnknown?: LinkLagUnknown[];
+  /** Each server as it answered (real servers only). */
+  servers?: ServerObservation[];
+  /** Active-active clusters compared across regions, the latest check (real servers only). */
+  divergence?: DivergenceObservation[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +303,11 @@ export interface FaultInjector {
   clear(input: { faultId: string; atMs: number }): Promise<{ cleared: boolean }>;
   /** Faults active now or scheduled to start later. */
   list(): Promise<TFaultSpec[]>;
+  /**
+   * A driver without state of its own (real servers) is handed every stored active fault at each
+   * session instead, and brings the world to what they describe; faults past their end ask nothing.
+   */
+  reconcile?(faults: TFaultSpec[], atMs: number): Promise<void>;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -2,7 +2,8 @@
 // request's nonce (Next.js puts it on its own inline scripts; the root layout on the theme script);
 // 'strict-dynamic' lets those load the chunks they need. Styles may be inline: React Flow and
 // Recharts position every node, edge and bar with style attributes, and a style cannot run code.
-// Nothing may frame the console, and forms and fetches stay on our origin.
+// Workers only from our origin (the graph's layout runs in one; under 'strict-dynamic' a worker
+// would otherwise be refused, as no nonce can vouch for it). Nothing may frame the console, and forms and fetches stay on our origin.
 /** The request header proxy.ts hands the nonce to the root layout in. */
 export const NONCE_HEADER = "x-nonce";
 
@@ -10,6 +11,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -2,6 +2,7 @@
 // Each procedure parses, checks the permission, and calls one domain operation; who may decide an
 // approval depends on its policy, so `decide` checks it in the domain (the same permission table).
 import {
+  ZAbortInput,
   ZApprovalPolicyInput,
   ZControlInput,
   ZDecideInput,
@@ -30,7 +31,7 @@ export const operationsRouter = router({
     .query(({ ctx, input }) => getOperation(ctx.db, input.operationId, ctx.actor)),
   pause: run.input(ZControlInput).mutation(({ ctx, input }) => pauseOperation(ctx.db, ctx.actor, input)),
   resume: run.input(ZControlInput).mutation(({ ctx, input }) => resumeOperation(ctx.db, ctx.actor, input)),
-  abort: run.input(ZControlInput).mutation(({ ctx, input }) => abortOperation(ctx.db, ctx.actor, input)),
+  abort: run.input(ZAbortInput).mutation(({ ctx, input }) => abortOperation(ctx.db, ctx.actor, input)),
   inbox: authedProcedure.query(({ ctx }) => inbox(ctx.db, ctx.actor)),
   decide: authedProcedure.input(ZDecideInput).mutation(({ ctx, input }) => decideGate(ctx.db, ctx.actor, input)),
   policies: authedProcedure.input(ZDeploymentRef).query(({ ctx, input }) => listPolicies(ctx.db, input.deploymentId)),

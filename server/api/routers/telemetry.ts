@@ -5,6 +5,7 @@ import { tracked } from "@trpc/server";
 import {
   parseLiveSnapshot,
   ZAlertsInput,
+  ZAnnotationsQuery,
   ZFaultRef,
   ZHistoryQuery,
   ZInjectFault,
@@ -13,6 +14,7 @@ import {
 import { ZDeploymentRef } from "@/lib/topology/contracts";
 import { allowedTo, authedProcedure, router } from "@/server/api/trpc";
 import { listAlerts } from "@/server/domain/telemetry/alerts";
+import { listAnnotations } from "@/server/domain/telemetry/annotations";
 import { clearFault, injectFault, listActiveFaults } from "@/server/domain/telemetry/faults";
 import { readHistory } from "@/server/domain/telemetry/history";
 import { latestSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
@@ -50,6 +52,8 @@ export const telemetryRouter = router({
   }),
 
   history: authedProcedure.input(ZHistoryQuery).query(({ ctx, input }) => readHistory(ctx.db, input)),
+  /** Faults, alerts and operations over a range, drawn on the charts. */
+  annotations: authedProcedure.input(ZAnnotationsQuery).query(({ ctx, input }) => listAnnotations(ctx.db, input)),
   /** Open alerts come with every live snapshot; this read is for the resolved ones (and the API). */
   alerts: authedProcedure
     .input(ZAlertsInput)

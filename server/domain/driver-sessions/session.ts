@@ -23,6 +23,7 @@ import type { DeploymentTopology, Driver } from "@/server/drivers/types";
 
 import { loadDriverTopology, topologyFingerprint } from "./driver-topology";
 import { MAX_RESUME_GAP_MS, parseSavedState, resumption, trackingFor, type SavedDriverState } from "./saved-state";
+import { serverDirectoryFor } from "./server-directory";
 import { syncDriverFaults } from "./sync-faults";
 import { writeModel } from "./write-model";
 
@@ -62,11 +63,13 @@ async function openSession(
     hold.kind === "acting" ||
     (idle && (await db.operation.count({ where: { deploymentId, status: { in: [...ACTIVE_STATUSES] } } })) > 0);
   // A fresh twin starts its clock at its first observation.
+  const directory = await serverDirectoryFor(db, deploymentId, driverKind, topology);
   const driver = createDriver({
     deploymentId,
     kind: driverKind as "sim",
     topology,
     ...resumption(saved, fingerprint, nowMs, held),
+    ...(directory ? { directory } : {}),
   });
   await syncDriverFaults(db, driver, deploymentId, nowMs);
   return { deploymentId, driver, topology, fingerprint, saved, hold };

@@ -1,13 +1,25 @@
 // The stored faults (Fault rows, written by operators and drills) are the truth; a driver that can
 // inject faults is brought in line with them each time a session opens: it is the driver's single
 // writer, whoever asked for the fault.
-import type { Tx } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
+import { endElapsedFaults } from "@/server/domain/telemetry/faults";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import type { Driver } from "@/server/drivers/types";
 
-/** Makes the driver's faults match the stored ones: injects new ones, clears the cleared. */
-export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: string, atMs: number) {
+/**
+ * Makes the driver's faults match the stored ones: injects new ones, clears the cleared, and closes
+ * the rows of those whose duration ran out (the driver ends them at their end by itself).
+ */
+export async function syncDriverFaults(db: Db | Tx, driver: Driver, deploymentId: string, atMs: number) {
   if (!driver.faults) return;
+  if (driver.faults.reconcile) {
+    const active = await db.fault.findMany({ where: { deploymentId, clearedAt: null } });
+    await driver.faults.reconcile(
+      active.map((f) => parseFaultSpec(f.spec)),
+      atMs,
+    );
+    return;
+  }
   const inDriver = new Set((await driver.faults.list()).map((f) => f.id));
   // The active faults, and those the driver still runs though they were cleared.
   const stored = await db.fault.findMany({
@@ -17,4 +29,5 @@ export async function syncDriverFaults(db: Tx, driver: Driver, deploymentId: str
     if (!fault.clearedAt && !inDriver.has(fault.id)) await driver.faults.inject(parseFaultSpec(fault.spec));
     if (fault.clearedAt && inDriver.has(fault.id)) await driver.faults.clear({ faultId: fault.id, atMs });
   }
+  await endElapsedFaults(db, stored, atMs);
 }

@@ -1,7 +1,7 @@
 // Turns one observation into what an SRE reads: each link's lag against the RPO target, each
 // region's status from its probes, and the conditions that must raise an alert. Pure: the
 // tracking state (since when a lag is over, how many probes in a row failed) goes in and out.
-import type { LiveLink, LiveRegion, RegionStatus } from "@/lib/telemetry/contracts";
+import type { LiveLink, LiveRegion, RegionStatus, TAlertKind } from "@/lib/telemetry/contracts";
 import type { DeploymentTopology, Observations } from "@/server/drivers/types";
 
 const BYTES_PER_GB = 1e9;
@@ -19,7 +19,7 @@ export type Tracking = {
 export const EMPTY_TRACKING: Tracking = { overRpoSince: {}, failingStreak: {} };
 
 export type Condition = {
-  kind: "LAG_OVER_RPO" | "REGION_DOWN";
+  kind: TAlertKind;
   targetId: string;
   targetLabel: string;
   message: string;

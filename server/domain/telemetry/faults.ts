@@ -4,12 +4,13 @@ import { randomUUID } from "node:crypto";
 
 import { FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/contracts";
 import { FAULT_LABELS } from "@/lib/telemetry/words";
-import type { Db } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
-import type { Actor } from "@/server/domain/identity/actor";
+import { SYSTEM_ACTOR, type Actor } from "@/server/domain/identity/actor";
 import { InvalidFaultError } from "@/server/drivers/errors";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import { AppError, invalid, notFound } from "@/server/errors";
+import type { Fault } from "@/server/generated/prisma/client";
 
 export function listActiveFaults(db: Db, deploymentId: string) {
   return db.fault.findMany({ where: { deploymentId, clearedAt: null }, orderBy: { startedAt: "asc" } });
@@ -118,4 +119,37 @@ export async function clearFault(db: Db, actor: Actor, input: { faultId: string 
     });
     return cleared;
   });
+}
+
+/** Runs `work` in a transaction: `db`'s own, or a new one when `db` is the client. */
+function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  // A transaction's client has no $transaction of its own.
+  return "$transaction" in db && typeof db.$transaction === "function" ? (db as Db).$transaction(work) : work(db);
+}
+
+/**
+ * A fault given a duration ends by itself: each active fault whose end is at or before `atMs` is
+ * closed at its end (by nobody: its duration ran out), audited. The driver stops applying it at
+ * that instant on its own; without this the row stayed active, and every later session tried to
+ * apply again a fault the driver had finished.
+ */
+export async function endElapsedFaults(db: Db | Tx, active: Fault[], atMs: number): Promise<void> {
+  for (const fault of active) {
+    const { endsAtMs } = parseFaultSpec(fault.spec);
+    if (fault.clearedAt || endsAtMs === undefined || endsAtMs > atMs) continue;
+    const clearedAt = new Date(endsAtMs);
+    await inTransaction(db, async (tx) => {
+      // An operator (or another worker) may have closed it meanwhile: then there is nothing to say.
+      const ended = await tx.fault.updateMany({ where: { id: fault.id, clearedAt: null }, data: { clearedAt } });
+      if (ended.count === 0) return;
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: "fault.end",
+        objectType: "deployment",
+        objectId: fault.deploymentId,
+        summary: `${fault.summary} ended`,
+        before: fault,
+        after: { ...fault, clearedAt },
+      });
+    });
+  }
 }

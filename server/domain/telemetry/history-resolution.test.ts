@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { RANGES } from "@/lib/telemetry/contracts";
 
-import { chooseResolution, MAX_POINTS_PER_SERIES } from "./history-resolution";
+import { chooseResolution, MAX_POINTS_PER_SERIES, planSegments } from "./history-resolution";
 import { DEFAULT_RETENTION } from "./retention";
 
 const NOW = Date.UTC(2033, 0, 1);
@@ -58,5 +58,43 @@ describe("chooseResolution", () => {
         expect(buckets, `range ${rangeMs} ms from ${fromMs}`).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
       }
     }
+  });
+});
+
+describe("planSegments", () => {
+  const H = 3_600_000;
+  it("reads what the rollups have not reached from the next finer source, on step boundaries", () => {
+    expect(
+      planSegments({
+        source: "rollup-1h",
+        stepSeconds: 3600,
+        fromMs: 0,
+        toMs: 10 * H + 1,
+        coveredToMs: { "rollup-1h": 8 * H, "rollup-1m": 9.5 * H },
+      }),
+    ).toEqual([
+      { source: "rollup-1h", fromMs: 0, toMs: 8 * H },
+      { source: "rollup-1m", fromMs: 8 * H, toMs: 9 * H }, // 9.5 h rounds down to the hour step
+      { source: "raw", fromMs: 9 * H, toMs: 10 * H + 1 },
+    ]);
+  });
+
+  it("reads raw samples alone when no rollup exists yet, and the rollup alone when it reaches the end", () => {
+    expect(
+      planSegments({ source: "rollup-1m", stepSeconds: 120, fromMs: 0, toMs: H, coveredToMs: { "rollup-1m": null } }),
+    ).toEqual([{ source: "raw", fromMs: 0, toMs: H }]);
+    expect(
+      planSegments({ source: "rollup-1m", stepSeconds: 120, fromMs: 0, toMs: H, coveredToMs: { "rollup-1m": 2 * H } }),
+    ).toEqual([{ source: "rollup-1m", fromMs: 0, toMs: H }]);
+    // Rollups that end before the range begins add nothing.
+    expect(
+      planSegments({
+        source: "rollup-1m",
+        stepSeconds: 60,
+        fromMs: 2 * H,
+        toMs: 3 * H,
+        coveredToMs: { "rollup-1m": H },
+      }),
+    ).toEqual([{ source: "raw", fromMs: 2 * H, toMs: 3 * H }]);
   });
 });

@@ -51,3 +51,37 @@ export function chooseResolution(input: {
     STEPS.find((s) => s >= sourceSeconds && Math.ceil(rangeSeconds / s) + 1 <= MAX_POINTS_PER_SERIES) ?? 86_400;
   return { source, stepSeconds };
 }
+
+/** The next finer source: what covers the part of a range a coarser source has not summarised yet. */
+const FINER: Record<HistorySource, HistorySource | null> = { "rollup-1h": "rollup-1m", "rollup-1m": "raw", raw: null };
+
+export type HistorySegment = { source: HistorySource; fromMs: number; toMs: number };
+
+/**
+ * Which source reads which part of [fromMs, toMs) (fromMs aligned to the step). A rollup holds only
+ * closed buckets the rollup job has reached (`coveredToMs`: the end of its newest bucket, null when
+ * it has none), so the rest of the range, the most recent part, is read from the next finer source
+ * at the same step, down to raw samples. So a week's chart of a deployment 40 minutes old shows its
+ * 40 minutes, and a day's chart reaches up to now instead of up to the last rollup. Boundaries fall
+ * on the step, so no point is summarised from two sources.
+ */
+export function planSegments(input: {
+  source: HistorySource;
+  stepSeconds: number;
+  fromMs: number;
+  toMs: number;
+  coveredToMs: Partial<Record<HistorySource, number | null>>;
+}): HistorySegment[] {
+  const stepMs = input.stepSeconds * 1000;
+  const segments: HistorySegment[] = [];
+  let cursor = input.fromMs;
+  for (let source: HistorySource | null = input.source; source && cursor < input.toMs; source = FINER[source]) {
+    const covered = source === "raw" ? input.toMs : (input.coveredToMs[source] ?? null);
+    if (covered === null) continue;
+    const end = Math.min(input.toMs, source === "raw" ? input.toMs : Math.floor(covered / stepMs) * stepMs);
+    if (end <= cursor) continue;
+    segments.push({ source, fromMs: cursor, toMs: end });
+    cursor = end;
+  }
+  return segments;
+}

@@ -1,6 +1,8 @@
 // History of one series kind of a deployment over a range, at a resolution that keeps every chart
 // to at most 1,000 points per series (the rule is in history-resolution.ts: raw samples for ranges
 // under 160 minutes within raw retention, 1-minute rollups under 160 hours, 1-hour rollups beyond).
+// The part of the range newer than the rollups reach (the current hour, a deployment younger than
+// its first closed bucket) is read from the next finer source at the same step (planSegments).
 //
 // Buckets are aligned to the epoch and the range's start is widened to a bucket boundary, so the
 // first point summarises a whole bucket rather than a sliver of it. Points are summarised in SQL:
@@ -16,7 +18,7 @@ import { env } from "@/server/env";
 import { Prisma } from "@/server/generated/prisma/client";
 
 import { resolveHistoryKeys } from "./history-keys";
-import { chooseResolution, SOURCE_SECONDS, type HistorySource } from "./history-resolution";
+import { chooseResolution, planSegments, SOURCE_SECONDS, type HistorySource } from "./history-resolution";
 import type { RetentionPolicy } from "./retention";
 import { bucketOf, regionRollupKey, sampleSource, SUMMARY_COLUMNS } from "./sample-series";
 
@@ -107,6 +109,15 @@ function unpackPoints(packed: Uint8Array | null): HistoryPoint[] {
   return points.sort((a, b) => a.t - b.t);
 }
 
+/** The end of the newest bucket the rollup job has written at `bucketSeconds` before `beforeMs` (one index probe), or null. */
+async function rolledUpToMs(db: Db, bucketSeconds: number, beforeMs: number): Promise<number | null> {
+  const rows = await db.$queryRaw<{ newest: Date | null }[]>`
+    select max("bucketStart") as newest from "Rollup"
+    where "bucketSeconds" = ${bucketSeconds}::int and "bucketStart" < ${new Date(beforeMs)}`;
+  const newest = rows[0]?.newest;
+  return newest ? newest.getTime() + bucketSeconds * 1000 : null;
+}
+
 /** The history of `query.series` (plus which source served it) for the deployment's keys over [fromMs, toMs), oldest point first. */
 export async function readHistory(
   db: Db,
@@ -122,25 +133,52 @@ export async function readHistory(
     retention: options.retention ?? env().retention,
   });
   const alignedFromMs = Math.floor(fromMs / (stepSeconds * 1000)) * stepSeconds * 1000;
+  // What the rollups reach: the part of the range after it comes from the next finer source.
+  const [minuteTo, hourTo] = await Promise.all([
+    source === "raw" ? null : rolledUpToMs(db, 60, toMs),
+    source === "rollup-1h" ? rolledUpToMs(db, 3600, toMs) : null,
+  ]);
+  const segments = planSegments({
+    source,
+    stepSeconds,
+    fromMs: alignedFromMs,
+    toMs,
+    coveredToMs: { "rollup-1m": minuteTo, "rollup-1h": hourTo },
+  });
 
   // Rollups of per-region series are keyed "<deploymentId>/<regionId>"; the caller asked by region id.
-  const sourceKeyOf = (id: string) =>
-    source !== "raw" && PER_REGION.has(series) ? regionRollupKey(deploymentId, id) : id;
-  const idOf = new Map(ids.map((id) => [sourceKeyOf(id), id]));
-  const sqlFor = (part: string[]) =>
-    source === "raw"
-      ? rawSeries(series, deploymentId, part, alignedFromMs, toMs, stepSeconds)
-      : rollupSeries(series, part.map(sourceKeyOf), SOURCE_SECONDS[source], alignedFromMs, toMs, stepSeconds);
-  const parts = ids.length >= SPLIT_FROM_SERIES ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids];
+  const sourceKeyOf = (from: HistorySource, id: string) =>
+    from !== "raw" && PER_REGION.has(series) ? regionRollupKey(deploymentId, id) : id;
+  const idOf = new Map(ids.flatMap((id) => [[id, id] as const, [regionRollupKey(deploymentId, id), id] as const]));
+  const sqlFor = (segment: (typeof segments)[number], part: string[]) =>
+    segment.source === "raw"
+      ? rawSeries(series, deploymentId, part, segment.fromMs, segment.toMs, stepSeconds)
+      : rollupSeries(
+          series,
+          part.map((id) => sourceKeyOf(segment.source, id)),
+          SOURCE_SECONDS[segment.source],
+          segment.fromMs,
+          segment.toMs,
+          stepSeconds,
+        );
+  const parts = (
+    ids.length >= SPLIT_FROM_SERIES ? [ids.slice(0, ids.length >> 1), ids.slice(ids.length >> 1)] : [ids]
+  ).filter((part) => part.length > 0);
   const rows = (
-    await Promise.all(parts.filter((part) => part.length > 0).map((part) => db.$queryRaw<SeriesRow[]>(sqlFor(part))))
+    await Promise.all(
+      segments.flatMap((segment) => parts.map((part) => db.$queryRaw<SeriesRow[]>(sqlFor(segment, part)))),
+    )
   ).flat();
-  const points = new Map(rows.map((row) => [idOf.get(row.key) ?? row.key, unpackPoints(row.points)]));
+  const points = new Map<string, HistoryPoint[]>();
+  for (const row of rows) {
+    const id = idOf.get(row.key) ?? row.key;
+    points.set(id, [...(points.get(id) ?? []), ...unpackPoints(row.points)]);
+  }
   return {
     resolutionSeconds: stepSeconds,
     fromMs,
     toMs,
     source,
-    series: ids.map((key) => ({ key, points: points.get(key) ?? [] })),
+    series: ids.map((key) => ({ key, points: (points.get(key) ?? []).sort((a, b) => a.t - b.t) })),
   };
 }

@@ -15,6 +15,7 @@ export async function buildSnapshot(
   input: {
     deploymentId: string;
     rpoTargetSeconds: number;
+    intervalMs: number;
     observations: Observations;
     assessment: Assessment;
     driver: Driver;
@@ -30,6 +31,7 @@ export async function buildSnapshot(
   return {
     deploymentId,
     observedAtMs: observations.observedAtMs,
+    intervalMs: input.intervalMs,
     rpoTargetSeconds: input.rpoTargetSeconds,
     links: assessment.links,
     regions: assessment.regions,

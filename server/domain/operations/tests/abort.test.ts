@@ -42,7 +42,7 @@ describe("abort and rollback", () => {
     const { operationId, operator } = await request(estate.deploymentId, "SWITCHOVER");
     await approveAll(operationId);
     await runUntil(operationId, "PROMOTE", Date.now());
-    await expect(operator.caller.operations.abort({ operationId, reason: "" })).rejects.toThrow(
+    await expect(operator.caller.operations.abort({ operationId, reason: "too late" })).rejects.toThrow(
       /cannot be undone.*pause it, or let it finish/,
     );
     expect((await db.operation.findUniqueOrThrow({ where: { id: operationId } })).status).toBe("RUNNING");

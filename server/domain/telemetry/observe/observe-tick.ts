@@ -9,7 +9,7 @@
 import type { Db } from "@/server/db";
 import { trackingFor } from "@/server/domain/driver-sessions/saved-state";
 import { claimToObserve, endSession, saveObserved, type DriverSession } from "@/server/domain/driver-sessions/session";
-import { reconcileAlerts } from "@/server/domain/telemetry/alerts";
+import { alertObservationFailed, reconcileAlerts } from "@/server/domain/telemetry/alerts";
 import { assess, type Assessment } from "@/server/domain/telemetry/assess";
 import { ingestRows, mergeSampleRows, observationRows } from "@/server/domain/telemetry/ingest";
 import { buildSnapshot, SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
@@ -48,13 +48,14 @@ function rowsOf(observed: Observed) {
   return observationRows(observed.session.deploymentId, { ...observed.observations, lag });
 }
 
-async function finish(db: Db, observed: Observed, nowMs: number) {
+async function finish(db: Db, observed: Observed, nowMs: number, intervalMs: number) {
   const { session, assessment } = observed;
   const { deploymentId, driver } = session;
   await reconcileAlerts(db, deploymentId, assessment.conditions, nowMs);
   const snapshot = await buildSnapshot(db, {
     deploymentId,
     rpoTargetSeconds: observed.deployment.rpoTargetSeconds,
+    intervalMs,
     observations: observed.observations,
     assessment,
     driver,
@@ -78,6 +79,15 @@ export async function observeTick(
   const results = new Map<string, TickResult>(deployments.map((d) => [d.id, "not-due"]));
   const observed: Observed[] = [];
   const sessions: DriverSession[] = [];
+  // One deployment's failure never stops the tick nor the deployment: it is reported, alerted on,
+  // and the deployment is due again at the next tick (its claim moved on, its saved state did not).
+  const failed = async (deploymentId: string, error: unknown) => {
+    results.set(deploymentId, "failed");
+    onError(deploymentId, error);
+    await alertObservationFailed(db, deploymentId, error, nowMs).catch((alertError: unknown) =>
+      onError(deploymentId, alertError),
+    );
+  };
   try {
     await Promise.all(
       deployments.map(async (d) => {
@@ -87,8 +97,7 @@ export async function observeTick(
           sessions.push(session);
           observed.push(await observeOne(db, session, nowMs, options));
         } catch (error) {
-          results.set(d.id, "failed");
-          onError(d.id, error);
+          await failed(d.id, error);
         }
       }),
     );
@@ -98,11 +107,10 @@ export async function observeTick(
     await Promise.all(
       observed.map(async (o) => {
         try {
-          await finish(db, o, nowMs);
+          await finish(db, o, nowMs, options.intervalMs);
           results.set(o.session.deploymentId, "observed");
         } catch (error) {
-          results.set(o.session.deploymentId, "failed");
-          onError(o.session.deploymentId, error);
+          await failed(o.session.deploymentId, error);
         }
       }),
     );

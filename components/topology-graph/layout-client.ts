@@ -1,0 +1,45 @@
+// Asks the layout worker for boxes. One worker for the page, created on first use; where no
+// worker can run (tests in Node, a browser that refuses it) the layout runs here instead.
+import type { LayoutEdge, LayoutNode, LayoutResult } from "./layout";
+import type { LayoutAnswer, LayoutRequest } from "./layout.worker";
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (boxes: LayoutResult) => void; reject: (error: Error) => void }>();
+
+function layoutWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = typeof Worker === "undefined" ? null : new Worker(new URL("./layout.worker.ts", import.meta.url));
+  } catch {
+    worker = null;
+  }
+  worker?.addEventListener("message", (event: MessageEvent<LayoutAnswer>) => {
+    const answer = event.data;
+    const pending = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if ("error" in answer) pending?.reject(new Error(answer.error));
+    else pending?.resolve(answer.boxes);
+  });
+  worker?.addEventListener("error", (event) => {
+    // A worker that cannot load fails every request now and later ones run on the main thread.
+    for (const pending of waiting.values()) pending.reject(new Error(event.message || "the layout worker failed"));
+    waiting.clear();
+    worker = null;
+  });
+  return worker;
+}
+
+export function layoutOffMainThread(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<LayoutResult> {
+  const target = layoutWorker();
+  if (!target) return import("./layout").then(({ layoutGraph }) => layoutGraph(nodes, edges));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    target.postMessage({
+      id,
+      nodes: [...nodes],
+      edges: edges.map(({ id, source, target }) => ({ id, source, target })),
+    } satisfies LayoutRequest);
+  });
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+
+import { buildTopologyGraph, layoutNodesOf } from "../build-graph";
+import type { GraphSelection } from "../graph-types";
+import { layoutGraph } from "../layout";
+import { indexSnapshot, LiveMerger, sameData } from "../live-merge";
+import { estate, estateSnapshot } from "./estate";
+
+const NO_UI: { selection: GraphSelection | null; highlighted: ReadonlySet<string> } = {
+  selection: null,
+  highlighted: new Set<string>(),
+};
+
+async function setUp() {
+  const deployment = estate(12);
+  const graph = buildTopologyGraph(deployment);
+  const boxes = await layoutGraph(layoutNodesOf(graph.nodes), graph.edges);
+  const merger = new LiveMerger();
+  const render = (snapshot: ReturnType<typeof estateSnapshot>, ui = NO_UI) => {
+    const live = indexSnapshot(snapshot);
+    const nodes = merger.composeNodes(graph.nodes, boxes, live, ui);
+    return { nodes, edges: merger.composeEdges(graph.edges, nodes, live, ui) };
+  };
+  return { deployment, graph, render };
+}
+
+describe("the live merge keeps identity", () => {
+  it("a tick that changes one link's lag yields new objects for that edge only", async () => {
+    const { deployment, render } = await setUp();
+    const first = render(estateSnapshot(deployment, { lagMs: 100 }));
+    const changed = deployment.clusters[1]!.links[0]!.id;
+    const second = render(estateSnapshot(deployment, { lagMs: 100, lagOf: { [changed]: 7000 } }));
+
+    expect(second.nodes).toHaveLength(first.nodes.length);
+    second.nodes.forEach((node, i) => expect(node, node.id).toBe(first.nodes[i]));
+    for (const [i, edge] of second.edges.entries()) {
+      if (edge.id === `link:${changed}`) {
+        expect(edge).not.toBe(first.edges[i]);
+        expect(edge.data).not.toBe(first.edges[i]!.data);
+        expect(edge).toMatchObject({ animated: true, data: { lagMs: 7000, overRpo: true } });
+      } else expect(edge, edge.id).toBe(first.edges[i]);
+    }
+  });
+
+  it("keeps a value that still reads the same as drawn, and replaces one that reads differently", async () => {
+    const { deployment, render } = await setUp();
+    const first = render(estateSnapshot(deployment, { rps: 120.2 }));
+    const second = render(estateSnapshot(deployment, { rps: 120.4 }));
+    second.nodes.forEach((node, i) => expect(node).toBe(first.nodes[i]));
+    const third = render(estateSnapshot(deployment, { rps: 180 }));
+    const regions = third.nodes.filter((node) => node.type === "region");
+    expect(regions.every((node) => !second.nodes.includes(node))).toBe(true);
+    expect(third.nodes.filter((node) => node.type !== "region").every((node) => second.nodes.includes(node))).toBe(
+      true,
+    );
+  });
+
+  it("a region going down, a search hit or a selection renews only the nodes they touch", async () => {
+    const { deployment, render } = await setUp();
+    const first = render(estateSnapshot(deployment));
+    const down = render(estateSnapshot(deployment, { down: ["r3"] }));
+    expect(down.nodes.filter((node, i) => node !== first.nodes[i]).map((node) => node.id)).toEqual(["region:r3"]);
+    expect(down.nodes.find((node) => node.id === "region:r3")!.data).toMatchObject({ status: "DOWN" });
+
+    const hit = render(estateSnapshot(deployment, { down: ["r3"] }), {
+      selection: { kind: "node", id: "region:r5" },
+      highlighted: new Set(["replica:c0-r1"]),
+    });
+    const renewed = hit.nodes.filter((node, i) => node !== down.nodes[i]).map((node) => node.id);
+    expect(renewed.sort()).toEqual(["region:r5", "replica:c0-r1"]);
+    expect(hit.edges.every((edge, i) => edge === down.edges[i])).toBe(true);
+  });
+});
+
+describe("sameData", () => {
+  it("compares flat data by value, numbers as they are drawn", () => {
+    expect(sameData({ a: 1, lagMs: 1200 }, { a: 1, lagMs: 1201 })).toBe(true);
+    expect(sameData({ a: 1, lagMs: 1200 }, { a: 1, lagMs: 1300 })).toBe(false);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData({ a: 1, b: 2 }, { a: 1, b: 3 })).toBe(false);
+  });
+});

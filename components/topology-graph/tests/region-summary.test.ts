@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+
+import type { RegionLinkEdge, RegionSummaryNode } from "../graph-types";
+import { indexSnapshot } from "../live-merge";
+import { aggregateLinks, buildOverviewGraph, summarizeRegion } from "../region-summary";
+import { estate, estateSnapshot } from "./estate";
+
+describe("the zoomed-out graph of regions", () => {
+  const deployment = estate(9, { perCluster: 3 });
+  const { nodes, edges } = buildOverviewGraph(deployment);
+
+  it("has one node per region and one edge per pair of regions that replicate", () => {
+    expect(nodes).toHaveLength(9);
+    expect(nodes.every((node) => node.type === "regionSummary")).toBe(true);
+    // Three clusters, each a primary feeding two other regions.
+    expect(edges.map((edge) => edge.id).sort()).toEqual(
+      ["r0>r1", "r0>r2", "r3>r4", "r3>r5", "r6>r7", "r6>r8"].map((pair) => `regions:${pair}`),
+    );
+  });
+
+  it("joins every link from one region to another into one edge with the worst lag and all alerts", () => {
+    const joined = estate(4, { perCluster: 2 });
+    // A second cluster along the same pair of regions: r0 -> r1 twice.
+    joined.clusters.push({
+      ...joined.clusters[0]!,
+      id: "twin",
+      name: "twin",
+      replicas: joined.clusters[0]!.replicas.map((replica) => ({ ...replica, id: `t-${replica.id}` })),
+      links: [{ id: "l-twin", sourceReplicaId: "t-c0-r0", targetReplicaId: "t-c0-r1", mode: "ASYNC" }],
+    } as (typeof joined.clusters)[number]);
+    const graph = buildOverviewGraph(joined);
+    const pair = graph.edges.find((edge) => edge.id === "regions:r0>r1") as RegionLinkEdge;
+    expect(pair.data!.linkIds.sort()).toEqual(["l-c0-r1", "l-twin"]);
+
+    const snapshot = estateSnapshot(joined, { lagMs: 200, lagOf: { "l-twin": 9000 } });
+    snapshot.alerts = [
+      { id: "a1", kind: "LAG_OVER_RPO", targetId: "l-twin", targetLabel: "", message: "", openedAt: "" },
+      { id: "a2", kind: "REGION_DOWN", targetId: "r1", targetLabel: "", message: "", openedAt: "" },
+    ] as typeof snapshot.alerts;
+    expect(aggregateLinks(pair.data!, indexSnapshot(snapshot))).toMatchObject({
+      worstLagMs: 9000,
+      overRpo: true,
+      openAlerts: 1,
+    });
+    const r1 = graph.nodes.find((node) => node.id === "region:r1") as RegionSummaryNode;
+    // The region's own alert and that of a link into it.
+    expect(summarizeRegion(r1.data, indexSnapshot(snapshot))).toMatchObject({
+      worstLagMs: 9000,
+      overRpo: true,
+      openAlerts: 2,
+      writer: false,
+    });
+  });
+
+  it("sums a region up: health, worst lag into it, writer or not", () => {
+    const live = indexSnapshot(estateSnapshot(deployment, { down: ["r4"], lagOf: { "l-c1-r4": 12_000 } }));
+    const data = (id: string) => (nodes.find((node) => node.id === `region:${id}`) as RegionSummaryNode).data;
+    expect(summarizeRegion(data("r3"), live)).toMatchObject({ status: "HEALTHY", writer: true, worstLagMs: undefined });
+    expect(summarizeRegion(data("r4"), live)).toMatchObject({
+      status: "DOWN",
+      writer: false,
+      worstLagMs: 12_000,
+      overRpo: true,
+    });
+    // Before any snapshot, the model's roles say who writes; a fenced primary does not.
+    expect(summarizeRegion(data("r3"), indexSnapshot(undefined))).toMatchObject({ writer: true, status: undefined });
+    const fenced = estateSnapshot(deployment);
+    fenced.replicas = fenced.replicas.map((replica) => ({ ...replica, fenced: replica.replicaId === "c1-r3" }));
+    expect(summarizeRegion(data("r3"), indexSnapshot(fenced)).writer).toBe(false);
+  });
+
+  it("keeps a region with nothing in it", () => {
+    const lonely = estate(4, { perCluster: 3 });
+    const graph = buildOverviewGraph(lonely);
+    const empty = graph.nodes.find((node) => node.id === "region:r3") as RegionSummaryNode;
+    expect(empty.data).toMatchObject({ replicaIds: [], inboundLinkIds: [], writer: false });
+    expect(summarizeRegion(empty.data, indexSnapshot(estateSnapshot(lonely)))).toMatchObject({ status: "HEALTHY" });
+  });
+});

@@ -1,0 +1,49 @@
+// Where a postgres driver finds its servers: for each replica of the model, how to connect to the
+// PostgreSQL server that is that replica, and for each probe location the route its health probes
+// take to each region (for the lab, a relay that adds the location's delay). Plain data: the lab
+// hands over its servers and relays, a user's deployment its stored connection details.
+
+export type SslMode = "disable" | "prefer" | "require" | "verify-full";
+export const SSL_MODES: readonly SslMode[] = ["disable", "prefer", "require", "verify-full"];
+
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  sslmode: SslMode;
+}
+
+/** A probe location's way to one region's server (host and port of its relay, or the server itself). */
+export interface ProbeRoute {
+  location: string;
+  regionId: string;
+  host: string;
+  port: number;
+}
+
+/** What the faults ask of the lab: links cut, latency added per link, servers stopped and how. */
+export interface LabFaultState {
+  cutLinks: string[];
+  linkLatencyMs: Record<string, number>;
+  /** Replica id -> kill -9 (unplanned) or a clean shutdown; every other server runs. */
+  stoppedServers: Record<string, "kill" | "clean">;
+}
+
+/** What acts on the world around the servers: the lab's link relays and processes. */
+export interface LabControls {
+  /** Brings the lab to this state, changing only what differs (called every session: idempotent). */
+  apply(state: LabFaultState): Promise<void>;
+}
+
+export interface ServerDirectory {
+  /** Replica id -> its server; a replica missing here is reported unreachable, with `absentReason`. */
+  servers: Record<string, ServerEndpoint>;
+  /** Why a replica has no server here (the lab is not running, no connection details entered). */
+  absentReason: string;
+  /** Every probe route; a region without any is probed by nobody. */
+  probes: ProbeRoute[];
+  /** The lab's controls, for faults; null for servers run elsewhere. */
+  controls: LabControls | null;
+}
