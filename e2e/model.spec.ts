@@ -29,7 +29,7 @@ test("an operator creates a region, a cluster, two replicas and a link, and sees
   await regionForm.getByLabel("Latitude").fill("123");
   await regionForm.getByLabel("Longitude").fill("8.68");
   await regionForm.getByRole("button", { name: "Create region" }).click();
-  await expect(regionForm.getByText("latitude must be between -90 and 90")).toBeVisible();
+  await expect(regionForm.getByText("Latitude must be between -90° and 90°")).toBeVisible();
   await expect(regionForm.getByLabel("Latitude")).toHaveAttribute("aria-invalid", "true");
   await regionForm.getByLabel("Latitude").fill("50.11");
   await regionForm.getByRole("button", { name: "Create region" }).click();
@@ -76,7 +76,7 @@ test("an operator creates a region, a cluster, two replicas and a link, and sees
   await linkForm.getByLabel("Target").selectOption({ label: "e2e-replica" });
   await linkForm.getByLabel(/GB\/day/).fill("-5");
   await linkForm.getByRole("button", { name: "Add link" }).click();
-  await expect(linkForm.getByText("expectedVolumeGbPerDay must be between 0 and 1000000")).toBeVisible();
+  await expect(linkForm.getByText("Expected volume must be between 0 GB/day and 1,000,000 GB/day")).toBeVisible();
   await linkForm.getByLabel(/GB\/day/).fill("250");
   await linkForm.getByRole("button", { name: "Add link" }).click();
   await expect(page.getByRole("button", { name: "Remove link e2e-primary → e2e-replica" })).toBeVisible();

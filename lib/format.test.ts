@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatMultiplier, formatUsd } from "./format";
+import { formatClientAddress, formatLimit, formatMultiplier, formatUsd } from "./format";
 
 describe("formatUsd", () => {
   it("rounds only at presentation", () => {
@@ -21,5 +21,31 @@ describe("formatUsd", () => {
   it("formats multipliers", () => {
     expect(formatMultiplier(1.537774)).toBe("1.54x");
     expect(formatMultiplier(null)).toBe("n/a");
+  });
+});
+
+describe("formatLimit", () => {
+  it("says a field's bounds in its units", () => {
+    expect(formatLimit(0, "seconds")).toBe("0 s");
+    expect(formatLimit(604_800, "seconds")).toBe("7 days");
+    expect(formatLimit(86_400, "seconds")).toBe("1 day");
+    expect(formatLimit(300, "seconds")).toBe("5 min");
+    expect(formatLimit(3600, "seconds")).toBe("1 h");
+    expect(formatLimit(45, "seconds")).toBe("45 s");
+    expect(formatLimit(99.99999, "percent")).toBe("99.99999%");
+    expect(formatLimit(1_000_000, "gbPerDay")).toBe("1,000,000 GB/day");
+    expect(formatLimit(10_000)).toBe("10,000");
+  });
+});
+
+describe("formatClientAddress", () => {
+  it("shows the client's address as people read it, never an expanded or masked one", () => {
+    expect(formatClientAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(formatClientAddress("198.51.100.7")).toBe("198.51.100.7");
+    expect(formatClientAddress("0000:0000:0000:0000:0000:0000:0000:0001")).toBe("::1");
+    expect(formatClientAddress("2001:0db8:0000:0000:0000:0000:0000:0000")).toBe("2001:db8::");
+    expect(formatClientAddress("0000:0000:0000:0000:0000:0000:0000:0000")).toBe("an unknown address");
+    expect(formatClientAddress(null)).toBe("an unknown address");
+    expect(formatClientAddress("::1")).toBe("::1");
   });
 });

@@ -80,6 +80,17 @@ export function formatSeconds(seconds: number | null | undefined): string {
 /** Seconds as targets and checks compare them, never in minutes: "0.25 s", "12 s", "900 s". */
 export const formatPlainSeconds = (seconds: number) => `${Number(seconds.toFixed(seconds < 10 ? 2 : 0))} s`;
 
+/**
+ * A whole number of seconds in the largest unit that holds it exactly, as a rule's bound reads:
+ * "0 s", "45 s", "5 min", "1 h", "1 day", "7 days".
+ */
+export function formatWholeSeconds(seconds: number): string {
+  if (seconds !== 0 && seconds % 86_400 === 0) return `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}`;
+  if (seconds !== 0 && seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds !== 0 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds.toLocaleString("en-US")} s`;
+}
+
 /** "850 ms", "12.4 s", "3 min 05 s", "1 h 12 min": how long a step took, at a glance. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return "—";
@@ -119,6 +130,24 @@ export const formatDateTime = (date: Date | string) =>
     second: "2-digit",
   });
 
+/** A local time of day to the second ("13:05:30"), with the date when it is not today. */
+export function formatLocalTime(at: Date | string | number, nowMs = Date.now()): string {
+  const date = new Date(at);
+  const sameDay = new Date(nowMs).toDateString() === date.toDateString();
+  return date.toLocaleString(undefined, {
+    ...(sameDay ? {} : { month: "short", day: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+}
+
+/** An event's span in local time: "13:05:30 – 13:07:12 (1 min 42 s)", or "from 13:05:30, ongoing". */
+export function formatSpan(startMs: number, endMs: number | null, nowMs = Date.now()): string {
+  if (endMs === null) return `from ${formatLocalTime(startMs, nowMs)}, ongoing`;
+  return `${formatLocalTime(startMs, nowMs)} – ${formatLocalTime(endMs, nowMs)} (${formatDuration(endMs - startMs)})`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quantities and rates
 // ---------------------------------------------------------------------------------------------
@@ -150,4 +179,58 @@ export function formatFraction(fraction: number): string {
 export function formatPerSecond(value: number): string {
   if (!Number.isFinite(value)) return "—";
   return `${value < 10 ? +value.toFixed(2) : Math.round(value).toLocaleString("en-US")}/s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounds of a field's rule ("must be between 0 s and 7 days")
+// ---------------------------------------------------------------------------------------------
+
+/** The units a field's number is in, so its bounds read in them. */
+export type TLimitUnit = "seconds" | "percent" | "gbPerDay" | "degrees" | "usd";
+
+export function formatLimit(value: number, unit?: TLimitUnit): string {
+  switch (unit) {
+    case "seconds":
+      return formatWholeSeconds(value);
+    case "percent":
+      return `${value}%`;
+    case "gbPerDay":
+      return `${value.toLocaleString("en-US")} GB/day`;
+    case "degrees":
+      return `${value}°`;
+    case "usd":
+      return formatUsd(value, "unitPrice");
+    default:
+      return value.toLocaleString("en-US");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A client's address as people read it: an IPv4 address that arrived as IPv6 (`::ffff:127.0.0.1`)
+ * as itself, an expanded IPv6 address compressed (`0000:...:0001` as `::1`), and an address
+ * that was never known (older records hold better-auth's masked all-zero one) as "unknown".
+ */
+export function formatClientAddress(address: string | null): string {
+  if (!address) return "an unknown address";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(":")) return address;
+  const groups = address.split(":");
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return address;
+  const short = groups.map((g) => g.replace(/^0+(?=.)/, "").toLowerCase());
+  if (short.every((g) => g === "0")) return "an unknown address";
+  // The longest run of zero groups becomes "::", as RFC 5952 writes it.
+  let best = { at: -1, length: 1 };
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && short[j] === "0") j++;
+    if (j - i > best.length) best = { at: i, length: j - i };
+    i = Math.max(i, j);
+  }
+  if (best.at < 0) return short.join(":");
+  return `${short.slice(0, best.at).join(":")}::${short.slice(best.at + best.length).join(":")}`;
 }

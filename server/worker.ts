@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
 import { deliverDue } from "@/server/domain/notifications/deliver";
 import { engineTick } from "@/server/domain/operations/engine/engine";
-import { observeDue } from "@/server/domain/telemetry/observe/observe-tick";
+import { observeEachDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
 import { env } from "@/server/env";
@@ -44,10 +44,10 @@ function every(everyMs: number, name: string, job: () => Promise<unknown>) {
 }
 
 log(`observing every ${tick.intervalMs} ms`);
+// Each deployment's tick runs on its own: a slow one delays only itself, never the others' snapshots.
+const observe = observeEachDue(db, tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`));
 const timers = [
-  every(tick.intervalMs, "observation", () =>
-    observeDue(db, Date.now(), tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`)),
-  ),
+  every(tick.intervalMs, "observation", () => observe(Date.now())),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
     engineTick(db, Date.now(), {

@@ -12,6 +12,9 @@ export default function SignInPage() {
           <img src="/favicon.svg" alt="" className="size-7" />
           <h1 className="text-xl font-semibold tracking-tight">Meridian</h1>
         </div>
+        <p className="-mt-3 mb-6 text-sm text-slate-600 dark:text-slate-400" data-testid="what-meridian-is">
+          Meridian plans, watches and runs disaster recovery for multi-region deployments.
+        </p>
         <SignInForm />
       </div>
     </main>

@@ -10,8 +10,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
 import { ROLES } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZUserCreate } from "@/lib/identity/contracts";
-import { roleOptions } from "@/lib/identity/words";
+import { roleOptions, USER_FIELDS } from "@/lib/identity/words";
 
 const FIELDS = ["email", "name", "role", "password"];
 
@@ -34,7 +35,7 @@ export function UserForm({ onDone }: { onDone: () => void }) {
   return (
     <Card title="New user">
       <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-        <Field id="user-email" label="Email" error={errors.email}>
+        <Field id="user-email" label={formLabel(USER_FIELDS.email)} error={errors.email}>
           <Input
             id="user-email"
             type="email"
@@ -44,7 +45,7 @@ export function UserForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.email}
           />
         </Field>
-        <Field id="user-name" label="Name" error={errors.name}>
+        <Field id="user-name" label={formLabel(USER_FIELDS.name)} error={errors.name}>
           <Input
             id="user-name"
             value={values.name}
@@ -52,7 +53,7 @@ export function UserForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.name}
           />
         </Field>
-        <Field id="user-role" label="Role" error={errors.role}>
+        <Field id="user-role" label={formLabel(USER_FIELDS.role)} error={errors.role}>
           <Select
             id="user-role"
             options={roleOptions(ROLES)}
@@ -61,7 +62,12 @@ export function UserForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.role}
           />
         </Field>
-        <Field id="user-password" label="Initial password" hint="at least 10 characters" error={errors.password}>
+        <Field
+          id="user-password"
+          label={formLabel(USER_FIELDS.password)}
+          hint="their first password, at least 10 characters"
+          error={errors.password}
+        >
           <Input
             id="user-password"
             type="password"

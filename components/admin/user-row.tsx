@@ -14,9 +14,10 @@ import { Badge } from "@/components/ui/layout";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
 import { ROLES } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { formatDateTime } from "@/lib/format";
 import { ZUserUpdate } from "@/lib/identity/contracts";
-import { roleOptions } from "@/lib/identity/words";
+import { roleOptions, USER_FIELDS } from "@/lib/identity/words";
 
 import { PasswordResetForm } from "./password-reset-form";
 
@@ -132,7 +133,7 @@ function RoleForm({ user }: { user: UserSummary }) {
   return (
     <form className="flex items-start gap-2" onSubmit={form.handleSubmit(update.mutate)}>
       <div className="w-36">
-        <Field id={id} label="Role" error={errors.role}>
+        <Field id={id} label={formLabel(USER_FIELDS.role)} error={errors.role}>
           <Select
             id={id}
             options={roleOptions(ROLES)}

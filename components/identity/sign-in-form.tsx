@@ -28,7 +28,7 @@ export function SignInForm() {
       );
       return;
     }
-    router.push("/topology");
+    router.push("/");
     router.refresh();
   }
 

@@ -11,10 +11,11 @@ import { Checkbox, Field, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
+import { formLabel } from "@/lib/fields";
 import { APPROVER_ROLES } from "@/lib/identity/permissions";
 import { roleOptions } from "@/lib/identity/words";
 import { STEP_KINDS, ZApprovalPolicyInput } from "@/lib/operations/contracts";
-import { RUNBOOK_LABELS, STEP_KIND_LABELS } from "@/lib/operations/words";
+import { APPROVAL_POLICY_FIELDS, RUNBOOK_LABELS, STEP_KIND_LABELS } from "@/lib/operations/words";
 
 /** Viewers only watch: the server refuses them as approvers, so the form does not offer them. */
 
@@ -71,7 +72,11 @@ export function PolicyEditForm({
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
       onSubmit={form.handleSubmit(save.mutate)}
     >
-      <Field id={id("approvals")} label="Approvals required" error={errors.approvalsRequired}>
+      <Field
+        id={id("approvals")}
+        label={formLabel(APPROVAL_POLICY_FIELDS.approvalsRequired)}
+        error={errors.approvalsRequired}
+      >
         <NumberInput
           id={id("approvals")}
           min={0}
@@ -81,7 +86,7 @@ export function PolicyEditForm({
           invalid={!!errors.approvalsRequired}
         />
       </Field>
-      <Field id={id("role")} label="Approver role" error={errors.approverRole}>
+      <Field id={id("role")} label={formLabel(APPROVAL_POLICY_FIELDS.approverRole)} error={errors.approverRole}>
         <Select
           id={id("role")}
           options={roleOptions(APPROVER_ROLES)}
@@ -90,7 +95,11 @@ export function PolicyEditForm({
           invalid={!!errors.approverRole}
         />
       </Field>
-      <Field id={id("expires")} label="Expires after (seconds)" error={errors.expiresAfterSeconds}>
+      <Field
+        id={id("expires")}
+        label={formLabel(APPROVAL_POLICY_FIELDS.expiresAfterSeconds)}
+        error={errors.expiresAfterSeconds}
+      >
         <NumberInput
           id={id("expires")}
           min={60}
@@ -99,7 +108,11 @@ export function PolicyEditForm({
           invalid={!!errors.expiresAfterSeconds}
         />
       </Field>
-      <Field id={id("lag")} label="Lag tolerance (seconds)" error={errors.lagToleranceSeconds}>
+      <Field
+        id={id("lag")}
+        label={formLabel(APPROVAL_POLICY_FIELDS.lagToleranceSeconds)}
+        error={errors.lagToleranceSeconds}
+      >
         <NumberInput
           id={id("lag")}
           min={0}

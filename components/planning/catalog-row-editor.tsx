@@ -11,7 +11,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { Td } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
+import { formLabel } from "@/lib/fields";
 import { ZCatalogItemUpdate, type CatalogItemRow } from "@/lib/planning/contracts";
+import { PRICE_FIELDS } from "@/lib/planning/words";
 import { label } from "@/lib/topology/words";
 
 export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDone: (saved: boolean) => void }) {
@@ -47,7 +49,11 @@ export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDon
       <Td>{item.unit}</Td>
       <Td>
         {/* A table row cannot hold a <form>: the inputs join it by the form attribute. */}
-        <Field id={`${formId}-price`} label={`Price (USD per ${item.unit})`} error={errors.unitPriceUsd}>
+        <Field
+          id={`${formId}-price`}
+          label={`${PRICE_FIELDS.unitPriceUsd.label} (USD per ${item.unit})`}
+          error={errors.unitPriceUsd}
+        >
           <NumberInput
             id={`${formId}-price`}
             form={formId}
@@ -60,7 +66,7 @@ export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDon
         </Field>
       </Td>
       <Td>
-        <Field id={`${formId}-date`} label="Effective date" error={errors.effectiveDate}>
+        <Field id={`${formId}-date`} label={formLabel(PRICE_FIELDS.effectiveDate)} error={errors.effectiveDate}>
           <Input
             id={`${formId}-date`}
             form={formId}
@@ -72,7 +78,7 @@ export function CatalogRowEditor({ item, onDone }: { item: CatalogItemRow; onDon
         </Field>
       </Td>
       <Td>
-        <Field id={`${formId}-source`} label="Source" error={errors.source}>
+        <Field id={`${formId}-source`} label={formLabel(PRICE_FIELDS.source)} error={errors.source}>
           <Input
             id={`${formId}-source`}
             form={formId}

@@ -12,7 +12,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
 import type { TRegion } from "@/lib/cost";
+import { formLabel } from "@/lib/fields";
 import { ZResidencyRuleInput } from "@/lib/planning/contracts";
+import { RESIDENCY_FIELDS } from "@/lib/planning/words";
 
 export function ResidencyRules({
   deploymentId,
@@ -111,7 +113,12 @@ function RuleForm({
       className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800"
       onSubmit={form.handleSubmit(create.mutate)}
     >
-      <Field id="residency-name" label="Rule name" hint="like EU data stays in the EU" error={errors.name}>
+      <Field
+        id="residency-name"
+        label={formLabel(RESIDENCY_FIELDS.name)}
+        hint="like EU data stays in the EU"
+        error={errors.name}
+      >
         <Input
           id="residency-name"
           value={values.name}

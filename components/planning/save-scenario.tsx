@@ -11,7 +11,9 @@ import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrorsOf } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/field";
 import type { TScenarioChange } from "@/lib/cost";
+import { formLabel } from "@/lib/fields";
 import { ZScenarioInput, type ScenarioRow } from "@/lib/planning/contracts";
+import { SCENARIO_FIELDS } from "@/lib/planning/words";
 
 type TErrors = { name?: string; changes?: string; form?: string };
 
@@ -99,7 +101,7 @@ export function SaveScenario({
         if (input) create.mutate(input);
       }}
     >
-      <Field id="scenario-name" label="Scenario name" error={errors.name}>
+      <Field id="scenario-name" label={formLabel(SCENARIO_FIELDS.name)} error={errors.name}>
         <Input
           id="scenario-name"
           value={name}

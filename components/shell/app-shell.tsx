@@ -14,6 +14,7 @@ import { ActorProvider, type ShellActor } from "./actor-context";
 import { ThemeToggle } from "./theme-toggle";
 
 const NAV = [
+  { href: "/", label: "Overview" },
   { href: "/topology", label: "Topology" },
   { href: "/telemetry", label: "Telemetry" },
   { href: "/planning", label: "Planning" },
@@ -52,7 +53,7 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
       <div className="flex min-h-screen flex-col">
         <header className="bg-slate-900 text-slate-100 dark:border-b dark:border-slate-800">
           <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
-            <Link href="/topology" className="flex items-center gap-2 font-semibold tracking-tight">
+            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <img src="/favicon.svg" alt="" className="size-5" />
               Meridian
             </Link>

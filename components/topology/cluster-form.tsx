@@ -10,7 +10,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Card } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
 import { CONFLICT_STRATEGIES, CONSISTENCY_LEVELS, WRITE_TOPOLOGIES } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZClusterInput } from "@/lib/topology/contracts";
+import { CLUSTER_FIELDS } from "@/lib/topology/words";
 
 import { useRefreshModel } from "./use-refresh-model";
 
@@ -41,7 +43,7 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
   return (
     <Card title="New cluster">
       <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" onSubmit={form.handleSubmit(create.mutate)}>
-        <Field id="cluster-name" label="Name" error={errors.name}>
+        <Field id="cluster-name" label={formLabel(CLUSTER_FIELDS.name)} error={errors.name}>
           <Input
             id="cluster-name"
             value={values.name}
@@ -49,7 +51,12 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
             invalid={!!errors.name}
           />
         </Field>
-        <Field id="cluster-engine" label="Engine" hint="like PostgreSQL 17" error={errors.engine}>
+        <Field
+          id="cluster-engine"
+          label={formLabel(CLUSTER_FIELDS.engine)}
+          hint="like PostgreSQL 17"
+          error={errors.engine}
+        >
           <Input
             id="cluster-engine"
             value={values.engine}
@@ -57,7 +64,7 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
             invalid={!!errors.engine}
           />
         </Field>
-        <Field id="cluster-write-topology" label="Write topology" error={errors.writeTopology}>
+        <Field id="cluster-write-topology" label={formLabel(CLUSTER_FIELDS.writeTopology)} error={errors.writeTopology}>
           <Select
             id="cluster-write-topology"
             options={WRITE_TOPOLOGIES}
@@ -66,7 +73,11 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
             invalid={!!errors.writeTopology}
           />
         </Field>
-        <Field id="cluster-conflict-strategy" label="Conflict strategy" error={errors.conflictStrategy}>
+        <Field
+          id="cluster-conflict-strategy"
+          label={formLabel(CLUSTER_FIELDS.conflictStrategy)}
+          error={errors.conflictStrategy}
+        >
           <Select
             id="cluster-conflict-strategy"
             options={CONFLICT_STRATEGIES}
@@ -75,7 +86,11 @@ export function ClusterForm({ deploymentId, onDone }: { deploymentId: string; on
             invalid={!!errors.conflictStrategy}
           />
         </Field>
-        <Field id="cluster-consistency" label="Consistency" error={errors.consistencyLevel}>
+        <Field
+          id="cluster-consistency"
+          label={formLabel(CLUSTER_FIELDS.consistencyLevel)}
+          error={errors.consistencyLevel}
+        >
           <Select
             id="cluster-consistency"
             options={CONSISTENCY_LEVELS}

@@ -11,7 +11,9 @@ import { Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
 import { DR_MODELS } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZDeploymentInput } from "@/lib/topology/contracts";
+import { DEPLOYMENT_FIELDS } from "@/lib/topology/words";
 
 import type { DeploymentModelData } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
@@ -58,7 +60,7 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
           if (input) update.mutate({ id: deployment.id, ...input });
         }}
       >
-        <Field id="deployment-edit-name" label="Name" error={errors.name}>
+        <Field id="deployment-edit-name" label={formLabel(DEPLOYMENT_FIELDS.name)} error={errors.name}>
           <Input
             id="deployment-edit-name"
             value={values.name}
@@ -66,7 +68,7 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
             invalid={!!errors.name}
           />
         </Field>
-        <Field id="deployment-edit-model" label="DR model" error={errors.drModel}>
+        <Field id="deployment-edit-model" label={formLabel(DEPLOYMENT_FIELDS.drModel)} error={errors.drModel}>
           <Select
             id="deployment-edit-model"
             options={DR_MODELS}
@@ -75,7 +77,11 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
             invalid={!!errors.drModel}
           />
         </Field>
-        <Field id="deployment-edit-availability" label="Availability target (%)" error={errors.availabilityTargetPct}>
+        <Field
+          id="deployment-edit-availability"
+          label={formLabel(DEPLOYMENT_FIELDS.availabilityTargetPct)}
+          error={errors.availabilityTargetPct}
+        >
           <NumberInput
             id="deployment-edit-availability"
             step="any"
@@ -84,7 +90,11 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
             invalid={!!errors.availabilityTargetPct}
           />
         </Field>
-        <Field id="deployment-edit-rto" label="RTO target (seconds)" error={errors.rtoTargetSeconds}>
+        <Field
+          id="deployment-edit-rto"
+          label={formLabel(DEPLOYMENT_FIELDS.rtoTargetSeconds)}
+          error={errors.rtoTargetSeconds}
+        >
           <NumberInput
             id="deployment-edit-rto"
             value={values.rtoTargetSeconds}
@@ -92,7 +102,11 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
             invalid={!!errors.rtoTargetSeconds}
           />
         </Field>
-        <Field id="deployment-edit-rpo" label="RPO target (seconds)" error={errors.rpoTargetSeconds}>
+        <Field
+          id="deployment-edit-rpo"
+          label={formLabel(DEPLOYMENT_FIELDS.rpoTargetSeconds)}
+          error={errors.rpoTargetSeconds}
+        >
           <NumberInput
             id="deployment-edit-rpo"
             value={values.rpoTargetSeconds}
@@ -101,7 +115,11 @@ export function DeploymentEditForm({ deployment, onDone }: { deployment: Deploym
           />
         </Field>
         <div className="sm:col-span-2 lg:col-span-3">
-          <Field id="deployment-edit-description" label="Description" error={errors.description}>
+          <Field
+            id="deployment-edit-description"
+            label={formLabel(DEPLOYMENT_FIELDS.description)}
+            error={errors.description}
+          >
             <Input
               id="deployment-edit-description"
               value={values.description}

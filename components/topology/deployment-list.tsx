@@ -14,9 +14,10 @@ import { Badge, Card, EmptyState } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useForm } from "@/components/ui/use-form";
 import { DR_MODELS } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { formatSeconds } from "@/lib/format";
 import { ZDeploymentInput } from "@/lib/topology/contracts";
-import { label } from "@/lib/topology/words";
+import { DEPLOYMENT_FIELDS, label } from "@/lib/topology/words";
 
 export function DeploymentList() {
   const trpc = useTRPC();
@@ -113,7 +114,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
   return (
     <Card title="New deployment">
       <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-        <Field id="dep-name" label="Name" error={errors.name}>
+        <Field id="dep-name" label={formLabel(DEPLOYMENT_FIELDS.name)} error={errors.name}>
           <Input
             id="dep-name"
             value={values.name}
@@ -121,7 +122,12 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.name}
           />
         </Field>
-        <Field id="dep-slug" label="Slug" hint="used in URLs, like commerce-aws" error={errors.slug}>
+        <Field
+          id="dep-slug"
+          label={formLabel(DEPLOYMENT_FIELDS.slug)}
+          hint="used in URLs, like commerce-aws"
+          error={errors.slug}
+        >
           <Input
             id="dep-slug"
             value={values.slug}
@@ -129,7 +135,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.slug}
           />
         </Field>
-        <Field id="dep-model" label="DR model" error={errors.drModel}>
+        <Field id="dep-model" label={formLabel(DEPLOYMENT_FIELDS.drModel)} error={errors.drModel}>
           <Select
             id="dep-model"
             options={DR_MODELS}
@@ -137,7 +143,11 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             onChange={(e) => set("drModel", e.target.value as typeof values.drModel)}
           />
         </Field>
-        <Field id="dep-availability" label="Availability target (%)" error={errors.availabilityTargetPct}>
+        <Field
+          id="dep-availability"
+          label={formLabel(DEPLOYMENT_FIELDS.availabilityTargetPct)}
+          error={errors.availabilityTargetPct}
+        >
           <Input
             id="dep-availability"
             type="number"
@@ -147,7 +157,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.availabilityTargetPct}
           />
         </Field>
-        <Field id="dep-rto" label="RTO target (seconds)" error={errors.rtoTargetSeconds}>
+        <Field id="dep-rto" label={formLabel(DEPLOYMENT_FIELDS.rtoTargetSeconds)} error={errors.rtoTargetSeconds}>
           <Input
             id="dep-rto"
             type="number"
@@ -156,7 +166,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.rtoTargetSeconds}
           />
         </Field>
-        <Field id="dep-rpo" label="RPO target (seconds)" error={errors.rpoTargetSeconds}>
+        <Field id="dep-rpo" label={formLabel(DEPLOYMENT_FIELDS.rpoTargetSeconds)} error={errors.rpoTargetSeconds}>
           <Input
             id="dep-rpo"
             type="number"
@@ -166,7 +176,7 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
           />
         </Field>
         <div className="sm:col-span-2">
-          <Field id="dep-description" label="Description" error={errors.description}>
+          <Field id="dep-description" label={formLabel(DEPLOYMENT_FIELDS.description)} error={errors.description}>
             <Input
               id="dep-description"
               value={values.description}

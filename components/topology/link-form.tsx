@@ -10,7 +10,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
 import { LINK_MODES } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZLinkInput } from "@/lib/topology/contracts";
+import { LINK_FIELDS } from "@/lib/topology/words";
 
 import type { Cluster } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
@@ -46,7 +48,7 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
 
   return (
     <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-      <Field id={`${prefix}-source`} label="Source replica" error={errors.sourceReplicaId}>
+      <Field id={`${prefix}-source`} label={formLabel(LINK_FIELDS.source)} error={errors.sourceReplicaId}>
         <Select
           id={`${prefix}-source`}
           options={replicaOptions}
@@ -55,7 +57,7 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
           invalid={!!errors.sourceReplicaId}
         />
       </Field>
-      <Field id={`${prefix}-target`} label="Target replica" error={errors.targetReplicaId}>
+      <Field id={`${prefix}-target`} label={formLabel(LINK_FIELDS.target)} error={errors.targetReplicaId}>
         <Select
           id={`${prefix}-target`}
           options={replicaOptions}
@@ -64,7 +66,7 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
           invalid={!!errors.targetReplicaId}
         />
       </Field>
-      <Field id={`${prefix}-mode`} label="Mode" error={errors.mode}>
+      <Field id={`${prefix}-mode`} label={formLabel(LINK_FIELDS.mode)} error={errors.mode}>
         <Select
           id={`${prefix}-mode`}
           options={LINK_MODES}
@@ -73,7 +75,11 @@ export function LinkForm({ cluster, onDone }: { cluster: Cluster; onDone: () => 
           invalid={!!errors.mode}
         />
       </Field>
-      <Field id={`${prefix}-volume`} label="Expected volume (GB/day)" error={errors.expectedVolumeGbPerDay}>
+      <Field
+        id={`${prefix}-volume`}
+        label={formLabel(LINK_FIELDS.expectedVolumeGbPerDay)}
+        error={errors.expectedVolumeGbPerDay}
+      >
         <NumberInput
           id={`${prefix}-volume`}
           step="any"

@@ -12,7 +12,9 @@ import { Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
 import { ROUTING_LAYERS, ROUTING_PRODUCTS, STEERINGS } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZPolicyInput } from "@/lib/topology/contracts";
+import { POLICY_FIELDS } from "@/lib/topology/words";
 
 import { listFromText } from "./list-from-text";
 import { useRefreshModel } from "./use-refresh-model";
@@ -62,7 +64,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
   return (
     <Card title="New policy">
       <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-        <Field id="policy-name" label="Name" error={errors.name}>
+        <Field id="policy-name" label={formLabel(POLICY_FIELDS.name)} error={errors.name}>
           <Input
             id="policy-name"
             value={values.name}
@@ -70,7 +72,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.name}
           />
         </Field>
-        <Field id="policy-product" label="Product" error={errors.product}>
+        <Field id="policy-product" label={formLabel(POLICY_FIELDS.product)} error={errors.product}>
           <Select
             id="policy-product"
             options={ROUTING_PRODUCTS}
@@ -79,7 +81,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.product}
           />
         </Field>
-        <Field id="policy-layer" label="Layer" error={errors.layer}>
+        <Field id="policy-layer" label={formLabel(POLICY_FIELDS.layer)} error={errors.layer}>
           <Select
             id="policy-layer"
             options={ROUTING_LAYERS}
@@ -88,7 +90,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.layer}
           />
         </Field>
-        <Field id="policy-steering" label="Steering" error={errors.steering}>
+        <Field id="policy-steering" label={formLabel(POLICY_FIELDS.steering)} error={errors.steering}>
           <Select
             id="policy-steering"
             options={STEERINGS}
@@ -97,7 +99,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.steering}
           />
         </Field>
-        <Field id="policy-ttl" label="DNS TTL (seconds)" error={errors.dnsTtlSeconds}>
+        <Field id="policy-ttl" label={formLabel(POLICY_FIELDS.dnsTtlSeconds)} error={errors.dnsTtlSeconds}>
           <NumberInput
             id="policy-ttl"
             value={values.dnsTtlSeconds}
@@ -105,7 +107,11 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.dnsTtlSeconds}
           />
         </Field>
-        <Field id="policy-interval" label="Health check every (seconds)" error={errors.healthCheckIntervalSeconds}>
+        <Field
+          id="policy-interval"
+          label={formLabel(POLICY_FIELDS.healthCheckIntervalSeconds)}
+          error={errors.healthCheckIntervalSeconds}
+        >
           <NumberInput
             id="policy-interval"
             value={values.healthCheckIntervalSeconds}
@@ -113,7 +119,11 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.healthCheckIntervalSeconds}
           />
         </Field>
-        <Field id="policy-timeout" label="Health check timeout (seconds)" error={errors.healthCheckTimeoutSeconds}>
+        <Field
+          id="policy-timeout"
+          label={formLabel(POLICY_FIELDS.healthCheckTimeoutSeconds)}
+          error={errors.healthCheckTimeoutSeconds}
+        >
           <NumberInput
             id="policy-timeout"
             value={values.healthCheckTimeoutSeconds}
@@ -121,7 +131,11 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             invalid={!!errors.healthCheckTimeoutSeconds}
           />
         </Field>
-        <Field id="policy-failures" label="Failures before unhealthy" error={errors.healthCheckFailureThreshold}>
+        <Field
+          id="policy-failures"
+          label={formLabel(POLICY_FIELDS.healthCheckFailureThreshold)}
+          error={errors.healthCheckFailureThreshold}
+        >
           <NumberInput
             id="policy-failures"
             value={values.healthCheckFailureThreshold}
@@ -132,7 +146,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
         <div className="sm:col-span-2 lg:col-span-3">
           <Field
             id="policy-probes"
-            label="Probe locations"
+            label={formLabel(POLICY_FIELDS.healthCheckProbeLocations)}
             hint="comma-separated, like us-east, eu-west, ap-south"
             error={errors.healthCheckProbeLocations}
           >
@@ -147,7 +161,12 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
             />
           </Field>
         </div>
-        <Field id="policy-quorum" label="Quorum (locations that must agree)" error={errors.healthCheckQuorum}>
+        <Field
+          id="policy-quorum"
+          label={formLabel(POLICY_FIELDS.healthCheckQuorum)}
+          hint="probe locations that must agree"
+          error={errors.healthCheckQuorum}
+        >
           <NumberInput
             id="policy-quorum"
             value={values.healthCheckQuorum}

@@ -11,7 +11,9 @@ import { Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
 import { CONTINENTS, PROVIDERS } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZRegionInput } from "@/lib/topology/contracts";
+import { REGION_FIELDS } from "@/lib/topology/words";
 
 import { useRefreshModel } from "./use-refresh-model";
 
@@ -42,7 +44,7 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
   return (
     <Card title="New region">
       <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" onSubmit={form.handleSubmit(create.mutate)}>
-        <Field id="region-provider" label="Provider" error={errors.provider}>
+        <Field id="region-provider" label={formLabel(REGION_FIELDS.provider)} error={errors.provider}>
           <Select
             id="region-provider"
             options={PROVIDERS}
@@ -51,7 +53,12 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.provider}
           />
         </Field>
-        <Field id="region-code" label="Code" hint="the provider's own code, like us-east-1" error={errors.code}>
+        <Field
+          id="region-code"
+          label={formLabel(REGION_FIELDS.code)}
+          hint="the provider's own code, like us-east-1"
+          error={errors.code}
+        >
           <Input
             id="region-code"
             value={values.code}
@@ -59,7 +66,12 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.code}
           />
         </Field>
-        <Field id="region-name" label="Display name" hint="like US East (N. Virginia)" error={errors.displayName}>
+        <Field
+          id="region-name"
+          label={formLabel(REGION_FIELDS.displayName)}
+          hint="like US East (N. Virginia)"
+          error={errors.displayName}
+        >
           <Input
             id="region-name"
             value={values.displayName}
@@ -67,7 +79,7 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.displayName}
           />
         </Field>
-        <Field id="region-continent" label="Continent" error={errors.continent}>
+        <Field id="region-continent" label={formLabel(REGION_FIELDS.continent)} error={errors.continent}>
           <Select
             id="region-continent"
             options={CONTINENTS}
@@ -76,7 +88,7 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.continent}
           />
         </Field>
-        <Field id="region-latitude" label="Latitude" hint="-90 to 90" error={errors.latitude}>
+        <Field id="region-latitude" label={formLabel(REGION_FIELDS.latitude)} hint="-90 to 90" error={errors.latitude}>
           <NumberInput
             id="region-latitude"
             step="any"
@@ -85,7 +97,12 @@ export function RegionForm({ onDone }: { onDone: () => void }) {
             invalid={!!errors.latitude}
           />
         </Field>
-        <Field id="region-longitude" label="Longitude" hint="-180 to 180" error={errors.longitude}>
+        <Field
+          id="region-longitude"
+          label={formLabel(REGION_FIELDS.longitude)}
+          hint="-180 to 180"
+          error={errors.longitude}
+        >
           <NumberInput
             id="region-longitude"
             step="any"

@@ -11,7 +11,9 @@ import { Field, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { useForm } from "@/components/ui/use-form";
+import { formLabel } from "@/lib/fields";
 import { ZDeploymentRegionInput } from "@/lib/topology/contracts";
+import { REGION_FIELDS } from "@/lib/topology/words";
 
 import type { DeploymentModelData } from "./model-types";
 import { RegionCard } from "./region-card";
@@ -82,7 +84,7 @@ function AddRegionForm({ deployment }: { deployment: DeploymentModelData }) {
   return (
     <form className="flex flex-wrap items-start gap-2" onSubmit={form.handleSubmit(add.mutate)}>
       <div className="w-80">
-        <Field id="add-region" label="Catalog region" error={errors.regionId}>
+        <Field id="add-region" label={formLabel(REGION_FIELDS.catalogRegion)} error={errors.regionId}>
           <Select
             id="add-region"
             options={options}

@@ -9,8 +9,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useForm } from "@/components/ui/use-form";
 import { type REPLICA_ROLES } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZReplicaInput } from "@/lib/topology/contracts";
-import { label } from "@/lib/topology/words";
+import { label, REPLICA_FIELDS } from "@/lib/topology/words";
 
 import type { CatalogRegion, Cluster } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
@@ -72,7 +73,7 @@ export function ReplicaForm({
         if (input) create.mutate({ ...input, endpoint: input.endpoint ?? undefined });
       }}
     >
-      <Field id={`${prefix}-name`} label="Replica name" hint="like orders-use1" error={errors.name}>
+      <Field id={`${prefix}-name`} label={formLabel(REPLICA_FIELDS.name)} hint="like orders-use1" error={errors.name}>
         <Input
           id={`${prefix}-name`}
           value={values.name}
@@ -80,7 +81,7 @@ export function ReplicaForm({
           invalid={!!errors.name}
         />
       </Field>
-      <Field id={`${prefix}-region`} label="Region" error={errors.regionId}>
+      <Field id={`${prefix}-region`} label={formLabel(REPLICA_FIELDS.region)} error={errors.regionId}>
         <Select
           id={`${prefix}-region`}
           options={regionOptions}
@@ -89,7 +90,7 @@ export function ReplicaForm({
           invalid={!!errors.regionId}
         />
       </Field>
-      <Field id={`${prefix}-role`} label="Role" error={errors.role}>
+      <Field id={`${prefix}-role`} label={formLabel(REPLICA_FIELDS.role)} error={errors.role}>
         <Select
           id={`${prefix}-role`}
           options={rolesFor(cluster).map((role) => ({ value: role, label: label(role) }))}
@@ -98,7 +99,12 @@ export function ReplicaForm({
           invalid={!!errors.role}
         />
       </Field>
-      <Field id={`${prefix}-endpoint`} label="Endpoint (optional)" hint="host or host:port" error={errors.endpoint}>
+      <Field
+        id={`${prefix}-endpoint`}
+        label={formLabel(REPLICA_FIELDS.endpoint)}
+        hint="optional; host or host:port"
+        error={errors.endpoint}
+      >
         <Input
           id={`${prefix}-endpoint`}
           value={values.endpoint ?? ""}

@@ -10,7 +10,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
+import { formLabel } from "@/lib/fields";
 import { ZRuleInput } from "@/lib/topology/contracts";
+import { RULE_FIELDS } from "@/lib/topology/words";
 
 import { listFromText } from "./list-from-text";
 import type { CatalogRegion, Policy, Rule } from "./model-types";
@@ -61,7 +63,7 @@ export function RuleAddForm({
 
   return (
     <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-      <Field id={`${prefix}-region`} label="Region" error={errors.regionId}>
+      <Field id={`${prefix}-region`} label={formLabel(RULE_FIELDS.region)} error={errors.regionId}>
         <Select
           id={`${prefix}-region`}
           options={regionOptions}
@@ -70,7 +72,7 @@ export function RuleAddForm({
           invalid={!!errors.regionId}
         />
       </Field>
-      <Field id={`${prefix}-weight`} label="Weight (0–100)" error={errors.weight}>
+      <Field id={`${prefix}-weight`} label={formLabel(RULE_FIELDS.weight)} hint="0 to 100" error={errors.weight}>
         <NumberInput
           id={`${prefix}-weight`}
           value={values.weight}
@@ -78,7 +80,12 @@ export function RuleAddForm({
           invalid={!!errors.weight}
         />
       </Field>
-      <Field id={`${prefix}-priority`} label="Priority (lower first)" error={errors.priority}>
+      <Field
+        id={`${prefix}-priority`}
+        label={formLabel(RULE_FIELDS.priority)}
+        hint="lower goes first"
+        error={errors.priority}
+      >
         <NumberInput
           id={`${prefix}-priority`}
           value={values.priority}
@@ -88,8 +95,8 @@ export function RuleAddForm({
       </Field>
       <Field
         id={`${prefix}-geo`}
-        label="Geo match (optional)"
-        hint="comma-separated, like EU, US-CA"
+        label={formLabel(RULE_FIELDS.geoMatch)}
+        hint="optional; comma-separated, like EU, US-CA"
         error={errors.geoMatch}
       >
         <Input

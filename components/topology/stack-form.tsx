@@ -10,8 +10,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NumberInput } from "@/components/ui/number-input";
 import { useForm } from "@/components/ui/use-form";
 import { STACK_KINDS, STACK_TIERS } from "@/lib/enums";
+import { formLabel } from "@/lib/fields";
 import { ZStackComponentInput } from "@/lib/topology/contracts";
-import { label } from "@/lib/topology/words";
+import { label, STACK_FIELDS } from "@/lib/topology/words";
 
 import type { Placement, StackComponent } from "./model-types";
 import { useRefreshModel } from "./use-refresh-model";
@@ -57,7 +58,7 @@ export function StackAddForm({
 
   return (
     <form className="grid gap-3 sm:grid-cols-4" onSubmit={form.handleSubmit(create.mutate)}>
-      <Field id={`${prefix}-kind`} label="Kind" error={errors.kind}>
+      <Field id={`${prefix}-kind`} label={formLabel(STACK_FIELDS.kind)} error={errors.kind}>
         <Select
           id={`${prefix}-kind`}
           options={kinds}
@@ -66,7 +67,7 @@ export function StackAddForm({
           invalid={!!errors.kind}
         />
       </Field>
-      <Field id={`${prefix}-tier`} label="Tier" error={errors.tier}>
+      <Field id={`${prefix}-tier`} label={formLabel(STACK_FIELDS.tier)} error={errors.tier}>
         <Select
           id={`${prefix}-tier`}
           options={STACK_TIERS}
@@ -75,7 +76,7 @@ export function StackAddForm({
           invalid={!!errors.tier}
         />
       </Field>
-      <Field id={`${prefix}-count`} label="Instances" error={errors.instanceCount}>
+      <Field id={`${prefix}-count`} label={formLabel(STACK_FIELDS.instanceCount)} error={errors.instanceCount}>
         <NumberInput
           id={`${prefix}-count`}
           value={values.instanceCount}
@@ -83,7 +84,12 @@ export function StackAddForm({
           invalid={!!errors.instanceCount}
         />
       </Field>
-      <Field id={`${prefix}-size`} label="Instance size" hint="like m7g.large" error={errors.instanceSize}>
+      <Field
+        id={`${prefix}-size`}
+        label={formLabel(STACK_FIELDS.instanceSize)}
+        hint="like m7g.large"
+        error={errors.instanceSize}
+      >
         <Input
           id={`${prefix}-size`}
           value={values.instanceSize}
@@ -142,7 +148,7 @@ export function StackEditForm({ component, onDone }: { component: StackComponent
           invalid={!!errors.tier}
         />
       </Field>
-      <Field id={`${prefix}-count`} label="Instances" error={errors.instanceCount}>
+      <Field id={`${prefix}-count`} label={formLabel(STACK_FIELDS.instanceCount)} error={errors.instanceCount}>
         <NumberInput
           id={`${prefix}-count`}
           value={values.instanceCount}
@@ -150,7 +156,7 @@ export function StackEditForm({ component, onDone }: { component: StackComponent
           invalid={!!errors.instanceCount}
         />
       </Field>
-      <Field id={`${prefix}-size`} label="Instance size" error={errors.instanceSize}>
+      <Field id={`${prefix}-size`} label={formLabel(STACK_FIELDS.instanceSize)} error={errors.instanceSize}>
         <Input
           id={`${prefix}-size`}
           value={values.instanceSize}

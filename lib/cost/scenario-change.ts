@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { atLeastZero, text, wholeAtLeastZero } from "@/lib/fields";
+import { STACK_FIELDS } from "@/lib/topology/words";
 
 import { ZComponentKind, ZDrModel, ZProvider, ZRoutingProduct, ZStackComponent, ZTier } from "./schema";
 
@@ -18,6 +19,8 @@ export const SCENARIO_CHANGE_KINDS = [
 
 /** 10 PB a day: more than any replication link carries. */
 export const MAX_VOLUME_GB_PER_DAY = 10_000_000;
+/** The replication slider's field, as the planning page names it. */
+const REPLICATION_VOLUME = { label: "Replication volume", unit: "gbPerDay" } as const;
 /** Changes one scenario may stack. */
 export const MAX_SCENARIO_CHANGES = 200;
 
@@ -31,7 +34,7 @@ export const ZScenarioChange = z.discriminatedUnion(
       /** Omitted: the new region is shaped from the primary by the deployment's DR model. */
       components: z.array(ZStackComponent).max(20, { error: "components may hold at most 20 parts" }).optional(),
       /** Omitted: the largest volume the primary already sends to a secondary (0 if none). */
-      replicationVolumeGbPerDay: atLeastZero("replicationVolumeGbPerDay", MAX_VOLUME_GB_PER_DAY).optional(),
+      replicationVolumeGbPerDay: atLeastZero(REPLICATION_VOLUME, MAX_VOLUME_GB_PER_DAY).optional(),
     }),
     z.object({ kind: z.literal("removeRegion"), regionId: text("regionId") }),
     z.object({ kind: z.literal("setTier"), regionId: text("regionId"), component: ZComponentKind, tier: ZTier }),
@@ -39,13 +42,13 @@ export const ZScenarioChange = z.discriminatedUnion(
       kind: z.literal("setInstanceCount"),
       regionId: text("regionId"),
       component: ZComponentKind,
-      instanceCount: wholeAtLeastZero("instanceCount"),
+      instanceCount: wholeAtLeastZero(STACK_FIELDS.instanceCount),
     }),
     z.object({
       kind: z.literal("setReplicationVolume"),
       sourceRegionId: text("sourceRegionId"),
       targetRegionId: text("targetRegionId"),
-      volumeGbPerDay: atLeastZero("volumeGbPerDay", MAX_VOLUME_GB_PER_DAY),
+      volumeGbPerDay: atLeastZero(REPLICATION_VOLUME, MAX_VOLUME_GB_PER_DAY),
     }),
     z.object({ kind: z.literal("setRoutingProduct"), product: ZRoutingProduct }),
     z.object({ kind: z.literal("setProvider"), regionId: text("regionId"), provider: ZProvider }),

@@ -39,7 +39,7 @@ describe("applyScenario", () => {
       { kind: "setReplicationVolume", sourceRegionId: "us-east-1", targetRegionId: "us-west-2", volumeGbPerDay: -3 },
     ] as TScenarioChange[];
     expect(() => applyScenario(seedWarmStandbyEstate(), bad)).toThrow(
-      "0.volumeGbPerDay: volumeGbPerDay must be at least 0",
+      "change 1: Replication volume must be at least 0 GB/day",
     );
   });
 

@@ -4,7 +4,7 @@ import { parseInput } from "./parse-input";
 import { reshapeForDrModel, reshapeReplicas, shapeSecondaryStack, standbyCount } from "./reshape-for-dr-model";
 import { ZScenarioChanges, type TScenarioChange } from "./scenario-change";
 import { ZEstate, type TComponentKind, type TEstate, type TRegion, type TStackComponent } from "./schema";
-import { describeZodError } from "./zod-message";
+import { describeChangeErrors, describeZodError } from "./zod-message";
 
 type TChangeContext = { index: number; change: TScenarioChange };
 
@@ -146,7 +146,7 @@ function applyChange(estate: TEstate, context: TChangeContext): TEstate {
 
 export function applyScenario(estateInput: TEstate, changesInput: readonly TScenarioChange[]): TEstate {
   const parsedChanges = ZScenarioChanges.safeParse(changesInput);
-  if (!parsedChanges.success) throw new CostError("INVALID_SCENARIO", describeZodError(parsedChanges.error));
+  if (!parsedChanges.success) throw new CostError("INVALID_SCENARIO", describeChangeErrors(parsedChanges.error));
   const estate = parseInput(ZEstate, estateInput, "estate");
   const result = parsedChanges.data.reduce((current, change, index) => applyChange(current, { index, change }), estate);
   const checked = ZEstate.safeParse(result);

@@ -38,7 +38,7 @@ describe("estate schema", () => {
     const estate = seedWarmStandbyEstate();
     const input = { ...estate, regions: [{ ...estate.regions[0], provider: "ORACLE" }, estate.regions[1]] };
     expect(problems(input)).toEqual([
-      "regions.0.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB",
+      "regions.0.provider: Provider must be AWS, Azure, GCP, Cloudflare, On-prem or Lab",
     ]);
   });
 
@@ -82,8 +82,8 @@ describe("estate schema", () => {
     estate.regions[1]!.components.push({ kind: "COMPUTE", tier: "FULL", instanceCount: 1, instanceSize: "small" });
     const input = { ...estate, deployment: { ...estate.deployment, drModel: "HOT_SPARE" } };
     expect(problems(input)).toEqual([
-      "deployment.drModel: drModel must be one of BACKUP_RESTORE, PILOT_LIGHT, WARM_STANDBY, ACTIVE_ACTIVE",
-      "regions.1.components.4.kind: kind must be unique per region: us-west-2 lists COMPUTE twice",
+      "deployment.drModel: DR model must be Backup & restore, Pilot light, Warm standby or Active-active",
+      "regions.1.components.4.kind: Kind must be unique per region: us-west-2 lists compute twice",
     ]);
   });
 

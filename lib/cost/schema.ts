@@ -3,17 +3,18 @@ import { z } from "zod";
 
 import { DR_MODELS, PROVIDERS, ROUTING_PRODUCTS, STACK_KINDS, STACK_TIERS } from "@/lib/enums";
 import { atLeastZero, oneOf, text, wholeAtLeastZero } from "@/lib/fields";
+import { DEPLOYMENT_FIELDS, label, POLICY_FIELDS, REGION_FIELDS, STACK_FIELDS } from "@/lib/topology/words";
 
 // The cost model's names for the model's enums (lib/enums.ts is where they are defined).
 export { DR_MODELS, PROVIDERS, ROUTING_PRODUCTS };
 export const COMPONENT_KINDS = STACK_KINDS;
 export const TIERS = STACK_TIERS;
 
-export const ZDrModel = oneOf("drModel", DR_MODELS);
-export const ZProvider = oneOf("provider", PROVIDERS);
-export const ZComponentKind = oneOf("kind", COMPONENT_KINDS);
-export const ZTier = oneOf("tier", TIERS);
-export const ZRoutingProduct = oneOf("product", ROUTING_PRODUCTS);
+export const ZDrModel = oneOf(DEPLOYMENT_FIELDS.drModel, DR_MODELS);
+export const ZProvider = oneOf(REGION_FIELDS.provider, PROVIDERS);
+export const ZComponentKind = oneOf(STACK_FIELDS.kind, COMPONENT_KINDS);
+export const ZTier = oneOf(STACK_FIELDS.tier, TIERS);
+export const ZRoutingProduct = oneOf(POLICY_FIELDS.product, ROUTING_PRODUCTS);
 
 export const ZDeployment = z.object({
   name: text("name"),
@@ -46,7 +47,7 @@ export const ZRegion = z
         ctx.addIssue({
           code: "custom",
           path: ["components", index, "kind"],
-          message: `kind must be unique per region: ${region.code} lists ${component.kind} twice`,
+          message: `${STACK_FIELDS.kind.label} must be unique per region: ${region.code} lists ${label(component.kind).toLowerCase()} twice`,
         });
       }
       seen.add(component.kind);

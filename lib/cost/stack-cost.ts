@@ -1,4 +1,6 @@
 // Monthly cost of one region's stack: what actually runs there, including database replicas.
+import { label } from "@/lib/topology/words";
+
 import type { TCostCategory, TCostLine } from "./cost-line";
 import { STACK_UNIT, stackItemKey } from "./price-keys";
 import type { TPriceLookup } from "./price-lookup";
@@ -61,11 +63,11 @@ function databaseLines(
     const count = Math.max(runningCount, replicas.length);
     const note =
       replicas.length > runningCount
-        ? `(${database.tier}, raised to its ${replicas.length} replicas)`
-        : `(${database.tier})`;
+        ? `(${label(database.tier).toLowerCase()}, raised to its ${replicas.length} replicas)`
+        : `(${label(database.tier).toLowerCase()})`;
     return [componentLine(region, "DATABASE", count, database.instanceSize, note, price)];
   }
-  const why = database ? "DATABASE component is OFF" : "no DATABASE component";
+  const why = database ? "its database component is off" : "it has no database component";
   return replicas.map((replica) => {
     const size = replica.instanceSize ?? primaryDatabaseSize ?? FALLBACK_REPLICA_SIZE;
     return componentLine(region, "DATABASE", 1, size, `(replica ${replica.id} kept in sync; ${why})`, price);
@@ -86,7 +88,7 @@ export function stackLines(
         component.kind,
         component.instanceCount,
         component.instanceSize,
-        `(${component.tier})`,
+        `(${label(component.tier).toLowerCase()})`,
         price,
       ),
     );

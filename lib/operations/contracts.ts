@@ -5,8 +5,11 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES, ROLES, type TRole } from "@/lib/enums";
-import { id, note, oneOf, text } from "@/lib/fields";
+import { id, intIn, note, oneOf, orList, text } from "@/lib/fields";
 import { APPROVER_ROLES } from "@/lib/identity/permissions";
+import { ROLE_LABELS } from "@/lib/identity/words";
+
+import { APPROVAL_POLICY_FIELDS as AP, RUNBOOK_LABELS, STEP_KIND_LABELS } from "./words";
 
 export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
@@ -27,7 +30,15 @@ export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL"
 export const STOPPABLE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED"];
 export const isActive = (status: TOperationStatus) => ACTIVE_STATUSES.includes(status);
 
-export const STEP_STATUSES = ["PENDING", "WAITING", "SUCCEEDED", "FAILED", "SKIPPED", "ROLLED_BACK"] as const;
+export const STEP_STATUSES = [
+  "PENDING",
+  "WAITING",
+  "IN_DOUBT",
+  "SUCCEEDED",
+  "FAILED",
+  "SKIPPED",
+  "ROLLED_BACK",
+] as const;
 export type TStepStatus = (typeof STEP_STATUSES)[number];
 
 export const GATE_STATUSES = ["OPEN", "GRANTED", "REJECTED", "LAPSED", "EXPIRED"] as const;
@@ -64,6 +75,7 @@ export const STEP_KINDS = [
   "VERIFY_WRITES",
   "CLEAR_FAULT",
   "WAIT_STABLE",
+  "RESTORE_SIZE",
 ] as const;
 export type TStepKind = (typeof STEP_KINDS)[number];
 
@@ -310,8 +322,8 @@ export type TInboxItem = {
 // ---------------------------------------------------------------------------------------------
 
 export const ZPlanInput = z.object({
-  deploymentId: id("deployment"),
-  runbook: oneOf("runbook", RUNBOOKS),
+  deploymentId: id("Deployment"),
+  runbook: oneOf(AP.runbook, RUNBOOKS, RUNBOOK_LABELS),
   clusterId: id("cluster").optional(),
   /** The replica to promote; defaults to the runbook's natural choice (the caught-up secondary, the original primary). */
   targetReplicaId: id("target replica").optional(),
@@ -341,7 +353,7 @@ export const ZAbortInput = ZOperationRef.extend({ reason: text("reason", 500) })
 
 export const ZDecideInput = z.object({
   gateId: id("approval"),
-  decision: z.enum(["APPROVE", "REJECT"], { error: "decision must be APPROVE or REJECT" }),
+  decision: z.enum(["APPROVE", "REJECT"], { error: "The decision must be to approve or to reject" }),
   /** The approver confirms who they are again: an open console is not enough to approve a promotion. */
   password: z.string({ error: "password is required" }).min(1, "password is required to confirm an approval"),
   /** Hash of the context the approver was shown; refused if it has changed since. */
@@ -351,36 +363,25 @@ export const ZDecideInput = z.object({
 export type TDecideInput = z.input<typeof ZDecideInput>;
 export type TDecision = z.output<typeof ZDecideInput>;
 
-const inWords = (values: readonly string[]) => `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
-
 /** The approval policy of a deployment's runbook, as admins set it (not a routing policy: ZPolicyInput). */
 export const ZApprovalPolicyInput = z.object({
-  deploymentId: id("deployment"),
-  runbook: oneOf("runbook", RUNBOOKS),
-  approvalsRequired: z
-    .number({ error: "approvals required must be a number" })
-    .int("approvals required must be a whole number")
-    .min(0, "approvals required must be 0 or more")
-    .max(10, "approvals required must be at most 10"),
-  approverRole: oneOf("approver role", ROLES).refine(
+  deploymentId: id("Deployment"),
+  runbook: oneOf(AP.runbook, RUNBOOKS, RUNBOOK_LABELS),
+  approvalsRequired: intIn(AP.approvalsRequired, 0, 10),
+  approverRole: oneOf(AP.approverRole, ROLES, ROLE_LABELS).refine(
     (role) => (APPROVER_ROLES as readonly string[]).includes(role),
-    `approver role must be ${inWords(APPROVER_ROLES)}: a viewer cannot approve changes`,
+    `${AP.approverRole.label} must be ${orList(APPROVER_ROLES.map((role) => ROLE_LABELS[role]))}: a viewer cannot approve changes`,
   ),
-  expiresAfterSeconds: z
-    .number({ error: "expiry must be a number" })
-    .int("expiry must be whole seconds")
-    .min(60, "expiry must be at least 60 seconds")
-    .max(7 * 86_400, "expiry must be at most 7 days"),
+  expiresAfterSeconds: intIn(AP.expiresAfterSeconds, 60, 7 * 86_400),
   gatedSteps: z
-    .array(z.enum(STEP_KINDS, { error: "gated steps must be step kinds" }))
+    .array(
+      z.enum(STEP_KINDS, {
+        error: `${AP.gatedSteps.label} must be ${orList(STEP_KINDS.map((kind) => STEP_KIND_LABELS[kind]))}`,
+      }),
+    )
     .max(STEP_KINDS.length)
     .default([]),
-  lagToleranceSeconds: z
-    .number({ error: "lag tolerance must be a number" })
-    .int("lag tolerance must be whole seconds")
-    .min(0, "lag tolerance must be 0 or more")
-    .max(3600, "lag tolerance must be at most 3600 seconds")
-    .default(5),
+  lagToleranceSeconds: intIn(AP.lagToleranceSeconds, 0, 3600).default(5),
 });
 export type TApprovalPolicyInput = z.input<typeof ZApprovalPolicyInput>;
 export type TApprovalPolicy = z.output<typeof ZApprovalPolicyInput>;

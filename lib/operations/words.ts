@@ -1,6 +1,8 @@
 // Operations in words: every runbook, phase, status, step kind and rollback as an operator reads it,
 // on the pages and in the sentences the server writes (audit records, refusals). One map for
 // operation, step and gate statuses, so a status reads the same everywhere.
+import type { TFieldWords } from "@/lib/fields";
+
 import type { TGateStatus, TOperationStatus, TPhase, TRollback, TRunbook, TStepKind, TStepStatus } from "./contracts";
 
 export const RUNBOOK_LABELS: Record<TRunbook, string> = {
@@ -46,6 +48,7 @@ export const STATUS_LABELS: Record<TAnyStatus, string> = {
   REJECTED: "Rejected",
   PENDING: "Pending",
   WAITING: "Waiting",
+  IN_DOUBT: "In doubt",
   SKIPPED: "Skipped",
   ROLLED_BACK: "Rolled back",
   OPEN: "Open",
@@ -74,6 +77,7 @@ export const STEP_KIND_LABELS: Record<TStepKind, string> = {
   VERIFY_WRITES: "Verify writes",
   CLEAR_FAULT: "Clear fault",
   WAIT_STABLE: "Wait until stable",
+  RESTORE_SIZE: "Restore the modelled size",
 };
 
 export const ROLLBACK_LABELS: Record<TRollback, string> = {
@@ -81,3 +85,13 @@ export const ROLLBACK_LABELS: Record<TRollback, string> = {
   compensate: "Undone on abort",
   irreversible: "Cannot be undone",
 };
+
+/** The fields of the approval policy form: the label above each control is the name its errors use. */
+export const APPROVAL_POLICY_FIELDS = {
+  runbook: { label: "Runbook" },
+  approvalsRequired: { label: "Approvals required" },
+  approverRole: { label: "Approver role" },
+  expiresAfterSeconds: { label: "Expires after", unit: "seconds" },
+  gatedSteps: { label: "Steps that wait for approval" },
+  lagToleranceSeconds: { label: "Lag tolerance", unit: "seconds" },
+} as const satisfies Record<string, TFieldWords>;

@@ -12,6 +12,8 @@ import {
 import { id, text } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
 
+import { PRICE_FIELDS as PR, RESIDENCY_FIELDS as RS, SCENARIO_FIELDS as SC } from "./words";
+
 /** A price item as stored: the catalog's item plus its id and the date the price holds from. */
 export type CatalogItemRow = {
   id: string;
@@ -26,16 +28,16 @@ export type CatalogItemRow = {
 export const ZCatalogItemUpdate = z.object({
   id: id("id"),
   unitPriceUsd: z
-    .number({ error: "unitPriceUsd must be a number" })
-    .min(0, "unitPriceUsd must be at least 0")
-    .max(1_000_000, "unitPriceUsd must be at most 1000000"),
+    .number({ error: `${PR.unitPriceUsd.label} must be a number` })
+    .min(0, `${PR.unitPriceUsd.label} must be at least $0`)
+    .max(1_000_000, `${PR.unitPriceUsd.label} must be at most $1,000,000`),
   source: z
     .string()
     .trim()
-    .min(1, "source is required: say where the price comes from")
-    .max(300, "source must be at most 300 characters"),
+    .min(1, `${PR.source.label} is required: say where the price comes from`)
+    .max(300, `${PR.source.label} must be at most 300 characters`),
   /** The day the new price holds from (YYYY-MM-DD); today when absent. */
-  effectiveDate: z.iso.date("effectiveDate must be a date like 2026-11-26").optional(),
+  effectiveDate: z.iso.date(`${PR.effectiveDate.label} must be a date like 2026-11-26`).optional(),
 });
 export type TCatalogItemUpdate = z.infer<typeof ZCatalogItemUpdate>;
 
@@ -50,14 +52,14 @@ export type PlanningInput = {
 
 /** A scenario as the editor checks it: every change against the cost model's schema. */
 export const ZScenarioInput = ZDeploymentRef.extend({
-  name: text("name", 80),
+  name: text(SC.name, 80),
   changes: ZScenarioChanges,
 });
 export type TScenarioInput = z.input<typeof ZScenarioInput>;
 
 export const ZScenarioUpdate = z.object({
   id: id("id"),
-  name: text("name", 80).optional(),
+  name: text(SC.name, 80).optional(),
   changes: ZScenarioChanges.optional(),
 });
 
@@ -95,11 +97,11 @@ export type ReadinessStatus = "pass" | "warn" | "fail";
 export type ReadinessItem = { id: string; title: string; status: ReadinessStatus; reason: string };
 
 export const ZResidencyRuleInput = ZDeploymentRef.extend({
-  name: text("name", 80),
+  name: text(RS.name, 80),
   /** The region group whose data must stay inside it. */
   regionIds: z
     .array(z.string().min(1))
-    .min(1, "regionIds needs at least one region")
-    .max(50, "regionIds may hold at most 50 regions"),
+    .min(1, `${RS.regions.label} needs at least one region`)
+    .max(50, `${RS.regions.label} may hold at most 50 regions`),
 });
 export type TResidencyRuleInput = z.infer<typeof ZResidencyRuleInput>;

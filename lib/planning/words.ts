@@ -1,6 +1,7 @@
 // Planning in words: the cost categories of a bill, and a scenario change as the change list
 // says it ("eu-west-1 compute: 4 instances").
 import type { TCostCategory, TScenarioChange } from "@/lib/cost";
+import type { TFieldWords } from "@/lib/fields";
 import { label } from "@/lib/topology/words";
 
 export function describeChange(change: TScenarioChange, regionCode: (regionId: string) => string): string {
@@ -33,3 +34,17 @@ export const CATEGORY_LABEL: Record<TCostCategory, string> = {
   transfer: "Transfer",
   routing: "Routing",
 };
+
+/** The fields of the planning forms: the label above each control is the name its errors use. */
+export const PRICE_FIELDS = {
+  unitPriceUsd: { label: "Price", unit: "usd" },
+  effectiveDate: { label: "Effective date" },
+  source: { label: "Source" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const SCENARIO_FIELDS = { name: { label: "Scenario name" } } as const satisfies Record<string, TFieldWords>;
+
+export const RESIDENCY_FIELDS = {
+  name: { label: "Rule name" },
+  regions: { label: "Regions" },
+} as const satisfies Record<string, TFieldWords>;

@@ -4,8 +4,10 @@
 import { z } from "zod";
 
 import { REPLICA_ROLES } from "@/lib/enums";
-import { epochMs, id, intIn, recordNumber } from "@/lib/fields";
+import { epochMs, id, intIn, orList, recordNumber } from "@/lib/fields";
 import { ZDeploymentRef } from "@/lib/topology/contracts";
+
+import { FAULT_FIELDS, FAULT_LABELS } from "./words";
 
 // ---------------------------------------------------------------------------------------------
 // The live snapshot
@@ -13,6 +15,9 @@ import { ZDeploymentRef } from "@/lib/topology/contracts";
 
 export const REGION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
+/** A deployment at a glance: its worst region, or why there is nothing to judge by (no or old data). */
+export const DEPLOYMENT_HEALTHS = [...REGION_STATUSES, "STALE", "NO_DATA"] as const;
+export type TDeploymentHealth = (typeof DEPLOYMENT_HEALTHS)[number];
 
 export const ALERT_KINDS = ["LAG_OVER_RPO", "REGION_DOWN", "OBSERVATION_FAILED"] as const;
 export type TAlertKind = (typeof ALERT_KINDS)[number];
@@ -62,6 +67,37 @@ export type LiveAlert = z.infer<typeof ZLiveAlert>;
 const ZLiveFault = z.object({ id: z.string(), kind: z.string(), summary: z.string(), startedAt: z.string() });
 export type LiveFault = z.infer<typeof ZLiveFault>;
 
+/** A real server as it answered the observation (postgres and lab deployments). */
+const ZLiveServer = z.object({
+  replicaId: z.string(),
+  reachable: z.boolean(),
+  error: z.string().nullable(),
+  inRecovery: z.boolean().nullable(),
+  walPosition: z.number().nullable(),
+  writeBytesPerSecond: z.number().nullable(),
+  /** If this replica were promoted now: bytes and seconds of writes it has not received. */
+  atRisk: z.object({ bytes: z.number(), seconds: z.number() }).nullable(),
+});
+export type LiveServer = z.infer<typeof ZLiveServer>;
+
+const ZLiveLagUnknown = z.object({ linkId: z.string(), error: z.string() });
+export type LiveLagUnknown = z.infer<typeof ZLiveLagUnknown>;
+
+const ZLiveDivergence = z.object({
+  clusterId: z.string(),
+  checkedAtMs: z.number(),
+  tables: z.array(
+    z.object({
+      table: z.string(),
+      rows: z.record(z.string(), z.number()),
+      checksums: z.record(z.string(), z.string()),
+      differs: z.boolean(),
+      differingChecks: z.number(),
+    }),
+  ),
+});
+export type LiveDivergence = z.infer<typeof ZLiveDivergence>;
+
 export const ZLiveSnapshot = z.object({
   deploymentId: z.string(),
   /** The observation's instant, ms since the epoch. */
@@ -80,6 +116,12 @@ export const ZLiveSnapshot = z.object({
   alerts: z.array(ZLiveAlert),
   /** Its active faults: the one source of them for the pages. */
   faults: z.array(ZLiveFault),
+  /** The figures were measured on real servers (postgres, lab), not simulated. */
+  measured: z.boolean().optional(),
+  /** Real servers only: each server's answer or error, links whose lag could not be read, divergence. */
+  servers: z.array(ZLiveServer).optional(),
+  lagUnknown: z.array(ZLiveLagUnknown).optional(),
+  divergence: z.array(ZLiveDivergence).optional(),
 });
 export type LiveSnapshot = z.infer<typeof ZLiveSnapshot>;
 export const parseLiveSnapshot = (payload: unknown): LiveSnapshot => ZLiveSnapshot.parse(payload);
@@ -148,6 +190,14 @@ export type Annotation = {
 export const FAULT_KINDS = ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY", "LAG_SPIKE", "WRITE_SURGE"] as const;
 export type TFaultKind = (typeof FAULT_KINDS)[number];
 
+/** The kinds each driver acts out: the lab cuts and slows its link relays and stops its servers. */
+export const FAULT_KINDS_BY_DRIVER: Record<string, readonly TFaultKind[]> = {
+  sim: FAULT_KINDS,
+  lab: ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY"],
+  postgres: [],
+};
+export const faultKindsFor = (driverKind: string): readonly TFaultKind[] => FAULT_KINDS_BY_DRIVER[driverKind] ?? [];
+
 /** Which target each kind takes. */
 export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink" | "cluster"> = {
   REGION_OUTAGE: "region",
@@ -159,7 +209,9 @@ export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink"
 
 export const ZInjectFault = z.object({
   deploymentId: id("deploymentId"),
-  kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(", ")}` }),
+  kind: z.enum(FAULT_KINDS, {
+    error: `${FAULT_FIELDS.kind.label} must be ${orList(FAULT_KINDS.map((kind) => FAULT_LABELS[kind]))}`,
+  }),
   target: z.object({
     regionId: z.string().optional(),
     linkId: z.string().optional(),
@@ -167,7 +219,7 @@ export const ZInjectFault = z.object({
   }),
   params: z.record(z.string(), z.number({ error: "fault parameters must be numbers" })).default({}),
   /** Ends by itself after this long; until cleared when absent. */
-  durationSeconds: intIn("durationSeconds", 1, 86_400).optional(),
+  durationSeconds: intIn(FAULT_FIELDS.durationSeconds, 1, 86_400).optional(),
 });
 export type TInjectFault = z.input<typeof ZInjectFault>;
 

@@ -19,93 +19,104 @@ import {
 } from "@/lib/enums";
 import { code, id, intIn, numberIn, oneOf, text } from "@/lib/fields";
 
+import {
+  CLUSTER_FIELDS as C,
+  DEPLOYMENT_FIELDS as D,
+  LINK_FIELDS as L,
+  POLICY_FIELDS as P,
+  REGION_FIELDS as RG,
+  REPLICA_FIELDS as RP,
+  RULE_FIELDS as RU,
+  STACK_FIELDS as S,
+} from "./words";
+
 const DAY_SECONDS = 86_400;
 
 export const ZDeploymentInput = z.object({
-  slug: code("slug"),
-  name: text("name"),
-  description: z.string().trim().max(500, "description must be at most 500 characters").default(""),
-  drModel: oneOf("drModel", DR_MODELS),
-  rtoTargetSeconds: intIn("rtoTargetSeconds", 0, 7 * DAY_SECONDS),
-  rpoTargetSeconds: intIn("rpoTargetSeconds", 0, 7 * DAY_SECONDS),
-  availabilityTargetPct: numberIn("availabilityTargetPct", 90, 99.99999),
+  slug: code(D.slug),
+  name: text(D.name),
+  description: z.string().trim().max(500, `${D.description.label} must be at most 500 characters`).default(""),
+  drModel: oneOf(D.drModel, DR_MODELS),
+  rtoTargetSeconds: intIn(D.rtoTargetSeconds, 0, 7 * DAY_SECONDS),
+  rpoTargetSeconds: intIn(D.rpoTargetSeconds, 0, 7 * DAY_SECONDS),
+  availabilityTargetPct: numberIn(D.availabilityTargetPct, 90, 99.99999),
 });
 export type TDeploymentInput = z.infer<typeof ZDeploymentInput>;
 
 export const ZRegionInput = z.object({
-  provider: oneOf("provider", PROVIDERS),
-  code: code("code"),
-  displayName: text("displayName"),
-  continent: oneOf("continent", CONTINENTS),
-  latitude: numberIn("latitude", -90, 90),
-  longitude: numberIn("longitude", -180, 180),
+  provider: oneOf(RG.provider, PROVIDERS),
+  code: code(RG.code),
+  displayName: text(RG.displayName),
+  continent: oneOf(RG.continent, CONTINENTS),
+  latitude: numberIn(RG.latitude, -90, 90),
+  longitude: numberIn(RG.longitude, -180, 180),
 });
 export type TRegionInput = z.infer<typeof ZRegionInput>;
 
-export const ZDeploymentRegionInput = z.object({ deploymentId: id("deploymentId"), regionId: id("regionId") });
+export const ZDeploymentRegionInput = z.object({ deploymentId: id("Deployment"), regionId: id(RG.catalogRegion) });
 
 export const ZStackComponentInput = z.object({
-  deploymentId: id("deploymentId"),
-  regionId: id("regionId"),
-  kind: oneOf("kind", STACK_KINDS),
-  tier: oneOf("tier", STACK_TIERS),
-  instanceCount: intIn("instanceCount", 0, 10_000),
-  instanceSize: text("instanceSize", 40),
+  deploymentId: id("Deployment"),
+  regionId: id(S.region),
+  kind: oneOf(S.kind, STACK_KINDS),
+  tier: oneOf(S.tier, STACK_TIERS),
+  instanceCount: intIn(S.instanceCount, 0, 10_000),
+  instanceSize: text(S.instanceSize, 40),
 });
 export type TStackComponentInput = z.infer<typeof ZStackComponentInput>;
 
 export const ZClusterInput = z.object({
-  deploymentId: id("deploymentId"),
-  name: text("name", 63),
-  engine: text("engine", 60),
-  writeTopology: oneOf("writeTopology", WRITE_TOPOLOGIES),
-  conflictStrategy: oneOf("conflictStrategy", CONFLICT_STRATEGIES),
-  consistencyLevel: oneOf("consistencyLevel", CONSISTENCY_LEVELS),
+  deploymentId: id("Deployment"),
+  name: text(C.name, 63),
+  engine: text(C.engine, 60),
+  writeTopology: oneOf(C.writeTopology, WRITE_TOPOLOGIES),
+  conflictStrategy: oneOf(C.conflictStrategy, CONFLICT_STRATEGIES),
+  consistencyLevel: oneOf(C.consistencyLevel, CONSISTENCY_LEVELS),
 });
 export type TClusterInput = z.infer<typeof ZClusterInput>;
 
 export const ZReplicaInput = z.object({
-  clusterId: id("clusterId"),
-  regionId: id("regionId"),
-  name: code("name"),
-  role: oneOf("role", REPLICA_ROLES),
+  clusterId: id(RP.cluster),
+  regionId: id(RP.region),
+  name: code(RP.name),
+  role: oneOf(RP.role, REPLICA_ROLES),
   endpoint: z
     .string()
     .trim()
-    .max(255, "endpoint must be at most 255 characters")
-    .regex(/^[\w.-]+(:\d{1,5})?$|^$/, "endpoint must be host or host:port")
+    .max(255, `${RP.endpoint.label} must be at most 255 characters`)
+    .regex(/^[\w.-]+(:\d{1,5})?$|^$/, `${RP.endpoint.label} must be host or host:port`)
     .optional()
     .transform((value) => (value ? value : null)),
 });
 export type TReplicaInput = z.infer<typeof ZReplicaInput>;
 
 export const ZLinkInput = z.object({
-  sourceReplicaId: id("sourceReplicaId"),
-  targetReplicaId: id("targetReplicaId"),
-  mode: oneOf("mode", LINK_MODES),
-  expectedVolumeGbPerDay: numberIn("expectedVolumeGbPerDay", 0, 1_000_000),
+  sourceReplicaId: id(L.source),
+  targetReplicaId: id(L.target),
+  mode: oneOf(L.mode, LINK_MODES),
+  expectedVolumeGbPerDay: numberIn(L.expectedVolumeGbPerDay, 0, 1_000_000),
 });
 export type TLinkInput = z.infer<typeof ZLinkInput>;
 
 const ZHealthCheck = z.object({
-  healthCheckIntervalSeconds: intIn("healthCheckIntervalSeconds", 5, 300),
-  healthCheckTimeoutSeconds: intIn("healthCheckTimeoutSeconds", 1, 60),
-  healthCheckFailureThreshold: intIn("healthCheckFailureThreshold", 1, 10),
+  healthCheckIntervalSeconds: intIn(P.healthCheckIntervalSeconds, 5, 300),
+  healthCheckTimeoutSeconds: intIn(P.healthCheckTimeoutSeconds, 1, 60),
+  healthCheckFailureThreshold: intIn(P.healthCheckFailureThreshold, 1, 10),
   healthCheckProbeLocations: z
-    .array(code("probe location"), { error: "healthCheckProbeLocations must be a list" })
-    .min(1, "healthCheckProbeLocations needs at least one probe location")
-    .max(50, "healthCheckProbeLocations may hold at most 50 probe locations"),
-  healthCheckQuorum: intIn("healthCheckQuorum", 1, 50),
+    .array(code(P.probeLocation), { error: `${P.healthCheckProbeLocations.label} must be a list` })
+    .min(1, `${P.healthCheckProbeLocations.label} needs at least one probe location`)
+    .max(50, `${P.healthCheckProbeLocations.label} may hold at most 50 probe locations`),
+  healthCheckQuorum: intIn(P.healthCheckQuorum, 1, 50),
 });
 
 export const ZPolicyFields = z
   .object({
-    deploymentId: id("deploymentId"),
-    name: text("name", 63),
-    layer: oneOf("layer", ROUTING_LAYERS),
-    product: oneOf("product", ROUTING_PRODUCTS),
-    steering: oneOf("steering", STEERINGS),
-    dnsTtlSeconds: intIn("dnsTtlSeconds", 0, DAY_SECONDS),
+    deploymentId: id("Deployment"),
+    name: text(P.name, 63),
+    layer: oneOf(P.layer, ROUTING_LAYERS),
+    product: oneOf(P.product, ROUTING_PRODUCTS),
+    steering: oneOf(P.steering, STEERINGS),
+    dnsTtlSeconds: intIn(P.dnsTtlSeconds, 0, DAY_SECONDS),
   })
   .extend(ZHealthCheck.shape);
 export const ZPolicyInput = ZPolicyFields.superRefine(checkHealthCheck);
@@ -118,7 +129,7 @@ export function checkHealthCheck(value: Partial<z.infer<typeof ZHealthCheck>>, c
     ctx.addIssue({
       code: "custom",
       path: ["healthCheckTimeoutSeconds"],
-      message: "healthCheckTimeoutSeconds must be shorter than healthCheckIntervalSeconds",
+      message: `${P.healthCheckTimeoutSeconds.label} must be shorter than the ${P.healthCheckIntervalSeconds.label.toLowerCase()}`,
     });
   }
   const locations = value.healthCheckProbeLocations;
@@ -126,24 +137,24 @@ export function checkHealthCheck(value: Partial<z.infer<typeof ZHealthCheck>>, c
     ctx.addIssue({
       code: "custom",
       path: ["healthCheckQuorum"],
-      message: `healthCheckQuorum must be at most the number of probe locations (${locations.length})`,
+      message: `${P.healthCheckQuorum.label} must be at most the number of probe locations (${locations.length})`,
     });
   }
   if (locations && new Set(locations).size !== locations.length) {
     ctx.addIssue({
       code: "custom",
       path: ["healthCheckProbeLocations"],
-      message: "healthCheckProbeLocations must not repeat a location",
+      message: `${P.healthCheckProbeLocations.label} must not repeat a location`,
     });
   }
 }
 
 export const ZRuleInput = z.object({
-  policyId: id("policyId"),
-  regionId: id("regionId"),
-  weight: intIn("weight", 0, 100),
-  priority: intIn("priority", 0, 1000),
-  geoMatch: z.array(text("geo match", 40)).max(50, "geoMatch may hold at most 50 entries").default([]),
+  policyId: id(RU.policy),
+  regionId: id(RU.region),
+  weight: intIn(RU.weight, 0, 100),
+  priority: intIn(RU.priority, 0, 1000),
+  geoMatch: z.array(text(RU.geoMatchEntry, 40)).max(50, `${RU.geoMatch.label} may hold at most 50 entries`).default([]),
   enabled: z.boolean().default(true),
   drained: z.boolean().default(false),
 });
@@ -186,6 +197,6 @@ export type TRuleUpdate = z.infer<typeof ZRuleUpdate>;
 export const ZRegionRemoval = ZDeploymentRegionInput.extend({ cascade: z.boolean().default(false) });
 
 /** The deployment a read or a change is about: every context's API names it the same way. */
-export const ZDeploymentRef = z.object({ deploymentId: id("deploymentId") });
+export const ZDeploymentRef = z.object({ deploymentId: id("Deployment") });
 /** A deployment by id or slug, as pages address them (`/topology/commerce-aws`). */
 export const ZDeploymentLookup = z.object({ idOrSlug: z.string().min(1, "idOrSlug is required") });

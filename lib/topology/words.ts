@@ -1,5 +1,8 @@
 // The model's words: how an operator reads each DR model, provider, stack kind, role of a replica,
-// routing product... in forms, tables, the graph and sentences the server writes.
+// routing product... in forms, tables, the graph and sentences the server writes; and each field
+// of the model's forms, by the label the form shows and the contract's errors use.
+import type { TFieldWords } from "@/lib/fields";
+
 /** Words an operator reads for every value of the model's enums (lib/enums.ts). */
 export const LABELS: Record<string, string> = {
   BACKUP_RESTORE: "Backup & restore",
@@ -57,3 +60,78 @@ export const LABELS: Record<string, string> = {
 };
 
 export const label = (value: string) => LABELS[value] ?? value;
+
+/** The fields of the model's forms: the label above each control is the name its errors use. */
+export const DEPLOYMENT_FIELDS = {
+  slug: { label: "Slug" },
+  name: { label: "Name" },
+  description: { label: "Description" },
+  drModel: { label: "DR model" },
+  rtoTargetSeconds: { label: "RTO target", unit: "seconds" },
+  rpoTargetSeconds: { label: "RPO target", unit: "seconds" },
+  availabilityTargetPct: { label: "Availability target", unit: "percent" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const REGION_FIELDS = {
+  provider: { label: "Provider" },
+  code: { label: "Code" },
+  displayName: { label: "Display name" },
+  continent: { label: "Continent" },
+  latitude: { label: "Latitude", unit: "degrees" },
+  longitude: { label: "Longitude", unit: "degrees" },
+  catalogRegion: { label: "Catalog region" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const STACK_FIELDS = {
+  region: { label: "Region" },
+  kind: { label: "Kind" },
+  tier: { label: "Tier" },
+  instanceCount: { label: "Instances" },
+  instanceSize: { label: "Instance size" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const CLUSTER_FIELDS = {
+  name: { label: "Name" },
+  engine: { label: "Engine" },
+  writeTopology: { label: "Write topology" },
+  conflictStrategy: { label: "Conflict strategy" },
+  consistencyLevel: { label: "Consistency" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const REPLICA_FIELDS = {
+  cluster: { label: "Cluster" },
+  region: { label: "Region" },
+  name: { label: "Replica name" },
+  role: { label: "Role" },
+  endpoint: { label: "Endpoint" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const LINK_FIELDS = {
+  source: { label: "Source replica" },
+  target: { label: "Target replica" },
+  mode: { label: "Mode" },
+  expectedVolumeGbPerDay: { label: "Expected volume", unit: "gbPerDay" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const POLICY_FIELDS = {
+  name: { label: "Name" },
+  product: { label: "Product" },
+  layer: { label: "Layer" },
+  steering: { label: "Steering" },
+  dnsTtlSeconds: { label: "DNS TTL", unit: "seconds" },
+  healthCheckIntervalSeconds: { label: "Health check interval", unit: "seconds" },
+  healthCheckTimeoutSeconds: { label: "Health check timeout", unit: "seconds" },
+  healthCheckFailureThreshold: { label: "Failures before unhealthy" },
+  healthCheckProbeLocations: { label: "Probe locations" },
+  probeLocation: { label: "A probe location" },
+  healthCheckQuorum: { label: "Quorum" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const RULE_FIELDS = {
+  policy: { label: "Policy" },
+  region: { label: "Region" },
+  weight: { label: "Weight" },
+  priority: { label: "Priority" },
+  geoMatch: { label: "Geo match" },
+  geoMatchEntry: { label: "A geo match" },
+} as const satisfies Record<string, TFieldWords>;

@@ -33,3 +33,8 @@ export async function prefetchDeployment(idOrSlug: string): Promise<void> {
   if (deployment)
     await queryClient.prefetchQuery(trpc.telemetry.snapshot.queryOptions({ deploymentId: deployment.id }));
 }
+
+/** The overview's data (every deployment at a glance), so the first screen arrives rendered. */
+export async function prefetchOverview(): Promise<void> {
+  await getQueryClient().prefetchQuery(trpc.overview.deployments.queryOptions());
+}

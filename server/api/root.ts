@@ -5,6 +5,7 @@ import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
 import { notificationsRouter } from "./routers/notifications";
 import { operationsRouter } from "./routers/operations";
+import { overviewRouter } from "./routers/overview";
 import { planningRouter } from "./routers/planning";
 import { telemetryRouter } from "./routers/telemetry";
 import { topologyRouter } from "./routers/topology";
@@ -17,6 +18,7 @@ export const appRouter = router({
   planning: planningRouter,
   operations: operationsRouter,
   notifications: notificationsRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

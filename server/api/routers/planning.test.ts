@@ -165,14 +165,14 @@ describe("the price catalog", () => {
         who: admin,
         input: { id: item.id, unitPriceUsd: -0.02, source: "typo" },
         code: "BAD_REQUEST",
-        message: /unitPriceUsd must be at least 0/,
+        message: /Price must be at least \$0/,
         field: "unitPriceUsd",
       },
       {
         who: admin,
         input: { id: item.id, unitPriceUsd: 200, source: "typo" },
         code: "BAD_REQUEST",
-        message: /unitPriceUsd of \$200 per GB is not a price any provider charges/,
+        message: /A price of \$200 per GB is not a price any provider charges/,
         field: "unitPriceUsd",
       },
       {
@@ -286,7 +286,7 @@ describe("scenarios", () => {
         changes: () => [
           { kind: "setReplicationVolume", sourceRegionId: usEast1, targetRegionId: "x", volumeGbPerDay: -5 },
         ],
-        message: /^0\.volumeGbPerDay: volumeGbPerDay must be at least 0$/,
+        message: /^change 1: Replication volume must be at least 0 GB\/day$/,
       },
       {
         name: "an unknown region",
@@ -296,7 +296,7 @@ describe("scenarios", () => {
       {
         name: "an unknown provider",
         changes: () => [{ kind: "setProvider", regionId: usEast1, provider: "IBM" }],
-        message: /^0\.provider: provider must be one of AWS, AZURE, GCP, CLOUDFLARE, ON_PREM, LAB$/,
+        message: /^change 1: Provider must be AWS, Azure, GCP, Cloudflare, On-prem or Lab$/,
       },
       {
         name: "a provider the catalog cannot price",
@@ -365,7 +365,7 @@ describe("residency rules", () => {
     );
     expect(stranger).toMatchObject({
       code: "BAD_REQUEST",
-      message: `regionIds must be regions of deployment ${deployment.name}: eastus is not`,
+      message: `The regions must be regions of deployment ${deployment.name}: eastus is not`,
     });
     expect(fieldsOf(stranger)).toEqual(["regionIds"]);
     expect(

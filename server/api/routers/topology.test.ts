@@ -286,13 +286,13 @@ describe("invariants are refused with the field and the rule, and nothing is wri
           enabled: true,
           drained: false,
         }),
-      { code: "BAD_REQUEST", message: /weight must be between 0 and 100/, field: "weight" },
+      { code: "BAD_REQUEST", message: /Weight must be between 0 and 100/, field: "weight" },
     );
     await refusedWithoutWrites(
       () => operator.caller.topology.createPolicy(policyInput(built.deployment.id, { healthCheckIntervalSeconds: 1 })),
       {
         code: "BAD_REQUEST",
-        message: /healthCheckIntervalSeconds must be between 5 and 300/,
+        message: /Health check interval must be between 5 s and 5 min/,
         field: "healthCheckIntervalSeconds",
       },
     );
@@ -300,36 +300,36 @@ describe("invariants are refused with the field and the rule, and nothing is wri
       () => operator.caller.topology.createPolicy(policyInput(built.deployment.id, { healthCheckQuorum: 4 })),
       {
         code: "BAD_REQUEST",
-        message: /healthCheckQuorum must be at most the number of probe locations \(3\)/,
+        message: /Quorum must be at most the number of probe locations \(3\)/,
         field: "healthCheckQuorum",
       },
     );
     await refusedWithoutWrites(
       () => operator.caller.topology.updatePolicy({ id: policy.id, healthCheckTimeoutSeconds: 45 }),
-      { code: "BAD_REQUEST", message: /shorter than healthCheckIntervalSeconds/, field: "healthCheckTimeoutSeconds" },
+      { code: "BAD_REQUEST", message: /shorter than the health check interval/, field: "healthCheckTimeoutSeconds" },
     );
     await refusedWithoutWrites(
       () =>
         operator.caller.topology.createPolicy(
           policyInput(built.deployment.id, { product: "CLOUDFLARE_LB", layer: "DNS" }),
         ),
-      { code: "BAD_REQUEST", message: /anycast proxy layer/, field: "layer" },
+      { code: "BAD_REQUEST", message: /Cloudflare LB works at the Anycast proxy layer/, field: "layer" },
     );
   });
 
   it("malformed input names the field", async () => {
     await refusedWithoutWrites(
       () => operator.caller.topology.createRegion({ ...regionInput(), latitude: "north" as unknown as number }),
-      { code: "BAD_REQUEST", message: /latitude must be a number/, field: "latitude" },
+      { code: "BAD_REQUEST", message: /Latitude must be a number/, field: "latitude" },
     );
     await refusedWithoutWrites(() => operator.caller.topology.createRegion(regionInput({ code: "US East 1" })), {
       code: "BAD_REQUEST",
-      message: /code may hold lower-case letters/,
+      message: /Code may hold lower-case letters/,
       field: "code",
     });
     await refusedWithoutWrites(
       () => operator.caller.topology.createDeployment(deploymentInput({ drModel: "HOT_SPARE" })),
-      { code: "BAD_REQUEST", message: /drModel must be one of BACKUP_RESTORE/, field: "drModel" },
+      { code: "BAD_REQUEST", message: /DR model must be Backup & restore, Pilot light/, field: "drModel" },
     );
     await refusedWithoutWrites(
       () => operator.caller.topology.updateRegion({ id: built.east.id, colour: "red" } as never),

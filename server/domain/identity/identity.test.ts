@@ -133,7 +133,7 @@ describe("user management", () => {
     const short = await admin.identity
       .createUser({ email: `${unique("s")}@test.local`, name: "S", role: "VIEWER", password: "short" })
       .then(unexpected, (e: TRPCError) => e);
-    expect(short.message).toMatch(/password must be at least 10 characters/);
+    expect(short.message).toMatch(/Password must be at least 10 characters/);
     const email = `${unique("dup")}@test.local`;
     await admin.identity.createUser({ email, name: "D", role: "VIEWER", password: "long-enough-password" });
     const dup = await admin.identity

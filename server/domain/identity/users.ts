@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { TUserCreate, TUserUpdate } from "@/lib/identity/contracts";
+import { roleLabel } from "@/lib/identity/words";
 import { auth } from "@/server/auth";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -72,7 +73,7 @@ export async function createUser(db: Db, actor: Actor, input: TUserCreate) {
       action: "user.create",
       objectType: "user",
       objectId: user.id,
-      summary: `created user ${user.email} as ${user.role}`,
+      summary: `created user ${user.email} as ${roleLabel(user.role)}`,
       after: user,
     });
     return user;
@@ -104,7 +105,7 @@ export async function updateUser(db: Db, actor: Actor, input: TUserUpdate) {
     // A new role or a disabled account takes effect now, not when the old session expires.
     if (next.disabled || next.role !== before.role) await tx.session.deleteMany({ where: { userId: before.id } });
     const changes = [
-      next.role !== before.role && `role ${before.role} → ${next.role}`,
+      next.role !== before.role && `role ${roleLabel(before.role)} → ${roleLabel(next.role)}`,
       next.disabled !== before.disabled && (next.disabled ? "disabled" : "enabled"),
       next.name !== before.name && "name",
     ].filter(Boolean);

@@ -1,6 +1,7 @@
 // The price catalog as stored: what every cost is computed with, and the one edit admins make to it.
 import { PROVIDERS, type TPriceItem, type TProvider } from "@/lib/cost";
 import type { CatalogItemRow, TCatalogItemUpdate } from "@/lib/planning/contracts";
+import { label } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
@@ -81,7 +82,7 @@ export async function updateCatalogItem(db: Db, actor: Actor, input: TCatalogIte
     if (ceiling !== undefined && unitPriceUsd > ceiling) {
       throw new AppError(
         "BAD_REQUEST",
-        `unitPriceUsd of $${unitPriceUsd} per ${before.unit} is not a price any provider charges (at most $${ceiling} per ${before.unit}): check for a typo`,
+        `A price of $${unitPriceUsd} per ${before.unit} is not a price any provider charges (at most $${ceiling} per ${before.unit}): check for a typo`,
         { field: "unitPriceUsd" },
       );
     }
@@ -95,7 +96,7 @@ export async function updateCatalogItem(db: Db, actor: Actor, input: TCatalogIte
       action: "price.update",
       objectType: "priceItem",
       objectId: id,
-      summary: `changed the ${before.provider} ${before.item} price from $${before.unitPriceUsd} to $${unitPriceUsd} per ${before.unit}, effective ${effectiveDate}`,
+      summary: `changed the ${label(before.provider)} ${before.item} price from $${before.unitPriceUsd} to $${unitPriceUsd} per ${before.unit}, effective ${effectiveDate}`,
       before: catalogItemRow(before),
       after: row,
     });

@@ -28,7 +28,7 @@ export async function createResidencyRule(db: Db, actor: Actor, input: TResidenc
         known.find((region) => region.id === regionId)?.code ?? `${regionId} (no such region)`;
       throw new AppError(
         "BAD_REQUEST",
-        `regionIds must be regions of deployment ${deployment.name}: ${strangers.map(label).join(", ")} ${strangers.length === 1 ? "is" : "are"} not`,
+        `The regions must be regions of deployment ${deployment.name}: ${strangers.map(label).join(", ")} ${strangers.length === 1 ? "is" : "are"} not`,
         { field: "regionIds" },
       );
     }

@@ -6,10 +6,12 @@ import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { noticeAlert } from "@/server/domain/notifications/notices";
 
+import { alertPeaks } from "./alert-peaks";
 import type { Condition } from "./assess";
 
-export function listAlerts(db: Db, deploymentId: string, includeResolved = false) {
-  return db.alert.findMany({
+/** The deployment's open alerts (or all of the last day), newest first, each with its peak (alert-peaks.ts). */
+export async function listAlerts(db: Db, deploymentId: string, includeResolved = false) {
+  const alerts = await db.alert.findMany({
     where: {
       deploymentId,
       ...(includeResolved ? { openedAt: { gt: new Date(Date.now() - 86_400_000) } } : { resolvedAt: null }),
@@ -17,6 +19,8 @@ export function listAlerts(db: Db, deploymentId: string, includeResolved = false
     orderBy: { openedAt: "desc" },
     take: 200,
   });
+  const peaks = await alertPeaks(db, alerts);
+  return alerts.map((alert) => ({ ...alert, peak: peaks.get(alert.id) ?? null }));
 }
 
 /** Opens the alert for a condition unless one is open already (this worker's or another's). */

@@ -1,5 +1,6 @@
 // Regions: places where deployments run, shared across deployments (one AWS us-east-1 for all).
 import { ZRegionInput, type TRegionInput, type TRegionUpdate } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";
@@ -18,9 +19,9 @@ export async function createRegion(db: Db, actor: Actor, input: TRegionInput) {
     const clash = await tx.region.findUnique({
       where: { provider_code: { provider: input.provider, code: input.code } },
     });
-    if (clash) throw conflict(`a ${input.provider} region with code ${input.code} already exists`, "code");
+    if (clash) throw conflict(`a ${label(input.provider)} region with code ${input.code} already exists`, "code");
     const region = await tx.region.create({ data: input });
-    await auditCreated(tx, actor, "region", region, `created region ${input.provider} ${input.code}`);
+    await auditCreated(tx, actor, "region", region, `created region ${label(input.provider)} ${input.code}`);
     return region;
   });
 }
@@ -35,7 +36,7 @@ export async function updateRegion(db: Db, actor: Actor, input: TRegionUpdate) {
         where: { provider_code: { provider: next.provider, code: next.code } },
       });
       if (clash && clash.id !== before.id)
-        throw conflict(`a ${next.provider} region with code ${next.code} already exists`, "code");
+        throw conflict(`a ${label(next.provider)} region with code ${next.code} already exists`, "code");
     }
     const after = await tx.region.update({ where: { id: before.id }, data: next });
     await auditUpdated(
@@ -66,7 +67,7 @@ export async function deleteRegion(db: Db, actor: Actor, input: { id: string }) 
     }
     const { deployments: _unused, ...region } = before;
     await tx.region.delete({ where: { id: region.id } });
-    await auditDeleted(tx, actor, "region", region, `deleted region ${region.provider} ${region.code}`);
+    await auditDeleted(tx, actor, "region", region, `deleted region ${label(region.provider)} ${region.code}`);
     return region;
   });
 }

@@ -1,5 +1,6 @@
 // What runs in each region of a deployment: compute, databases, caches, storage, CDN.
 import { ZStackComponentInput, type TStackComponentInput, type TStackComponentUpdate } from "@/lib/topology/contracts";
+import { label } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, notFound } from "@/server/errors";
@@ -22,7 +23,7 @@ export async function createStackComponent(db: Db, actor: Actor, input: TStackCo
       actor,
       "stack",
       component,
-      `added ${input.kind} (${input.tier}, ${input.instanceCount} × ${input.instanceSize})`,
+      `added ${label(input.kind)} (${label(input.tier).toLowerCase()}, ${input.instanceCount} × ${input.instanceSize})`,
     );
     return component;
   });
@@ -43,7 +44,7 @@ export async function updateStackComponent(db: Db, actor: Actor, input: TStackCo
       "stack",
       before,
       after,
-      `updated ${before.kind}: ${changedFields(before, next).join(", ") || "no change"}`,
+      `updated ${label(before.kind)}: ${changedFields(before, next).join(", ") || "no change"}`,
     );
     return after;
   });
@@ -54,7 +55,7 @@ export async function deleteStackComponent(db: Db, actor: Actor, input: { id: st
     const before = await tx.stackComponent.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the stack component");
     await tx.stackComponent.delete({ where: { id: before.id } });
-    await auditDeleted(tx, actor, "stack", before, `removed ${before.kind} component`);
+    await auditDeleted(tx, actor, "stack", before, `removed ${label(before.kind)} component`);
     return before;
   });
 }

@@ -96,9 +96,9 @@ const FAILOVER = [
 ];
 const KINDS: Record<TRunbook, string[]> = {
   SWITCHOVER: ["PRECHECK", "SCALE_UP", ...MOVE],
-  FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE],
+  FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
   FAILOVER,
-  DRILL: ["INJECT_FAULT", ...FAILOVER, "CLEAR_FAULT", "REPOINT", "WAIT_STABLE", ...MOVE],
+  DRILL: ["INJECT_FAULT", ...FAILOVER, "CLEAR_FAULT", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
 };
 
 describe("planning a runbook", () => {

@@ -134,7 +134,7 @@ describe("approval policies", () => {
       );
     expect(tooMany?.code).toBe("BAD_REQUEST");
     expect(tooMany?.cause?.issues?.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-      ["approvalsRequired", "approvals required must be at most 10"],
+      ["approvalsRequired", "Approvals required must be between 0 and 10"],
     ]);
     const noDeployment = await refusal(setParsed(admin, { deploymentId: "no-such-deployment", ...twoApprovers }));
     expect(noDeployment).toMatchObject({ code: "BAD_REQUEST", field: "deploymentId" });
