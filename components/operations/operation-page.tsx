@@ -54,12 +54,15 @@ export function OperationPage({ id }: { id: string }) {
       {back}
       <OperationHeader operation={operation} />
       <OperationControls operation={operation} />
-      {operation.report ? <ReportSection report={operation.report} operationId={operation.id} /> : null}
+      {operation.report ? (
+        <ReportSection report={operation.report} operationId={operation.id} plan={operation.plan} />
+      ) : null}
       <GatesSection operation={operation} />
       <div className="grid items-start gap-6 xl:grid-cols-2">
         <StepTimeline
           steps={operation.steps}
           replicas={operation.plan.before.replicas}
+          links={[...operation.plan.before.links, ...operation.plan.after.links]}
           planned={operation.plan.steps}
         />
         <LiveTopology slug={operation.deploymentSlug} steps={operation.steps} />

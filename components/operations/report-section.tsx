@@ -6,14 +6,24 @@
 import { Button } from "@/components/ui/button";
 import { downloadText } from "@/components/ui/download";
 import { Card } from "@/components/ui/layout";
-import type { TReport } from "@/lib/operations/contracts";
+import { formatUsd } from "@/lib/format";
+import type { TOperationPlan, TReport } from "@/lib/operations/contracts";
 
 import { PhaseChart } from "./phase-chart";
 import { PhaseTable } from "./phase-table";
 import { reportCsv, reportJson } from "./report-csv";
 import { ReportSummary } from "./report-summary";
 
-export function ReportSection({ report, operationId }: { report: TReport; operationId: string }) {
+export function ReportSection({
+  report,
+  operationId,
+  plan,
+}: {
+  report: TReport;
+  operationId: string;
+  /** The plan it ran from: the estimates the measures are compared with. */
+  plan?: TOperationPlan;
+}) {
   const file = `meridian-operation-${operationId}-report`;
   const exports = (
     <>
@@ -36,12 +46,22 @@ export function ReportSection({ report, operationId }: { report: TReport; operat
           <ReportSummary report={report} />
           {report.phases.length > 0 ? (
             <div className="grid items-start gap-6 xl:grid-cols-2">
-              <PhaseTable phases={report.phases} total={report.measuredRtoSeconds} />
+              <PhaseTable
+                phases={report.phases}
+                total={report.measuredRtoSeconds}
+                estimate={plan ? { byPhase: plan.estimate.byPhase, rtoSeconds: plan.estimate.rtoSeconds } : undefined}
+              />
               <PhaseChart phases={report.phases} />
             </div>
           ) : (
             <p className="text-sm text-slate-500">No phase was measured.</p>
           )}
+          {plan ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="report-cost">
+              Event cost: estimated {formatUsd(plan.eventCost.totalUsd)} in the plan; the twin keeps no bill, so no
+              measured cost is shown.
+            </p>
+          ) : null}
           {report.notes.length > 0 ? (
             <div>
               <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">Notes</h3>

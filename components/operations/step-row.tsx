@@ -2,7 +2,7 @@
 
 // One step of the timeline. A started, unfinished step ticks its duration; a PENDING one that has
 // started reads "Running" (the contract has no RUNNING step status).
-import { isStepRunning, isStepUnderway, outputPairs, stepDurationMs } from "@/components/operations/step-view";
+import { isStepRunning, isStepUnderway, outputSentence, stepDurationMs } from "@/components/operations/step-view";
 import { useNow } from "@/components/ui/use-now";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { type TStepView } from "@/lib/operations/contracts";
@@ -27,7 +27,7 @@ export function StepRow({
   gated: boolean;
 }) {
   const running = isStepRunning(step);
-  const pairs = outputPairs(step.output, names);
+  const sentence = outputSentence(step.output, names);
   return (
     <li
       data-testid={`step-${step.index}`}
@@ -68,18 +68,10 @@ export function StepRow({
           </span>
         </span>
       </div>
-      {pairs.length > 0 ? (
-        <dl
-          className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 pl-9 font-mono text-xs text-slate-600 dark:text-slate-400"
-          data-testid="step-output"
-        >
-          {pairs.map(([key, value]) => (
-            <div key={key} className="flex gap-1">
-              <dt>{key}:</dt>
-              <dd className="text-slate-800 dark:text-slate-200">{value}</dd>
-            </div>
-          ))}
-        </dl>
+      {sentence ? (
+        <p className="mt-1.5 pl-9 text-xs text-slate-700 dark:text-slate-300" data-testid="step-output">
+          {sentence}
+        </p>
       ) : null}
       {step.error ? (
         <p className="mt-1.5 pl-9 text-xs text-rose-600 dark:text-rose-400" data-testid="step-error">
