@@ -1,10 +1,12 @@
 // End-to-end tests: the production build, served against a fresh PostgreSQL with the demo data
 // (scripts/e2e-server.mjs), driven in Chromium. Debian's Chromium by default: browsers cannot be
-// downloaded on these machines; PLAYWRIGHT_CHROMIUM_PATH points elsewhere.
+// downloaded on these machines; PLAYWRIGHT_CHROMIUM_PATH points elsewhere (scripts/lib/chromium.mjs).
 import { defineConfig, devices } from "@playwright/test";
 
+import { chromiumPath } from "./scripts/lib/chromium.mjs";
+
 const port = Number(process.env.E2E_PORT ?? 3100);
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -39,13 +39,20 @@ test("a planned switchover is approved by someone else, runs live and reports it
   const approverContext = await browser.newContext();
   const approverPage = await approverContext.newPage();
   await signIn(approverPage, "APPROVER");
-  await approverPage.goto("/operations/approvals");
+  // The navigation tells the approver an approval waits for them, on any page.
+  await expect(approverPage.getByTestId("nav-approvals-count")).toHaveText(/^[1-9]\d*$/);
+  await approverPage
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /Approvals/ })
+    .click();
+  await expect(approverPage).toHaveURL(/\/operations\/approvals$/);
   const item = approverPage.locator('[data-testid^="inbox-"]').first();
   await expect(item).toContainText("aurora-euw1");
   await item.getByLabel("Your password").fill(demoUser("APPROVER").password);
   await item.getByLabel("Comment").fill("lag is low, go ahead");
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(approverPage.getByText("Nothing waits for your approval")).toBeVisible({ timeout: 15_000 });
+  await expect(approverPage.getByTestId("nav-approvals-count")).toHaveText("0");
   await approverContext.close();
 
   // The operator's page follows the run live.

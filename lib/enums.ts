@@ -22,5 +22,6 @@ export const STEERINGS = ["LATENCY", "GEO", "WEIGHTED", "FAILOVER", "RANDOM", "H
 export const ROLES = ["VIEWER", "OPERATOR", "APPROVER", "ADMIN"] as const;
 
 export type TRole = (typeof ROLES)[number];
+export type TSteering = (typeof STEERINGS)[number];
 export type TReplicaRole = (typeof REPLICA_ROLES)[number];
 export type TStackTier = (typeof STACK_TIERS)[number];

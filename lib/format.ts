@@ -130,6 +130,24 @@ export const formatDateTime = (date: Date | string) =>
     second: "2-digit",
   });
 
+/** A local time of day to the second ("13:05:30"), with the date when it is not today. */
+export function formatLocalTime(at: Date | string | number, nowMs = Date.now()): string {
+  const date = new Date(at);
+  const sameDay = new Date(nowMs).toDateString() === date.toDateString();
+  return date.toLocaleString(undefined, {
+    ...(sameDay ? {} : { month: "short", day: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+}
+
+/** An event's span in local time: "13:05:30 – 13:07:12 (1 min 42 s)", or "from 13:05:30, ongoing". */
+export function formatSpan(startMs: number, endMs: number | null, nowMs = Date.now()): string {
+  if (endMs === null) return `from ${formatLocalTime(startMs, nowMs)}, ongoing`;
+  return `${formatLocalTime(startMs, nowMs)} – ${formatLocalTime(endMs, nowMs)} (${formatDuration(endMs - startMs)})`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quantities and rates
 // ---------------------------------------------------------------------------------------------

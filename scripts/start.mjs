@@ -1,7 +1,8 @@
 // `npm start`: installs what is missing, starts the embedded PostgreSQL when DATABASE_URL is unset,
 // migrates (as the owner of the schema), seeds (the demo only on the embedded database, or with
 // MERIDIAN_DEMO=1), builds, and serves the console on HOST:PORT (127.0.0.1:3000) as a database role
-// that owns nothing, saying each step.
+// that owns nothing, saying each step; beside them the region lab (server/lab/main.ts) unless
+// MERIDIAN_LAB=off.
 // Only Node's own modules are imported up front: dependencies may not be installed yet.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -49,6 +50,24 @@ ensureBuild();
 
 say("starting the worker (observes simulated deployments every second)");
 const worker = serve(bin("tsx"), ["server/worker.ts"], { env });
+// The region lab: real PostgreSQL servers beside the simulated demo (server/lab/main.ts), unless
+// MERIDIAN_LAB=off. It stops everything it started when we stop it, and when this process is gone.
+const labOn = (process.env.MERIDIAN_LAB ?? "on").trim() !== "off";
+let lab = null;
+if (labOn) {
+  say(
+    "starting the region lab (real PostgreSQL servers per region, data in .data/lab; MERIDIAN_LAB=off leaves it out)",
+  );
+  // Node with tsx as a loader, not the tsx wrapper: one process, so that a signal reaches the lab
+  // itself and it has the time it needs to stop its servers (the wrapper's relay killed it mid-stop).
+  lab = serve(process.execPath, ["--import", "tsx", "server/lab/main.ts"], {
+    env: { ...env, MERIDIAN_LAB_PARENT_PID: String(process.pid) },
+  });
+  lab.on("exit", (code) => {
+    lab = null;
+    if (!stopping && code !== 0) console.error(`the region lab stopped (exit ${code}); the console keeps serving`);
+  });
+}
 const host = process.env.HOST ?? "127.0.0.1";
 say(`serving on ${host}:${port}`);
 const web = serve(bin("tsx"), ["server/web.ts"], { env: { ...env, PORT: String(port), HOST: host } });
@@ -72,6 +91,12 @@ async function stop(code = 0) {
   stopping = true;
   web.kill("SIGTERM");
   worker.kill("SIGTERM");
+  // The lab stops its servers and flushes its ledger into the database: wait for it (30 s at most).
+  if (lab) {
+    const exited = new Promise((resolve) => lab.once("exit", resolve));
+    lab.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  }
   await database.stop();
   process.exit(code);
 }

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+import { ensureChromium } from "./lib/chromium.mjs";
 import { ensureBuild, ensureDependencies, root, run, say } from "./lib/steps.mjs";
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -29,6 +30,8 @@ const playwrightCounts = (report) => ({
 let failure = null;
 try {
   ensureDependencies();
+  // Before anything long: a machine without Chromium learns it now, not after the unit tests.
+  ensureChromium({ say });
   rmSync(path.join(root, "test-results"), { recursive: true, force: true });
   say("type-checking (tsc)");
   run("npx", ["tsc", "--noEmit"]);

@@ -28,6 +28,8 @@ const wholeNumber = (name: string, min: number, max: number) =>
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`);
 
+const ZLabDir = optional(z.string().min(1).default(".data/lab"));
+
 const ZEnv = z
   .object({
     DATABASE_URL: z
@@ -69,12 +71,21 @@ const ZEnv = z
     // Security.
     /** Keys the audit chain and signs its checkpoints; without it, `.data/audit-key` (made once). */
     MERIDIAN_AUDIT_KEY: optional(z.string().min(32, "MERIDIAN_AUDIT_KEY must be at least 32 characters").optional()),
+    /** Encrypts secrets at rest (servers' passwords); without it, `.data/secret-key` (made once). */
+    MERIDIAN_SECRET_KEY: optional(z.string().min(32, "MERIDIAN_SECRET_KEY must be at least 32 characters").optional()),
     /** Where signed checkpoints of the audit head are appended, outside the database. */
     MERIDIAN_AUDIT_CHECKPOINTS: optional(z.string().min(1).default(".data/audit-checkpoints.jsonl")),
     /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
     MERIDIAN_TRUSTED_PROXIES: commaList.refine((list) => findInvalidTrustedProxies(list).length === 0, {
       message: "MERIDIAN_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated",
     }),
+    // The region lab (server/lab/): real PostgreSQL servers beside the simulated demo.
+    /** `off` leaves the lab out of `npm start` (scripts/start.mjs reads it too). */
+    MERIDIAN_LAB: optional(z.enum(["on", "off"], { error: "MERIDIAN_LAB must be on or off" }).default("on")),
+    /** Where the lab keeps its servers' folders, pid and control files. */
+    MERIDIAN_LAB_DIR: ZLabDir,
+    /** The lab workload's writes per second at start (reads at the same rate). */
+    MERIDIAN_LAB_WRITES_PER_SECOND: optional(wholeNumber("MERIDIAN_LAB_WRITES_PER_SECOND", 0, 5000).default(50)),
     /** The interface the console listens on. */
     HOST: optional(z.string().min(1).default("127.0.0.1")),
   })
@@ -113,6 +124,11 @@ export function parseEnv(variables: Record<string, string | undefined>): TEnv {
     return `  ${issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`}`;
   });
   throw new Error(`Meridian cannot start, its environment is wrong:\n${problems.join("\n")}`);
+}
+
+/** The lab's folder alone (MERIDIAN_LAB_DIR): `npm run lab` reads it without a database. */
+export function labDir(variables: Record<string, string | undefined> = process.env): string {
+  return ZLabDir.parse(variables.MERIDIAN_LAB_DIR);
 }
 
 let cached: TEnv | undefined;

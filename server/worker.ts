@@ -1,11 +1,12 @@
 // The background process: it only schedules. Each interval it observes the deployments that are due,
-// runs the runbook engine, rolls samples up, applies retention and trims old live events; the work
-// itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
+// runs the runbook engine, delivers notifications, rolls samples up, applies retention and trims old
+// live events; the work itself lives in the domain. Started beside the web app by `npm start`; several may run at once,
 // coordinating only through PostgreSQL.
 import { db } from "@/server/db";
 import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
+import { deliverDue } from "@/server/domain/notifications/deliver";
 import { engineTick } from "@/server/domain/operations/engine/engine";
-import { observeDue } from "@/server/domain/telemetry/observe/observe-tick";
+import { observeEachDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
 import { env } from "@/server/env";
@@ -43,16 +44,18 @@ function every(everyMs: number, name: string, job: () => Promise<unknown>) {
 }
 
 log(`observing every ${tick.intervalMs} ms`);
+// Each deployment's tick runs on its own: a slow one delays only itself, never the others' snapshots.
+const observe = observeEachDue(db, tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`));
 const timers = [
-  every(tick.intervalMs, "observation", () =>
-    observeDue(db, Date.now(), tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`)),
-  ),
+  every(tick.intervalMs, "observation", () => observe(Date.now())),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
     engineTick(db, Date.now(), {
       onError: (id, error) => log(`operation ${id} could not move: ${why(error)}`),
     }),
   ),
+  // The notification outbox: each due delivery is posted, and retried with backoff when it fails.
+  every(1_000, "webhook deliveries", () => deliverDue(db)),
   every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
   every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
   every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), settings.retention)),

@@ -4,13 +4,22 @@
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
 import { formatPerSecond } from "@/lib/format";
+import type { Annotation } from "@/lib/telemetry/contracts";
 
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";
 import { useHistory } from "./use-history";
 import type { TimeRange } from "./use-time-range";
 
-export function ConflictsChart({ deployment, range }: { deployment: DeploymentModelData; range: TimeRange }) {
+export function ConflictsChart({
+  deployment,
+  range,
+  annotations,
+}: {
+  deployment: DeploymentModelData;
+  range: TimeRange;
+  annotations: readonly Annotation[];
+}) {
   const clusters = deployment.clusters.map((cluster) => ({ id: cluster.id, name: cluster.name }));
   const history = useHistory(
     deployment.id,
@@ -41,6 +50,8 @@ export function ConflictsChart({ deployment, range }: { deployment: DeploymentMo
             stat="avg"
             fromMs={range.fromMs}
             toMs={range.toMs}
+            stepMs={(history.data?.resolutionSeconds ?? 0) * 1000}
+            annotations={annotations}
             formatValue={formatPerSecond}
             description="Write conflicts per second per database cluster"
           />

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/layout";
 import { SERIES_COLOR_VARS, seriesStroke } from "@/components/ui/series-palette";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatLagMs } from "@/lib/format";
-import type { LiveSnapshot } from "@/lib/telemetry/contracts";
+import type { Annotation, LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import { summarize } from "./chart-data";
 import { ChartBody } from "./chart-frame";
@@ -34,10 +34,12 @@ export function LagChart({
   deployment,
   range,
   snapshot,
+  annotations,
 }: {
   deployment: DeploymentModelData;
   range: TimeRange;
   snapshot: LiveSnapshot | undefined;
+  annotations: readonly Annotation[];
 }) {
   const [stat, setStat] = useState<LagStat>("p95");
   const links = linksOf(deployment);
@@ -103,6 +105,8 @@ export function LagChart({
               stat={stat}
               fromMs={range.fromMs}
               toMs={range.toMs}
+              stepMs={(history.data?.resolutionSeconds ?? 0) * 1000}
+              annotations={annotations}
               formatValue={formatLagMs}
               reference={{ value: rpoMs, label: "RPO" }}
               yDomain={[0, (dataMax: number) => Math.max(dataMax, rpoMs) * 1.1]}

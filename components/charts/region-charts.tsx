@@ -4,7 +4,7 @@
 import type { DeploymentModelData } from "@/components/topology/model-types";
 import { Card } from "@/components/ui/layout";
 import { formatFraction, formatRps } from "@/lib/format";
-import type { TSeries } from "@/lib/telemetry/contracts";
+import type { Annotation, TSeries } from "@/lib/telemetry/contracts";
 
 import { ChartBody } from "./chart-frame";
 import { SeriesChart, type ChartSeries } from "./series-chart";
@@ -31,14 +31,29 @@ const CHARTS: {
   { series: "errors", title: "Error rate", format: formatFraction, describe: "Error rate per region" },
 ];
 
-export function RegionCharts({ deployment, range }: { deployment: DeploymentModelData; range: TimeRange }) {
+export function RegionCharts({
+  deployment,
+  range,
+  annotations,
+}: {
+  deployment: DeploymentModelData;
+  range: TimeRange;
+  annotations: readonly Annotation[];
+}) {
   const regions = [...deployment.regions]
     .sort((a, b) => a.region.code.localeCompare(b.region.code))
     .map((placement) => ({ id: placement.regionId, name: placement.region.code }));
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       {CHARTS.map((chart) => (
-        <RegionChart key={chart.series} chart={chart} deploymentId={deployment.id} regions={regions} range={range} />
+        <RegionChart
+          key={chart.series}
+          chart={chart}
+          deploymentId={deployment.id}
+          regions={regions}
+          range={range}
+          annotations={annotations}
+        />
       ))}
     </div>
   );
@@ -49,11 +64,13 @@ function RegionChart({
   deploymentId,
   regions,
   range,
+  annotations,
 }: {
   chart: (typeof CHARTS)[number];
   deploymentId: string;
   regions: { id: string; name: string }[];
   range: TimeRange;
+  annotations: readonly Annotation[];
 }) {
   const history = useHistory(
     deploymentId,
@@ -82,6 +99,8 @@ function RegionChart({
             stat="avg"
             fromMs={range.fromMs}
             toMs={range.toMs}
+            stepMs={(history.data?.resolutionSeconds ?? 0) * 1000}
+            annotations={annotations}
             formatValue={chart.format}
             yDomain={chart.yDomain}
             description={chart.describe}

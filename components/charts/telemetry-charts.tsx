@@ -1,6 +1,7 @@
 "use client";
 
-// All charts of one deployment under one range picker: lag, health, traffic, errors, conflicts.
+// All charts of one deployment under one range picker: lag, health, traffic, errors, conflicts,
+// each with the range's faults, alerts and operations drawn over it (one annotations read for all).
 import { useState } from "react";
 
 import type { DeploymentModelData } from "@/components/topology/model-types";
@@ -10,6 +11,7 @@ import { ConflictsChart } from "./conflicts-chart";
 import { LagChart } from "./lag-chart";
 import { RangePicker } from "./range-picker";
 import { RegionCharts } from "./region-charts";
+import { useAnnotations } from "./use-annotations";
 import { useTimeRange, type RangeChoice } from "./use-time-range";
 
 export function TelemetryCharts({
@@ -21,6 +23,7 @@ export function TelemetryCharts({
 }) {
   const [choice, setChoice] = useState<RangeChoice>({ preset: "1h" });
   const range = useTimeRange(choice);
+  const annotations = useAnnotations(deployment.id, range);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -31,9 +34,9 @@ export function TelemetryCharts({
             : "A fixed range: choose it again to bring it up to date."}
         </p>
       </div>
-      <LagChart deployment={deployment} range={range} snapshot={snapshot} />
-      <RegionCharts deployment={deployment} range={range} />
-      <ConflictsChart deployment={deployment} range={range} />
+      <LagChart deployment={deployment} range={range} snapshot={snapshot} annotations={annotations} />
+      <RegionCharts deployment={deployment} range={range} annotations={annotations} />
+      <ConflictsChart deployment={deployment} range={range} annotations={annotations} />
     </div>
   );
 }

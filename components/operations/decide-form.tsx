@@ -31,6 +31,7 @@ export function DecideForm({ gate }: { gate: Pick<TGateView, "id" | "contextHash
         await Promise.all([
           queryClient.invalidateQueries(trpc.operations.get.pathFilter()),
           queryClient.invalidateQueries(trpc.operations.inbox.pathFilter()),
+          queryClient.invalidateQueries(trpc.operations.waiting.pathFilter()),
           queryClient.invalidateQueries(trpc.operations.list.pathFilter()),
         ]);
       },

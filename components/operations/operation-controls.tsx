@@ -29,7 +29,10 @@ export function OperationControls({ operation }: { operation: TOperationDetail }
     setReason("");
     setReasonError(undefined);
     setConfirming(false);
-    await queryClient.invalidateQueries(trpc.operations.list.pathFilter());
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.operations.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.operations.waiting.pathFilter()),
+    ]);
   };
   const pause = useMutation(trpc.operations.pause.mutationOptions({ onSuccess }));
   const resume = useMutation(trpc.operations.resume.mutationOptions({ onSuccess }));

@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { authClient } from "@/components/identity/auth-client";
+import { ApprovalsBadge, useApprovalsWaiting } from "@/components/operations/approvals-badge";
 import { can } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
 
@@ -18,12 +19,27 @@ const NAV = [
   { href: "/telemetry", label: "Telemetry" },
   { href: "/planning", label: "Planning" },
   { href: "/operations", label: "Operations" },
+  { href: "/operations/approvals", label: "Approvals", permission: "approvals.decide" },
   { href: "/audit", label: "Audit" },
   { href: "/admin", label: "Admin", permission: "users.manage" },
 ] as const;
 
+/** The nav item a page belongs to: the longest href that is the path or a parent of it. */
+function activeHref(pathname: string): string | undefined {
+  return NAV.map((item) => item.href as string)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** The Approvals item's count: a hook needs the actor's context, which AppShell provides. */
+function ApprovalsNavCount() {
+  const count = useApprovalsWaiting();
+  return count !== undefined ? <ApprovalsBadge count={count} testId="nav-approvals-count" /> : null;
+}
+
 export function AppShell({ actor, children }: { actor: ShellActor; children: ReactNode }) {
   const pathname = usePathname();
+  const current = activeHref(pathname);
   const router = useRouter();
 
   async function signOut() {
@@ -43,15 +59,16 @@ export function AppShell({ actor, children }: { actor: ShellActor; children: Rea
             </Link>
             <nav aria-label="Main" className="flex gap-1">
               {NAV.filter((item) => !("permission" in item) || can(actor.role, item.permission)).map((item) => {
-                const active = pathname === item.href || (item.href !== "/" && pathname.startsWith(`${item.href}/`));
+                const active = item.href === current;
                 return (
                   <Link
                     key={item.href}
                     href={item.href}
                     aria-current={active ? "page" : undefined}
-                    className={`rounded-md px-2.5 py-1 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
+                    className={`flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
                   >
                     {item.label}
+                    {item.href === "/operations/approvals" ? <ApprovalsNavCount /> : null}
                   </Link>
                 );
               })}

@@ -1,6 +1,6 @@
 "use client";
 
-// Breaking a simulated deployment on purpose: operators inject a fault (what, where, how hard, for
+// Breaking a simulated deployment (or the lab's real servers and links) on purpose: operators inject a fault (what, where, how hard, for
 // how long) and clear it; everyone sees which faults are active (from the live snapshot).
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,8 +16,8 @@ import { Badge, Card } from "@/components/ui/layout";
 import { NumberInput } from "@/components/ui/number-input";
 import { formLabel } from "@/lib/fields";
 import { formatDateTime } from "@/lib/format";
-import { FAULT_KINDS, FAULT_TARGET, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
-import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel } from "@/lib/telemetry/words";
+import { FAULT_TARGET, faultKindsFor, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
+import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE } from "@/lib/telemetry/words";
 
 import { useSnapshot } from "./use-live-snapshot";
 
@@ -138,7 +138,9 @@ export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) 
   return (
     <Card title="Faults">
       <div className="space-y-4">
-        {canEdit ? (
+        {faultKindsFor(deployment.driverKind).length === 0 ? (
+          <p className="text-xs text-slate-500">{FAULTS_NOT_HERE}</p>
+        ) : canEdit ? (
           <InjectFaultForm deployment={deployment} />
         ) : (
           <p className="text-xs text-slate-500">Operators inject and clear faults.</p>
@@ -199,7 +201,7 @@ function ActiveFault({ fault, canClear }: { fault: LiveFault; canClear: boolean 
 
 function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
   const trpc = useTRPC();
-  const [kind, setKind] = useState<TFaultKind>("REGION_OUTAGE");
+  const [kind, setKind] = useState<TFaultKind>(faultKindsFor(deployment.driverKind)[0] ?? "REGION_OUTAGE");
   const [target, setTarget] = useState("");
   const [parameter, setParameter] = useState(Number.NaN);
   const [durationSeconds, setDurationSeconds] = useState(Number.NaN);
@@ -271,7 +273,7 @@ function InjectFaultForm({ deployment }: { deployment: DeploymentModelData }) {
         <Select
           id="fault-kind"
           value={kind}
-          options={FAULT_KINDS.map((value) => ({ value, label: FAULT_LABELS[value] }))}
+          options={faultKindsFor(deployment.driverKind).map((value) => ({ value, label: FAULT_LABELS[value] }))}
           onChange={(e) => chooseKind(e.target.value as TFaultKind)}
           invalid={!!errors.kind}
         />

@@ -11,6 +11,8 @@ import { formatSeconds } from "@/lib/format";
 
 import { AlertList } from "./alert-list";
 import { LiveMark } from "./live-mark";
+import { MeasuredBadge } from "./measured-badge";
+import { ServerPanel } from "./server-panel";
 import { useLiveSnapshot } from "./use-live-snapshot";
 
 export function TelemetryDashboard({ slug }: { slug: string }) {
@@ -42,10 +44,16 @@ function LiveTelemetry({ deployment }: { deployment: DeploymentModelData }) {
           </Link>
         }
       />
-      <LiveMark snapshot={snapshot} connected={connected} className="-mt-4" />
+      <div className="-mt-4 flex flex-wrap items-center gap-2">
+        <LiveMark snapshot={snapshot} connected={connected} />
+        <MeasuredBadge driverKind={deployment.driverKind} />
+      </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <TelemetryCharts deployment={deployment} snapshot={snapshot} />
-        <AlertList deploymentId={deployment.id} />
+        <div className="space-y-4">
+          <AlertList deploymentId={deployment.id} />
+          <ServerPanel deployment={deployment} />
+        </div>
       </div>
     </>
   );

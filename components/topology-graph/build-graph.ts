@@ -24,9 +24,9 @@ export const NODE_SIZE = {
   policy: { width: 240, height: 64 },
   region: { width: 248, height: 140 },
   mapRegion: { width: 188, height: 68 },
-  stack: { width: 224, height: 40 },
+  stack: { width: 224, height: 52 },
   replica: { width: 224, height: 58 },
-  regionSummary: { width: 240, height: 92 },
+  regionSummary: { width: 272, height: 72 },
 } as const;
 
 export type StaticGraph = { nodes: TopologyNode[]; edges: TopologyEdge[] };
@@ -187,7 +187,10 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
   return { nodes, edges };
 }
 
-/** Regions only, each a small node at its place; links drawn between the regions of their replicas. */
+/**
+ * Regions, each a small node at its place, with links drawn between the regions of their replicas,
+ * and the routing policies with their rules to the regions, as the graph view draws them.
+ */
 export function buildMapGraph(deployment: DeploymentModelData): StaticGraph {
   const nodes: TopologyNode[] = [...deployment.regions].sort(byCode).map((placement): MapRegionNode => ({
     id: nodeIdOf.region(placement.regionId),
@@ -201,7 +204,12 @@ export function buildMapGraph(deployment: DeploymentModelData): StaticGraph {
     const regionId = names.get(replicaId)?.regionId;
     return regionId ? nodeIdOf.region(regionId) : undefined;
   });
-  return { nodes, edges };
+  // Rule edges end at nodeIdOf.region(...), the id of a region on the map as in the graph.
+  const routing = buildTopologyGraph(deployment);
+  return {
+    nodes: [...routing.nodes.filter((node) => node.type === "policy"), ...nodes],
+    edges: [...routing.edges.filter((edge) => edge.type === "rule"), ...edges],
+  };
 }
 
 /** What the ELK layout needs of the graph view's nodes. */
@@ -214,12 +222,24 @@ export function layoutNodesOf(nodes: readonly TopologyNode[]): LayoutNode[] {
   });
 }
 
-/** What the map layout needs: where each region is. */
+/** Degrees north of its regions a policy is placed at on the map. */
+const POLICY_LIFT_DEGREES = 22;
+
+/** What the map layout needs: where each region is, and each policy: above the regions it routes to. */
 export function mapPlacesOf(deployment: DeploymentModelData): MapPlace[] {
-  return deployment.regions.map((placement) => ({
+  const regions = deployment.regions.map((placement) => ({
     id: nodeIdOf.region(placement.regionId),
     latitude: placement.region.latitude,
     longitude: placement.region.longitude,
     ...NODE_SIZE.mapRegion,
   }));
+  const at = new Map(deployment.regions.map((placement) => [placement.regionId, placement.region]));
+  const policies = deployment.policies.map((policy) => {
+    const targets = policy.rules.flatMap((rule) => at.get(rule.regionId) ?? []);
+    const all = targets.length > 0 ? targets : [...at.values()];
+    const longitude = all.length ? all.reduce((sum, region) => sum + region.longitude, 0) / all.length : 0;
+    const latitude = Math.min(80, Math.max(...all.map((region) => region.latitude), 0) + POLICY_LIFT_DEGREES);
+    return { id: nodeIdOf.policy(policy.id), latitude, longitude, ...NODE_SIZE.policy };
+  });
+  return [...policies, ...regions];
 }

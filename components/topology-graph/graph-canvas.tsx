@@ -1,19 +1,21 @@
 "use client";
 
 // The React Flow canvas of one view: laid-out nodes with live values merged into their data, fit
-// to the screen when the layout changes, with zoom controls, a MiniMap and (on the map) a graticule.
+// to the screen when the layout changes (or centred on the region a zoom went into), with zoom
+// controls, an optional MiniMap and (on the map) a graticule.
 import {
   Background,
   BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
+  type Viewport,
 } from "@xyflow/react";
 
 import "@xyflow/react/dist/style.css";
@@ -23,28 +25,34 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type CSSProperties,
   type Dispatch,
+  type PointerEvent,
   type SetStateAction,
 } from "react";
 
 import type { StaticGraph } from "./build-graph";
+import { GraphActionsContext } from "./graph-actions";
 import { MINIMAP_FILL } from "./graph-colors";
 import { GraphMarkers } from "./graph-markers";
-import type { GraphSelection, GraphView, TopologyEdge, TopologyNode } from "./graph-types";
+import type { Detail } from "./graph-toolbar";
+import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import { Graticule } from "./graticule";
 import { LinkEdgeView } from "./link-edge";
 import { LiveMerger, type LiveIndex } from "./live-merge";
 import type { MapPlace } from "./map-layout";
 import { MapRegionNodeView } from "./map-region-node";
 import { PolicyNodeView } from "./policy-node";
+import { RegionLinkEdgeView } from "./region-link-edge";
 import { RegionNodeView } from "./region-node";
+import { RegionSummaryNodeView } from "./region-summary-node";
 import { ReplicaNodeView } from "./replica-node";
 import { RuleEdgeView } from "./rule-edge";
 import { StackNodeView } from "./stack-node";
 import { useColorMode } from "./use-color-mode";
-import { useGraphLayout } from "./use-graph-layout";
+import { useGraphLayout, type CanvasKind } from "./use-graph-layout";
 
 // Memoised: a node or edge whose object the live merge kept does not render again on a tick.
 const NODE_TYPES = {
@@ -53,12 +61,25 @@ const NODE_TYPES = {
   mapRegion: memo(MapRegionNodeView),
   stack: memo(StackNodeView),
   replica: memo(ReplicaNodeView),
+  regionSummary: memo(RegionSummaryNodeView),
 } satisfies NodeTypes;
-const EDGE_TYPES = { link: memo(LinkEdgeView), rule: memo(RuleEdgeView) } satisfies EdgeTypes;
+const EDGE_TYPES = {
+  link: memo(LinkEdgeView),
+  rule: memo(RuleEdgeView),
+  regionLink: memo(RegionLinkEdgeView),
+} satisfies EdgeTypes;
 /** Above this many nodes only those in view are mounted: panning costs less than drawing 500. */
 const VISIBLE_ONLY_ABOVE = 150;
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.25 };
+const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
+/** Semantic zoom on a large graph: past these zooms the regions open, or close again. */
+export const OPEN_REGIONS_ABOVE = 1.4;
+export const CLOSE_REGIONS_BELOW = 0.3;
+const OPENED_ZOOM = 0.8;
+const CLOSED_ZOOM = 1;
+
+/** Where a change of detail lands: centred on this node, at this zoom. */
+export type Anchor = { id: string; zoom: number };
 
 /** React Flow reports selection as changes; the graph keeps one selected element of its own. */
 export function nextSelection(
@@ -74,31 +95,99 @@ export function nextSelection(
 }
 
 function minimapColor(node: TopologyNode): string {
-  if (node.type === "region" || node.type === "mapRegion") return MINIMAP_FILL[node.data.status ?? "UNKNOWN"];
+  if (node.type === "region" || node.type === "mapRegion" || node.type === "regionSummary")
+    return MINIMAP_FILL[node.data.status ?? "UNKNOWN"];
   if (node.type === "policy") return "#0ea5e9";
   return "rgba(148, 163, 184, 0.45)";
 }
 
+const isRegion = (node: TopologyNode) => node.type === "region" || node.type === "regionSummary";
+
+/** The region whose centre is nearest the middle of the screen. */
+function regionAtCentre(nodes: readonly TopologyNode[], viewport: Viewport, width: number, height: number) {
+  const x = (width / 2 - viewport.x) / viewport.zoom;
+  const y = (height / 2 - viewport.y) / viewport.zoom;
+  let best: { id: string; distance: number } | null = null;
+  for (const node of nodes) {
+    if (!isRegion(node)) continue;
+    const distance = Math.hypot(
+      node.position.x + (node.width ?? 0) / 2 - x,
+      node.position.y + (node.height ?? 0) / 2 - y,
+    );
+    if (!best || distance < best.distance) best = { id: node.id, distance };
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * React Flow marks edges `nopan`, so a drag that starts on one would do nothing: this pans the
+ * viewport by hand for such drags. A click without movement still selects the edge.
+ */
+function usePanFromEdges() {
+  const { getViewport, setViewport } = useReactFlow();
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const swallowClick = useRef(false);
+  return {
+    onPointerDown: (e: PointerEvent<HTMLDivElement>) => {
+      if (e.button !== 0 || !(e.target as Element).closest(".react-flow__edge")) return;
+      drag.current = { x: e.clientX, y: e.clientY, moved: false };
+    },
+    onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
+      const current = drag.current;
+      if (!current) return;
+      const dx = e.clientX - current.x;
+      const dy = e.clientY - current.y;
+      if (!current.moved) {
+        if (Math.hypot(dx, dy) < 4) return;
+        current.moved = true;
+        e.currentTarget.setPointerCapture(e.pointerId);
+      }
+      const viewport = getViewport();
+      void setViewport({ x: viewport.x + dx, y: viewport.y + dy, zoom: viewport.zoom });
+      current.x = e.clientX;
+      current.y = e.clientY;
+    },
+    onPointerUp: () => {
+      swallowClick.current = !!drag.current?.moved;
+      drag.current = null;
+    },
+    onClickCapture: (e: { stopPropagation: () => void }) => {
+      if (swallowClick.current) e.stopPropagation();
+      swallowClick.current = false;
+    },
+  };
+}
+
 export function GraphCanvas({
   graph,
-  view,
+  kind,
   places,
   live,
   selection,
   highlighted,
   onSelect,
+  labels,
+  minimap,
+  anchor,
+  zoomSwitches,
+  onDetail,
 }: {
   graph: StaticGraph;
-  view: GraphView;
+  kind: CanvasKind;
   places: readonly MapPlace[];
   live: LiveIndex;
   selection: GraphSelection | null;
   highlighted: ReadonlySet<string>;
   onSelect: Dispatch<SetStateAction<GraphSelection | null>>;
+  labels: boolean;
+  minimap: boolean;
+  anchor: Anchor | null;
+  zoomSwitches: boolean;
+  onDetail: (detail: Detail, anchor: Anchor | null) => void;
 }) {
   const colorMode = useColorMode();
-  const { boxes, key, error } = useGraphLayout(graph, view, places);
-  // One merger per canvas (and view): it hands back last render's objects for what did not change.
+  const { boxes, routes, key, error } = useGraphLayout(graph, kind, places);
+  // One merger per canvas: it hands back last render's objects for what did not change.
   const [merger] = useState(() => new LiveMerger());
   const nodes = useMemo(
     () => merger.composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
@@ -107,6 +196,10 @@ export function GraphCanvas({
   const edges = useMemo(
     () => merger.composeEdges(graph.edges, nodes, live, { selection }),
     [merger, graph.edges, nodes, live, selection],
+  );
+  const actions = useMemo(
+    () => ({ select: (next: GraphSelection) => onSelect(next), labels, routes }),
+    [onSelect, labels, routes],
   );
 
   const onNodesChange = useCallback(
@@ -118,12 +211,51 @@ export function GraphCanvas({
     [onSelect],
   );
 
-  // Fit once per layout (a new set of nodes, or the other view), never on a live tick.
-  const { fitView } = useReactFlow();
-  const initialized = useNodesInitialized();
+  // Fit once per layout (a new set of nodes, the other view or detail), never on a live tick; after a
+  // change of detail, centre on the region it was made around instead.
+  const { fitView, setCenter } = useReactFlow();
+  const store = useStoreApi();
+  const placed = nodes.length > 0;
+  const latest = useRef({ nodes, anchor });
   useEffect(() => {
-    if (initialized && key) void fitView(FIT_VIEW_OPTIONS);
-  }, [initialized, key, fitView]);
+    latest.current = { nodes, anchor };
+  });
+  useEffect(() => {
+    if (!key || !placed) return;
+    const frame = requestAnimationFrame(() => {
+      const { nodes: current, anchor: around } = latest.current;
+      const target = around ? current.find((node) => node.id === around.id) : undefined;
+      if (target && around)
+        void setCenter(target.position.x + (target.width ?? 0) / 2, target.position.y + (target.height ?? 0) / 2, {
+          zoom: around.zoom,
+        });
+      else void fitView(FIT_VIEW_OPTIONS);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [key, placed, fitView, setCenter]);
+
+  const onMoveEnd = useCallback(
+    (_event: unknown, viewport: Viewport) => {
+      if (!zoomSwitches) return;
+      const { width, height } = store.getState();
+      if (kind === "overview" && viewport.zoom > OPEN_REGIONS_ABOVE) {
+        const id = regionAtCentre(latest.current.nodes, viewport, width, height);
+        onDetail("everything", id ? { id, zoom: OPENED_ZOOM } : null);
+      } else if (kind === "graph" && viewport.zoom < CLOSE_REGIONS_BELOW) {
+        const id = regionAtCentre(latest.current.nodes, viewport, width, height);
+        onDetail("regions", id ? { id, zoom: CLOSED_ZOOM } : null);
+      }
+    },
+    [zoomSwitches, kind, store, onDetail],
+  );
+  const onNodeClick = useCallback(
+    (_event: unknown, node: TopologyNode) => {
+      // A click on a region zoomed out opens it, centred, and selects it.
+      if (node.type === "regionSummary") onDetail("everything", { id: node.id, zoom: OPENED_ZOOM });
+    },
+    [onDetail],
+  );
+  const pan = usePanFromEdges();
 
   if (error) {
     return (
@@ -134,48 +266,62 @@ export function GraphCanvas({
   }
 
   return (
-    <>
+    <GraphActionsContext.Provider value={actions}>
       <GraphMarkers />
       {!boxes ? <p className="absolute left-16 top-3 z-10 text-sm text-slate-500">Laying out the graph…</p> : null}
-      <ReactFlow<TopologyNode, TopologyEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesReconnectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
-        minZoom={0.04}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        colorMode={colorMode}
-        style={FLOW_STYLE}
-        aria-label={view === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+      <div
+        className="h-full w-full"
+        data-testid="graph-canvas"
+        data-detail={kind}
+        {...pan}
+        // A click would focus the node, and the browser scroll the page (and the canvas) to show all
+        // of it: selection comes from the click itself; the keyboard still focuses nodes.
+        onMouseDownCapture={(e) => {
+          if ((e.target as Element).closest(".react-flow__node")) e.preventDefault();
+        }}
       >
-        {view === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
-        <Controls
-          position="top-left"
-          showInteractive={false}
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          aria-label="Zoom controls"
-        />
-        <MiniMap<TopologyNode>
-          position="bottom-right"
-          style={{ width: 160, height: 110 }}
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          ariaLabel="Overview of the whole graph"
-        />
-      </ReactFlow>
-    </>
+        <ReactFlow<TopologyNode, TopologyEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeClick={onNodeClick}
+          onMoveEnd={onMoveEnd}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesReconnectable={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+          minZoom={0.04}
+          maxZoom={2.5}
+          colorMode={colorMode}
+          style={FLOW_STYLE}
+          aria-label={kind === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+        >
+          {kind === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
+          <Controls
+            position="top-left"
+            showInteractive={false}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            aria-label="Zoom controls"
+          />
+          {minimap ? (
+            <MiniMap<TopologyNode>
+              position="top-right"
+              style={{ width: 140, height: 90 }}
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Overview of the whole graph"
+            />
+          ) : null}
+        </ReactFlow>
+      </div>
+    </GraphActionsContext.Provider>
   );
 }

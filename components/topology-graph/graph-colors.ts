@@ -5,7 +5,9 @@ import type { RegionStatus } from "@/lib/telemetry/contracts";
 export const GRAPH_COLOR_VARS =
   "[--graph-ok:#059669] dark:[--graph-ok:#34d399] [--graph-bad:#e11d48] dark:[--graph-bad:#fb7185] " +
   "[--graph-rule:#0284c7] dark:[--graph-rule:#38bdf8] [--graph-muted:#94a3b8] dark:[--graph-muted:#64748b] " +
-  "[--graph-grid:#cbd5e1] dark:[--graph-grid:#334155] [--graph-grid-text:#64748b] dark:[--graph-grid-text:#94a3b8]";
+  "[--graph-grid:#cbd5e1] dark:[--graph-grid:#334155] [--graph-grid-text:#64748b] dark:[--graph-grid-text:#94a3b8] " +
+  // The map's land and coastlines: a quiet fill under the regions, the coast a shade darker.
+  "[--map-land:#e2e8f0] dark:[--map-land:#1e293b] [--map-coast:#94a3b8] dark:[--map-coast:#475569]";
 
 export type EdgeTone = "ok" | "bad" | "rule" | "muted";
 export const toneVar = (tone: EdgeTone) => `var(--graph-${tone})`;

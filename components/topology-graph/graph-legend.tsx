@@ -1,4 +1,4 @@
-// What the colours and line styles of the graph mean.
+// What the colours and line styles of the graph mean; drawn inside the canvas so it is in view.
 export function GraphLegend() {
   const line = (style: string) => <span aria-hidden="true" className={`inline-block w-6 border-t-2 ${style}`} />;
   return (
@@ -13,6 +13,12 @@ export function GraphLegend() {
       <li className="flex items-center gap-1.5">{line("border-sky-600 dark:border-sky-400")} routing rule</li>
       <li className="flex items-center gap-1.5">
         {line("border-dashed border-slate-400 dark:border-slate-500")} drained or disabled
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden="true" className="rounded bg-emerald-600 px-1 font-bold text-white">
+          W
+        </span>
+        takes writes
       </li>
     </ul>
   );

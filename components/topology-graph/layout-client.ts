@@ -1,11 +1,11 @@
 // Asks the layout worker for boxes. One worker for the page, created on first use; where no
 // worker can run (tests in Node, a browser that refuses it) the layout runs here instead.
-import type { LayoutEdge, LayoutNode, LayoutResult } from "./layout";
+import type { LayoutEdge, LayoutKind, LayoutNode, OverviewLayout } from "./layout";
 import type { LayoutAnswer, LayoutRequest } from "./layout.worker";
 
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (boxes: LayoutResult) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, { resolve: (layout: OverviewLayout) => void; reject: (error: Error) => void }>();
 
 function layoutWorker(): Worker | null {
   if (worker !== undefined) return worker;
@@ -19,7 +19,7 @@ function layoutWorker(): Worker | null {
     const pending = waiting.get(answer.id);
     waiting.delete(answer.id);
     if ("error" in answer) pending?.reject(new Error(answer.error));
-    else pending?.resolve(answer.boxes);
+    else pending?.resolve(answer.layout);
   });
   worker?.addEventListener("error", (event) => {
     // A worker that cannot load fails every request now and later ones run on the main thread.
@@ -30,16 +30,17 @@ function layoutWorker(): Worker | null {
   return worker;
 }
 
-export function layoutOffMainThread(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<LayoutResult> {
+export function layoutOffMainThread(
+  kind: LayoutKind,
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+): Promise<OverviewLayout> {
+  const request = { kind, nodes: [...nodes], edges: edges.map(({ id, source, target }) => ({ id, source, target })) };
   const target = layoutWorker();
-  if (!target) return import("./layout").then(({ layoutGraph }) => layoutGraph(nodes, edges));
+  if (!target) return import("./layout").then(({ layoutOf }) => layoutOf(kind, request.nodes, request.edges));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    target.postMessage({
-      id,
-      nodes: [...nodes],
-      edges: edges.map(({ id, source, target }) => ({ id, source, target })),
-    } satisfies LayoutRequest);
+    target.postMessage({ id, ...request } satisfies LayoutRequest);
   });
 }

@@ -130,3 +130,61 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
   collect(laidOut);
   return result;
 }
+
+/** An edge's drawn route, start to end through its bends, in the coordinates of the whole graph. */
+export type Route = { x: number; y: number }[];
+export type OverviewLayout = { boxes: LayoutResult; routes: Record<string, Route> };
+
+/**
+ * The zoomed-out graph: regions only, each cluster's regions laid out together (layered, its
+ * primary's region above those it feeds), the groups packed into rows near the screen's shape,
+ * and every edge routed orthogonally around the regions, never through a third one.
+ */
+export async function layoutOverview(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+): Promise<OverviewLayout> {
+  const known = new Set(nodes.map((node) => node.id));
+  const laidOut = await elk.layout({
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "DOWN",
+      "elk.edgeRouting": "ORTHOGONAL",
+      "elk.separateConnectedComponents": "true",
+      "elk.aspectRatio": "1.7",
+      // Tight: at the fitted view every pixel of spacing costs the regions' names some size.
+      "elk.spacing.nodeNode": "20",
+      "elk.spacing.componentComponent": "28",
+      "elk.spacing.edgeNode": "12",
+      "elk.spacing.edgeEdge": "8",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "36",
+      "elk.layered.spacing.edgeNodeBetweenLayers": "12",
+      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+    },
+    children: nodes.map((node) => ({ id: node.id, width: node.width, height: node.height })),
+    edges: edges
+      .filter((edge) => known.has(edge.source) && known.has(edge.target) && edge.source !== edge.target)
+      .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+  });
+  const boxes: LayoutResult = {};
+  for (const child of laidOut.children ?? [])
+    boxes[child.id] = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
+  const routes: Record<string, Route> = {};
+  for (const edge of (laidOut.edges ?? []) as ElkExtendedEdge[]) {
+    const section = edge.sections?.[0];
+    if (section) routes[edge.id] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+  }
+  return { boxes, routes };
+}
+
+/** "graph": regions holding their stacks and replicas; "overview": regions only, edges routed. */
+export type LayoutKind = "graph" | "overview";
+
+export async function layoutOf(
+  kind: LayoutKind,
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+): Promise<OverviewLayout> {
+  return kind === "overview" ? layoutOverview(nodes, edges) : { boxes: await layoutGraph(nodes, edges), routes: {} };
+}

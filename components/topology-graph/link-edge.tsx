@@ -22,7 +22,7 @@ const boxOf = (node: InternalNode): Box => ({
 export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkEdge>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
-  const { select } = useGraphActions();
+  const { select, labels } = useGraphActions();
   if (!sourceNode || !targetNode || !data) return null;
 
   const { path, labelX, labelY } = curvedLink(boxOf(sourceNode), boxOf(targetNode), data.lane);
@@ -38,35 +38,38 @@ export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<L
         markerEnd={`url(#graph-arrow-${tone})`}
         style={{ stroke: toneVar(tone), strokeWidth: selected ? 3.5 : data.overRpo ? 2.5 : 1.75 }}
       />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          data-testid={`link-label-${data.sourceName}-${data.targetName}`}
-          data-over-rpo={String(!!data.overRpo)}
-          aria-label={`Replication ${name}: lag ${lag}${data.overRpo ? ", over the RPO target" : ""}`}
-          title={`${name} (${data.mode.toLowerCase()})`}
-          onClick={(e) => {
-            // The pane beneath would otherwise take the click as "select nothing".
-            e.stopPropagation();
-            select({ kind: "edge", id });
-          }}
-          className={`nodrag nopan absolute flex items-center gap-1 rounded border bg-white px-1.5 py-0.5 text-[11px] font-medium tabular-nums shadow-sm dark:bg-slate-900 ${
-            data.overRpo
-              ? "border-rose-500 text-rose-700 dark:border-rose-400 dark:text-rose-300"
-              : data.lagMs === undefined
-                ? "border-slate-300 text-slate-500 dark:border-slate-700 dark:text-slate-400"
-                : "border-emerald-500 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300"
-          } ${selected ? "ring-2 ring-sky-500" : ""}`}
-          style={{
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-            pointerEvents: "all",
-            zIndex: 1000,
-          }}
-        >
-          {lag}
-          <AlertBadge count={data.openAlerts} />
-        </button>
-      </EdgeLabelRenderer>
+      {/* Labels off, only a link over the RPO (or the selected one) keeps its label: nothing else covers nodes. */}
+      {labels || data.overRpo || selected ? (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            data-testid={`link-label-${data.sourceName}-${data.targetName}`}
+            data-over-rpo={String(!!data.overRpo)}
+            aria-label={`Replication ${name}: lag ${lag}${data.overRpo ? ", over the RPO target" : ""}`}
+            title={`${name} (${data.mode.toLowerCase()})`}
+            onClick={(e) => {
+              // The pane beneath would otherwise take the click as "select nothing".
+              e.stopPropagation();
+              select({ kind: "edge", id });
+            }}
+            className={`nodrag absolute flex items-center gap-1 rounded border bg-white px-1.5 py-0.5 text-[11px] font-medium tabular-nums shadow-sm dark:bg-slate-900 ${
+              data.overRpo
+                ? "border-rose-500 text-rose-700 dark:border-rose-400 dark:text-rose-300"
+                : data.lagMs === undefined
+                  ? "border-slate-300 text-slate-500 dark:border-slate-700 dark:text-slate-400"
+                  : "border-emerald-500 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300"
+            } ${selected ? "ring-2 ring-sky-500" : ""}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              pointerEvents: "all",
+              zIndex: 1000,
+            }}
+          >
+            {lag}
+            <AlertBadge count={data.openAlerts} />
+          </button>
+        </EdgeLabelRenderer>
+      ) : null}
     </>
   );
 }

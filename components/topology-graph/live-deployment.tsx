@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { AlertList } from "@/components/telemetry/alert-list";
 import { FaultPanel } from "@/components/telemetry/fault-panel";
+import { ServerPanel } from "@/components/telemetry/server-panel";
 import { PageHeader } from "@/components/ui/layout";
 import { WithDeployment } from "@/components/ui/with-deployment";
 
@@ -33,6 +34,7 @@ export function LiveDeployment({ slug }: { slug: string }) {
             <div className="space-y-4">
               <FaultPanel deployment={deployment} />
               <AlertList deploymentId={deployment.id} />
+              <ServerPanel deployment={deployment} />
             </div>
           </div>
         </div>

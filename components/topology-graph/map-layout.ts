@@ -1,16 +1,32 @@
-// The map view's layout: regions at their latitude and longitude (equirectangular projection onto
-// a fixed canvas), nudged down just enough that two regions of one metro area do not overlap.
+// The map view's layout: regions at their latitude and longitude (d3-geo's equirectangular
+// projection onto a fixed canvas, the one the coastlines are drawn with), nudged down just enough
+// that two regions of one metro area do not overlap.
+//
+// The canvas is 1,600 px wide (4.4 px a degree) so that an estate across three continents, fitted
+// to a screen, is drawn near 1:1 and its cards' text stays readable; a wider canvas zoomed out to
+// fit made it a few px tall.
+import { geoEquirectangular } from "d3-geo";
+
 import type { LayoutResult } from "./layout";
 
-export const MAP_WIDTH = 3600;
-export const MAP_HEIGHT = 1800;
+export const MAP_WIDTH = 1600;
+export const MAP_HEIGHT = 800;
 const GAP = 8;
 
 export type MapPlace = { id: string; latitude: number; longitude: number; width: number; height: number };
 
-/** Longitude -180..180 maps to 0..MAP_WIDTH, latitude 90..-90 to 0..MAP_HEIGHT. */
+/** The world onto the canvas: longitude -180..180 to 0..MAP_WIDTH, latitude 90..-90 to 0..MAP_HEIGHT. */
+export const mapProjection = () =>
+  geoEquirectangular()
+    .scale(MAP_WIDTH / (2 * Math.PI))
+    .translate([MAP_WIDTH / 2, MAP_HEIGHT / 2])
+    .precision(0.5);
+
+const PROJECTION = mapProjection();
+
 export function project(latitude: number, longitude: number): { x: number; y: number } {
-  return { x: ((longitude + 180) / 360) * MAP_WIDTH, y: ((90 - latitude) / 180) * MAP_HEIGHT };
+  const [x, y] = PROJECTION([longitude, latitude])!;
+  return { x, y };
 }
 
 export function layoutMap(places: readonly MapPlace[]): LayoutResult {

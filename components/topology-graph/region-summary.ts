@@ -20,12 +20,13 @@ const WRITER_ROLES = new Set(["PRIMARY", "MULTI_MASTER"]);
 /** Regions and the links between them, every region present even with nothing in it. */
 export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph {
   const regionOf = new Map<string, string>();
-  const replicasIn = new Map<string, { ids: string[]; clusters: Set<string>; writer: boolean }>();
+  const replicasIn = new Map<string, { ids: string[]; names: string[]; clusters: Set<string>; writer: boolean }>();
   for (const cluster of deployment.clusters) {
     for (const replica of cluster.replicas) {
       regionOf.set(replica.id, replica.regionId);
-      const entry = replicasIn.get(replica.regionId) ?? { ids: [], clusters: new Set(), writer: false };
+      const entry = replicasIn.get(replica.regionId) ?? { ids: [], names: [], clusters: new Set(), writer: false };
       entry.ids.push(replica.id);
+      entry.names.push(replica.name);
       entry.clusters.add(cluster.name);
       entry.writer ||= WRITER_ROLES.has(replica.role);
       replicasIn.set(replica.regionId, entry);
@@ -71,8 +72,10 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
           writer: held?.writer ?? false,
           overRpo: false,
           openAlerts: 0,
-          searchText:
-            `${placement.region.code} ${placement.region.displayName} ${clusterNames.join(" ")}`.toLowerCase(),
+          // Zoomed out, a search for a cluster or a replica finds the regions holding it.
+          searchText: [placement.region.code, placement.region.displayName, ...clusterNames, ...(held?.names ?? [])]
+            .join(" ")
+            .toLowerCase(),
           highlighted: false,
         },
       };

@@ -67,7 +67,23 @@ function describe(kind: string, id: string, context: Context): Described | null 
       return describeLink(id, context);
     case "rule":
       return describeRule(id, context);
+    case "regions":
+      return describeRegionPair(id, context);
     default:
       return null;
   }
+}
+
+/** Zoomed out, an edge joins the links between two regions: it is described by the worst of them. */
+function describeRegionPair(id: string, context: Context): Described | null {
+  const [from, to] = id.split(">");
+  const regionOf = new Map(
+    context.deployment.clusters.flatMap((cluster) => cluster.replicas.map((replica) => [replica.id, replica.regionId])),
+  );
+  const links = context.deployment.clusters
+    .flatMap((cluster) => cluster.links)
+    .filter((link) => regionOf.get(link.sourceReplicaId) === from && regionOf.get(link.targetReplicaId) === to);
+  const lagOf = (linkId: string) => context.live.links.get(linkId)?.lagMs ?? -1;
+  const worst = links.sort((a, b) => lagOf(b.id) - lagOf(a.id))[0];
+  return worst ? describeLink(worst.id, context) : null;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-// A stack component inside its region: what it is, at which tier, how many of what size.
+// A stack component inside its region: what it is on one line, at which tier and how many of what
+// size on the next (one line cut the names short: "Comp…", "Object sto…").
 import type { NodeProps } from "@xyflow/react";
 
 import { Badge } from "@/components/ui/layout";
@@ -13,12 +14,16 @@ import { emphasis } from "./status-badges";
 export function StackNodeView({ data, selected }: NodeProps<StackNode>) {
   return (
     <div
-      className={`flex h-full w-full items-center gap-2 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, data.highlighted)}`}
+      className={`flex h-full w-full flex-col justify-center gap-0.5 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, data.highlighted)}`}
     >
-      <span className="truncate font-medium">{data.kind}</span>
-      <Badge tone={TIER_TONE[data.tier]}>{label(data.tier)}</Badge>
-      <span className="ml-auto shrink-0 tabular-nums">
-        {data.instanceCount} × <span className="font-mono">{data.instanceSize}</span>
+      <span className="font-medium leading-tight" title={data.kind}>
+        {data.kind}
+      </span>
+      <span className="flex items-center gap-2 leading-tight">
+        <Badge tone={TIER_TONE[data.tier]}>{label(data.tier)}</Badge>
+        <span className="ml-auto shrink-0 tabular-nums">
+          {data.instanceCount} × <span className="font-mono">{data.instanceSize}</span>
+        </span>
       </span>
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
 
-// One deployment's model page: its DR plan, regions and stacks, database clusters, routing.
+// One deployment's model page: its DR plan, regions and stacks, database clusters, routing, and
+// (for operators and admins) where its notifications go.
+import { WebhookSection } from "@/components/notifications/webhook-section";
 import { WithDeployment } from "@/components/ui/with-deployment";
 
 import { ClustersSection } from "./clusters-section";
@@ -18,6 +20,7 @@ export function DeploymentModel({ slug }: { slug: string }) {
           <RegionsSection deployment={deployment} />
           <ClustersSection deployment={deployment} />
           <RoutingSection deployment={deployment} />
+          <WebhookSection deploymentId={deployment.id} />
         </div>
       )}
     </WithDeployment>

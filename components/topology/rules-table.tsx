@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/error-text";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { PRIORITY_ACTS, WEIGHT_ACTS } from "@/lib/topology/steering";
 
 import { DeleteButton } from "./delete-button";
 import type { CatalogRegion, Policy, Rule } from "./model-types";
@@ -51,8 +52,8 @@ export function RulesTable({ policy, regions }: { policy: Policy; regions: Catal
                 <Fragment key={rule.id}>
                   <tr>
                     <Td className="font-mono text-xs font-medium">{code}</Td>
-                    <Td className="text-right">{rule.weight}</Td>
-                    <Td className="text-right">{rule.priority}</Td>
+                    <Td className="text-right">{WEIGHT_ACTS[policy.steering] ? rule.weight : <Unused />}</Td>
+                    <Td className="text-right">{PRIORITY_ACTS[policy.steering] ? rule.priority : <Unused />}</Td>
                     <Td>
                       {rule.geoMatch.length ? rule.geoMatch.join(", ") : <span className="text-slate-500">any</span>}
                     </Td>
@@ -137,5 +138,14 @@ function RuleRowActions({ rule, regionCode, onEdit }: { rule: Rule; regionCode: 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A figure the policy's steering does not act on (lib/topology/steering.ts). */
+function Unused() {
+  return (
+    <span className="text-slate-500" title="Not used by this policy's steering">
+      —<span className="sr-only">not used by this policy&apos;s steering</span>
+    </span>
   );
 }

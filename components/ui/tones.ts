@@ -1,6 +1,7 @@
 // The console's colours: one tone per kind of state (good, warn, bad...), and which tone each
 // status, tier and readiness verdict wears, so a state looks the same on every page.
 import type { TStackTier } from "@/lib/enums";
+import type { TDeliveryStatus } from "@/lib/notifications/contracts";
 import type { TAnyStatus } from "@/lib/operations/words";
 import type { ReadinessStatus } from "@/lib/planning/contracts";
 import type { RegionStatus, TDeploymentHealth } from "@/lib/telemetry/contracts";
@@ -46,6 +47,7 @@ export const STATUS_TONE: Record<TAnyStatus, TTone> = {
   REJECTED: "bad",
   PENDING: "neutral",
   WAITING: "warn",
+  IN_DOUBT: "warn",
   SKIPPED: "neutral",
   ROLLED_BACK: "undone",
   OPEN: "warn",
@@ -58,13 +60,6 @@ export const TIER_TONE: Record<TStackTier, TTone> = { FULL: "good", SCALED_DOWN:
 
 export const READINESS_TONE: Record<ReadinessStatus, TTone> = { pass: "good", warn: "warn", fail: "bad" };
 
-/** A deployment at a glance (the overview): its worst region, or grey when there is nothing current. */
-export const HEALTH_TONE: Record<TDeploymentHealth, TTone> = {
-  ...REGION_STATUS_TONE,
-  STALE: "warn",
-  NO_DATA: "neutral",
-};
-
 /** How current the live values are (the live mark): amber when late, red when not updating. */
 export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
   waiting: "neutral",
@@ -72,4 +67,13 @@ export const FRESHNESS_TONE: Record<TFreshness, TTone> = {
   live: "good",
   late: "warn",
   stopped: "bad",
+};
+
+export const DELIVERY_TONE: Record<TDeliveryStatus, TTone> = { PENDING: "warn", DELIVERED: "good", FAILED: "bad" };
+
+/** A deployment at a glance (the overview): its worst region, or grey when there is nothing current. */
+export const HEALTH_TONE: Record<TDeploymentHealth, TTone> = {
+  ...REGION_STATUS_TONE,
+  STALE: "warn",
+  NO_DATA: "neutral",
 };

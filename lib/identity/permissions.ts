@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "approvals.decide": ["OPERATOR", "APPROVER"],
   /** Set the approval policies of a deployment's runbooks. */
   "approvals.setPolicy": [],
+  /** Set a deployment's notification webhook (its URL is a credential too), test it, see its deliveries. */
+  "notifications.edit": ["OPERATOR"],
   /** Change a price in the catalog. */
   "catalog.edit": [],
   /** Create users, change their role, disable them, reset their password. */

@@ -30,7 +30,15 @@ export const ACTIVE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL"
 export const STOPPABLE_STATUSES: readonly TOperationStatus[] = ["AWAITING_APPROVAL", "RUNNING", "PAUSED"];
 export const isActive = (status: TOperationStatus) => ACTIVE_STATUSES.includes(status);
 
-export const STEP_STATUSES = ["PENDING", "WAITING", "SUCCEEDED", "FAILED", "SKIPPED", "ROLLED_BACK"] as const;
+export const STEP_STATUSES = [
+  "PENDING",
+  "WAITING",
+  "IN_DOUBT",
+  "SUCCEEDED",
+  "FAILED",
+  "SKIPPED",
+  "ROLLED_BACK",
+] as const;
 export type TStepStatus = (typeof STEP_STATUSES)[number];
 
 export const GATE_STATUSES = ["OPEN", "GRANTED", "REJECTED", "LAPSED", "EXPIRED"] as const;
@@ -67,6 +75,7 @@ export const STEP_KINDS = [
   "VERIFY_WRITES",
   "CLEAR_FAULT",
   "WAIT_STABLE",
+  "RESTORE_SIZE",
 ] as const;
 export type TStepKind = (typeof STEP_KINDS)[number];
 
@@ -137,7 +146,10 @@ export type TCheck = z.infer<typeof ZCheck>;
 
 export const ZPlanEstimate = z.object({
   rtoSeconds: z.number(),
+  /** The RTO's parts: the steps of the write outage by phase; they add up to `rtoSeconds`. */
   byPhase: z.partialRecord(z.enum(PHASES), z.number()),
+  /** Steps that run while writes still flow (pre-checks, scale-up before the fence, a drill's failback). */
+  outsideRto: z.partialRecord(z.enum(PHASES), z.number()).default({}),
   /** Lag of the target now (RPO figure, seconds) and what a failover would lose at this moment. */
   lagSeconds: z.number().nullable(),
   dataLossSeconds: z.number(),

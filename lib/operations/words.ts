@@ -48,6 +48,7 @@ export const STATUS_LABELS: Record<TAnyStatus, string> = {
   REJECTED: "Rejected",
   PENDING: "Pending",
   WAITING: "Waiting",
+  IN_DOUBT: "In doubt",
   SKIPPED: "Skipped",
   ROLLED_BACK: "Rolled back",
   OPEN: "Open",
@@ -76,6 +77,7 @@ export const STEP_KIND_LABELS: Record<TStepKind, string> = {
   VERIFY_WRITES: "Verify writes",
   CLEAR_FAULT: "Clear fault",
   WAIT_STABLE: "Wait until stable",
+  RESTORE_SIZE: "Restore the modelled size",
 };
 
 export const ROLLBACK_LABELS: Record<TRollback, string> = {

@@ -67,6 +67,37 @@ export type LiveAlert = z.infer<typeof ZLiveAlert>;
 const ZLiveFault = z.object({ id: z.string(), kind: z.string(), summary: z.string(), startedAt: z.string() });
 export type LiveFault = z.infer<typeof ZLiveFault>;
 
+/** A real server as it answered the observation (postgres and lab deployments). */
+const ZLiveServer = z.object({
+  replicaId: z.string(),
+  reachable: z.boolean(),
+  error: z.string().nullable(),
+  inRecovery: z.boolean().nullable(),
+  walPosition: z.number().nullable(),
+  writeBytesPerSecond: z.number().nullable(),
+  /** If this replica were promoted now: bytes and seconds of writes it has not received. */
+  atRisk: z.object({ bytes: z.number(), seconds: z.number() }).nullable(),
+});
+export type LiveServer = z.infer<typeof ZLiveServer>;
+
+const ZLiveLagUnknown = z.object({ linkId: z.string(), error: z.string() });
+export type LiveLagUnknown = z.infer<typeof ZLiveLagUnknown>;
+
+const ZLiveDivergence = z.object({
+  clusterId: z.string(),
+  checkedAtMs: z.number(),
+  tables: z.array(
+    z.object({
+      table: z.string(),
+      rows: z.record(z.string(), z.number()),
+      checksums: z.record(z.string(), z.string()),
+      differs: z.boolean(),
+      differingChecks: z.number(),
+    }),
+  ),
+});
+export type LiveDivergence = z.infer<typeof ZLiveDivergence>;
+
 export const ZLiveSnapshot = z.object({
   deploymentId: z.string(),
   /** The observation's instant, ms since the epoch. */
@@ -85,6 +116,12 @@ export const ZLiveSnapshot = z.object({
   alerts: z.array(ZLiveAlert),
   /** Its active faults: the one source of them for the pages. */
   faults: z.array(ZLiveFault),
+  /** The figures were measured on real servers (postgres, lab), not simulated. */
+  measured: z.boolean().optional(),
+  /** Real servers only: each server's answer or error, links whose lag could not be read, divergence. */
+  servers: z.array(ZLiveServer).optional(),
+  lagUnknown: z.array(ZLiveLagUnknown).optional(),
+  divergence: z.array(ZLiveDivergence).optional(),
 });
 export type LiveSnapshot = z.infer<typeof ZLiveSnapshot>;
 export const parseLiveSnapshot = (payload: unknown): LiveSnapshot => ZLiveSnapshot.parse(payload);
@@ -152,6 +189,14 @@ export type Annotation = {
 // ---------------------------------------------------------------------------------------------
 export const FAULT_KINDS = ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY", "LAG_SPIKE", "WRITE_SURGE"] as const;
 export type TFaultKind = (typeof FAULT_KINDS)[number];
+
+/** The kinds each driver acts out: the lab cuts and slows its link relays and stops its servers. */
+export const FAULT_KINDS_BY_DRIVER: Record<string, readonly TFaultKind[]> = {
+  sim: FAULT_KINDS,
+  lab: ["REGION_OUTAGE", "LINK_PARTITION", "ADDED_LATENCY"],
+  postgres: [],
+};
+export const faultKindsFor = (driverKind: string): readonly TFaultKind[] => FAULT_KINDS_BY_DRIVER[driverKind] ?? [];
 
 /** Which target each kind takes. */
 export const FAULT_TARGET: Record<TFaultKind, "region" | "link" | "regionOrLink" | "cluster"> = {

@@ -19,26 +19,32 @@ export const FAULT_LABELS: Record<TFaultKind, string> = {
   LAG_SPIKE: "Lag spike (slow replay)",
   WRITE_SURGE: "Write surge",
 };
+export const FAULTS_NOT_HERE =
+  "Meridian injects faults only into simulated deployments and the lab, never into servers it does not own.";
 export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
 
-/** The fields of the fault form: the label above each control is the name its errors use. */
-export const FAULT_FIELDS = {
-  kind: { label: "Fault" },
-  target: { label: "Target" },
-  durationSeconds: { label: "Duration", unit: "seconds" },
-} as const satisfies Record<string, TFieldWords>;
-
-export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
-  HEALTHY: "Healthy",
-  DEGRADED: "Degraded",
-  DOWN: "Down",
+/** The mark of a deployment whose figures are measured on real PostgreSQL servers, by driver kind. */
+export const MEASURED_LABEL = "Measured on real servers";
+export const MEASURED_HINT: Record<string, string> = {
+  lab: "Figures are read with SQL from the lab's real PostgreSQL servers, not simulated.",
+  postgres: "Figures are read with SQL from this deployment's PostgreSQL servers, not simulated.",
 };
+export const isMeasured = (driverKind: string) => driverKind === "lab" || driverKind === "postgres";
 
-export const HEALTH_LABELS: Record<TDeploymentHealth, string> = {
-  ...REGION_STATUS_LABELS,
-  STALE: "No recent data",
-  NO_DATA: "Not observed yet",
-};
+export const SERVER_WORDS = {
+  title: "Servers",
+  reachable: "Answering",
+  unreachable: "Unreachable",
+  primary: "Primary (writes)",
+  standby: "Standby (in recovery)",
+  walPosition: "Log position",
+  writeRate: "Log written",
+  atRisk: "Lost if promoted now",
+  lagUnknown: "Lag unknown",
+  diverged: "Diverged",
+  divergenceNone: "Regions agree (row counts and checksums)",
+  noServers: "No server has answered yet.",
+} as const;
 
 /** The live mark: how current the values on the page are, in words (tones: FRESHNESS_TONE). */
 export const FRESHNESS_LABELS: Record<TFreshness, string> = {
@@ -62,4 +68,23 @@ export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
   fault: "Fault",
   alert: "Alert",
   operation: "Operation",
+};
+
+/** The fields of the fault form: the label above each control is the name its errors use. */
+export const FAULT_FIELDS = {
+  kind: { label: "Fault" },
+  target: { label: "Target" },
+  durationSeconds: { label: "Duration", unit: "seconds" },
+} as const satisfies Record<string, TFieldWords>;
+
+export const REGION_STATUS_LABELS: Record<RegionStatus, string> = {
+  HEALTHY: "Healthy",
+  DEGRADED: "Degraded",
+  DOWN: "Down",
+};
+
+export const HEALTH_LABELS: Record<TDeploymentHealth, string> = {
+  ...REGION_STATUS_LABELS,
+  STALE: "No recent data",
+  NO_DATA: "Not observed yet",
 };

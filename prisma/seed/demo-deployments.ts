@@ -11,20 +11,21 @@ import type {
 import type { DemoRegionKey } from "./demo-regions";
 
 type Stack = Omit<TStackComponentInput, "deploymentId" | "regionId">;
-type ReplicaSpec = {
+type ReplicaSpec<K extends string> = {
   name: string;
-  region: DemoRegionKey;
+  region: K;
   role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER";
   endpoint?: string;
 };
 type LinkSpec = { from: string; to: string; mode: "ASYNC" | "SYNC"; expectedVolumeGbPerDay: number };
-type RuleSpec = Omit<TRuleInput, "policyId" | "regionId"> & { region: DemoRegionKey };
+type RuleSpec<K extends string> = Omit<TRuleInput, "policyId" | "regionId"> & { region: K };
 
-export type DemoDeployment = {
+/** An estate as plain data; `K` names its regions (the demo's, or the lab's). */
+export type DemoDeployment<K extends string = DemoRegionKey> = {
   deployment: TDeploymentInput;
-  regions: { region: DemoRegionKey; stack: Stack[] }[];
-  cluster: Omit<TClusterInput, "deploymentId"> & { replicas: ReplicaSpec[]; links: LinkSpec[] };
-  policies: (Omit<TPolicyInput, "deploymentId"> & { rules: RuleSpec[] })[];
+  regions: { region: K; stack: Stack[] }[];
+  cluster: Omit<TClusterInput, "deploymentId"> & { replicas: ReplicaSpec<K>[]; links: LinkSpec[] };
+  policies: (Omit<TPolicyInput, "deploymentId"> & { rules: RuleSpec<K>[] })[];
 };
 
 const full = (kind: Stack["kind"], instanceCount: number, instanceSize: string): Stack => ({
@@ -39,7 +40,12 @@ const scaledDown = (kind: Stack["kind"], instanceCount: number, instanceSize: st
   instanceCount,
   instanceSize,
 });
-const rule = (region: DemoRegionKey, weight: number, priority: number, geoMatch: string[] = []): RuleSpec => ({
+const rule = (
+  region: DemoRegionKey,
+  weight: number,
+  priority: number,
+  geoMatch: string[] = [],
+): RuleSpec<DemoRegionKey> => ({
   region,
   weight,
   priority,

@@ -10,6 +10,7 @@ import { hashPassword, insertUser } from "@/server/domain/identity/users";
 import { DEMO_DEPLOYMENTS } from "./demo-deployments";
 import { DEMO_REGIONS } from "./demo-regions";
 import { DEMO_USERS } from "./demo-users";
+import { LAB_DEPLOYMENTS, LAB_REGIONS } from "./lab-deployments";
 import { seedCatalog } from "./seed-catalog";
 import { seedDeployment, seedRegions } from "./seed-estate";
 
@@ -37,6 +38,14 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}, {
     if (await db.deployment.findUnique({ where: { slug: spec.deployment.slug } })) continue;
     await seedDeployment(db, SYSTEM_ACTOR, spec, regionIds);
     log(`created demo deployment ${spec.deployment.name}`);
+  }
+  // The region lab beside the simulated demo: its deployments drive real servers (driver kind lab).
+  const labRegionIds = await seedRegions(db, SYSTEM_ACTOR, LAB_REGIONS);
+  for (const spec of LAB_DEPLOYMENTS) {
+    if (await db.deployment.findUnique({ where: { slug: spec.deployment.slug } })) continue;
+    const { deployment } = await seedDeployment(db, SYSTEM_ACTOR, spec, labRegionIds);
+    await db.deployment.update({ where: { id: deployment.id }, data: { driverKind: spec.driverKind } });
+    log(`created lab deployment ${spec.deployment.name}`);
   }
   const policies = await seedApprovalPolicies(db);
   if (policies > 0) log(`added ${policies} approval ${policies === 1 ? "policy" : "policies"}`);

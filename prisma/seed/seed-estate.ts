@@ -31,7 +31,12 @@ export async function seedRegions<K extends string>(
 }
 
 /** Creates a whole deployment from its description; regions must exist already. */
-export async function seedDeployment(db: Db, actor: Actor, spec: DemoDeployment, regionIds: Record<string, string>) {
+export async function seedDeployment<K extends string>(
+  db: Db,
+  actor: Actor,
+  spec: DemoDeployment<K>,
+  regionIds: Record<string, string>,
+) {
   const deployment = await createDeployment(db, actor, spec.deployment);
   const regionId = (key: string) => {
     const id = regionIds[key];

@@ -3,6 +3,7 @@ import { createCallerFactory, router } from "@/server/api/trpc";
 
 import { auditRouter } from "./routers/audit";
 import { identityRouter } from "./routers/identity";
+import { notificationsRouter } from "./routers/notifications";
 import { operationsRouter } from "./routers/operations";
 import { overviewRouter } from "./routers/overview";
 import { planningRouter } from "./routers/planning";
@@ -16,6 +17,7 @@ export const appRouter = router({
   telemetry: telemetryRouter,
   planning: planningRouter,
   operations: operationsRouter,
+  notifications: notificationsRouter,
   overview: overviewRouter,
 });
 

@@ -2,6 +2,7 @@
 
 export type DriverErrorCode =
   | "STALE_EPOCH"
+  | "STALE_TOKEN"
   | "SPLIT_BRAIN_REFUSED"
   | "NOT_FOUND"
   | "INVALID_ACTION"
@@ -95,5 +96,17 @@ export class UnreachableError extends DriverError {
 export class DriverUnavailableError extends DriverError {
   constructor(message: string) {
     super("DRIVER_UNAVAILABLE", message);
+  }
+}
+
+/** An action carried an attempt token older than the newest the world applied: a stale worker's late call. */
+export class StaleTokenError extends DriverError {
+  readonly token: number;
+  readonly lastToken: number;
+
+  constructor(input: { token: number; lastToken: number; message: string }) {
+    super("STALE_TOKEN", input.message);
+    this.token = input.token;
+    this.lastToken = input.lastToken;
   }
 }

@@ -63,7 +63,19 @@ export function isDriverKind(value: string): value is DriverKind {
   return (DRIVER_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * Tests only: a deployment bound to a stand-in for a real server (tests/world-driver.ts, whose world
+ * lives outside the database transaction). Returns the function that removes the binding.
+ */
+const standIns = new Map<string, DriverFactory>();
+export function standInDriver(deploymentId: string, factory: DriverFactory): () => void {
+  standIns.set(deploymentId, factory);
+  return () => void standIns.delete(deploymentId);
+}
+
 export function createDriver(binding: DriverBinding): Driver {
+  const standIn = standIns.get(binding.deploymentId);
+  if (standIn) return standIn(binding);
   if (!isDriverKind(binding.kind))
     throw new DriverUnavailableError(
       `driver kind "${String(binding.kind)}" is unknown; known kinds: ${DRIVER_KINDS.join(", ")}`,

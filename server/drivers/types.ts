@@ -192,6 +192,12 @@ export interface ReplicaActionInput {
   replicaId: string;
   /** Fencing epoch of the operation; refused when older than the cluster's current epoch. */
   epoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -199,6 +205,12 @@ export interface PromoteInput {
   replicaId: string;
   /** Every promotion takes a new epoch, strictly above the cluster's current one. */
   newEpoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -208,6 +220,12 @@ export interface RepointInput {
   /** Optional: also change the receiving end, e.g. to reverse a link for failback. */
   newTargetReplicaId?: string;
   epoch: number;
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -230,6 +248,12 @@ export interface SetRoutingInput {
    */
   clusterId?: string;
   rules: RoutingRuleChange[];
+  /**
+   * Identifies the attempt (the engine's StepAttempt token, strictly increasing): the world refuses
+   * an action whose token is older than the newest it applied for the cluster, so a stale worker's
+   * late call cannot undo a newer one. The engine always gives it; absent only in driver tests.
+   */
+  token?: number;
   atMs: number;
 }
 
@@ -278,6 +302,19 @@ export interface LinkPositionQuery {
   atMs: number;
 }
 
+/**
+ * What the world says of one cluster, read from the servers themselves (for PostgreSQL:
+ * pg_is_in_recovery(), the timeline, Meridian's fence marker and last token in its small schema on
+ * each server, the router's target). The engine reconciles an attempt in doubt against it.
+ */
+export interface ClusterWorld {
+  clusterId: string;
+  /** The newest attempt token the world applied for this cluster; 0 when none. */
+  lastToken: number;
+  replicas: (ReplicaStatus & { inRecovery: boolean; timeline: number })[];
+  links: Pick<TopologyLink, "id" | "sourceReplicaId" | "targetReplicaId">[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The driver
 // ---------------------------------------------------------------------------------------------
@@ -305,9 +342,10 @@ export interface FaultInjector {
   list(): Promise<TFaultSpec[]>;
   /**
    * A driver without state of its own (real servers) is handed every stored active fault at each
-   * session instead, and brings the world to what they describe; faults past their end ask nothing.
+   * session instead, and brings the world to what they describe; faults past their end ask nothing,
+   * and those cleared a short while ago (`recentlyEnded`) undo what they did (a stopped server starts).
    */
-  reconcile?(faults: TFaultSpec[], atMs: number): Promise<void>;
+  reconcile?(faults: TFaultSpec[], atMs: number, recentlyEnded?: TFaultSpec[]): Promise<void>;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -339,6 +377,8 @@ export interface Driver {
   /** LSN-like: how far into its source's log the link's target has applied. */
   appliedPosition(input: LinkPositionQuery): Promise<number>;
 
+  /** What the world says of a cluster now, for reconciling an attempt in doubt. */
+  clusterWorld(clusterId: string): Promise<ClusterWorld>;
   /** The topology as the driver now sees it (roles, epochs, link ends, routing rules). */
   currentTopology(): Promise<DeploymentTopology>;
   /** JSON-safe state to persist when capabilities.holdsState; null otherwise. */

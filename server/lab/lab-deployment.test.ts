@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { eventually, expectNothingRunning, labRoot, smallLab } from "@/tests/lab";
 
-import { LabDeployment } from "./lab-deployment";
+import { LabCallError, LabClient } from "./client";
+import { startControlServer } from "./control-server";
+import { Lab } from "./lab";
 import { countLostWrites } from "./lost-writes";
 import { StaleTokenError } from "./router";
 import { queryRows, withClient } from "./sql";
@@ -15,7 +17,8 @@ import { WORKLOAD_TABLE } from "./workload-table";
 
 const root = labRoot();
 const spec = smallLab("routed");
-const lab = new LabDeployment(spec, { root, password: "lab-test-password", db, workload: { start: false } });
+const supervisor = new Lab({ root, password: "lab-test-password", db, workload: { start: false } });
+let lab = undefined as unknown as ReturnType<typeof supervisor.deployment>;
 const pids = new Set<number>();
 const ports = new Set<number>();
 
@@ -39,14 +42,15 @@ async function regionThroughRouter(): Promise<string> {
 
 afterAll(async () => {
   await remember();
-  await lab.down();
+  await supervisor.down();
   await expectNothingRunning([...pids], [...ports]);
   rmSync(root, { recursive: true, force: true });
 });
 
 describe("a lab deployment", () => {
   it("reports its servers, routers, links and probe relays", async () => {
-    await lab.up();
+    await supervisor.up([spec]);
+    lab = supervisor.deployment("routed");
     await remember();
     const servers = await lab.serverStatus();
     expect(servers.map((server) => [server.region, server.role, server.inRecovery])).toEqual([
@@ -117,5 +121,29 @@ describe("a lab deployment", () => {
     expect(lost.examples.map((example) => Number(example.writeId)).sort((a, b) => a - b)).toEqual([
       3, 5, 8, 13, 21, 34, 55,
     ]);
+  });
+
+  it("is driven through its control API with the token, and refuses what it should", async () => {
+    const control = await startControlServer(supervisor, () => {});
+    ports.add(control.port);
+    try {
+      const client = new LabClient(control.port, control.token);
+      const status = await client.status();
+      expect(status.servers.map((server) => server.region)).toEqual(["us-east-1", "eu-west-1"]);
+      expect(status.routers[0]).toMatchObject({ deployment: "routed", policy: "front", host: "127.0.0.1" });
+      const link = status.links[0]!.id;
+      await client.cutLink(link);
+      expect((await client.status()).links[0]!.conditions.cut).toBe("refuse");
+      await client.restoreLink(link);
+      expect((await client.status()).links[0]!.conditions.cut).toBeNull();
+      await expect(
+        client.setRouterTarget({ deployment: "routed", policy: "front", token: 1, region: null }),
+      ).rejects.toThrow(/fence token 1 refused/);
+      await expect(client.faultLink({ link, kind: "slow", addedLatencyMs: -5 })).rejects.toMatchObject({ status: 400 });
+      await expect(new LabClient(control.port, "wrong-token").status()).rejects.toBeInstanceOf(LabCallError);
+      expect(await client.lostWrites({ deployment: "routed" })).toMatchObject({ lost: 7 });
+    } finally {
+      await control.close();
+    }
   });
 });

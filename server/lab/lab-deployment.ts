@@ -177,6 +177,11 @@ export class LabDeployment {
     await Promise.all([...this.clusters.values()].map((cluster) => cluster.down(mode)));
   }
 
+  private regionIdOf(code: string): { regionId?: string } {
+    const id = this.spec.regions.find((region) => region.code === code)?.id;
+    return id ? { regionId: id } : {};
+  }
+
   async serverStatus(): Promise<ServerStatus[]> {
     return Promise.all(
       [...this.clusters.values()].flatMap((runtime) =>
@@ -188,6 +193,7 @@ export class LabDeployment {
             replica: replica.name,
             ...(replica.id ? { replicaId: replica.id } : {}),
             region: replica.region,
+            ...this.regionIdOf(replica.region),
             pid,
             running: pid !== null,
             host: HOST,
@@ -270,6 +276,7 @@ export class LabDeployment {
       cluster: target.cluster,
       replica: target.replica,
       region: target.region,
+      ...this.regionIdOf(target.region),
       host: HOST,
       port: relay.port,
       url:

@@ -102,6 +102,8 @@ export class LabServer {
         "-E",
         "UTF8",
         "--no-instructions",
+        // A new lab server holds nothing yet: no fsync of every file at creation (the lab starts faster).
+        "--no-sync",
       ]);
     } finally {
       rmSync(pwfile, { force: true });

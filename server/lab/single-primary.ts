@@ -172,6 +172,69 @@ export class SinglePrimaryCluster implements ClusterRuntime {
       for (const { relay, source } of this.links.values()) if (source === name) relay.retarget(server.port as number);
   }
 
+  // ------------------------------------------------------------------ moving the primary
+  // The primitives a switchover or failover is made of (issue 10's engine calls them in order):
+  // promote a standby, point the other standbys at it, and make the old primary a standby of it.
+
+  /**
+   * Promotes a standby (`pg_promote`, waiting up to 30 s) and makes it the cluster's primary: slots
+   * and link relays towards every other server are made from it. The caller has fenced the old
+   * primary first: this does not check that nobody else takes writes.
+   */
+  async promote(name: string): Promise<void> {
+    const { server } = this.serverOf(name);
+    if (!server.running) throw new Error(`cannot promote ${name}: its server is not running`);
+    await withClient(server.endpoint("postgres"), async (client) => {
+      const [row] = (await client.query<{ r: boolean }>("select pg_is_in_recovery() as r")).rows;
+      if (row?.r) await client.query("select pg_promote(true, 30)");
+    });
+    this.primaryName = name;
+    server.writeSettings({ clusterName: this.clusterName(this.serverOf(name).replica) });
+    for (const other of this.servers.values())
+      if (other.replica.name !== name) {
+        await ensurePhysicalSlot(server, this.slotName(other.replica.name));
+        await this.ensureLink(other.replica);
+      }
+  }
+
+  /** Points a running standby at the current primary (primary_conninfo is reloaded, no restart). */
+  async repoint(name: string): Promise<void> {
+    const { replica, server } = this.serverOf(name);
+    await this.ensureLink(replica);
+    this.writeStandbySettings(name);
+    if (server.running)
+      await withClient(server.endpoint("postgres"), (client) => client.query("select pg_reload_conf()"));
+  }
+
+  /**
+   * Makes a former primary a standby of the current one without a copy: stopped (fast) if it
+   * runs, `standby.signal`, the new primary's conninfo with recovery_target_timeline = latest,
+   * started. It follows the new timeline when its WAL ended at or before the promotion point (a
+   * clean shutdown that the new primary had received); otherwise PostgreSQL refuses to stream and
+   * the caller re-clones it (`reclone`).
+   */
+  async rejoinAsStandby(name: string): Promise<void> {
+    if (name === this.primaryName) throw new Error(`${name} is the primary: promote another first`);
+    const { replica, server } = this.serverOf(name);
+    await server.stop("fast");
+    server.markStandby();
+    await this.ensureLink(replica);
+    this.writeStandbySettings(name);
+    await server.start(server.port ?? (await freePort()));
+  }
+
+  /** Replaces a server's folder with a fresh hot copy of the current primary and starts it. */
+  async reclone(name: string): Promise<void> {
+    if (name === this.primaryName) throw new Error(`${name} is the primary: it cannot be re-cloned from itself`);
+    const { replica, server } = this.serverOf(name);
+    await server.stop("fast");
+    await ensurePhysicalSlot(this.primary, this.slotName(name));
+    await this.ensureLink(replica);
+    await hotCopy(this.primary, server);
+    this.writeStandbySettings(name);
+    await server.start(server.port ?? (await freePort()));
+  }
+
   async down(mode: StopMode = "fast"): Promise<void> {
     await Promise.all([...this.servers.values()].map(({ server }) => server.stop(mode)));
     await Promise.all([...this.links.values()].map(({ relay }) => relay.stop()));

@@ -4,6 +4,8 @@
 import type { Coordinates } from "./distance";
 
 export interface LabRegion extends Coordinates {
+  /** The model's region id, when the lab was read from the model. */
+  id?: string;
   code: string;
 }
 

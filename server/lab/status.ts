@@ -12,6 +12,8 @@ export interface ServerStatus {
   /** The model's replica id, when the lab was read from the model. */
   replicaId?: string;
   region: string;
+  /** The model's region id, when the lab was read from the model. */
+  regionId?: string;
   /** PRIMARY, READ_REPLICA (in recovery) or MULTI_MASTER; DOWN when it is not running. */
   role: "PRIMARY" | "READ_REPLICA" | "MULTI_MASTER" | "DOWN";
   inRecovery: boolean | null;
@@ -59,6 +61,7 @@ export interface ProbeStatus {
   cluster: string;
   replica: string;
   region: string;
+  regionId?: string;
   host: string;
   port: number | null;
   url: string | null;

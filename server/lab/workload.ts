@@ -61,6 +61,11 @@ export class Workload {
     return this.options.ledger.lastError;
   }
 
+  /** Sends what the ledger holds now (before counting lost writes). */
+  flushLedger(): Promise<void> {
+    return this.options.ledger.flush();
+  }
+
   get running(): boolean {
     return this.timer !== null;
   }

@@ -1,5 +1,6 @@
 // A routing rule: its weight, priority and state, and the status of the region it sends traffic to.
 import { Badge } from "@/components/ui/layout";
+import { PRIORITY_ACTS, WEIGHT_ACTS } from "@/lib/topology/steering";
 import { label } from "@/lib/topology/words";
 
 import { StatusBadge } from "../status-badges";
@@ -17,8 +18,8 @@ export function describeRule(ruleId: string, { deployment, live, alertsFor }: Co
       <>
         <Facts>
           <Fact term="Steering">{label(policy.steering)}</Fact>
-          <Fact term="Weight">{rule.weight}</Fact>
-          <Fact term="Priority">{rule.priority}</Fact>
+          {WEIGHT_ACTS[policy.steering] ? <Fact term="Weight">{rule.weight}</Fact> : null}
+          {PRIORITY_ACTS[policy.steering] ? <Fact term="Priority">{rule.priority}</Fact> : null}
           <Fact term="Geo match">{rule.geoMatch.length ? rule.geoMatch.join(", ") : "any"}</Fact>
           <Fact term="State">
             <span className="flex flex-wrap gap-1">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildMapGraph, buildTopologyGraph, layoutNodesOf } from "../build-graph";
+import { buildMapGraph, buildTopologyGraph, layoutNodesOf, mapPlacesOf } from "../build-graph";
 import { searchNodes } from "../graph-search";
 import { layoutGraph } from "../layout";
 import { composeEdges, composeNodes, indexSnapshot } from "../live-merge";
@@ -61,10 +61,20 @@ describe("the topology graph", () => {
     ).toEqual([]);
   });
 
-  it("joins regions on the map, and finds nodes by code or name", () => {
+  it("joins regions on the map, draws the routing policies' rules to them, and finds nodes by code or name", () => {
     const map = buildMapGraph(deployment);
-    expect(map.nodes.map((node) => node.type)).toEqual(["mapRegion", "mapRegion"]);
-    expect(map.edges).toMatchObject([{ source: "region:r1", target: "region:r2" }]);
+    expect(map.nodes.map((node) => node.type)).toEqual(["policy", "mapRegion", "mapRegion"]);
+    expect(map.edges).toMatchObject([
+      { type: "rule", source: "policy:pol", target: "region:r1" },
+      { type: "rule", source: "policy:pol", target: "region:r2" },
+      { type: "link", source: "region:r1", target: "region:r2" },
+    ]);
+    // Every node of the map has a place: the policy north of the regions it routes to.
+    const places = mapPlacesOf(deployment);
+    expect(places.map((place) => place.id).sort()).toEqual(map.nodes.map((node) => node.id).sort());
+    const policy = places.find((place) => place.id === "policy:pol")!;
+    const regions = places.filter((place) => place.id.startsWith("region:"));
+    expect(policy.latitude).toBeGreaterThan(Math.max(...regions.map((region) => region.latitude)));
     expect(searchNodes(buildTopologyGraph(deployment).nodes, "eu-west")[0]).toBe("region:r2");
     expect(searchNodes(buildTopologyGraph(deployment).nodes, "orders-use1")).toEqual(["replica:p"]);
   });
@@ -74,5 +84,8 @@ describe("the topology graph", () => {
     expect(ruleLabel({ steering: "FAILOVER", weight: 100, priority: 1, enabled: true, drained: true })).toBe(
       "p 1 · drained",
     );
+    // Latency steering picks the best priority among rules of weight above 0; random uses neither.
+    expect(ruleLabel({ steering: "LATENCY", weight: 0, priority: 2, enabled: true, drained: false })).toBe("p 2 · w 0");
+    expect(ruleLabel({ steering: "RANDOM", weight: 50, priority: 1, enabled: false, drained: false })).toBe("disabled");
   });
 });

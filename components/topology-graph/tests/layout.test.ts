@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { GROUP_HEADER_HEIGHT, layoutGraph, layoutKey, type LayoutEdge, type LayoutNode, type NodeBox } from "../layout";
 import { layoutMap, MAP_HEIGHT, MAP_WIDTH, project } from "../map-layout";
+import { worldPaths } from "../world-map";
 
 /** A deployment-shaped graph: policies on top, regions holding stack components and replicas, links between replicas. */
 function estate(regionCount: number, { policies = 2, stackPerRegion = 4, clusters = 2 } = {}) {
@@ -147,5 +148,18 @@ describe("layoutMap", () => {
     for (let i = 0; i < all.length; i++)
       for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
     expect(layoutMap([...places].reverse())).toEqual(boxes);
+  });
+});
+
+describe("the world map", () => {
+  it("draws the land's coastlines from world-atlas with the projection regions are placed by", () => {
+    const { land, graticule } = worldPaths();
+    // Natural Earth 1:110m land: over a hundred rings (continents and islands) in one path.
+    expect(land.match(/M/g)!.length).toBeGreaterThan(100);
+    expect(graticule.length).toBeGreaterThan(0);
+    // Every coordinate lies on the canvas.
+    const numbers = land.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(-1);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(MAP_WIDTH + 1);
   });
 });

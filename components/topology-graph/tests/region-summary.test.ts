@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { layoutNodesOf } from "../build-graph";
+import { searchNodes } from "../graph-search";
 import type { RegionLinkEdge, RegionSummaryNode } from "../graph-types";
+import { layoutOverview } from "../layout";
 import { indexSnapshot } from "../live-merge";
 import { aggregateLinks, buildOverviewGraph, summarizeRegion } from "../region-summary";
 import { estate, estateSnapshot } from "./estate";
@@ -69,6 +72,11 @@ describe("the zoomed-out graph of regions", () => {
     expect(summarizeRegion(data("r3"), indexSnapshot(fenced)).writer).toBe(false);
   });
 
+  it("finds, zoomed out, the region holding a replica or a cluster", () => {
+    expect(searchNodes(nodes, "db1-r4")).toEqual(["region:r4"]);
+    expect(searchNodes(nodes, "db2").sort()).toEqual(["region:r6", "region:r7", "region:r8"]);
+  });
+
   it("keeps a region with nothing in it", () => {
     const lonely = estate(4, { perCluster: 3 });
     const graph = buildOverviewGraph(lonely);
@@ -77,3 +85,36 @@ describe("the zoomed-out graph of regions", () => {
     expect(summarizeRegion(empty.data, indexSnapshot(estateSnapshot(lonely)))).toMatchObject({ status: "HEALTHY" });
   });
 });
+
+describe("the zoomed-out layout", () => {
+  it("places regions apart and routes every edge around the regions it does not join", async () => {
+    const deployment = estate(30, { perCluster: 4 });
+    const { nodes, edges } = buildOverviewGraph(deployment);
+    const { boxes, routes } = await layoutOverview(layoutNodesOf(nodes), edges);
+    const placed = nodes.map((node) => ({ id: node.id, ...boxes[node.id]! }));
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i]!, placed[j]!)).toBe(false);
+    expect(Object.keys(routes).sort()).toEqual(edges.map((edge) => edge.id).sort());
+    for (const edge of edges) {
+      const route = routes[edge.id]!;
+      for (const box of placed.filter((b) => b.id !== edge.source && b.id !== edge.target))
+        for (let k = 1; k < route.length; k++)
+          expect(crosses(route[k - 1]!, route[k]!, box), `${edge.id} through ${box.id}`).toBe(false);
+    }
+    // Packed into rows near the screen's shape, not one long line.
+    const width = Math.max(...placed.map((b) => b.x + b.width));
+    const height = Math.max(...placed.map((b) => b.y + b.height));
+    expect(width / height).toBeLessThan(4);
+    expect(height / width).toBeLessThan(4);
+  });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Does an axis-parallel segment (orthogonal routing makes only those) pass through the box's inside? */
+function crosses(a: { x: number; y: number }, b: { x: number; y: number }, box: Box): boolean {
+  const [x1, x2] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+  const [y1, y2] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+  return x1 < box.x + box.width && x2 > box.x && y1 < box.y + box.height && y2 > box.y;
+}

@@ -15,6 +15,7 @@ import { ZDeploymentRef } from "@/lib/topology/contracts";
 import { allowedTo, authedProcedure, router } from "@/server/api/trpc";
 import { decideGate, inbox } from "@/server/domain/operations/approvals/decide";
 import { listPolicies, setPolicy } from "@/server/domain/operations/approvals/policies";
+import { approvalsWaiting } from "@/server/domain/operations/approvals/waiting";
 import { abortOperation, pauseOperation, resumeOperation } from "@/server/domain/operations/control";
 import { planOperation } from "@/server/domain/operations/plan/plan";
 import { startOperation } from "@/server/domain/operations/plan/start";
@@ -33,6 +34,8 @@ export const operationsRouter = router({
   resume: run.input(ZControlInput).mutation(({ ctx, input }) => resumeOperation(ctx.db, ctx.actor, input)),
   abort: run.input(ZAbortInput).mutation(({ ctx, input }) => abortOperation(ctx.db, ctx.actor, input)),
   inbox: authedProcedure.query(({ ctx }) => inbox(ctx.db, ctx.actor)),
+  /** The navigation's badge: approvals this person may decide now. */
+  waiting: authedProcedure.query(({ ctx }) => approvalsWaiting(ctx.db, ctx.actor)),
   decide: authedProcedure.input(ZDecideInput).mutation(({ ctx, input }) => decideGate(ctx.db, ctx.actor, input)),
   policies: authedProcedure.input(ZDeploymentRef).query(({ ctx, input }) => listPolicies(ctx.db, input.deploymentId)),
   setPolicy: allowedTo("approvals.setPolicy")

@@ -108,4 +108,23 @@ describe("faults and history through the API", () => {
     expect(reversed.code).toBe("BAD_REQUEST");
     expect(reversed.message).toMatch(/toMs must be after fromMs/);
   });
+
+  it("faults go into the lab only as kinds it acts out, and never into servers Meridian does not own", async () => {
+    const { caller } = await callerAs("OPERATOR");
+    const lab = await caller.topology.createDeployment(deploymentInput());
+    const elsewhere = await caller.topology.createDeployment(deploymentInput());
+    await db.deployment.update({ where: { id: lab.id }, data: { driverKind: "lab" } });
+    await db.deployment.update({ where: { id: elsewhere.id }, data: { driverKind: "postgres" } });
+    const surge = await caller.telemetry
+      .injectFault({ deploymentId: lab.id, kind: "WRITE_SURGE", target: { clusterId: "x" }, params: { multiplier: 2 } })
+      .then(unexpected, (e: TRPCError) => e);
+    expect(surge.code).toBe("BAD_REQUEST");
+    expect(surge.message).toMatch(/the lab acts out region outage, link partition, added latency; not write surge/);
+    const owned = await caller.telemetry
+      .injectFault({ deploymentId: elsewhere.id, kind: "REGION_OUTAGE", target: { regionId: "x" } })
+      .then(unexpected, (e: TRPCError) => e);
+    expect(owned.code).toBe("PRECONDITION_FAILED");
+    expect(owned.message).toMatch(/servers Meridian does not own/);
+    expect(await db.fault.count({ where: { deploymentId: { in: [lab.id, elsewhere.id] } } })).toBe(0);
+  });
 });

@@ -62,3 +62,9 @@ export function auditKeys(): AuditKeys {
   cached = { secret, keys };
   return keys;
 }
+
+/**
+ * A 32-byte key for another purpose (webhook secrets at rest), derived from the same master secret
+ * so it too lives outside the database, and apart from the chain's key (its own HKDF info).
+ */
+export const derivedKey = (purpose: string): Buffer => derive(masterSecret(), purpose);

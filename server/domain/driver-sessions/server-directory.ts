@@ -5,6 +5,10 @@
 import type { Tx } from "@/server/db";
 import type { ServerDirectory } from "@/server/drivers/postgres";
 import type { DeploymentTopology } from "@/server/drivers/types";
+import { labDir } from "@/server/env";
+import { LabClient } from "@/server/lab/client";
+import { readControlFile } from "@/server/lab/control-file";
+import { directoryFromStatus } from "@/server/lab/driver-directory";
 
 export type DirectoryResolver = (
   db: Tx,
@@ -14,12 +18,28 @@ export type DirectoryResolver = (
 
 const none = (absentReason: string): ServerDirectory => ({ servers: {}, probes: [], controls: null, absentReason });
 
+const LAB_CALL_TIMEOUT_MS = 3_000;
+const LAB_NOT_RUNNING = "the lab is not running: start it with `npm start` or `npm run lab -- up`";
+
+/** The running lab, found by its control file (MERIDIAN_LAB_DIR), asked for its status each session. */
+async function fromRunningLab(_db: Tx, _deploymentId: string, topology: DeploymentTopology): Promise<ServerDirectory> {
+  const control = readControlFile(labDir());
+  if (!control) return none(LAB_NOT_RUNNING);
+  // A tick must not hang on a lab that stopped answering: its status call is bounded too.
+  const client = new LabClient(control.port, control.token, LAB_CALL_TIMEOUT_MS);
+  try {
+    return directoryFromStatus(await client.status(), topology, client);
+  } catch (error) {
+    return none(`${LAB_NOT_RUNNING} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
 const resolvers: Partial<Record<string, DirectoryResolver>> = {
-  lab: async () => none("the lab is not running: start it with `npm start` or `npm run lab -- up`"),
+  lab: fromRunningLab,
   postgres: async () => none("no connection details for this replica: enter them in the Model tab"),
 };
 
-/** Lets the process that runs the lab (or stored connection details) say where the servers are. */
+/** Points a kind at another source of servers (tests and benchmarks run a lab in their own process). */
 export function registerDirectoryResolver(kind: "lab" | "postgres", resolver: DirectoryResolver): void {
   resolvers[kind] = resolver;
 }

@@ -152,16 +152,21 @@ export async function endSession(session: DriverSession): Promise<void> {
   await session.driver.close?.();
 }
 
-/** Acts on a deployment's driver inside `tx`: lock, open, act, save (the engine's steps and undos). */
+/**
+ * Acts on a deployment's driver inside `tx`: lock, open, act, save (the engine's steps and undos).
+ * `before` is the model; `world` is the topology as the driver answers it, which is what steps must
+ * read: a real server's state can be ahead of the model when a move was lost after its action.
+ */
 export async function withDriverSession<T>(
   tx: Tx,
   deploymentId: string,
   nowMs: number,
-  act: (session: { driver: Driver; before: DeploymentTopology }) => Promise<T>,
+  act: (session: { driver: Driver; before: DeploymentTopology; world: DeploymentTopology }) => Promise<T>,
 ): Promise<T> {
   const session = await lockToAct(tx, deploymentId, nowMs);
   try {
-    const result = await act({ driver: session.driver, before: session.topology });
+    const world = await session.driver.currentTopology();
+    const result = await act({ driver: session.driver, before: session.topology, world });
     await saveActed(tx, session, nowMs);
     return result;
   } finally {

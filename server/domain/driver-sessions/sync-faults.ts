@@ -6,6 +6,9 @@ import { endElapsedFaults } from "@/server/domain/telemetry/faults";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import type { Driver } from "@/server/drivers/types";
 
+/** How long after a fault is cleared a stateless driver still undoes it (starts what it stopped). */
+const RECENTLY_ENDED_MS = 2 * 60_000;
+
 /**
  * Makes the driver's faults match the stored ones: injects new ones, clears the cleared, and closes
  * the rows of those whose duration ran out (the driver ends them at their end by itself).
@@ -13,11 +16,13 @@ import type { Driver } from "@/server/drivers/types";
 export async function syncDriverFaults(db: Db | Tx, driver: Driver, deploymentId: string, atMs: number) {
   if (!driver.faults) return;
   if (driver.faults.reconcile) {
-    const active = await db.fault.findMany({ where: { deploymentId, clearedAt: null } });
-    await driver.faults.reconcile(
-      active.map((f) => parseFaultSpec(f.spec)),
-      atMs,
-    );
+    const [active, ended] = await Promise.all([
+      db.fault.findMany({ where: { deploymentId, clearedAt: null } }),
+      db.fault.findMany({ where: { deploymentId, clearedAt: { gte: new Date(atMs - RECENTLY_ENDED_MS) } } }),
+    ]);
+    const spec = (f: { spec: unknown }) => parseFaultSpec(f.spec);
+    await driver.faults.reconcile(active.map(spec), atMs, ended.map(spec));
+    await endElapsedFaults(db, active, atMs);
     return;
   }
   const inDriver = new Set((await driver.faults.list()).map((f) => f.id));

@@ -35,6 +35,16 @@ export async function pauseOperation(db: Db, actor: Actor, input: Control): Prom
     const op = await locked(tx, input.operationId);
     if (op.status !== "RUNNING")
       throw conflict(`${name(op)} is ${statusWords(op.status)}; only a running operation can be paused`, "operationId");
+    // Between a fence and its promotion nothing can write: a pause there would stretch the outage.
+    const steps = await tx.operationStep.findMany({ where: { operationId: op.id }, orderBy: { index: "asc" } });
+    const fence = steps.findLast((s) => s.kind === "FENCE" && s.status === "SUCCEEDED");
+    const promoted =
+      fence && steps.some((s) => s.kind === "PROMOTE" && s.index > fence.index && s.status === "SUCCEEDED");
+    if (fence && !promoted)
+      throw conflict(
+        `${name(op)} has fenced the primary (step ${fence.index + 1} "${fence.title}") and not promoted yet: nothing accepts writes, and a pause would keep it so; abort it (the fence is lifted) or let it finish`,
+        "operationId",
+      );
     await tx.operation.update({ where: { id: op.id }, data: { status: "PAUSED" } });
     await recordAudit(tx, actor, {
       action: "operation.pause",
@@ -96,7 +106,12 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
       where: { operationId: op.id, status: "OPEN" },
       data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() },
     });
-    if (!(await nextUndo(tx, op.id))) {
+    // A move lost after it called the driver may have fenced or demoted: only the engine, asking the
+    // world, can tell, so such a run goes through the rollback even when the model shows nothing to undo.
+    const inDoubt =
+      (await tx.stepAttempt.count({ where: { operationId: op.id, status: "ATTEMPTING" } })) +
+      (await tx.operationStep.count({ where: { operationId: op.id, status: "IN_DOUBT" } }));
+    if (!(await nextUndo(tx, op.id)) && inDoubt === 0) {
       await tx.operation.update({ where: { id: op.id }, data: { abortRequested: true } });
       await finishOperation(
         tx,

@@ -42,6 +42,7 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   VERIFY_WRITES: { rollback: "none", words: "Reads only; nothing to undo." },
   CLEAR_FAULT: { rollback: "none", words: "The fault is over; nothing to undo." },
   WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
+  RESTORE_SIZE: { rollback: "compensate", words: "Scales the stack back up to the size it had before." },
 };
 
 function step(
@@ -115,8 +116,21 @@ function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, 
 const same = (phase: TPhase) => phase;
 const failbackPhase = (): TPhase => "failback";
 
+/**
+ * In a real failover the old primary's region is down: lifting its fence or promoting it back cannot
+ * give the cluster a writer (the promotion is refused), so the fence is the point of no return and
+ * the run finishes by promoting the chosen replica. A drill's outage is its own and is cleared first
+ * on the way out, so there the old primary can take writes again.
+ */
+const DEAD_PRIMARY_UNDO = {
+  rollback: "irreversible" as TRollback,
+  words:
+    "Point of no return in a failover: the old primary's region is down, so lifting its fence or promoting it back would leave the cluster with no writer. Abort is refused from here; the run finishes by promoting the chosen replica.",
+};
+
 /** `confirmSeconds`: how long probes may take to agree; an operator's failover ends as a false alarm after it. */
-function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
+function failoverSteps(s: RunbookSettings, confirmSeconds: number, drill: boolean): StepSpec[] {
+  const undo = (kind: "FENCE" | "DEMOTE") => (drill ? ROLLBACK_WORDS[kind] : DEAD_PRIMARY_UNDO);
   return [
     step(
       "CONFIRM_OUTAGE",
@@ -127,8 +141,16 @@ function failoverSteps(s: RunbookSettings, confirmSeconds: number): StepSpec[] {
       1,
     ),
     step("CHOOSE_TARGET", "detect", "Choose the most caught-up reachable replica", {}, 30),
-    step("FENCE", "fence", "Fence the old primary where it can be reached", { replica: "source" }, 30),
-    step("DEMOTE", "promote", "Demote the old primary to a read replica", { replica: "source" }, 30),
+    step(
+      "FENCE",
+      "fence",
+      "Fence the old primary where it can be reached",
+      { replica: "source" },
+      30,
+      3,
+      undo("FENCE"),
+    ),
+    step("DEMOTE", "promote", "Demote the old primary to a read replica", { replica: "source" }, 30, 3, undo("DEMOTE")),
     step("PROMOTE", "promote", "Promote the chosen replica with a new epoch", { replica: "target" }, 60),
     step("REPOINT", "repoint", "Repoint the other replicas to the new primary", { primary: "target" }, 60),
     step(
@@ -171,6 +193,21 @@ function returnAsSecondary(
   ];
 }
 
+/**
+ * The region the primary leaves on failing back ran at the primary's size only because the move
+ * that brought the primary there scaled it up: once writes and traffic are back, it returns to
+ * the size it had before (the modelled warm standby), after the outage window, so it costs no RTO.
+ */
+function restoreSize(region: Part): StepSpec {
+  return step(
+    "RESTORE_SIZE",
+    "failback",
+    `Return the stack in the region of {${region}} to its size before it was scaled up`,
+    { region },
+    60,
+  );
+}
+
 export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SETTINGS): StepSpec[] {
   switch (runbook) {
     case "SWITCHOVER":
@@ -205,16 +242,18 @@ export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SET
         ),
         ...returnAsSecondary("target", "source", same, s),
         ...losslessMove("source", "target", same, s),
+        restoreSize("source"),
       ];
     case "FAILOVER":
-      return failoverSteps(s, s.falseAlarmAfterSeconds);
+      return failoverSteps(s, s.falseAlarmAfterSeconds, false);
     case "DRILL":
       return [
         step("INJECT_FAULT", "fault", "Inject an outage of the primary's region", { region: "source" }, 30),
-        ...failoverSteps(s, s.confirmTimeoutSeconds),
+        ...failoverSteps(s, s.confirmTimeoutSeconds, true),
         step("CLEAR_FAULT", "failback", "End the injected outage", { region: "source" }, 30),
         ...returnAsSecondary("source", "target", failbackPhase, s),
         ...losslessMove("target", "source", failbackPhase, s),
+        restoreSize("target"),
       ];
   }
 }
@@ -227,15 +266,34 @@ export function nameReplicas<T extends { title: string }>(specs: T[], names: Rec
   }));
 }
 
+/** Steps between a fence and the promotion it leads to: writes are stopped while they run. */
+export const FENCED_WINDOW_KINDS: readonly TStepKind[] = ["WAIT_CATCH_UP", "DEMOTE", "PROMOTE"];
+
+/**
+ * The steps with their indexes and gates. No gate stands inside a fenced window (people deciding
+ * while nothing can write): a gate on a step there is asked before the fence that opens the window,
+ * with the same context, so the window runs from fence to promotion without waiting for anyone.
+ */
 export function withIndexes(
   specs: StepSpec[],
   gatedKinds: readonly string[],
   estimate: (spec: StepSpec) => number,
 ): TPlannedStep[] {
+  const gated = specs.map((spec) => gatedKinds.includes(spec.kind));
+  let fence: number | null = null;
+  specs.forEach((spec, index) => {
+    if (spec.kind === "FENCE") fence = index;
+    else if (!FENCED_WINDOW_KINDS.includes(spec.kind)) fence = null;
+    else if (fence !== null && gated[index]) {
+      gated[fence] = true;
+      gated[index] = false;
+    }
+    if (spec.kind === "PROMOTE") fence = null;
+  });
   return specs.map((spec, index) => ({
     ...spec,
     index,
-    gated: gatedKinds.includes(spec.kind),
+    gated: gated[index]!,
     estimateSeconds: estimate(spec),
   }));
 }

@@ -4,11 +4,14 @@ import type { TAlertKind } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { noticeAlert } from "@/server/domain/notifications/notices";
 
+import { alertPeaks } from "./alert-peaks";
 import type { Condition } from "./assess";
 
-export function listAlerts(db: Db, deploymentId: string, includeResolved = false) {
-  return db.alert.findMany({
+/** The deployment's open alerts (or all of the last day), newest first, each with its peak (alert-peaks.ts). */
+export async function listAlerts(db: Db, deploymentId: string, includeResolved = false) {
+  const alerts = await db.alert.findMany({
     where: {
       deploymentId,
       ...(includeResolved ? { openedAt: { gt: new Date(Date.now() - 86_400_000) } } : { resolvedAt: null }),
@@ -16,6 +19,8 @@ export function listAlerts(db: Db, deploymentId: string, includeResolved = false
     orderBy: { openedAt: "desc" },
     take: 200,
   });
+  const peaks = await alertPeaks(db, alerts);
+  return alerts.map((alert) => ({ ...alert, peak: peaks.get(alert.id) ?? null }));
 }
 
 /** Opens the alert for a condition unless one is open already (this worker's or another's). */
@@ -40,6 +45,7 @@ async function openAlert(db: Db, deploymentId: string, condition: Condition, atM
         summary: condition.message,
         after: alert,
       });
+      await noticeAlert(tx, alert, true, condition.message, atMs);
     })
     .catch((error: unknown) => {
       // Another worker opened the same alert a moment earlier: nothing to do.
@@ -70,13 +76,15 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
         data: { resolvedAt: new Date(atMs) },
       });
       if (resolved.count === 0) return;
+      const words = (RESOLVED[alert.kind as TAlertKind] ?? RESOLVED.LAG_OVER_RPO)(alert.targetLabel);
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "alert.resolve",
         objectType: "alert",
         objectId: alert.id,
-        summary: `resolved: ${(RESOLVED[alert.kind as TAlertKind] ?? RESOLVED.LAG_OVER_RPO)(alert.targetLabel)}`,
+        summary: `resolved: ${words}`,
         before: alert,
       });
+      await noticeAlert(tx, alert, false, words, atMs);
     });
   }
 }

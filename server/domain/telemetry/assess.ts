@@ -69,7 +69,7 @@ export function assess(input: AssessInput): Assessment {
           kind: "LAG_OVER_RPO",
           targetId: o.linkId,
           targetLabel: label,
-          message: `replication lag on ${label} is ${(lagMs / 1000).toFixed(1)} s, over the RPO target of ${rpoTargetSeconds} s since ${new Date(since).toISOString()}`,
+          message: `replication lag on ${label} is ${(lagMs / 1000).toFixed(1)} s, over the RPO target of ${rpoTargetSeconds} s`,
           details: { lagMs, lagBytes: o.lagBytes, rpoTargetSeconds, sinceMs: since },
         });
       }
@@ -87,22 +87,29 @@ export function assess(input: AssessInput): Assessment {
     const streak = failing >= quorum && probes.length > 0 ? (input.tracking.failingStreak[region.id] ?? 0) + 1 : 0;
     if (streak > 0) tracking.failingStreak[region.id] = streak;
     const traffic = observations.traffic.find((t) => t.regionId === region.id);
-    // Down takes a quorum of probe locations failing `threshold` times in a row, as the routing
-    // layer would decide: one probe's bad minute is no outage.
-    const status: RegionStatus =
-      streak >= threshold
-        ? "DOWN"
-        : failing > 0 || (traffic?.errorRate ?? 0) > DEGRADED_ERROR_RATE
-          ? "DEGRADED"
-          : "HEALTHY";
+    // Down is the routing layer's verdict, so that a region called down is one its traffic has left:
+    // every policy routing to it has marked it down (a quorum of its probe locations failed for
+    // failureThreshold of its intervals). A driver that reports no routing layer is judged the same
+    // way over our own observations: a quorum failing `threshold` of them in a row.
+    const drained = markedDownByRouting(topology, observations, region.id);
+    const down = drained ?? streak >= threshold;
+    const status: RegionStatus = down
+      ? "DOWN"
+      : failing > 0 || (traffic?.errorRate ?? 0) > DEGRADED_ERROR_RATE
+        ? "DEGRADED"
+        : "HEALTHY";
     if (status === "DOWN") {
       const label = names.regions[region.id] ?? region.code;
+      const how =
+        drained === null
+          ? `${streak} observations in a row`
+          : `marked down by its routing after ${threshold} failed checks`;
       conditions.push({
         kind: "REGION_DOWN",
         targetId: region.id,
         targetLabel: label,
-        message: `${label} fails its health check from ${failing} of ${probes.length} probe locations (quorum ${quorum}), ${streak} observations in a row`,
-        details: { failing, probes: probes.length, quorum, streak },
+        message: `${label} fails its health check from ${failing} of ${probes.length} probe locations (quorum ${quorum}), ${how}`,
+        details: { failing, probes: probes.length, quorum, streak, markedDownByRouting: drained === true },
       });
     }
     return {
@@ -117,6 +124,19 @@ export function assess(input: AssessInput): Assessment {
   });
 
   return { links, regions, tracking, conditions };
+}
+
+/**
+ * Whether every routing policy that routes to the region has marked it down (true), not all have
+ * (false), or null when the driver reports no routing layer for it (no policy, or no observation).
+ */
+function markedDownByRouting(topology: DeploymentTopology, observations: Observations, regionId: string) {
+  const verdicts = topology.routingPolicies
+    .filter((p) => p.rules.some((r) => r.regionId === regionId))
+    .map((p) => observations.routing.find((o) => o.policyId === p.id))
+    .filter((o) => o !== undefined)
+    .map((o) => o.unhealthyRegionIds.includes(regionId));
+  return verdicts.length === 0 ? null : verdicts.every(Boolean);
 }
 
 /** The policy routing to a region with the largest quorum: the one slowest to call it down. */

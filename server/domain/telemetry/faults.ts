@@ -1,8 +1,9 @@
-// Faults an operator injects into a simulated deployment. The API stores them (audited); the next
+// Faults an operator injects into a simulated deployment or the lab (whose driver acts them out on
+// its relays and servers). The API stores them (audited); the next
 // driver session of the deployment applies and clears them (driver-sessions/sync-faults.ts).
 import { randomUUID } from "node:crypto";
 
-import { FAULT_TARGET, type TInjectFault } from "@/lib/telemetry/contracts";
+import { FAULT_TARGET, faultKindsFor, type TInjectFault } from "@/lib/telemetry/contracts";
 import { FAULT_LABELS } from "@/lib/telemetry/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
@@ -48,10 +49,17 @@ async function describeTarget(db: Db, deploymentId: string, input: TInjectFault)
 export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
   const deployment = await db.deployment.findUnique({ where: { id: input.deploymentId } });
   if (!deployment) throw notFound("the deployment");
-  if (deployment.driverKind !== "sim") {
+  const kinds = faultKindsFor(deployment.driverKind);
+  if (kinds.length === 0) {
     throw new AppError(
       "PRECONDITION_FAILED",
-      `${deployment.name} runs on the ${deployment.driverKind} driver: faults are injected only into simulated deployments`,
+      `${deployment.name} runs on servers Meridian does not own (the ${deployment.driverKind} driver): faults are injected only into simulated deployments and the lab`,
+    );
+  }
+  if (!kinds.includes(input.kind)) {
+    throw invalid(
+      "kind",
+      `the lab acts out ${kinds.map((k) => FAULT_LABELS[k].toLowerCase()).join(", ")}; not ${FAULT_LABELS[input.kind].toLowerCase()}`,
     );
   }
   const targetLabel = await describeTarget(db, deployment.id, input);

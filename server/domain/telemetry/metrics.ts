@@ -42,6 +42,21 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
     "Write conflicts per second in a multi-primary cluster",
     ["deployment", "cluster"],
   );
+  const serverUp = gauge(
+    "meridian_server_up",
+    "1 when the replica's real server answered the last observation (postgres and lab deployments)",
+    ["deployment", "replica"],
+  );
+  const atRiskBytes = gauge(
+    "meridian_replica_data_at_risk_bytes",
+    "Bytes the cluster's writer committed that this replica has not received (lost if promoted now)",
+    ["deployment", "replica"],
+  );
+  const atRiskSeconds = gauge(
+    "meridian_replica_data_at_risk_seconds",
+    "Seconds of writes this replica would lose if promoted now",
+    ["deployment", "replica"],
+  );
   const openAlerts = gauge("meridian_alerts_open", "Open alerts", ["deployment", "kind"]);
   const observedAt = gauge("meridian_observed_at_seconds", "When the deployment was last observed (Unix time)", [
     "deployment",
@@ -85,6 +100,14 @@ export async function renderMetrics(db: Db): Promise<{ contentType: string; body
       healthyProbes.set(labels, region.totalProbes ? region.healthyProbes / region.totalProbes : 0);
       requests.set(labels, region.requestsPerSecond);
       errors.set(labels, region.errorRate);
+    }
+    for (const server of payload.servers ?? []) {
+      const labels = { deployment, replica: replicaName.get(server.replicaId) ?? server.replicaId };
+      serverUp.set(labels, server.reachable ? 1 : 0);
+      if (server.atRisk) {
+        atRiskBytes.set(labels, server.atRisk.bytes);
+        atRiskSeconds.set(labels, server.atRisk.seconds);
+      }
     }
     for (const cluster of payload.clusters)
       conflicts.set(

@@ -28,6 +28,8 @@ export async function buildSnapshot(
     driver.currentTopology(),
   ]);
   const writable = new Set((await Promise.all(topology.clusters.map((c) => driver.writableReplicas(c.id)))).flat());
+  // A replica in a region that is down takes no writes, whatever it would say if it could be asked.
+  const downRegions = new Set(assessment.regions.filter((r) => r.status === "DOWN").map((r) => r.regionId));
   return {
     deploymentId,
     observedAtMs: observations.observedAtMs,
@@ -46,7 +48,7 @@ export async function buildSnapshot(
         replicaId: r.id,
         role: r.role,
         epoch: r.epoch,
-        writable: writable.has(r.id),
+        writable: writable.has(r.id) && !downRegions.has(r.regionId),
         fenced: isWriter && !writable.has(r.id),
       };
     }),
@@ -59,6 +61,10 @@ export async function buildSnapshot(
       openedAt: a.openedAt.toISOString(),
     })),
     faults: faults.map((f) => ({ id: f.id, kind: f.kind, summary: f.summary, startedAt: f.startedAt.toISOString() })),
+    measured: driver.kind !== "sim",
+    servers: observations.servers ?? [],
+    lagUnknown: observations.lagUnknown ?? [],
+    divergence: observations.divergence ?? [],
   };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 
+import { refuseWhileOperating } from "./active-operation";
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 
 /** A multi-primary cluster must say how it settles conflicting writes; a single-primary one has none. */
@@ -43,6 +44,7 @@ export async function updateCluster(db: Db, actor: Actor, input: TClusterUpdate)
   return db.$transaction(async (tx) => {
     const before = await tx.databaseCluster.findUnique({ where: { id: input.id }, include: { replicas: true } });
     if (!before) throw notFound("the database cluster");
+    await refuseWhileOperating(tx, { clusterId: before.id }, `editing cluster ${before.name}`);
     const { replicas, ...cluster } = before;
     const next = mergedValid(ZClusterInput, cluster, input);
     checkConflictStrategy(next);
@@ -82,6 +84,7 @@ export async function deleteCluster(db: Db, actor: Actor, input: { id: string; c
       include: { _count: { select: { replicas: true, links: true } } },
     });
     if (!before) throw notFound("the database cluster");
+    await refuseWhileOperating(tx, { clusterId: before.id }, `deleting cluster ${before.name}`);
     const { _count: counts, ...cluster } = before;
     if (counts.replicas > 0 && !input.cascade) {
       throw new AppError(

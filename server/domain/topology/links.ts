@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, invalid, notFound } from "@/server/errors";
 
+import { refuseWhileOperating } from "./active-operation";
 import { auditCreated, auditDeleted, auditUpdated, changedFields } from "./audit-change";
 
 export async function createLink(db: Db, actor: Actor, input: TLinkInput) {
@@ -29,6 +30,7 @@ export async function createLink(db: Db, actor: Actor, input: TLinkInput) {
         `${target.name} is the primary of ${source.cluster.name}: in a single-primary cluster nothing replicates into the primary`,
       );
     }
+    await refuseWhileOperating(tx, { clusterId: source.clusterId }, `linking ${source.name} → ${target.name}`);
     const clash = await tx.replicationLink.findUnique({
       where: { sourceReplicaId_targetReplicaId: { sourceReplicaId: source.id, targetReplicaId: target.id } },
     });
@@ -49,6 +51,7 @@ export async function updateLink(db: Db, actor: Actor, input: TLinkUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.replicationLink.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the replication link");
+    await refuseWhileOperating(tx, { clusterId: before.clusterId }, "editing a replication link");
     const next = {
       mode: input.mode ?? before.mode,
       expectedVolumeGbPerDay: input.expectedVolumeGbPerDay ?? before.expectedVolumeGbPerDay,
@@ -70,6 +73,7 @@ export async function deleteLink(db: Db, actor: Actor, input: { id: string }) {
   return db.$transaction(async (tx) => {
     const before = await tx.replicationLink.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the replication link");
+    await refuseWhileOperating(tx, { clusterId: before.clusterId }, "removing a replication link");
     await tx.replicationLink.delete({ where: { id: before.id } });
     await auditDeleted(tx, actor, "link", before, "removed a replication link");
     return before;

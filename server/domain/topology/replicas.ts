@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 
+import { refuseWhileOperating } from "./active-operation";
 import { auditCreated, auditDeleted, auditUpdated, changedFields } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
 
@@ -35,6 +36,7 @@ function checkRoleFitsCluster(cluster: ClusterWithReplicas, role: TReplicaInput[
 export async function createReplica(db: Db, actor: Actor, input: TReplicaInput) {
   return db.$transaction(async (tx) => {
     const cluster = await lockCluster(tx, input.clusterId);
+    await refuseWhileOperating(tx, { clusterId: cluster.id }, `adding replica ${input.name}`, "role");
     await requireRegionInDeployment(tx, cluster.deploymentId, input.regionId);
     checkRoleFitsCluster(cluster, input.role);
     if (cluster.replicas.some((r) => r.name === input.name))
@@ -68,6 +70,7 @@ export async function updateReplica(db: Db, actor: Actor, input: TReplicaUpdate)
     const found = await tx.replica.findUnique({ where: { id: input.id } });
     if (!found) throw notFound("the replica");
     const cluster = await lockCluster(tx, found.clusterId);
+    await refuseWhileOperating(tx, { clusterId: cluster.id }, `editing replica ${found.name}`, "name");
     const before = cluster.replicas.find((r) => r.id === input.id) ?? found;
     const next = {
       name: input.name ?? before.name,
@@ -103,6 +106,7 @@ export async function deleteReplica(db: Db, actor: Actor, input: { id: string; c
     const found = await tx.replica.findUnique({ where: { id: input.id } });
     if (!found) throw notFound("the replica");
     const cluster = await lockCluster(tx, found.clusterId);
+    await refuseWhileOperating(tx, { clusterId: cluster.id }, `removing replica ${found.name}`);
     if (found.role === "PRIMARY" && cluster.replicas.length > 1) {
       throw new AppError(
         "PRECONDITION_FAILED",

@@ -13,6 +13,7 @@ import type { Db } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, invalid, notFound } from "@/server/errors";
 
+import { refuseWhileOperating } from "./active-operation";
 import { auditCreated, auditDeleted, auditUpdated, changedFields, mergedValid } from "./audit-change";
 import { requireRegionInDeployment } from "./deployment-regions";
 
@@ -59,6 +60,7 @@ export async function updatePolicy(db: Db, actor: Actor, input: TPolicyUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.trafficPolicy.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing policy");
+    await refuseWhileOperating(tx, { deploymentId: before.deploymentId }, `editing routing policy ${before.name}`);
     const next = mergedValid(ZPolicyInput, before, input);
     checkProductLayer(next);
     if (
@@ -91,6 +93,7 @@ export async function deletePolicy(db: Db, actor: Actor, input: { id: string; ca
     });
     if (!before) throw notFound("the routing policy");
     const { _count: counts, ...policy } = before;
+    await refuseWhileOperating(tx, { deploymentId: policy.deploymentId }, `deleting routing policy ${policy.name}`);
     if (counts.rules > 0 && !input.cascade) {
       throw new AppError(
         "PRECONDITION_FAILED",
@@ -115,6 +118,11 @@ export async function createRule(db: Db, actor: Actor, input: TRuleInput) {
   return db.$transaction(async (tx) => {
     const policy = await tx.trafficPolicy.findUnique({ where: { id: input.policyId } });
     if (!policy) throw notFound("the routing policy");
+    await refuseWhileOperating(
+      tx,
+      { deploymentId: policy.deploymentId },
+      `adding a rule to routing policy ${policy.name}`,
+    );
     await requireRegionInDeployment(tx, policy.deploymentId, input.regionId);
     if (
       await tx.routingRule.findUnique({
@@ -139,6 +147,7 @@ export async function updateRule(db: Db, actor: Actor, input: TRuleUpdate) {
   return db.$transaction(async (tx) => {
     const before = await tx.routingRule.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing rule");
+    await refuseWhileOperating(tx, { deploymentId: before.deploymentId }, "editing a routing rule");
     const next = mergedValid(ZRuleInput, before, input);
     const data = {
       weight: next.weight,
@@ -164,6 +173,7 @@ export async function deleteRule(db: Db, actor: Actor, input: { id: string }) {
   return db.$transaction(async (tx) => {
     const before = await tx.routingRule.findUnique({ where: { id: input.id } });
     if (!before) throw notFound("the routing rule");
+    await refuseWhileOperating(tx, { deploymentId: before.deploymentId }, "removing a routing rule");
     await tx.routingRule.delete({ where: { id: before.id } });
     await auditDeleted(tx, actor, "rule", before, "removed a routing rule");
     return before;

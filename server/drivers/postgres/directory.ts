@@ -1,3 +1,5 @@
+import type { RegionTrafficObservation } from "../types";
+
 // Where a postgres driver finds its servers: for each replica of the model, how to connect to the
 // PostgreSQL server that is that replica, and for each probe location the route its health probes
 // take to each region (for the lab, a relay that adds the location's delay). Plain data: the lab
@@ -27,8 +29,10 @@ export interface ProbeRoute {
 export interface LabFaultState {
   cutLinks: string[];
   linkLatencyMs: Record<string, number>;
-  /** Replica id -> kill -9 (unplanned) or a clean shutdown; every other server runs. */
+  /** Replica id -> kill -9 (unplanned) or a clean shutdown. */
   stoppedServers: Record<string, "kill" | "clean">;
+  /** Servers an outage stopped and that no active fault keeps down: started again (if not running). */
+  startServers: string[];
 }
 
 /** What acts on the world around the servers: the lab's link relays and processes. */
@@ -46,4 +50,6 @@ export interface ServerDirectory {
   probes: ProbeRoute[];
   /** The lab's controls, for faults; null for servers run elsewhere. */
   controls: LabControls | null;
+  /** Client traffic per region as its clients saw it (the lab's workload); else read from the servers. */
+  traffic?: RegionTrafficObservation[];
 }

@@ -1,38 +1,51 @@
 // Health probes as a routing product runs them: from each probe location, a fresh connection to the
-// region's server through that location's route (in the lab, a relay adding the location's delay)
-// and `select 1`, failing after the health check's timeout. A probe is a new connection on purpose:
-// a pooled one would keep answering through a path that no longer accepts new clients.
-import pg from "pg";
+// region's server through that location's route (in the lab, a relay adding the location's delay),
+// failing after the health check's timeout. A probe is a new connection on purpose: a pooled one
+// would keep answering through a path that no longer accepts new clients.
+import net from "node:net";
 
 import type { HealthCheckSpec, ProbeObservation, RoutingObservation, TopologyRegion } from "../types";
 import type { ProbeRoute, ServerEndpoint } from "./directory";
-import { clientConfig } from "./pools";
 
 /** For regions no routing policy covers. */
 const DEFAULT_TIMEOUT_SECONDS = 5;
 
-async function probeOnce(route: ProbeRoute, server: ServerEndpoint, timeoutMs: number): Promise<number | null> {
-  const started = performance.now();
-  const client = new pg.Client(clientConfig({ ...server, host: route.host, port: route.port }, timeoutMs));
-  client.on("error", () => {});
-  const deadline = new Promise<null>((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
-    timer.unref();
+/**
+ * A StartupMessage (protocol 3.0) naming the user and database: the server answers it with an
+ * authentication request ('R') as soon as its postmaster accepts connections, as pg_isready asks.
+ */
+function startupMessage(user: string, database: string): Buffer {
+  const body = Buffer.from(`user\0${user}\0database\0${database}\0application_name\0meridian-probe\0\0`);
+  const header = Buffer.alloc(8);
+  header.writeInt32BE(8 + body.length, 0);
+  header.writeInt32BE(196608, 4); // 3.0
+  return Buffer.concat([header, body]);
+}
+
+/**
+ * One probe: connect through the route and ask as pg_isready does; healthy when the server asks us
+ * to authenticate within the timeout. One round trip, like a routing product's HTTP health check,
+ * where a full sign-in would cost five through a far location's relay. An error answer ('E': the
+ * server is starting up, shutting down or full) is a failed probe.
+ */
+function probeOnce(route: ProbeRoute, server: ServerEndpoint, timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = net.connect({ host: route.host, port: route.port });
+    let done = false;
+    const finish = (latency: number | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(latency === null ? null : Math.round(latency * 10) / 10);
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    socket.once("connect", () => socket.write(startupMessage(server.user, server.database)));
+    socket.once("data", (data: Buffer) => finish(data[0] === 0x52 ? performance.now() - started : null));
+    socket.once("error", () => finish(null));
+    socket.once("close", () => finish(null));
   });
-  try {
-    const answered = await Promise.race([
-      client
-        .connect()
-        .then(() => client.query("select 1"))
-        .then(() => performance.now() - started),
-      deadline,
-    ]);
-    return answered === null ? null : Math.round(answered * 10) / 10;
-  } catch {
-    return null;
-  } finally {
-    void client.end().catch(() => {});
-  }
 }
 
 export async function probeRegions(

@@ -8,15 +8,27 @@ import { parseFaultSpec, type TFaultSpec, type TFaultSpecInput } from "../fault-
 import type { DeploymentTopology, FaultInjector } from "../types";
 import type { LabControls, LabFaultState } from "./directory";
 
-/** What the stored faults ask of the lab at `atMs` (a fault past its end asks nothing). */
-export function desiredLabState(topology: DeploymentTopology, faults: TFaultSpec[], atMs: number): LabFaultState {
-  const state: LabFaultState = { cutLinks: [], linkLatencyMs: {}, stoppedServers: {} };
+const isActive = (fault: TFaultSpec, atMs: number) =>
+  fault.startedAtMs <= atMs && (fault.endsAtMs === undefined || fault.endsAtMs > atMs);
+
+/**
+ * What the stored faults ask of the lab at `atMs` (a fault past its end asks nothing). `ended` are
+ * faults cleared a short while ago: the servers their outages stopped are started again. Only
+ * those: a server stopped for another reason (an operation) is not a fault's to restart.
+ */
+export function desiredLabState(
+  topology: DeploymentTopology,
+  faults: TFaultSpec[],
+  atMs: number,
+  ended: TFaultSpec[] = [],
+): LabFaultState {
+  const state: LabFaultState = { cutLinks: [], linkLatencyMs: {}, stoppedServers: {}, startServers: [] };
   const linksOfRegion = (regionId: string) => {
     const replicas = new Set(topology.replicas.filter((r) => r.regionId === regionId).map((r) => r.id));
     return topology.links.filter((l) => replicas.has(l.sourceReplicaId) || replicas.has(l.targetReplicaId));
   };
   for (const fault of faults) {
-    if (fault.startedAtMs > atMs || (fault.endsAtMs !== undefined && fault.endsAtMs <= atMs)) continue;
+    if (!isActive(fault, atMs)) continue;
     if (fault.kind === "LINK_PARTITION") state.cutLinks.push(fault.target.linkId);
     if (fault.kind === "ADDED_LATENCY") {
       const links = fault.target.linkId
@@ -34,6 +46,12 @@ export function desiredLabState(topology: DeploymentTopology, faults: TFaultSpec
     }
   }
   state.cutLinks = [...new Set(state.cutLinks)].sort();
+  const outagesOver = [...ended, ...faults.filter((f) => !isActive(f, atMs))].filter((f) => f.kind === "REGION_OUTAGE");
+  const regionsBack = new Set(outagesOver.map((f) => (f.kind === "REGION_OUTAGE" ? f.target.regionId : "")));
+  state.startServers = topology.replicas
+    .filter((r) => regionsBack.has(r.regionId) && !state.stoppedServers[r.id])
+    .map((r) => r.id)
+    .sort();
   return state;
 }
 
@@ -41,7 +59,8 @@ const LAB_FAULT_KINDS = new Set(["LINK_PARTITION", "ADDED_LATENCY", "REGION_OUTA
 
 export function labFaults(topology: DeploymentTopology, controls: LabControls): FaultInjector {
   const known = new Map<string, TFaultSpec>();
-  const apply = (atMs: number) => controls.apply(desiredLabState(topology, [...known.values()], atMs));
+  let ended: TFaultSpec[] = [];
+  const apply = (atMs: number) => controls.apply(desiredLabState(topology, [...known.values()], atMs, ended));
   return {
     async inject(input: TFaultSpecInput) {
       const spec = parseFaultSpec(input);
@@ -54,16 +73,19 @@ export function labFaults(topology: DeploymentTopology, controls: LabControls): 
       return spec;
     },
     async clear({ faultId, atMs }) {
+      const fault = known.get(faultId);
       const had = known.delete(faultId);
+      if (fault) ended = [...ended, fault];
       await apply(atMs);
       return { cleared: had };
     },
     async list() {
       return [...known.values()];
     },
-    async reconcile(faults, atMs) {
+    async reconcile(faults, atMs, recentlyEnded = []) {
       known.clear();
       for (const fault of faults) if (LAB_FAULT_KINDS.has(fault.kind)) known.set(fault.id, fault);
+      ended = recentlyEnded;
       await apply(atMs);
     },
   };

@@ -5,6 +5,7 @@
 import { DriverUnavailableError } from "../errors";
 import type {
   CatchUpResult,
+  ClusterWorld,
   DeploymentTopology,
   Driver,
   DriverCapabilities,
@@ -94,6 +95,10 @@ export class PostgresDriver implements Driver {
   }
   appliedPosition(): Promise<number> {
     return this.#refuse("reading positions for an operation");
+  }
+  /** To come with the actions: pg_is_in_recovery(), the timeline, and the last token in Meridian's schema per server. */
+  clusterWorld(): Promise<ClusterWorld> {
+    return this.#refuse("reading the world's state to reconcile an operation");
   }
 
   /** Writers as the model says: the role the servers play is observed (servers[].inRecovery). */

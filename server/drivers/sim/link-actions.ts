@@ -1,5 +1,5 @@
 // Replication link actions and position queries: repoint a link, wait for a target to catch up.
-import { InvalidActionError } from "../errors";
+import { InvalidActionError, UnreachableError } from "../errors";
 import type {
   CatchUpResult,
   LinkPositionQuery,
@@ -8,12 +8,13 @@ import type {
   RepointResult,
   WaitForCatchUpInput,
 } from "../types";
+import { isRegionDown } from "./active-faults";
 import { linkLagBytes } from "./lag";
 import { clusterRuntime, findCluster, findLink, findReplica, isWritable, linkRuntime, replicaRuntime } from "./lookup";
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
 import { sharedHistoryBytes } from "./timelines";
-import { assertEpochCurrent } from "./write-safety";
+import { assertEpochCurrent, assertTokenFresh, recordToken } from "./write-safety";
 
 export function repointLink(state: SimState, input: RepointInput): RepointResult {
   const link = findLink(state, input.linkId);
@@ -28,6 +29,7 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
     throw new InvalidActionError(`repoint of link ${link.id} refused: both ends must stay in cluster ${clusterId}`);
   }
   assertEpochCurrent(state, clusterId, input.epoch, `repoint of link ${link.id}`);
+  assertTokenFresh(state, clusterId, input.token, `repoint of link ${link.id}`);
   const singlePrimary = findCluster(state, clusterId).writeTopology === "SINGLE_PRIMARY";
   if (singlePrimary && isWritable(state, newTarget)) {
     throw new InvalidActionError(
@@ -65,6 +67,7 @@ export function repointLink(state: SimState, input: RepointInput): RepointResult
   }
   link.sourceReplicaId = newSource.id;
   link.targetReplicaId = newTarget.id;
+  recordToken(state, clusterId, input.token);
   return { link: { ...link }, rewoundBytes };
 }
 
@@ -96,9 +99,14 @@ export function waitForCatchUp(state: SimState, input: WaitForCatchUpInput): Cat
   };
 }
 
+/** Asked of the server itself: a replica whose region is down cannot answer, as a real one could not. */
 export function committedPosition(state: SimState, input: ReplicaPositionQuery): number {
-  findReplica(state, input.replicaId);
+  const replica = findReplica(state, input.replicaId);
   advanceTo(state, input.atMs);
+  if (isRegionDown(state, replica.regionId, state.clockMs ?? input.atMs))
+    throw new UnreachableError(
+      `replica ${replica.id} cannot be asked its position: its region ${replica.regionId} is down`,
+    );
   return replicaRuntime(state, input.replicaId).committedBytes;
 }
 

@@ -56,6 +56,8 @@ export function rebaseSimState(saved: unknown, topologyInput: DeploymentTopology
   const policies = new Set(topology.routingPolicies.map((p) => p.id));
   for (const [key, epoch] of Object.entries(old.routingEpochs))
     if (policies.has(key.split(":")[0]!)) next.routingEpochs[key] = epoch;
+  for (const [clusterId, token] of Object.entries(old.tokens))
+    if (next.clusters[clusterId]) next.tokens[clusterId] = token;
   // Faults on targets that no longer exist end with them; the rest go on.
   const exists = new Set([
     ...topology.regions.map((r) => r.id),

@@ -6,7 +6,13 @@ import { clusterRuntime, findCluster, findReplica, isWritable, replicaRuntime } 
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
 import { forkTimeline } from "./timelines";
-import { assertEpochCurrent, assertNoOtherWriter, assertPromotionEpoch } from "./write-safety";
+import {
+  assertEpochCurrent,
+  assertNoOtherWriter,
+  assertPromotionEpoch,
+  assertTokenFresh,
+  recordToken,
+} from "./write-safety";
 
 export function replicaStatus(state: SimState, replica: TopologyReplica): ReplicaStatus {
   const runtime = replicaRuntime(state, replica.id);
@@ -28,14 +34,17 @@ export function replicaStatus(state: SimState, replica: TopologyReplica): Replic
 export function fenceReplica(state: SimState, input: ReplicaActionInput): ReplicaStatus {
   const replica = findReplica(state, input.replicaId);
   assertEpochCurrent(state, replica.clusterId, input.epoch, `fence of replica ${replica.id}`);
+  assertTokenFresh(state, replica.clusterId, input.token, `fence of replica ${replica.id}`);
   advanceTo(state, input.atMs);
   replicaRuntime(state, replica.id).fenced = true;
+  recordToken(state, replica.clusterId, input.token);
   return replicaStatus(state, replica);
 }
 
 export function unfenceReplica(state: SimState, input: ReplicaActionInput): ReplicaStatus {
   const replica = findReplica(state, input.replicaId);
   assertEpochCurrent(state, replica.clusterId, input.epoch, `unfence of replica ${replica.id}`);
+  assertTokenFresh(state, replica.clusterId, input.token, `unfence of replica ${replica.id}`);
   const currentEpoch = clusterRuntime(state, replica.clusterId).epoch;
   // A writer from an older epoch has been replaced; letting it write again would split the brain.
   if (replica.role !== "READ_REPLICA" && replica.epoch < currentEpoch) {
@@ -50,12 +59,14 @@ export function unfenceReplica(state: SimState, input: ReplicaActionInput): Repl
   assertNoOtherWriter(state, replica, "unfence");
   advanceTo(state, input.atMs);
   replicaRuntime(state, replica.id).fenced = false;
+  recordToken(state, replica.clusterId, input.token);
   return replicaStatus(state, replica);
 }
 
 export function promoteReplica(state: SimState, input: PromoteInput): ReplicaStatus {
   const replica = findReplica(state, input.replicaId);
   assertPromotionEpoch(state, replica.clusterId, input.newEpoch, replica.id);
+  assertTokenFresh(state, replica.clusterId, input.token, `promote of replica ${replica.id}`);
   assertNoOtherWriter(state, replica, "promote");
   advanceTo(state, input.atMs);
   // Promotion runs on the replica itself, so unlike fencing it needs the region to be up.
@@ -78,15 +89,18 @@ export function promoteReplica(state: SimState, input: PromoteInput): ReplicaSta
   replica.epoch = input.newEpoch;
   runtime.fenced = false;
   clusterRuntime(state, cluster.id).epoch = input.newEpoch;
+  recordToken(state, replica.clusterId, input.token);
   return replicaStatus(state, replica);
 }
 
 export function demoteReplica(state: SimState, input: ReplicaActionInput): ReplicaStatus {
   const replica = findReplica(state, input.replicaId);
   assertEpochCurrent(state, replica.clusterId, input.epoch, `demote of replica ${replica.id}`);
+  assertTokenFresh(state, replica.clusterId, input.token, `demote of replica ${replica.id}`);
   advanceTo(state, input.atMs);
   replica.role = "READ_REPLICA";
   // The role now refuses writes by itself; clearing the fence keeps "fenced" meaning "a writer held back".
   replicaRuntime(state, replica.id).fenced = false;
+  recordToken(state, replica.clusterId, input.token);
   return replicaStatus(state, replica);
 }

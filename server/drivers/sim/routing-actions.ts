@@ -4,7 +4,7 @@ import type { RoutingPolicy, SetRoutingInput } from "../types";
 import { findCluster, findPolicy } from "./lookup";
 import { advanceTo } from "./replication";
 import type { SimState } from "./state";
-import { assertEpochCurrent } from "./write-safety";
+import { assertEpochCurrent, assertTokenFresh, recordToken } from "./write-safety";
 
 export function setRouting(state: SimState, input: SetRoutingInput): RoutingPolicy {
   const policy = findPolicy(state, input.policyId);
@@ -13,6 +13,7 @@ export function setRouting(state: SimState, input: SetRoutingInput): RoutingPoli
   if (input.clusterId) {
     findCluster(state, input.clusterId);
     assertEpochCurrent(state, input.clusterId, input.epoch, `routing change of policy ${policy.id}`);
+    assertTokenFresh(state, input.clusterId, input.token, `routing change of policy ${policy.id}`);
   }
   const key = input.clusterId ? `${policy.id}:${input.clusterId}` : policy.id;
   const currentEpoch = state.routingEpochs[key] ?? 0;
@@ -46,5 +47,6 @@ export function setRouting(state: SimState, input: SetRoutingInput): RoutingPoli
     if (change.drained !== undefined) rule.drained = change.drained;
   }
   state.routingEpochs[key] = input.epoch;
+  if (input.clusterId) recordToken(state, input.clusterId, input.token);
   return structuredClone(policy);
 }

@@ -12,8 +12,12 @@ function trafficOf(observations: Observations, regionId: string) {
 const totalRequests = (observations: Observations) =>
   observations.traffic.reduce((total, region) => total + region.requestsPerSecond, 0);
 
+/** Latency and geo steering pick a priority group first: here the three regions are peers. */
 async function simWith(steering: SteeringPolicy) {
-  return startedSim({ defaultRequestsPerSecond: 1200 }, seedTopology(steering));
+  const topology = seedTopology(steering);
+  if (steering === "LATENCY" || steering === "GEO")
+    for (const rule of topology.routingPolicies[0]!.rules) Object.assign(rule, { weight: 100, priority: 1 });
+  return startedSim({ defaultRequestsPerSecond: 1200 }, topology);
 }
 
 describe("region outage", () => {
@@ -237,5 +241,49 @@ describe("routing changes of operations on different clusters", () => {
     const rules = (await driver.currentTopology()).routingPolicies[0]!.rules;
     expect(rules.find((r) => r.id === "rule-eu")?.priority).toBe(0);
     expect(rules.find((r) => r.id === "rule-us")).toMatchObject({ weight: 2, priority: 1 });
+  });
+});
+
+describe("latency steering as the policy means it", () => {
+  it("sends nothing to a rule of weight 0: its users go to the next-nearest region in rotation", async () => {
+    const driver = await simWith("LATENCY");
+    await driver.setRouting({
+      policyId: "web",
+      epoch: 1,
+      atMs: T0 + seconds(1),
+      rules: [{ ruleId: "rule-ap", weight: 0 }],
+    });
+    const observations = await driver.observe(T0 + seconds(2));
+    expect(trafficOf(observations, AP_SOUTHEAST)).toMatchObject({ requestsPerSecond: 0, latencyP50Ms: null });
+    // Singapore's users go to Ireland, the nearest region still in rotation.
+    expect(trafficOf(observations, EU_WEST).requestsPerSecond).toBe(800);
+    expect(trafficOf(observations, US_EAST).requestsPerSecond).toBe(400);
+  });
+
+  it("keeps a warm standby (a lower priority) out of production until the primary is marked down", async () => {
+    const topology = seedTopology("LATENCY");
+    topology.routingPolicies[0]!.rules = topology.routingPolicies[0]!.rules.filter((rule) => rule.id !== "rule-ap").map(
+      (rule) => ({ ...rule, weight: 100 }),
+    );
+    const driver = await startedSim({ defaultRequestsPerSecond: 1000 }, topology);
+    const normal = await driver.observe(T0 + seconds(5));
+    expect(trafficOf(normal, US_EAST).requestsPerSecond).toBe(1000);
+    expect(trafficOf(normal, EU_WEST).requestsPerSecond).toBe(0);
+
+    await driver.faults.inject({
+      id: "down",
+      kind: "REGION_OUTAGE",
+      target: { regionId: US_EAST },
+      startedAtMs: T0 + seconds(10),
+    });
+    // Until the health check has seen enough failures, requests still go to the dead primary and fail.
+    expect(trafficOf(await driver.observe(T0 + seconds(20)), US_EAST)).toMatchObject({
+      requestsPerSecond: 1000,
+      errorRate: 1,
+    });
+    const failedOver = await driver.observe(T0 + seconds(41));
+    expect(failedOver.routing[0]?.unhealthyRegionIds).toEqual([US_EAST]);
+    expect(trafficOf(failedOver, US_EAST).requestsPerSecond).toBe(0);
+    expect(trafficOf(failedOver, EU_WEST).requestsPerSecond).toBe(1000);
   });
 });

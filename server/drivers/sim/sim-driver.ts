@@ -3,6 +3,7 @@
 import type { TFaultSpec, TFaultSpecInput } from "../fault-spec";
 import type {
   CatchUpResult,
+  ClusterWorld,
   DeploymentTopology,
   Driver,
   DriverCapabilities,
@@ -22,11 +23,11 @@ import type {
 } from "../types";
 import { clearFault, injectFault, listFaults } from "./fault-actions";
 import { appliedPosition, committedPosition, repointLink, waitForCatchUp } from "./link-actions";
-import { findCluster, isWritable, replicasOfCluster } from "./lookup";
+import { findCluster, isWritable, replicaRuntime, replicasOfCluster } from "./lookup";
 import { observeEstate } from "./observe";
 import type { SimOptionsInput } from "./options";
 import { rebaseSimState } from "./rebase";
-import { demoteReplica, fenceReplica, promoteReplica, unfenceReplica } from "./replica-actions";
+import { demoteReplica, fenceReplica, promoteReplica, replicaStatus, unfenceReplica } from "./replica-actions";
 import { setRouting } from "./routing-actions";
 import { createSimState, simStateFromJSON, simStateToJSON, type SimState } from "./state";
 
@@ -124,6 +125,24 @@ export class SimDriver implements Driver {
 
   async appliedPosition(input: LinkPositionQuery): Promise<number> {
     return appliedPosition(this.#state, input);
+  }
+
+  async clusterWorld(clusterId: string): Promise<ClusterWorld> {
+    findCluster(this.#state, clusterId);
+    const members = replicasOfCluster(this.#state, clusterId);
+    const ids = new Set(members.map((r) => r.id));
+    return {
+      clusterId,
+      lastToken: this.#state.tokens[clusterId] ?? 0,
+      replicas: members.map((replica) => ({
+        ...replicaStatus(this.#state, replica),
+        inRecovery: replica.role === "READ_REPLICA",
+        timeline: replicaRuntime(this.#state, replica.id).timeline,
+      })),
+      links: this.#state.topology.links
+        .filter((l) => ids.has(l.sourceReplicaId))
+        .map(({ id, sourceReplicaId, targetReplicaId }) => ({ id, sourceReplicaId, targetReplicaId })),
+    };
   }
 
   async currentTopology(): Promise<DeploymentTopology> {

@@ -44,6 +44,8 @@ export interface SimState {
   clusters: Record<string, ClusterRuntime>;
   /** Epoch of the last routing change per policy, so an older operation cannot undo a newer one. */
   routingEpochs: Record<string, number>;
+  /** Per cluster, the newest attempt token an action carried that took effect (write-safety.ts). */
+  tokens: Record<string, number>;
   /** Faults active now or scheduled; ended ones are dropped as the clock passes them. */
   faults: TFaultSpec[];
 }
@@ -73,6 +75,7 @@ export function createSimState(topologyInput: DeploymentTopology, optionsInput: 
     links: Object.fromEntries(topology.links.map((link) => [link.id, { appliedBytes: 0 }])),
     clusters,
     routingEpochs: Object.fromEntries(topology.routingPolicies.map((policy) => [policy.id, 0])),
+    tokens: {},
     faults: [],
   };
 }
@@ -106,6 +109,8 @@ const ZSimState = z.object({
     }),
   ),
   routingEpochs: z.record(z.string(), z.number().int().nonnegative()),
+  // Twins saved before tokens existed resume with none applied.
+  tokens: z.record(z.string(), z.number().int().nonnegative()).default({}),
   faults: z.array(ZFaultSpec),
 });
 

@@ -59,7 +59,28 @@ function nearest(rules: RoutingRule[], distance: (rule: RoutingRule) => number):
   return new Map([[best, 1]]);
 }
 
-/** Fraction of one population's requests each eligible rule receives (rules is never empty). */
+/** The rules of the best (lowest) priority: the others are standbys until these are all out. */
+function bestPriority(rules: RoutingRule[]): RoutingRule[] {
+  const best = Math.min(...rules.map((rule) => rule.priority));
+  return rules.filter((rule) => rule.priority === best);
+}
+
+/** Rules a weight of 0 has not taken out of rotation (all of them when every weight is 0). */
+function weighted(rules: RoutingRule[]): RoutingRule[] {
+  const inRotation = rules.filter((rule) => rule.weight > 0);
+  return inRotation.length > 0 ? inRotation : rules;
+}
+
+/**
+ * Fraction of one population's requests each eligible rule receives (rules is never empty), as
+ * each steering means its rules (ROUTING_FIELDS_BY_STEERING in lib/topology says which fields act):
+ *   - FAILOVER: the best priority takes everything, split evenly; weights do not act;
+ *   - WEIGHTED: shares by weight; priorities do not act;
+ *   - LATENCY, GEO: the best priority among the rules in rotation (weight above 0), then the
+ *     nearest of them, as Front Door and Cloudflare pick a priority group and steer within it: a
+ *     warm standby's rule (a lower priority) serves nothing until the primary's is out;
+ *   - RANDOM, HASH: evenly over every eligible rule.
+ */
 function splitPopulation(
   state: SimState,
   policy: RoutingPolicy,
@@ -69,19 +90,21 @@ function splitPopulation(
 ): Map<RoutingRule, number> {
   switch (policy.steering) {
     case "LATENCY":
-      return nearest(rules, (rule) => userLatencyMs(state, population, findRegion(state, rule.regionId), atMs));
+      return nearest(bestPriority(weighted(rules)), (rule) =>
+        userLatencyMs(state, population, findRegion(state, rule.regionId), atMs),
+      );
     case "GEO":
-      return nearest(rules, (rule) => greatCircleKm(population, findRegion(state, rule.regionId)));
+      return nearest(bestPriority(weighted(rules)), (rule) =>
+        greatCircleKm(population, findRegion(state, rule.regionId)),
+      );
     case "WEIGHTED": {
       const totalWeight = rules.reduce((total, rule) => total + rule.weight, 0);
       // All weights zero: products such as Route 53 then split evenly.
       if (totalWeight === 0) return equalSplit(rules);
       return new Map(rules.map((rule) => [rule, rule.weight / totalWeight]));
     }
-    case "FAILOVER": {
-      const bestPriority = Math.min(...rules.map((rule) => rule.priority));
-      return equalSplit(rules.filter((rule) => rule.priority === bestPriority));
-    }
+    case "FAILOVER":
+      return equalSplit(bestPriority(rules));
     case "RANDOM":
     case "HASH":
       // Random choice and client hashing both spread a large population evenly.

@@ -1,6 +1,6 @@
 // The two rules that keep a cluster from splitting its brain: no action from an older epoch, and
 // never a second writable replica in a single-primary cluster.
-import { InvalidActionError, SplitBrainRefusedError, StaleEpochError } from "../errors";
+import { InvalidActionError, SplitBrainRefusedError, StaleEpochError, StaleTokenError } from "../errors";
 import type { TopologyReplica } from "../types";
 import { clusterRuntime, findCluster, isWritable, replicasOfCluster } from "./lookup";
 import type { SimState } from "./state";
@@ -53,4 +53,26 @@ export function assertNoOtherWriter(state: SimState, replica: TopologyReplica, a
     writableReplicaIds: otherWriters.map((other) => other.id),
     message: `${action} of replica ${replica.id} refused: replica ${names} of single-primary cluster ${replica.clusterId} still accepts writes; fence it first`,
   });
+}
+
+/**
+ * Refuses an action whose attempt token is older than the newest the cluster applied: a worker that
+ * lost its lease (or whose move was lost) must not undo what the worker after it did. The same
+ * token again is the same attempt replayed, and allowed.
+ */
+export function assertTokenFresh(state: SimState, clusterId: string, token: number | undefined, action: string): void {
+  if (token === undefined) return;
+  assertEpochShape(token, "token");
+  const lastToken = state.tokens[clusterId] ?? 0;
+  if (token < lastToken)
+    throw new StaleTokenError({
+      token,
+      lastToken,
+      message: `${action} refused: its attempt token ${token} is older than ${lastToken}, the newest cluster ${clusterId} applied; a later attempt has acted since`,
+    });
+}
+
+/** Remembers the token of an action that took effect. */
+export function recordToken(state: SimState, clusterId: string, token: number | undefined): void {
+  if (token !== undefined) state.tokens[clusterId] = Math.max(state.tokens[clusterId] ?? 0, token);
 }

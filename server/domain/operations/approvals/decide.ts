@@ -8,6 +8,7 @@ import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { confirmPassword, type ConfirmationRule } from "@/server/domain/identity/password-confirmation";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
+import { noticeDecision } from "@/server/domain/notifications/notices";
 import { conflict, notFound } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 
@@ -102,6 +103,7 @@ export async function decideGate(db: Db, actor: SessionActor, input: TDecision):
             reason: `rejected by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`,
           },
         });
+        await noticeDecision(tx, op, gate, { approve: false, by: actor.name, comment: input.comment, granted: false });
         const reason = `rejected ${where} by ${actor.name}${input.comment ? `: ${input.comment}` : ""}`;
         // Nothing ran yet: the operation simply ends. Mid-run: what ran is undone first.
         if (!op.startedAt) await finishOperation(tx, op, "REJECTED", `${reason}; nothing was changed`, nowMs);
@@ -109,6 +111,12 @@ export async function decideGate(db: Db, actor: SessionActor, input: TDecision):
         return;
       }
       const approvals = gate.decisions.filter((d) => d.decision === "APPROVE").length + 1;
+      await noticeDecision(tx, op, gate, {
+        approve: true,
+        by: actor.name,
+        comment: input.comment,
+        granted: approvals >= gate.required,
+      });
       if (approvals >= gate.required) {
         await tx.approvalGate.update({
           where: { id: gate.id },

@@ -9,6 +9,7 @@ import { parseOperationPlan, type TGateContext, type TPolicySummary, type TRunbo
 import { lagSeconds, type LiveSnapshot } from "@/lib/telemetry/contracts";
 import type { Tx } from "@/server/db";
 import { loadDriverTopology, topologyFingerprint } from "@/server/domain/driver-sessions/driver-topology";
+import { noticeApprovalRequested } from "@/server/domain/notifications/notices";
 import { readLiveNow } from "@/server/domain/telemetry/current-live";
 
 import { policyFor } from "./policies";
@@ -21,6 +22,8 @@ type GateOperation = {
   targetReplicaId: string;
   plan: unknown;
   planHash: string;
+  /** The requester's words, quoted to the approvers' channel. */
+  reason?: string;
 };
 
 export function contextHash(context: TGateContext): string {
@@ -66,7 +69,7 @@ export async function openGate(
   const facts = known ?? (await readGateFacts(tx, op));
   const { policy } = facts;
   const context = gateContext(op, facts, input.stepTitle);
-  return tx.approvalGate.create({
+  const gate = await tx.approvalGate.create({
     data: {
       operationId: op.id,
       stepIndex: input.stepIndex,
@@ -79,6 +82,9 @@ export async function openGate(
       contextHash: contextHash(context),
     },
   });
+  // The approvers' channel hears of it in the same transaction (the outbox): no gate, no message.
+  await noticeApprovalRequested(tx, op, gate, input.stepTitle);
+  return gate;
 }
 
 /** Why an approval no longer holds for what is true now, or null when it still does (with the facts read for it). */

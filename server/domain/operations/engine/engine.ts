@@ -2,42 +2,45 @@
 // transaction per move:
 //   - the operation's row is locked FOR UPDATE SKIP LOCKED, so two workers never move the same
 //     operation (and so never run the same step) at once, and a busy one is simply skipped;
-//   - a step's effect (through the driver session, which saves the twin and the model) and its
-//     record commit together; a crash anywhere before the commit leaves the step as it was, to be
-//     run again by whichever worker comes next, and after it the step is recorded as done;
+//   - every driver action is preceded by its intent, committed on its own (intent.ts), and carries
+//     the attempt's token; the step's record and the attempt's result commit with the move;
+//   - a move lost after it called the driver (a crash, a database error, a SIGTERM) leaves its
+//     attempts in doubt: the next move on that operation asks the world what took effect before
+//     anything else (reconcile.ts), then redoes the step against the world, or settles it on the
+//     way out; the model is never trusted for what a lost move did;
 //   - a failed attempt is retried with backoff when retrying can help, otherwise the operation
 //     rolls back the steps it can undo and ends FAILED with the reason.
+import { hostname } from "node:os";
+
 import { parseStepOutput, ZStepParams, type TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
-import { withDriverSession } from "@/server/domain/driver-sessions/session";
 import { DriverError } from "@/server/drivers/errors";
 
-import { facts, isDatabaseError, messageOf, StepRefused, type StepContext, type StepOutcome } from "../steps/context";
+import { messageOf, StepRefused, type StepOutcome } from "../steps/context";
 import { STEP_HANDLERS } from "../steps/handlers";
 import { advanceGate } from "./advance-gate";
+import { attemptStep, SimulatedCrash, type CrashPoint, type Mover } from "./attempt";
 import { finishOperation, markProgress, type LockedOperation } from "./outcomes";
+import { reconcileInDoubt } from "./reconcile";
 import { rollbackNext } from "./rollback";
+
+export { SimulatedCrash, type CrashPoint };
 
 export type EngineOptions = {
   /** Test hook: throws SimulatedCrash at a named point to prove a crash there leaves a resumable state. */
-  crashAt?: (point: CrashPoint) => boolean;
+  crashAt?: Mover["crashAt"];
   /** Most moves per tick, so one tick stays short. */
   maxMoves?: number;
   /** Told of an operation whose move failed unexpectedly (the move was rolled back). */
   onError?: (operationId: string, error: unknown) => void;
+  /** Who this worker is, in its attempts and its lease; the host and process by default. */
+  holder?: string;
 };
-export type CrashPoint = "before-step" | "after-effect" | "before-commit";
-
-export class SimulatedCrash extends Error {
-  constructor(point: string) {
-    super(`simulated crash at ${point}`);
-    this.name = "SimulatedCrash";
-  }
-}
 
 /** Errors that retrying cannot fix: safety refusals of the driver and refusals of the runbook. */
 const FINAL_DRIVER_CODES = new Set([
   "STALE_EPOCH",
+  "STALE_TOKEN",
   "SPLIT_BRAIN_REFUSED",
   "INVALID_ACTION",
   "NOT_FOUND",
@@ -49,15 +52,17 @@ const isFinal = (error: unknown) =>
   error instanceof StepRefused || (error instanceof DriverError && FINAL_DRIVER_CODES.has(error.code));
 
 const TX = { timeout: 60_000, maxWait: 15_000 } as const;
+const DEFAULT_HOLDER = `${hostname()}:${process.pid}`;
 
 export async function engineTick(db: Db, nowMs: number, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
+  const mover: Mover = { db, nowMs, holder: options.holder ?? DEFAULT_HOLDER, crashAt: options.crashAt };
   let moves = 0;
   while (moves < (options.maxMoves ?? 100)) {
     const seen = visited.length;
     let moved: "moved" | "idle" | null;
     try {
-      moved = await db.$transaction((tx) => moveOne(tx, nowMs, visited, options), TX);
+      moved = await db.$transaction((tx) => moveOne(tx, mover, visited), TX);
     } catch (error) {
       if (error instanceof SimulatedCrash) throw error;
       // One operation's unexpected error (its move rolled back) must not stall the others: it is
@@ -74,12 +79,8 @@ export async function engineTick(db: Db, nowMs: number, options: EngineOptions =
 }
 
 /** Locks one operation with work to look at and makes one move on it; null when none is left. */
-async function moveOne(
-  tx: Tx,
-  nowMs: number,
-  visited: string[],
-  options: EngineOptions,
-): Promise<"moved" | "idle" | null> {
+async function moveOne(tx: Tx, mover: Mover, visited: string[]): Promise<"moved" | "idle" | null> {
+  const { nowMs } = mover;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     select id from "Operation"
     where status in ('AWAITING_APPROVAL', 'RUNNING', 'ROLLING_BACK') and not (id = any(${visited}::text[]))
@@ -93,19 +94,17 @@ async function moveOne(
   // Every move takes its locks in one order: the operation, the deployment's twin, then (when it
   // audits) the audit chain. Two operations on one deployment can then wait, never deadlock.
   await tx.$queryRaw`select 1 from "DriverState" where "deploymentId" = ${op.deploymentId} for update`;
-  if (op.status === "ROLLING_BACK") return (await rollbackNext(tx, op, nowMs)) ? "moved" : "idle";
+  // A move lost after it called the driver left its attempts in doubt: the world is asked first.
+  if (await reconcileInDoubt(tx, mover, op)) return "moved";
+  if (op.status === "ROLLING_BACK") return (await rollbackNext(tx, mover, op)) ? "moved" : "idle";
   if (op.status === "AWAITING_APPROVAL" && !(await advanceGate(tx, op, nowMs))) return "idle";
-  return runNextStep(tx, op, nowMs, options);
+  return runNextStep(tx, mover, op);
 }
 
-async function runNextStep(
-  tx: Tx,
-  op: LockedOperation,
-  nowMs: number,
-  options: EngineOptions,
-): Promise<"moved" | "idle"> {
+async function runNextStep(tx: Tx, mover: Mover, op: LockedOperation): Promise<"moved" | "idle"> {
+  const { nowMs } = mover;
   const step = await tx.operationStep.findFirst({
-    where: { operationId: op.id, status: { in: ["PENDING", "WAITING"] } },
+    where: { operationId: op.id, status: { in: ["PENDING", "WAITING", "IN_DOUBT"] } },
     orderBy: { index: "asc" },
   });
   if (!step) {
@@ -125,37 +124,25 @@ async function runNextStep(
     return "moved";
   }
   const plannedStep = { ...step, params: ZStepParams.parse(step.params), kind: step.kind as TStepKind };
-  // No gate stands before this step, or it was granted and what it approved still holds.
-  if (!(await advanceGate(tx, op, nowMs, plannedStep))) return "idle";
+  // No gate stands before this step, or it was granted and what it approved still holds. A step in
+  // doubt already passed its gate before its lost move; it is finished, not asked again.
+  if (step.status !== "IN_DOUBT" && !(await advanceGate(tx, op, nowMs, plannedStep))) return "idle";
   if (op.status !== "RUNNING")
     Object.assign(op, await tx.operation.update({ where: { id: op.id }, data: { status: "RUNNING" } }));
-  if (options.crashAt?.("before-step")) throw new SimulatedCrash("before-step");
+  if (mover.crashAt?.("before-step", step)) throw new SimulatedCrash("before-step");
 
-  await tx.$executeRawUnsafe("SAVEPOINT meridian_step");
-  let outcome: StepOutcome;
-  try {
-    outcome = await withDriverSession(tx, op.deploymentId, nowMs, async ({ driver, before }) => {
-      const ctx: StepContext = {
-        tx,
-        driver,
-        topology: before,
-        nowMs,
-        operation: facts(op),
-        params: plannedStep.params,
-        previous: parseStepOutput(step.output),
-      };
-      const result = await STEP_HANDLERS[plannedStep.kind].run(ctx);
-      if (options.crashAt?.("after-effect")) throw new SimulatedCrash("after-effect");
-      return result;
-    });
-  } catch (error) {
-    // A crash, or the database failing under the move (deadlock, lost connection, timeout): the
-    // whole move rolls back and is tried again next tick; it is not the step's attempt.
-    if (error instanceof SimulatedCrash || isDatabaseError(error)) throw error;
-    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT meridian_step");
-    await markProgress(tx, op, step, { kind: "failed", error: messageOf(error), final: isFinal(error) }, nowMs);
+  const attempt = await attemptStep(tx, mover, op, step, "run", (ctx) => STEP_HANDLERS[plannedStep.kind].run(ctx));
+  if (!attempt.ok) {
+    await markProgress(
+      tx,
+      op,
+      step,
+      { kind: "failed", error: messageOf(attempt.error), final: isFinal(attempt.error) },
+      nowMs,
+    );
     return "moved";
   }
+  const outcome: StepOutcome = attempt.value;
   await markProgress(
     tx,
     op,
@@ -165,6 +152,6 @@ async function runNextStep(
       : { kind: "wait", output: { ...outcome.output, waitingFor: outcome.waitingFor }, retryInMs: outcome.retryInMs },
     nowMs,
   );
-  if (options.crashAt?.("before-commit")) throw new SimulatedCrash("before-commit");
+  if (mover.crashAt?.("before-commit", step)) throw new SimulatedCrash("before-commit");
   return "moved";
 }

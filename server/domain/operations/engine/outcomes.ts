@@ -3,6 +3,7 @@
 import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { noticeOperationFinished } from "@/server/domain/notifications/notices";
 import type { Operation, OperationStep } from "@/server/generated/prisma/client";
 
 import { buildReport } from "../report";
@@ -158,6 +159,7 @@ export async function finishOperation(
   Object.assign(op, finished);
   const report = await buildReport(tx, op.id);
   await tx.operation.update({ where: { id: op.id }, data: { report: report as never } });
+  await noticeOperationFinished(tx, op, status, failureReason, report);
   await recordAudit(tx, ENGINE, {
     action: "operation.finish",
     objectType: "Operation",

@@ -4,10 +4,9 @@
 // back would cause the outage the run was meant to avoid; the estate stays as the last good step
 // left it, and the reason says so. A drill's injected outage is always cleared, and first.
 import type { Tx } from "@/server/db";
+import type { OperationStep } from "@/server/generated/prisma/client";
 
-export type UndoStep = { id: string; index: number; kind: string; title: string; params: unknown; output: unknown };
-
-export async function nextUndo(tx: Tx, operationId: string): Promise<UndoStep | null> {
+export async function nextUndo(tx: Tx, operationId: string): Promise<OperationStep | null> {
   const done = await tx.operationStep.findMany({
     where: { operationId, status: "SUCCEEDED", rolledBackAt: null },
     orderBy: { index: "desc" },

@@ -65,7 +65,7 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
 }
 
 /** The steps during which nothing can write: a planned move fences first; a failover starts with the outage. */
-function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
+export function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
   const verified = steps.findIndex((s) => s.kind === "VERIFY_WRITES") + 1;
   if (runbook === "FAILOVER") return steps;
   if (runbook === "DRILL") return steps.slice(0, verified); // the failover half; the failback is planned
@@ -75,17 +75,25 @@ function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
   );
 }
 
+const byPhaseOf = (steps: TPlannedStep[]) => {
+  const phases: Partial<Record<TPhase, number>> = {};
+  for (const s of steps) phases[s.phase] = (phases[s.phase] ?? 0) + s.estimateSeconds;
+  return phases;
+};
+
 export function planEstimate(runbook: TRunbook, steps: TPlannedStep[], lag: Lag): TPlanEstimate {
-  // Approvals wait for people: unknown, so 0 and said so by the phase being present.
-  const byPhase: Partial<Record<TPhase, number>> = { approval: 0 };
-  for (const s of steps) byPhase[s.phase] = (byPhase[s.phase] ?? 0) + s.estimateSeconds;
-  const rtoSeconds = outageSteps(runbook, steps).reduce((sum, s) => sum + s.estimateSeconds, 0);
+  // The RTO and its phases come from the same steps, so the phases add up to the RTO shown. What
+  // runs while writes still flow (pre-checks, scale-up before the fence, a drill's failback) is
+  // listed apart. Approvals wait for people and are not estimated.
+  const outage = outageSteps(runbook, steps);
+  const rtoSeconds = outage.reduce((sum, s) => sum + s.estimateSeconds, 0);
   // A switchover or failback fences and waits for catch-up before promoting: lossless by
   // construction. A failover (and a drill's) promotes whatever the target holds: the lag is lost.
   const lossy = runbook === "FAILOVER" || runbook === "DRILL";
   return {
     rtoSeconds,
-    byPhase,
+    byPhase: byPhaseOf(outage),
+    outsideRto: byPhaseOf(steps.filter((s) => !outage.includes(s))),
     lagSeconds: lag.seconds,
     dataLossSeconds: lossy ? (lag.seconds ?? 0) : 0,
     dataLossBytes: lossy ? (lag.bytes ?? 0) : 0,

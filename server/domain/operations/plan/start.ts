@@ -59,6 +59,9 @@ export async function startOperation(db: Db, actor: Actor, input: TStartRequest)
   });
   try {
     return await db.$transaction(async (tx) => {
+      // The cluster's row lock orders this start with model edits (topology/active-operation.ts):
+      // an edit waiting on it sees this operation once it commits, and refuses itself.
+      await tx.$queryRaw`select id from "DatabaseCluster" where id = ${plan.clusterId} for update`;
       // The id is chosen here so each step's idempotency key (operation:index:kind) is written with it.
       const id = randomUUID();
       const op = await tx.operation.create({

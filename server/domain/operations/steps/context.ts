@@ -23,8 +23,10 @@ export type OperationFacts = {
 export type StepContext = {
   tx: Tx;
   driver: Driver;
-  /** The model as the driver saw it when the step began. */
+  /** The world as the driver answers it when the step began (what "already done" checks read). */
   topology: DeploymentTopology;
+  /** The model as stored when the step began: behind the world after a move lost past its action. */
+  model: DeploymentTopology;
   nowMs: number;
   operation: OperationFacts;
   params: TPlannedStep["params"];

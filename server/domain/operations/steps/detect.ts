@@ -103,13 +103,18 @@ export async function chooseTarget(ctx: StepContext): Promise<StepOutcome> {
     (a, b) => b.position - a.position || Number(b.replica.id === planned) - Number(a.replica.id === planned),
   );
   const chosen = positions[0]!;
-  const sourceHead = await ctx.driver.committedPosition({ replicaId: source.id, atMs: ctx.nowMs });
+  // The dead primary is never asked (it cannot answer): what it committed that the chosen replica
+  // lacks is the lag last observed on the link between them, the data at risk the console showed.
+  const link = ctx.topology.links.find(
+    (l) => l.sourceReplicaId === source.id && l.targetReplicaId === chosen.replica.id,
+  );
+  const atRisk = observations.lag.find((l) => l.linkId === link?.id)?.lagBytes ?? 0;
   return done(
     {
       chosen: chosen.replica.id,
       region: regionCode(ctx, chosen.replica.regionId),
       position: chosen.position,
-      estimatedLossBytes: Math.max(0, sourceHead - chosen.position),
+      estimatedLossBytes: atRisk,
       changedFromPlan: chosen.replica.id !== planned,
     },
     { targetReplicaId: chosen.replica.id },

@@ -5,7 +5,7 @@ import type { TStepKind } from "@/lib/operations/contracts";
 import type { OperationUpdate, StepContext, StepOutcome } from "./context";
 import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./detect";
 import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./replicas";
-import { repoint, restoreRouting, restoreScale, scaleUp, shiftRouting, verifyWrites } from "./routing";
+import { repoint, restoreRouting, restoreScale, restoreSize, scaleUp, shiftRouting, verifyWrites } from "./routing";
 
 type Handler = {
   run: (ctx: StepContext) => Promise<StepOutcome>;
@@ -32,4 +32,6 @@ export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   VERIFY_WRITES: { run: verifyWrites },
   CLEAR_FAULT: { run: clearOutage },
   WAIT_STABLE: { run: waitStable },
+  // Undone by putting back the sizes it replaced, as a scale-up's undo does.
+  RESTORE_SIZE: { run: restoreSize, compensate: restoreScale },
 };

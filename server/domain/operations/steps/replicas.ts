@@ -1,6 +1,8 @@
 // Steps that decide who accepts writes: fence, wait for catch-up, demote, promote. Each checks the
 // driver first, so a retry after an effect that was applied but not recorded (a real driver that
 // crashed mid-call) finds the work done instead of doing it twice.
+import { UnreachableError } from "@/server/drivers/errors";
+
 import {
   clusterEpoch,
   done,
@@ -56,7 +58,9 @@ export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
 
 export async function demote(ctx: StepContext): Promise<StepOutcome> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
-  if (replica.role === "READ_REPLICA") return done({ replica: replica.id, alreadyDemoted: true });
+  // Found demoted: by this run's own move that was lost (its attempt took effect), or before the run.
+  if (replica.role === "READ_REPLICA")
+    return done({ replica: replica.id, alreadyDemoted: ctx.previous?.inDoubt !== "applied" });
   const status = await ctx.driver.demote({ replicaId: replica.id, epoch: operationEpoch(ctx), atMs: ctx.nowMs });
   return done({ replica: replica.id, role: status.role, committedPosition: status.committedPosition });
 }
@@ -64,6 +68,8 @@ export async function demote(ctx: StepContext): Promise<StepOutcome> {
 /** Undo of a demotion before any promotion: the old primary takes writes again, at a new epoch. */
 export async function repromote(ctx: StepContext): Promise<number> {
   const replica = replicaOf(ctx, String(ctx.params.replica));
+  // Already a writer again, at an epoch above the run's: a repromotion whose move was lost.
+  if (replica.role !== "READ_REPLICA" && replica.epoch > operationEpoch(ctx)) return replica.epoch;
   const newEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId) + 1;
   await ctx.driver.promote({ replicaId: replica.id, newEpoch, atMs: ctx.nowMs });
   return newEpoch;
@@ -77,11 +83,23 @@ export async function promote(ctx: StepContext): Promise<StepOutcome> {
   }
   // What the old writer committed that the new one never received is lost (the lag at the moment of failure).
   const others = ctx.topology.replicas.filter((r) => r.clusterId === replica.clusterId && r.id !== replica.id);
-  const heads = await Promise.all(
-    others.map((r) => ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })),
-  );
   const before = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
-  const lostBytes = Math.max(0, ...heads.map((head) => head - before));
+  let lags: Promise<{ linkId: string; lagBytes: number }[]> | null = null;
+  const lost = await Promise.all(
+    others.map(async (r) => {
+      try {
+        return (await ctx.driver.committedPosition({ replicaId: r.id, atMs: ctx.nowMs })) - before;
+      } catch (error) {
+        if (!(error instanceof UnreachableError)) throw error;
+        // A server that cannot answer (a dead primary) is not asked again: what the target lacks of
+        // it is the lag last observed on the link from it, the data at risk at the failure.
+        const link = ctx.topology.links.find((l) => l.sourceReplicaId === r.id && l.targetReplicaId === replica.id);
+        lags ??= ctx.driver.observe(ctx.nowMs).then((o) => o.lag);
+        return (await lags).find((l) => l.linkId === link?.id)?.lagBytes ?? 0;
+      }
+    }),
+  );
+  const lostBytes = Math.max(0, ...lost);
   // A planned move loses nothing by construction; if the target lacks a committed byte, something
   // moved under the run (a fence lifted, a write after the catch-up): refuse rather than lose it.
   if (ctx.params.lossless === true && lostBytes > 0) {

@@ -51,7 +51,10 @@ export async function repoint(ctx: StepContext): Promise<StepOutcome> {
   return done({ primary: primary.id, repointed, rewoundBytes });
 }
 
-/** The two regions' rules swap weight and priority; a failed region is drained. */
+/**
+ * The two regions' rules swap weight and priority; a failed region is drained. What is recorded to
+ * restore is the model's rules: after a lost move the world may already show the shift.
+ */
 export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
   const to = replicaOf(ctx, String(ctx.params.to));
   const other = replicaOf(ctx, String(ctx.params.to) === "target" ? "source" : "target");
@@ -74,8 +77,10 @@ export async function shiftRouting(ctx: StepContext): Promise<StepOutcome> {
       { ruleId: toRule.id, ...preferred, enabled: true, drained: false },
       { ruleId: otherRule.id, ...second, drained: otherRule.regionId === drain },
     ];
+    const stored = ctx.model.routingPolicies.find((p) => p.id === policy.id)?.rules ?? policy.rules;
+    const before = [toRule, otherRule].map((rule) => stored.find((r) => r.id === rule.id) ?? rule);
     previous[policy.id] = JSON.stringify(
-      [toRule, otherRule].map(({ id, weight, priority, enabled, drained }) => ({
+      before.map(({ id, weight, priority, enabled, drained }) => ({
         ruleId: id,
         weight,
         priority,
@@ -120,23 +125,89 @@ export async function scaleUp(ctx: StepContext): Promise<StepOutcome> {
   const stacks = await ctx.tx.stackComponent.findMany({
     where: { deploymentId: ctx.operation.deploymentId, regionId: { in: [into.regionId, from.regionId] } },
   });
-  const previous: { id: string; tier: string; instanceCount: number }[] = [];
+  const previous: StackSize[] = [];
+  const scaled: StackSize[] = [];
   for (const component of stacks.filter((s) => s.regionId === into.regionId)) {
     const reference = stacks.find((s) => s.regionId === from.regionId && s.kind === component.kind);
     const instanceCount = Math.max(component.instanceCount, reference?.instanceCount ?? 0);
     if (component.tier === "FULL" && instanceCount === component.instanceCount) continue;
     previous.push({ id: component.id, tier: component.tier, instanceCount: component.instanceCount });
+    scaled.push({ id: component.id, tier: "FULL", instanceCount });
     await ctx.tx.stackComponent.update({ where: { id: component.id }, data: { tier: "FULL", instanceCount } });
   }
-  return done({ region: regionCode(ctx, into.regionId), resized: previous.length, previous: JSON.stringify(previous) });
+  return done({
+    region: regionCode(ctx, into.regionId),
+    regionId: into.regionId,
+    resized: previous.length,
+    previous: JSON.stringify(previous),
+    scaled: JSON.stringify(scaled),
+  });
+}
+
+type StackSize = { id: string; tier: "FULL" | "SCALED_DOWN" | "OFF"; instanceCount: number };
+
+/**
+ * On failing back: the region's stack returns to the sizes it had before the newest scale-up of
+ * this cluster's moves (a switchover's or a failover's, this drill's own included). A component
+ * changed by someone since that scale-up is left as it is, and the output says so.
+ */
+export async function restoreSize(ctx: StepContext): Promise<StepOutcome> {
+  const region = replicaOf(ctx, String(ctx.params.region));
+  const code = regionCode(ctx, region.regionId);
+  const scaleUps = await ctx.tx.operationStep.findMany({
+    where: {
+      kind: "SCALE_UP",
+      status: "SUCCEEDED",
+      rolledBackAt: null,
+      operation: { clusterId: ctx.operation.clusterId },
+    },
+    orderBy: { finishedAt: "desc" },
+    take: 20,
+  });
+  const scaleUp = scaleUps.find((s) => {
+    const output = s.output as Record<string, unknown> | null;
+    return output?.regionId === region.regionId || output?.region === code;
+  });
+  if (!scaleUp)
+    return done({ region: code, restored: 0, kept: 0, previous: "[]", note: `no earlier move scaled up ${code}` });
+  const output = scaleUp.output as Record<string, unknown>;
+  const before = JSON.parse(String(output.previous ?? "[]")) as StackSize[];
+  const after = output.scaled ? (JSON.parse(String(output.scaled)) as StackSize[]) : null;
+  const current = await ctx.tx.stackComponent.findMany({ where: { id: { in: before.map((b) => b.id) } } });
+  const previous: StackSize[] = [];
+  let kept = 0;
+  for (const size of before) {
+    const component = current.find((c) => c.id === size.id);
+    if (!component || (component.tier === size.tier && component.instanceCount === size.instanceCount)) continue;
+    // Still as the scale-up left it (older records did not say: then still at full size)?
+    const set = after?.find((a) => a.id === size.id);
+    const untouched = set
+      ? component.tier === set.tier && component.instanceCount === set.instanceCount
+      : component.tier === "FULL";
+    if (!untouched) {
+      kept += 1;
+      continue;
+    }
+    previous.push({ id: component.id, tier: component.tier, instanceCount: component.instanceCount });
+    await ctx.tx.stackComponent.update({
+      where: { id: component.id },
+      data: { tier: size.tier, instanceCount: size.instanceCount },
+    });
+  }
+  return done({
+    region: code,
+    restored: previous.length,
+    kept,
+    previous: JSON.stringify(previous),
+    note:
+      kept > 0
+        ? `${kept} component(s) of ${code} changed since the scale-up keep their size`
+        : `${code} is back at its size before the scale-up`,
+  });
 }
 
 export async function restoreScale(ctx: StepContext, output: Record<string, unknown>): Promise<void> {
-  const previous = JSON.parse(String(output.previous ?? "[]")) as {
-    id: string;
-    tier: "FULL" | "SCALED_DOWN" | "OFF";
-    instanceCount: number;
-  }[];
+  const previous = JSON.parse(String(output.previous ?? "[]")) as StackSize[];
   for (const item of previous)
     await ctx.tx.stackComponent.update({
       where: { id: item.id },

@@ -40,7 +40,9 @@ async function act(
 ) {
   const control = { operationId: ctx.operationId, reason: "property test" };
   const ignoreRefusal = (p: Promise<unknown>) =>
-    p.catch((error: Error) => expect(error.message).toMatch(/only a|nothing to abort|cannot be undone/));
+    p.catch((error: Error) =>
+      expect(error.message).toMatch(/only a|nothing to abort|cannot be undone|not promoted yet/),
+    );
   if (action === "tick") return engineTick(db, ctx.nowMs);
   if (action.startsWith("crash:")) {
     const point = action.slice("crash:".length) as CrashPoint;

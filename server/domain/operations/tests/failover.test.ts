@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { engineTick } from "@/server/domain/operations/engine/engine";
 import { injectFault } from "@/server/domain/telemetry/faults";
-import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
+import { approveAll, opsEstate, request, runToEnd, writers } from "@/tests/operations-estate";
 
-describe("failover", () => {
+// Whole runs tick the engine hundreds of times: on a loaded machine that takes longer than the default.
+describe("failover", { timeout: 120_000 }, () => {
   it("takes no action on a false alarm: the region is up, so the outage is never confirmed", async () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "FAILOVER");
@@ -56,7 +58,7 @@ describe("failover", () => {
   });
 });
 
-describe("drill", () => {
+describe("drill", { timeout: 120_000 }, () => {
   it("injects an outage, fails over, fails back to the original primary and reports both halves", async () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "DRILL");
@@ -72,7 +74,7 @@ describe("drill", () => {
   });
 });
 
-describe("failover report", () => {
+describe("failover report", { timeout: 120_000 }, () => {
   it("adds its phases up to the measured RTO, the wait for approval included once", async () => {
     const estate = await opsEstate();
     await injectFault(db, SYSTEM_ACTOR, {
@@ -86,5 +88,34 @@ describe("failover report", () => {
     const sum = report.phases.reduce((total, p) => total + p.seconds, 0);
     expect(sum).toBeCloseTo(report.measuredRtoSeconds, 1);
     expect(report.phases.filter((p) => p.phase === "approval")).toHaveLength(1);
+  });
+});
+
+describe("failover abort", { timeout: 120_000 }, () => {
+  it("is refused once the dead primary is fenced: the run finishes with the chosen replica the only writer", async () => {
+    const estate = await opsEstate();
+    await injectFault(db, SYSTEM_ACTOR, {
+      deploymentId: estate.deploymentId,
+      kind: "REGION_OUTAGE",
+      target: { regionId: estate.primary.regionId },
+    });
+    const { operationId, operator } = await request(estate.deploymentId, "FAILOVER");
+    let nowMs = Date.now();
+    for (let i = 0; i < 100; i += 1) {
+      nowMs += 500;
+      await engineTick(db, nowMs);
+      if (await db.operationStep.count({ where: { operationId, kind: "DEMOTE", status: "SUCCEEDED" } })) break;
+      const op = await db.operation.findUniqueOrThrow({ where: { id: operationId } });
+      if (op.status === "AWAITING_APPROVAL") {
+        await approveAll(operationId);
+      }
+    }
+    // Undoing it would promote back a primary whose region is down, which is refused: no writer at all.
+    await expect(operator.caller.operations.abort({ operationId, reason: "changed my mind" })).rejects.toThrow(
+      /cannot be undone; pause it, or let it finish/,
+    );
+    const { op } = await runToEnd(estate.deploymentId, operationId, nowMs);
+    expect(op.status).toBe("SUCCEEDED");
+    expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.standby.id]);
   });
 });

@@ -96,9 +96,9 @@ const FAILOVER = [
 ];
 const KINDS: Record<TRunbook, string[]> = {
   SWITCHOVER: ["PRECHECK", "SCALE_UP", ...MOVE],
-  FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE],
+  FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
   FAILOVER,
-  DRILL: ["INJECT_FAULT", ...FAILOVER, "CLEAR_FAULT", "REPOINT", "WAIT_STABLE", ...MOVE],
+  DRILL: ["INJECT_FAULT", ...FAILOVER, "CLEAR_FAULT", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
 };
 
 describe("planning a runbook", () => {
@@ -118,7 +118,9 @@ describe("planning a runbook", () => {
     expect([estimate("SHIFT_ROUTING"), estimate("PROMOTE"), estimate("WAIT_CATCH_UP")]).toEqual([60, 30, 1]);
     // Fence to verify: 2 + 1 + 5 + 30 + 5 + 60 + 5; the pre-check runs before the writes stop.
     expect(plan.estimate).toMatchObject({ rtoSeconds: 108, lagSeconds: null, dataLossSeconds: 0, dataLossBytes: 0 });
-    expect(plan.estimate.byPhase).toMatchObject({ approval: 0, detect: 2, routing: 60, promote: 35 });
+    // The phases are the RTO's parts; the pre-check and the scale-up run before the fence, apart.
+    expect(plan.estimate.byPhase).toMatchObject({ fence: 2, routing: 60, promote: 35 });
+    expect(plan.estimate.outsideRto).toMatchObject({ detect: 2 });
     expect(plan.eventCost.totalUsd).toBeGreaterThan(0);
     expect(plan.eventCost.lines.some((l) => l.label === "scale-up in eu-west-1: 7 × large compute for 1 h")).toBe(true);
     expect(plan.checks.filter((c) => c.blocking && !c.ok)).toEqual([]);

@@ -1,5 +1,6 @@
-// A gate before a chosen step (here PROMOTE): the run stops there and asks again; an approval lets
-// it finish with the wait counted in the RTO, a rejection undoes the demotion and the fence.
+// A gate before a chosen step. One guarding the promotion is asked before the fence, with the
+// primary still taking writes, so that nobody decides inside the fenced window: an approval lets the
+// window run back to back (the wait is outside the outage), a rejection has nothing fenced to undo.
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
@@ -30,29 +31,30 @@ async function gatedAtPromote() {
   return { estate, operationId, nowMs };
 }
 
-describe("a gate before the promotion", () => {
-  it("stops the run before PROMOTE until someone approves, and counts the wait in the RTO", async () => {
+describe("a gate guarding the promotion", { timeout: 120_000 }, () => {
+  it("is asked before the fence, while the primary still writes; the wait stays outside the outage", async () => {
     const { estate, operationId, nowMs } = await gatedAtPromote();
     const op = await db.operation.findUniqueOrThrow({
       where: { id: operationId },
       include: { steps: { orderBy: { index: "asc" } } },
     });
     expect(op.status).toBe("AWAITING_APPROVAL");
-    expect(op.steps.find((s) => s.kind === "DEMOTE")?.status).toBe("SUCCEEDED");
-    expect(op.steps.find((s) => s.kind === "PROMOTE")?.status).toBe("PENDING");
+    expect(op.steps.find((s) => s.kind === "FENCE")?.status).toBe("PENDING");
+    expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false } });
-    expect(gate.context).toMatchObject({
-      stepTitle: expect.stringMatching(/^Promote aurora-euw1 \(eu-west-1\) with a new epoch/),
-    });
+    expect(gate.context).toMatchObject({ stepTitle: expect.stringMatching(/^Fence writes on the current primary/) });
+    expect((op.plan as { steps: { kind: string; gated: boolean }[] }).steps.filter((s) => s.gated)).toEqual([
+      expect.objectContaining({ kind: "FENCE" }),
+    ]);
 
     const { op: done } = await runToEnd(estate.deploymentId, operationId, nowMs + 5000);
     expect(done.status).toBe("SUCCEEDED");
     const report = done.report as { measuredRtoSeconds: number; phases: { phase: string; seconds: number }[] };
-    expect(report.phases.find((p) => p.phase === "approval")?.seconds).toBeGreaterThan(0);
+    expect(report.phases.find((p) => p.phase === "approval")).toBeUndefined();
     expect(report.phases.reduce((total, p) => total + p.seconds, 0)).toBeCloseTo(report.measuredRtoSeconds, 1);
   });
 
-  it("a rejection there re-promotes the old primary at a new epoch and lifts its fence", async () => {
+  it("a rejection there has fenced nothing: the old primary keeps its epoch and its writes", async () => {
     const { estate, operationId, nowMs } = await gatedAtPromote();
     const gate = await db.approvalGate.findFirstOrThrow({ where: { operationId, beforeRun: false, status: "OPEN" } });
     const approver = await userWithPassword("APPROVER");
@@ -74,14 +76,14 @@ describe("a gate before the promotion", () => {
         .filter((s) => s.status === "ROLLED_BACK")
         .map((s) => s.kind)
         .sort(),
-    ).toEqual(["DEMOTE", "FENCE", "SCALE_UP"]);
+    ).toEqual(["SCALE_UP"]);
     const primary = await db.replica.findUniqueOrThrow({ where: { id: estate.primary.id } });
-    expect(primary).toMatchObject({ role: "PRIMARY", epoch: estate.primary.epoch + 1 });
+    expect(primary).toMatchObject({ role: "PRIMARY", epoch: estate.primary.epoch });
     expect(await writers(estate.deploymentId, estate.clusterId)).toEqual([estate.primary.id]);
   });
 });
 
-describe("a gate past the point of no return", () => {
+describe("a gate past the point of no return", { timeout: 120_000 }, () => {
   async function gatedAt(runbook: "SWITCHOVER" | "DRILL", kind: string) {
     const estate = await opsEstate();
     const admin = await userWithPassword("ADMIN");

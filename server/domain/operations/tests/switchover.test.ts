@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { opsEstate, request, runToEnd } from "@/tests/operations-estate";
 
-describe("planned switchover", () => {
+// Whole runs tick the engine hundreds of times: on a loaded machine that takes longer than the default.
+describe("planned switchover", { timeout: 120_000 }, () => {
   it("moves the primary with zero data loss, a new epoch, and routing following", async () => {
     const estate = await opsEstate();
     const { operationId } = await request(estate.deploymentId, "SWITCHOVER");

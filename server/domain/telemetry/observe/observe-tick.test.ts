@@ -11,7 +11,7 @@ import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 import { makeUser, unique } from "@/tests/factories";
 
-import { observeDeployment, observeTick } from "./observe-tick";
+import { observeDeployment, observeEachDue, observeTick } from "./observe-tick";
 
 const OPTIONS = { intervalMs: 1_000, lagAlertAfterSeconds: 3 };
 
@@ -47,7 +47,7 @@ describe("observing a deployment", () => {
     expect(snapshot?.snapshot.regions.map((r) => r.status)).toEqual(["HEALTHY", "HEALTHY"]);
   });
 
-  it("ticks several deployments together, storing all their samples in one batch", async () => {
+  it("ticks several deployments together, each storing its samples and publishing on its own", async () => {
     const [a, b] = [await warmStandby(), await warmStandby()];
     const now = 1_800_000_050_000;
     const results = await observeTick(db, [a.deployment, b.deployment], now, OPTIONS);
@@ -59,6 +59,29 @@ describe("observing a deployment", () => {
       "not-due",
       "not-due",
     ]);
+  });
+
+  it("the beat starts every due deployment without waiting, and skips one whose tick still runs", async () => {
+    const [a, b] = [await warmStandby(), await warmStandby()];
+    const errors: string[] = [];
+    const beat = observeEachDue(db, OPTIONS, (slug) => errors.push(slug), [a.deployment.id, b.deployment.id]);
+    const now = 1_800_000_090_000;
+    const first = await beat(now);
+    expect(first.started.sort()).toEqual([a.deployment.id, b.deployment.id].sort());
+    // Called again before the first ticks are over: none of theirs starts twice.
+    const second = await beat(now + 1_000);
+    expect(second.started).toEqual([]);
+    const results = await first.done;
+    await second.done;
+    expect(results.get(a.deployment.id)).toBe("observed");
+    expect(results.get(b.deployment.id)).toBe("observed");
+    for (const { deployment } of [a, b])
+      expect((await latestSnapshot(db, deployment.id))?.snapshot.observedAtMs).toBe(now);
+    // Once they are done, the next beat takes them again.
+    const third = await beat(now + 2_000);
+    expect(third.started.sort()).toEqual([a.deployment.id, b.deployment.id].sort());
+    expect([...(await third.done).values()]).toEqual(["observed", "observed"]);
+    expect(errors).toEqual([]);
   });
 
   it("turns a region outage into a down region, lag over the RPO target and alerts, and back", async () => {
@@ -80,7 +103,8 @@ describe("observing a deployment", () => {
       params: {},
     });
 
-    const during = await tick(15);
+    // Route 53's health check calls it down after 3 failures 30 s apart: the routing layer's verdict.
+    const during = await tick(95);
     expect(during.regions.find((r) => r.regionId === euWest1)?.status).toBe("DOWN");
     expect(during.links.find((l) => l.linkId === link.id)?.overRpo).toBe(true);
     expect(during.faults.map((f) => f.id)).toEqual([fault.id]);
@@ -91,7 +115,10 @@ describe("observing a deployment", () => {
     ).toBe(2);
 
     await clearFault(db, operator, { faultId: fault.id });
-    const after = await tick(30);
+    // Ninety seconds of backlog drain at the replica's replay speed.
+    let after = await tick(1);
+    for (let i = 0; i < 240 && (after.links.some((l) => l.overRpo) || after.alerts.length > 0); i++)
+      after = await tick(1);
     expect(after.regions.find((r) => r.regionId === euWest1)?.status).toBe("HEALTHY");
     expect(after.links.find((l) => l.linkId === link.id)?.overRpo).toBe(false);
     expect(after.alerts).toEqual([]);
@@ -99,7 +126,8 @@ describe("observing a deployment", () => {
     expect(
       await db.auditRecord.count({ where: { action: "alert.resolve", objectId: { in: open.map((a) => a.id) } } }),
     ).toBe(2);
-  });
+    // Over two minutes of ticks: slow on a shared machine, so a longer timeout than the default.
+  }, 300_000);
 
   it("refuses a fault whose target is not in the deployment, or whose parameters are wrong, and stores nothing", async () => {
     const { deployment, link } = await warmStandby();

@@ -1,6 +1,9 @@
-// One observation tick: claim the deployments that are due (each opens its driver session), observe,
-// assess lag and health, store every deployment's samples in one batch, then for each: reconcile
-// alerts, save the session and publish the live snapshot.
+// One observation tick: each deployment that is due, on its own and concurrently with the others,
+// is claimed (opening its driver session), observed, assessed (lag and health), its samples stored,
+// its alerts reconciled, its session saved and its live snapshot published. One large deployment
+// delays nobody else's snapshot: there is no batch to wait for (one batch per tick made every
+// deployment's observation-to-browser delay that of the slowest), and the worker's beat
+// (`observeEachDue`) starts each deployment when it is due, skipping only one still in flight.
 //
 // Several workers may run. A deployment is claimed by one atomic UPDATE that succeeds only when a
 // tick is due, so it is observed once per interval whoever does it; samples are keyed by series and
@@ -68,7 +71,7 @@ async function finish(db: Db, observed: Observed, nowMs: number, intervalMs: num
   });
 }
 
-/** Observes every given deployment that is due at `nowMs`, writing all their samples in one batch. */
+/** Observes every given deployment that is due at `nowMs`, each on its own: claim, observe, store, publish. */
 export async function observeTick(
   db: Db,
   deployments: { id: string; driverKind: string }[],
@@ -77,8 +80,6 @@ export async function observeTick(
   onError: (deploymentId: string, error: unknown) => void = () => {},
 ): Promise<Map<string, TickResult>> {
   const results = new Map<string, TickResult>(deployments.map((d) => [d.id, "not-due"]));
-  const observed: Observed[] = [];
-  const sessions: DriverSession[] = [];
   // One deployment's failure never stops the tick nor the deployment: it is reported, alerted on,
   // and the deployment is due again at the next tick (its claim moved on, its saved state did not).
   const failed = async (deploymentId: string, error: unknown) => {
@@ -88,54 +89,55 @@ export async function observeTick(
       onError(deploymentId, alertError),
     );
   };
-  try {
-    await Promise.all(
-      deployments.map(async (d) => {
-        try {
-          const session = await claimToObserve(db, d, nowMs, options.intervalMs);
-          if (!session) return;
-          sessions.push(session);
-          observed.push(await observeOne(db, session, nowMs, options));
-        } catch (error) {
-          await failed(d.id, error);
-        }
-      }),
-    );
-    if (observed.length === 0) return results;
-    // One batch for the whole tick: a few large statements cost far less than one per deployment.
-    await ingestRows(db, mergeSampleRows(observed.map(rowsOf)));
-    await Promise.all(
-      observed.map(async (o) => {
-        try {
-          await finish(db, o, nowMs, options.intervalMs);
-          results.set(o.session.deploymentId, "observed");
-        } catch (error) {
-          await failed(o.session.deploymentId, error);
-        }
-      }),
-    );
-    return results;
-  } finally {
-    await Promise.all(sessions.map(endSession));
-  }
+  await Promise.all(
+    deployments.map(async (d) => {
+      let session: DriverSession | null = null;
+      try {
+        session = await claimToObserve(db, d, nowMs, options.intervalMs);
+        if (!session) return;
+        const observed = await observeOne(db, session, nowMs, options);
+        await ingestRows(db, mergeSampleRows([rowsOf(observed)]));
+        await finish(db, observed, nowMs, options.intervalMs);
+        results.set(d.id, "observed");
+      } catch (error) {
+        await failed(d.id, error);
+      } finally {
+        if (session) await endSession(session);
+      }
+    }),
+  );
+  return results;
 }
 
-/** The worker's beat: observes every deployment whose driver is implemented, those that are due. */
-export async function observeDue(
+/**
+ * The worker's beat: each call starts, for every deployment whose driver is implemented, its
+ * tick, without waiting for the others; a deployment whose previous tick is still running is
+ * skipped (never two of one at once). Returns which it started and the promise of their results.
+ */
+export function observeEachDue(
   db: Db,
-  nowMs: number,
   options: TickOptions,
   onError: (deployment: string, error: unknown) => void,
-): Promise<Map<string, TickResult>> {
-  const deployments = await db.deployment.findMany({
-    where: { driverKind: { in: [...IMPLEMENTED_DRIVER_KINDS] } },
-    select: { id: true, slug: true, driverKind: true },
-  });
-  const slugOf = new Map(deployments.map((d) => [d.id, d.slug]));
-  return observeTick(db, deployments, nowMs, options, (id, error) => onError(slugOf.get(id) ?? id, error));
+  /** Only these deployments (tests); all by default. */
+  only?: readonly string[],
+): (nowMs: number) => Promise<{ started: string[]; done: Promise<Map<string, TickResult>> }> {
+  const inFlight = new Set<string>();
+  return async (nowMs) => {
+    const deployments = await db.deployment.findMany({
+      where: { driverKind: { in: [...IMPLEMENTED_DRIVER_KINDS] }, ...(only ? { id: { in: [...only] } } : {}) },
+      select: { id: true, slug: true, driverKind: true },
+    });
+    const free = deployments.filter((d) => !inFlight.has(d.id));
+    for (const d of free) inFlight.add(d.id);
+    const ticks = free.map((d) =>
+      observeTick(db, [d], nowMs, options, (_id, error) => onError(d.slug, error)).finally(() => inFlight.delete(d.id)),
+    );
+    const done = Promise.all(ticks).then((maps) => new Map(maps.flatMap((map) => [...map])));
+    return { started: free.map((d) => d.id), done };
+  };
 }
 
-/** One deployment's tick (tests and tools); the worker ticks all of them together. */
+/** One deployment's tick (tests and tools). */
 export async function observeDeployment(
   db: Db,
   deploymentId: string,

@@ -1,0 +1,334 @@
+// `npm run bench:graph`: the live graph in Chromium at 50, 200, 500 and 1,000 nodes. It serves the
+// production build (built first if stale) with the e2e server script (fresh PostgreSQL, demo seed,
+// worker at a 1-second interval) on port 3502, builds each deployment through the API as an
+// operator, and in a 1440x900 page measures:
+//   - navigation to every region drawn, and the longest main-thread task meanwhile (the layout);
+//   - opening everything on a large graph (the second layout) and its longest task;
+//   - 30 s of live updates: long tasks (> 50 ms), frames over 50 ms, snapshot arrival to its frame;
+//   - search: key press to the frame showing its result; wheel zoom and drag pan: input to frame;
+//   - the JS heap after a GC; the region names' size on screen at the fitted view.
+//   npm run bench:graph -- [sizes=50,200,500,1000] [liveSeconds=30]
+import { spawn } from "node:child_process";
+
+import { chromium, type Page } from "@playwright/test";
+
+import demoUsers from "../../prisma/seed/demo-users.json" with { type: "json" };
+import { ensureBuild, root } from "../lib/steps.mjs";
+import { buildEstate, type BuiltEstate, type Mutate } from "./large-estate";
+
+const sizes = (process.argv[2] ?? "50,200,500,1000").split(",").map(Number);
+const liveSeconds = Number(process.argv[3] ?? 30);
+const port = 3502;
+const base = `http://localhost:${port}`;
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
+};
+const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "—");
+const spread = (values: number[]) =>
+  values.length
+    ? `${ms(quantile(values, 0.5))} (p95 ${ms(quantile(values, 0.95))}, max ${ms(Math.max(...values))}, n ${values.length})`
+    : "—";
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Installed before any page script: long tasks, snapshot arrivals, and a "frame after" helper. */
+const PROBES = () => {
+  const bench = {
+    longtasks: [] as { start: number; duration: number }[],
+    messages: [] as number[],
+    snapshotFrames: [] as number[],
+    frameGaps: [] as number[],
+  };
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+  // tRPC's subscriptions arrive over EventSource: the time each message reaches the page.
+  const Native = window.EventSource;
+  window.EventSource = class extends Native {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      this.addEventListener("message", () => bench.messages.push(performance.now()));
+    }
+  };
+};
+
+/** Resolves with the time just after the next frame was produced (rAF, then a task after paint). */
+const AFTER_FRAME = `window.__afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(performance.now()); channel.port2.postMessage(0);
+}))`;
+
+type Figures = Record<string, string>;
+
+async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
+  const figures: Figures = { nodes: String(estate.nodes), regions: String(estate.regions.length) };
+  const regionCount = estate.regions.length;
+  const start = Date.now();
+  await page.goto(`/topology/${estate.slug}`);
+  const navStart = await page.evaluate(() => performance.timeOrigin);
+  await page.waitForFunction(
+    (count) =>
+      document.querySelectorAll('[data-testid^="region-summary-"], [data-testid^="region-node-"]').length >= count,
+    regionCount,
+    { timeout: 120_000, polling: 50 },
+  );
+  const drawnAt = await page.evaluate(() => performance.now());
+  figures.navigation = `${ms(Date.now() - start)} (page ${ms(drawnAt)})`;
+  const detail = await page.getByTestId("graph-canvas").getAttribute("data-detail");
+  figures.view = detail === "overview" ? "regions" : "everything";
+  const duringLoad = await page.evaluate(() =>
+    (window as never as { __bench: { longtasks: { duration: number }[] } }).__bench.longtasks.map((t) => t.duration),
+  );
+  figures.loadLongestTask = `${ms(Math.max(0, ...duringLoad))} (${duringLoad.length} over 50)`;
+  void navStart;
+
+  // The fitted view: region names' size on screen.
+  await page.waitForTimeout(1500);
+  figures.regionNamePx = await page.evaluate(() => {
+    const viewport = document.querySelector(".react-flow__viewport") as HTMLElement;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const code = document.querySelector(
+      '[data-testid^="region-summary-"] span, [data-testid^="region-node-"] span',
+    ) as HTMLElement;
+    return `${(parseFloat(getComputedStyle(code).fontSize) * zoom).toFixed(1)} (zoom ${zoom.toFixed(3)})`;
+  });
+
+  // 30 s of live updates in the view the page opened with.
+  await page.evaluate(AFTER_FRAME);
+  const live = await page.evaluate(async (seconds) => {
+    const bench = (
+      window as never as { __bench: { longtasks: { start: number; duration: number }[]; messages: number[] } }
+    ).__bench;
+    const afterFrame = (window as never as { __afterFrame: () => Promise<number> }).__afterFrame;
+    const from = performance.now();
+    const status = [...document.querySelectorAll('p[role="status"]')].find((p) => p.textContent?.includes("as of"))!;
+    const toFrame: number[] = [];
+    let handled = -1;
+    const observer = new MutationObserver(() => {
+      const message = bench.messages.filter((t) => t >= from).at(-1);
+      if (message === undefined || message === handled) return;
+      handled = message;
+      void afterFrame().then((done) => toFrame.push(done - message));
+    });
+    observer.observe(status, { subtree: true, childList: true, characterData: true });
+    const gaps: number[] = [];
+    let last = performance.now();
+    let running = true;
+    const loop = (now: number) => {
+      gaps.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    running = false;
+    observer.disconnect();
+    const tasks = bench.longtasks.filter((t) => t.start >= from).map((t) => t.duration);
+    return {
+      tasks,
+      gaps: gaps.filter((g) => g > 50),
+      toFrame,
+      messages: bench.messages.filter((t) => t >= from).length,
+    };
+  }, liveSeconds);
+  figures.liveLongTasks = live.tasks.length
+    ? `${live.tasks.length} (median ${ms(quantile(live.tasks, 0.5))}, max ${ms(Math.max(...live.tasks))})`
+    : "0";
+  figures.liveFramesOver50 = String(live.gaps.length);
+  figures.snapshots = String(live.messages);
+  figures.snapshotToFrame = spread(live.toFrame);
+
+  // Search: each key press to the frame after the last change it caused (status or highlights).
+  const search = page.locator("#graph-search");
+  await search.click();
+  const searchTimes: number[] = [];
+  const query = `${estate.regions[Math.min(14, regionCount - 1)]!.code}`;
+  for (const char of query.slice(-6)) {
+    await page.evaluate(() => {
+      const w = window as never as { __key?: { at: number; last: number }; __keyObserver?: MutationObserver };
+      w.__key = { at: 0, last: 0 };
+      document.addEventListener("keydown", () => (w.__key!.at = performance.now()), { capture: true, once: true });
+      w.__keyObserver?.disconnect();
+      w.__keyObserver = new MutationObserver(() => (w.__key!.last = performance.now()));
+      w.__keyObserver.observe(document.querySelector("#graph-search-status")!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      w.__keyObserver.observe(document.querySelector('[data-testid="graph-canvas"]')!, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["class"],
+      });
+    });
+    await page.keyboard.type(char);
+    await page.waitForTimeout(400);
+    const took = await page.evaluate(async () => {
+      const w = window as never as { __key: { at: number; last: number }; __afterFrame: () => Promise<number> };
+      if (!w.__key.last) return null;
+      // The frame after the last change: replay the wait from the change's time.
+      const frame = await w.__afterFrame();
+      return Math.min(frame, w.__key.last + 17) - w.__key.at;
+    });
+    if (took !== null) searchTimes.push(took);
+  }
+  figures.searchKeyToFrame = spread(searchTimes);
+  await search.fill("");
+
+  // Wheel zoom (out, so the detail stays) and drag pan: input to the frame after the viewport moved.
+  const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+  const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+  const inputToFrame = async (act: () => Promise<void>) => {
+    await page.evaluate(() => {
+      const w = window as never as { __move: { at: number; moved: number } };
+      w.__move = { at: 0, moved: 0 };
+      const viewport = document.querySelector(".react-flow__viewport")!;
+      for (const type of ["wheel", "pointermove"])
+        document.addEventListener(type, () => (w.__move.at ||= performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        w.__move.moved ||= performance.now();
+        observer.disconnect();
+      });
+      observer.observe(viewport, { attributes: true, attributeFilter: ["style"] });
+    });
+    await act();
+    await page.waitForTimeout(150);
+    return page.evaluate(async () => {
+      const w = window as never as { __move: { at: number; moved: number }; __afterFrame: () => Promise<number> };
+      if (!w.__move.moved || !w.__move.at) return null;
+      return Math.min(await w.__afterFrame(), w.__move.moved + 17) - w.__move.at;
+    });
+  };
+  const zoomTimes: number[] = [];
+  const panTimes: number[] = [];
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 8; i++) {
+    const took = await inputToFrame(() => page.mouse.wheel(0, i % 2 ? -60 : 60));
+    if (took !== null) zoomTimes.push(took);
+  }
+  await page.mouse.down();
+  for (let i = 0; i < 12; i++) {
+    const took = await inputToFrame(() => page.mouse.move(centre.x + (i % 2 ? 0 : 40), centre.y + 20 * (i % 3)));
+    if (took !== null) panTimes.push(took);
+  }
+  await page.mouse.up();
+  figures.zoomInputToFrame = spread(zoomTimes);
+  figures.panInputToFrame = spread(panTimes);
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  figures.heapMB = (heap.usedSize / 1e6).toFixed(1);
+
+  // Opening everything on a large graph: the second layout, and what blocks meanwhile.
+  if (figures.view === "regions") {
+    const from = await page.evaluate(() => performance.now());
+    const opened = Date.now();
+    await page.getByLabel("Detail").selectOption("everything");
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="graph-canvas"]')?.getAttribute("data-detail") === "graph" &&
+        document.querySelectorAll('[data-testid^="region-node-"]').length > 0,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+    figures.openEverything = ms(Date.now() - opened);
+    const tasks = await page.evaluate(
+      (since) =>
+        (window as never as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks
+          .filter((t) => t.start >= since)
+          .map((t) => t.duration),
+      from,
+    );
+    figures.openLongestTask = `${ms(Math.max(0, ...tasks))} (${tasks.length} over 50)`;
+    await page.waitForTimeout(1000);
+    const detailLive = await page.evaluate(
+      async (seconds) => {
+        const bench = (window as never as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench;
+        const from = performance.now();
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+        return bench.longtasks.filter((t) => t.start >= from).map((t) => t.duration);
+      },
+      Math.min(liveSeconds, 15),
+    );
+    figures.everythingLiveLongTasks = detailLive.length
+      ? `${detailLive.length} in ${Math.min(liveSeconds, 15)} s (max ${ms(Math.max(...detailLive))})`
+      : `0 in ${Math.min(liveSeconds, 15)} s`;
+  }
+  return figures;
+}
+
+async function main() {
+  ensureBuild();
+  const server = spawn("node", ["scripts/e2e-server.mjs", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = () => server.pid && process.kill(server.pid, "SIGTERM");
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    await waitFor(`${base}/sign-in`, 180_000);
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } });
+    // tsx compiles with keepNames: functions handed to the page call its `__name` helper.
+    await context.addInitScript({ content: "window.__name = (target) => target;" });
+    await context.addInitScript(PROBES);
+    const page = await context.newPage();
+    const operator = demoUsers.find((user) => user.role === "OPERATOR")!;
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Password").fill(operator.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("signed-in-user").waitFor();
+    const mutate: Mutate = async (path, input) => {
+      const response = await page.request.post(`/api/trpc/${path}`, {
+        data: { json: input },
+        headers: { "content-type": "application/json", origin: base },
+      });
+      const body = await response.json();
+      if (!response.ok()) throw new Error(`${path} refused: ${JSON.stringify(body)}`);
+      return body.result.data.json;
+    };
+
+    const rows: Figures[] = [];
+    for (const size of sizes) {
+      const built = Date.now();
+      const estate = await buildEstate(mutate, { nodes: size, tag: `b${size}t${Date.now() % 10_000}` });
+      console.log(`built ${estate.slug}: ${estate.nodes} nodes in ${((Date.now() - built) / 1000).toFixed(0)} s`);
+      const figures = await measure(page, estate);
+      console.log(figures);
+      rows.push(figures);
+      await page.goto("/topology");
+    }
+    const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    console.log(`\n| figure (ms unless said) | ${rows.map((row) => `${row.nodes} nodes`).join(" | ")} |`);
+    console.log(`|---|${rows.map(() => "---").join("|")}|`);
+    for (const key of keys) console.log(`| ${key} | ${rows.map((row) => row[key] ?? "—").join(" | ")} |`);
+  } finally {
+    await browser.close();
+    stop();
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

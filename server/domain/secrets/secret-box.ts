@@ -1,0 +1,72 @@
+// Secrets at rest (the passwords of servers a `postgres` deployment connects to): AES-256-GCM with
+// node:crypto. The key is MERIDIAN_SECRET_KEY, or `.data/secret-key` made once (mode 600) by
+// whichever process needs it first, as the audit key is; whoever holds only the database holds
+// ciphertext. Each secret is bound to what it belongs to (the associated data, e.g. the replica's
+// id), so a sealed value copied onto another row, or altered in any byte, fails to open.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import path from "node:path";
+
+import { env } from "@/server/env";
+
+export const SECRET_KEY_FILE = path.join(".data", "secret-key");
+const VERSION = "v1";
+
+export class SecretTamperedError extends Error {
+  constructor(what: string) {
+    super(`the stored secret of ${what} does not verify: it was altered, moved, or sealed with another key`);
+    this.name = "SecretTamperedError";
+  }
+}
+
+function masterSecret(): string {
+  const fromEnv = env().MERIDIAN_SECRET_KEY;
+  if (fromEnv) return fromEnv;
+  const file = path.resolve(SECRET_KEY_FILE);
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // "wx": exactly one process makes it; the web app and the worker may start at the same moment.
+    const fd = openSync(file, "wx", 0o600);
+    writeSync(fd, randomBytes(48).toString("base64url"));
+    closeSync(fd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32)
+    throw new Error(`${SECRET_KEY_FILE} holds fewer than 32 characters: the secret key is damaged`);
+  return secret;
+}
+
+let cached: { secret: string; key: Buffer } | undefined;
+function key(): Buffer {
+  const secret = masterSecret();
+  if (cached?.secret !== secret)
+    cached = { secret, key: Buffer.from(hkdfSync("sha256", secret, "meridian", "meridian secrets at rest v1", 32)) };
+  return cached.key;
+}
+
+/** Seals `plaintext` for `boundTo`: "v1.<iv>.<tag>.<ciphertext>" (base64url), a fresh 96-bit IV each time. */
+export function sealSecret(plaintext: string, boundTo: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  cipher.setAAD(Buffer.from(boundTo, "utf8"));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
+}
+
+/** Opens what sealSecret made for the same `boundTo`; SecretTamperedError when anything differs. */
+export function openSecret(sealed: string, boundTo: string): string {
+  const [version, iv, tag, ciphertext] = sealed.split(".");
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new SecretTamperedError(boundTo);
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(boundTo, "utf8"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  } catch {
+    throw new SecretTamperedError(boundTo);
+  }
+}

@@ -1,0 +1,155 @@
+// The lab handed to the postgres driver: its status (servers, probe relays, link relays, the
+// workload's traffic) as the driver's ServerDirectory for one deployment of the model, and its
+// controls as what the driver's faults act on (cut, slow and restore link relays, stop and start
+// servers), changing only what differs from what the faults ask.
+import type {
+  LabControls,
+  LabFaultState,
+  ProbeRoute,
+  ServerDirectory,
+  ServerEndpoint,
+} from "@/server/drivers/postgres";
+import type { DeploymentTopology, RegionTrafficObservation } from "@/server/drivers/types";
+
+import type { Relay } from "./relay";
+import type { LabStatus } from "./status";
+
+/** What the driver asks of a lab: LabClient (the control API) and the in-process Lab both offer it. */
+export interface LabActions {
+  status(): Promise<LabStatus>;
+  faultLink(
+    fault: { link: string; kind: "cut"; mode: "refuse" } | { link: string; kind: "slow"; addedLatencyMs: number },
+  ): Promise<unknown> | unknown;
+  restoreLink(link: string): Promise<unknown> | unknown;
+  stopServer(stop: { replica: string; mode: "kill" | "fast" }): Promise<unknown> | unknown;
+  startServer(server: { replica: string }): Promise<unknown> | unknown;
+}
+
+function endpointOf(url: string, port: number): ServerEndpoint {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port,
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    sslmode: "disable",
+  };
+}
+
+/** The slice of the lab's status that is this deployment's, keyed by the model's ids. */
+export function directoryFromStatus(
+  status: LabStatus,
+  topology: DeploymentTopology,
+  lab: LabActions | null,
+): ServerDirectory {
+  const replicaIds = new Set(topology.replicas.map((r) => r.id));
+  const regionIdOf = new Map(topology.regions.map((r) => [r.code, r.id]));
+  const mine = status.servers.filter((s) => s.replicaId && replicaIds.has(s.replicaId));
+  const servers: Record<string, ServerEndpoint> = {};
+  const byName = new Map<string, string>();
+  for (const s of mine) {
+    byName.set(`${s.deployment} ${s.cluster}/${s.replica}`, s.replicaId!);
+    // A stopped server keeps its port: the driver then reports the refusal it gets, as it would
+    // for any server that does not answer.
+    if (s.url && s.port !== null) servers[s.replicaId!] = endpointOf(s.url, s.port);
+  }
+  // One server per region answers its probes: the region's first replica in the model.
+  const probedReplica = new Map<string, string>();
+  for (const r of topology.replicas) if (!probedReplica.has(r.regionId)) probedReplica.set(r.regionId, r.id);
+  const probes: ProbeRoute[] = status.probes.flatMap((p) => {
+    const replicaId = byName.get(`${p.deployment} ${p.cluster}/${p.replica}`);
+    const regionId = regionIdOf.get(p.region);
+    if (!replicaId || !regionId || p.port === null || probedReplica.get(regionId) !== replicaId) return [];
+    return [{ location: p.location, regionId, host: p.host, port: p.port }];
+  });
+  const slug = mine[0]?.deployment;
+  const workload = status.workloads.find((w) => w.deployment === slug);
+  const traffic: RegionTrafficObservation[] | undefined = workload
+    ? topology.regions.map((region) => {
+        const t = workload.traffic.find((x) => x.region === region.code);
+        return {
+          regionId: region.id,
+          requestsPerSecond: t?.requestsPerSecond ?? 0,
+          errorRate: t?.errorRate ?? 0,
+          latencyP50Ms: t?.latencyP50Ms ?? null,
+        };
+      })
+    : undefined;
+  const linkIds = new Set(topology.links.map((l) => l.id));
+  return {
+    servers,
+    probes,
+    controls: lab ? labControls(lab, status, linkIds, mine) : null,
+    absentReason:
+      mine.length === 0 ? "the lab runs no server for this replica" : "the lab's server for this replica has no port",
+    ...(traffic ? { traffic } : {}),
+  };
+}
+
+function labControls(
+  lab: LabActions,
+  status: LabStatus,
+  linkIds: Set<string>,
+  servers: LabStatus["servers"],
+): LabControls {
+  return {
+    async apply(state: LabFaultState) {
+      for (const link of status.links.filter((l) => linkIds.has(l.id))) {
+        const cut = state.cutLinks.includes(link.id);
+        const latency = state.linkLatencyMs[link.id] ?? 0;
+        const now = link.conditions;
+        const differs = (now.cut !== null) !== cut || now.addedLatencyMs !== latency || now.lossRate !== 0;
+        if (!differs) continue;
+        // From a clean relay: restore (what a stall held is delivered), then what the faults ask.
+        await lab.restoreLink(link.id);
+        if (latency > 0) await lab.faultLink({ link: link.id, kind: "slow", addedLatencyMs: latency });
+        if (cut) await lab.faultLink({ link: link.id, kind: "cut", mode: "refuse" });
+      }
+      for (const server of servers) {
+        const id = server.replicaId!;
+        const stop = state.stoppedServers[id];
+        if (stop && server.running) await lab.stopServer({ replica: id, mode: stop === "clean" ? "fast" : "kill" });
+        if (!stop && !server.running && state.startServers.includes(id)) await lab.startServer({ replica: id });
+      }
+    },
+  };
+}
+
+/** A lab deployment running in this process (tests, benchmarks) as the driver's lab. */
+export function inProcessLab(deployment: {
+  serverStatus(): Promise<LabStatus["servers"]>;
+  routerStatus(): LabStatus["routers"];
+  linkStatus(): LabStatus["links"];
+  probeStatus(): LabStatus["probes"];
+  workloadStatus(): LabStatus["workloads"];
+  clusters: Map<string, { links: Map<string, { relay: Relay }> }>;
+  stopServer(replica: string, mode: "kill" | "fast"): Promise<void>;
+  startServer(replica: string): Promise<void>;
+}): LabActions {
+  const relay = (id: string) => {
+    for (const cluster of deployment.clusters.values()) {
+      const found = cluster.links.get(id);
+      if (found) return found.relay;
+    }
+    throw new Error(`the lab has no link ${id}`);
+  };
+  return {
+    async status() {
+      return {
+        servers: await deployment.serverStatus(),
+        routers: deployment.routerStatus(),
+        links: deployment.linkStatus(),
+        probes: deployment.probeStatus(),
+        workloads: deployment.workloadStatus(),
+        pid: process.pid,
+        dataRoot: "",
+      };
+    },
+    faultLink: (fault) =>
+      fault.kind === "cut" ? relay(fault.link).cut(fault.mode) : relay(fault.link).slow(fault.addedLatencyMs),
+    restoreLink: (link) => relay(link).restore(),
+    stopServer: ({ replica, mode }) => deployment.stopServer(replica, mode),
+    startServer: ({ replica }) => deployment.startServer(replica),
+  };
+}
