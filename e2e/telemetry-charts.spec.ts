@@ -62,6 +62,7 @@ test("every chart has a legend and the fault's annotation; a week shows the esta
     await expect(lag).not.toContainText("No lag samples in this range");
   }
 
+  await page.bringToFront();
   await page.getByRole("button", { name: /^Clear Write surge/ }).click();
   await expect(page.getByText("None: the deployment runs as modelled.")).toBeVisible();
 });
