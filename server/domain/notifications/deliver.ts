@@ -7,8 +7,8 @@ import type { TNotificationPayload } from "@/lib/notifications/contracts";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
+import { openSecret } from "@/server/domain/secrets/secret-box";
 
-import { openSecret } from "./secret-box";
 import {
   ATTEMPT_HEADER,
   EVENT_HEADER,
@@ -17,6 +17,7 @@ import {
   signBody,
   TIMESTAMP_HEADER,
 } from "./signature";
+import { webhookSecretOf } from "./webhook-secret";
 
 /** The actor of every delivery record. */
 export const NOTIFIER = { ...SYSTEM_ACTOR, email: "notifier@meridian" };
@@ -96,7 +97,12 @@ async function attempt(db: Db, delivery: Claimed, options: Required<Omit<Deliver
     ? { ok: false, statusCode: null, error: "the deployment's webhook was removed", final: true }
     : !webhook.enabled
       ? { ok: false, statusCode: null, error: "the deployment's webhook is turned off", final: true }
-      : await post(webhook.url, openSecret(webhook.secretEncrypted), delivery, options.timeoutMs);
+      : await post(
+          webhook.url,
+          openSecret(webhook.secretEncrypted, webhookSecretOf(webhook.deploymentId)),
+          delivery,
+          options.timeoutMs,
+        );
   const final = outcome.ok || outcome.final || delivery.attempts >= options.maxAttempts;
   const retryMs = final ? null : options.backoffMs(delivery.attempts);
   await db.$transaction(async (tx) => {

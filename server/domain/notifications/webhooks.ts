@@ -5,10 +5,11 @@ import type { TDeliveryView, TNotificationEvent, TWebhookSettings, TWebhookState
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import type { Actor } from "@/server/domain/identity/actor";
+import { sealSecret } from "@/server/domain/secrets/secret-box";
 import { invalid, notFound } from "@/server/errors";
 
 import { notify } from "./outbox";
-import { sealSecret } from "./secret-box";
+import { webhookSecretOf } from "./webhook-secret";
 
 const RECENT_DELIVERIES = 20;
 
@@ -49,7 +50,8 @@ export async function saveWebhook(db: Db, actor: Actor, input: TWebhookSettings)
     const existing = await tx.deploymentWebhook.findUnique({ where: { deploymentId: deployment.id } });
     if (!existing && input.secret === "")
       throw invalid("secret", "secret is required: the receiver checks each delivery's signature with it");
-    const secret = input.secret === "" ? {} : { secretEncrypted: sealSecret(input.secret) };
+    const secret =
+      input.secret === "" ? {} : { secretEncrypted: sealSecret(input.secret, webhookSecretOf(deployment.id)) };
     await tx.deploymentWebhook.upsert({
       where: { deploymentId: deployment.id },
       create: { deploymentId: deployment.id, url: input.url, enabled: input.enabled, secretEncrypted: "", ...secret },
