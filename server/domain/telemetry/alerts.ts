@@ -76,10 +76,7 @@ export async function reconcileAlerts(db: Db, deploymentId: string, conditions: 
         data: { resolvedAt: new Date(atMs) },
       });
       if (resolved.count === 0) return;
-      const words =
-        alert.kind === "REGION_DOWN"
-          ? `${alert.targetLabel} passes its health check again`
-          : `lag on ${alert.targetLabel} is back under the RPO target`;
+      const words = (RESOLVED[alert.kind as TAlertKind] ?? RESOLVED.LAG_OVER_RPO)(alert.targetLabel);
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "alert.resolve",
         objectType: "alert",
