@@ -32,7 +32,7 @@ test("after sign-in the first screen is the overview: each demo deployment with 
   for (const name of DEMO) expect(html).toContain(name);
   await page
     .getByRole("region", { name: "Commerce on AWS", exact: true })
-    .getByRole("link", { name: "Commerce on AWS" })
+    .getByRole("link", { name: "Commerce on AWS", exact: true })
     .click();
   await expect(page).toHaveURL(/\/topology\/[a-z0-9-]+$/);
 });

@@ -116,7 +116,8 @@ export async function buildEstate(
     product: "ROUTE53",
     steering: "LATENCY",
     dnsTtlSeconds: 60,
-    healthCheckIntervalSeconds: 30,
+    // Fast checks, so an outage turns its region DOWN within 15 s (interval x failures).
+    healthCheckIntervalSeconds: 5,
     healthCheckTimeoutSeconds: 10,
     healthCheckFailureThreshold: 3,
     healthCheckProbeLocations: ["us-east-1", "eu-west-1", "ap-southeast-1"],
