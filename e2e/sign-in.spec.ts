@@ -36,7 +36,7 @@ test("the shell shows the user and role, the sections, and signs out", async ({ 
 test("the demo estate is there after start", async ({ page }) => {
   await signIn(page, "VIEWER");
   for (const name of ["Global platform", "Commerce on AWS", "SaaS on Azure"]) {
-    await expect(page.getByRole("link", { name })).toBeVisible();
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
