@@ -3,10 +3,10 @@
 // cannot compute a record's MAC, so an edited record cannot be re-hashed into a chain that verifies,
 // nor a checkpoint forged. Two keys are derived from it (HKDF), one per use: the chain's HMAC key and
 // an Ed25519 key that signs checkpoints, whose public half anyone may hold to check them.
-import { createHash, createPrivateKey, createPublicKey, hkdfSync, randomBytes, type KeyObject } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { createHash, createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from "node:crypto";
 import path from "node:path";
 
+import { masterSecretFrom } from "@/server/domain/secrets/master-secret";
 import { env } from "@/server/env";
 
 export const AUDIT_KEY_FILE = path.join(".data", "audit-key");
@@ -23,21 +23,7 @@ export type AuditKeys = {
 
 /** The master secret: the variable, or the file, made with 48 random bytes when it does not exist. */
 function masterSecret(): string {
-  const fromEnv = env().MERIDIAN_AUDIT_KEY;
-  if (fromEnv) return fromEnv;
-  const file = path.resolve(AUDIT_KEY_FILE);
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    // "wx": exactly one process makes it; the web app and the worker may start at the same moment.
-    const fd = openSync(file, "wx", 0o600);
-    writeSync(fd, randomBytes(48).toString("base64url"));
-    closeSync(fd);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  const secret = readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new Error(`${AUDIT_KEY_FILE} holds fewer than 32 characters: the audit key is damaged`);
-  return secret;
+  return masterSecretFrom(env().MERIDIAN_AUDIT_KEY, AUDIT_KEY_FILE, "the audit key");
 }
 
 const derive = (secret: string, purpose: string) =>

@@ -4,10 +4,11 @@
 // ciphertext. Each secret is bound to what it belongs to (the associated data, e.g. the replica's
 // id), so a sealed value copied onto another row, or altered in any byte, fails to open.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 
 import { env } from "@/server/env";
+
+import { masterSecretFrom } from "./master-secret";
 
 export const SECRET_KEY_FILE = path.join(".data", "secret-key");
 const VERSION = "v1";
@@ -20,22 +21,7 @@ export class SecretTamperedError extends Error {
 }
 
 function masterSecret(): string {
-  const fromEnv = env().MERIDIAN_SECRET_KEY;
-  if (fromEnv) return fromEnv;
-  const file = path.resolve(SECRET_KEY_FILE);
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    // "wx": exactly one process makes it; the web app and the worker may start at the same moment.
-    const fd = openSync(file, "wx", 0o600);
-    writeSync(fd, randomBytes(48).toString("base64url"));
-    closeSync(fd);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  const secret = readFileSync(file, "utf8").trim();
-  if (secret.length < 32)
-    throw new Error(`${SECRET_KEY_FILE} holds fewer than 32 characters: the secret key is damaged`);
-  return secret;
+  return masterSecretFrom(env().MERIDIAN_SECRET_KEY, SECRET_KEY_FILE, "the secret key");
 }
 
 let cached: { secret: string; key: Buffer } | undefined;
