@@ -5,7 +5,8 @@
 import { db } from "@/server/db";
 import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
 import { deliverDue } from "@/server/domain/notifications/deliver";
-import { engineTick } from "@/server/domain/operations/engine/engine";
+import { engineTick, processHolder } from "@/server/domain/operations/engine/engine";
+import { LEASE_MS, releaseLeases } from "@/server/domain/operations/engine/lease";
 import { observeEachDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
@@ -22,22 +23,30 @@ const ENGINE_INTERVAL_MS = 500;
 const AUDIT_CHECKPOINT_INTERVAL_MS = 10_000;
 
 let stopping = false;
+/** Told when the worker is asked to stop: the engine ends its tick after the move in flight. */
+const stopEngine = new AbortController();
+/** The jobs running now, awaited when the worker stops. */
+const running = new Set<Promise<void>>();
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs `job` every `everyMs`, never overlapping itself, logging instead of dying on errors. */
 function every(everyMs: number, name: string, job: () => Promise<unknown>) {
-  let running = false;
+  let busy = false;
   const run = async () => {
-    if (running || stopping) return;
-    running = true;
-    try {
-      await job();
-    } catch (error) {
-      log(`${name} failed: ${why(error)}`);
-    } finally {
-      running = false;
-    }
+    if (busy || stopping) return;
+    busy = true;
+    const done = (async () => {
+      try {
+        await job();
+      } catch (error) {
+        log(`${name} failed: ${why(error)}`);
+      }
+    })();
+    running.add(done);
+    await done;
+    running.delete(done);
+    busy = false;
   };
   void run();
   return setInterval(run, everyMs);
@@ -51,6 +60,7 @@ const timers = [
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
     engineTick(db, Date.now(), {
+      stop: stopEngine.signal,
       onError: (id, error) => log(`operation ${id} could not move: ${why(error)}`),
     }),
   ),
@@ -64,13 +74,32 @@ const timers = [
   every(5 * 60_000, "live event trim", () => trimLiveEvents(db, Date.now())),
 ];
 
-async function stop() {
+/**
+ * SIGTERM or SIGINT: no new job starts, the engine ends its tick after the move in flight (each
+ * move is one transaction with its driver calls, all bounded by the lease), the leases are handed
+ * back so another worker takes the operations over at once, then the process exits. A job that is
+ * still running after a lease's length is abandoned: its transaction dies with the process, its
+ * attempts stay in doubt and its leases expire on their own.
+ */
+async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   timers.forEach(clearInterval);
-  log("stopping");
+  stopEngine.abort();
+  log(`stopping (${signal}): letting ${running.size} job(s) in flight finish`);
+  const finished = await Promise.race([
+    Promise.all(running).then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), LEASE_MS).unref()),
+  ]);
+  if (finished) {
+    const released = await releaseLeases(db, processHolder()).catch((error: unknown) => {
+      log(`could not release the leases: ${why(error)}`);
+      return 0;
+    });
+    log(`stopped after the moves in flight; ${released} lease(s) released`);
+  } else log("stopped: a job did not finish in time and was abandoned; its leases expire on their own");
   await db.$disconnect();
-  process.exit(0);
+  process.exit(finished ? 0 : 1);
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
