@@ -4,6 +4,7 @@
 // coordinating only through PostgreSQL.
 import { db } from "@/server/db";
 import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
+import { databaseNow } from "@/server/domain/clock";
 import { deliverDue } from "@/server/domain/notifications/deliver";
 import { engineTick, processHolder } from "@/server/domain/operations/engine/engine";
 import { LEASE_MS, releaseLeases } from "@/server/domain/operations/engine/lease";
@@ -27,6 +28,7 @@ let stopping = false;
 const stopEngine = new AbortController();
 /** The jobs running now, awaited when the worker stops. */
 const running = new Set<Promise<void>>();
+// The log line's own time, for people reading it: nothing is computed from it.
 const log = (message: string) => console.log(`[worker] ${new Date().toISOString()} ${message}`);
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -56,22 +58,26 @@ log(`observing every ${tick.intervalMs} ms`);
 // Each deployment's tick runs on its own: a slow one delays only itself, never the others' snapshots.
 const observe = observeEachDue(db, tick, (deployment, error) => log(`observing ${deployment} failed: ${why(error)}`));
 const timers = [
-  every(tick.intervalMs, "observation", () => observe(Date.now())),
+  // Every job runs on the database's clock, as the engine's moves do: the twin's time, samples,
+  // expiries and the RTO never mix this host's clock with another's.
+  every(tick.intervalMs, "observation", async () => observe(await databaseNow(db))),
   // Runbook steps are short and polled: a half-second beat keeps a switchover's measured RTO honest.
   every(ENGINE_INTERVAL_MS, "runbook engine", () =>
-    engineTick(db, Date.now(), {
+    engineTick(db, null, {
       stop: stopEngine.signal,
       onError: (id, error) => log(`operation ${id} could not move: ${why(error)}`),
     }),
   ),
   // The notification outbox: each due delivery is posted, and retried with backoff when it fails.
   every(1_000, "webhook deliveries", () => deliverDue(db)),
-  every(30_000, "1-minute rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 60 })),
-  every(10 * 60_000, "1-hour rollup", () => rollupSamples(db, { nowMs: Date.now(), bucketSeconds: 3600 })),
-  every(15 * 60_000, "retention", () => applyRetention(db, Date.now(), settings.retention)),
+  every(30_000, "1-minute rollup", async () => rollupSamples(db, { nowMs: await databaseNow(db), bucketSeconds: 60 })),
+  every(10 * 60_000, "1-hour rollup", async () =>
+    rollupSamples(db, { nowMs: await databaseNow(db), bucketSeconds: 3600 }),
+  ),
+  every(15 * 60_000, "retention", async () => applyRetention(db, await databaseNow(db), settings.retention)),
   // The audit head, signed, in a file outside the database (checked by audit verification).
   every(AUDIT_CHECKPOINT_INTERVAL_MS, "audit checkpoint", () => publishCheckpoint(db)),
-  every(5 * 60_000, "live event trim", () => trimLiveEvents(db, Date.now())),
+  every(5 * 60_000, "live event trim", async () => trimLiveEvents(db, await databaseNow(db))),
 ];
 
 /**

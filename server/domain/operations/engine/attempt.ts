@@ -31,6 +31,8 @@ export type Mover = {
   nowMs: number;
   /** Test hook: throws SimulatedCrash at a named point. */
   crashAt?: (point: CrashPoint, step: { kind: string; index: number; operationId: string }) => boolean;
+  /** The longest the primary may stay fenced before a promotion (fenced-window.ts). */
+  fencedWindowMs?: number;
   /** The worker's lease on the operation being moved: renewed before every action, it bounds every call. */
   lease?: LeaseKeeper;
 };

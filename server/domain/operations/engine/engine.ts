@@ -18,6 +18,7 @@ import { hostname } from "node:os";
 
 import { parseStepOutput, ZStepParams, type TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
+import { databaseNow } from "@/server/domain/clock";
 import { DriverError } from "@/server/drivers/errors";
 import { env } from "@/server/env";
 
@@ -26,8 +27,9 @@ import { STEP_HANDLERS } from "../steps/handlers";
 import { advanceGate } from "./advance-gate";
 import { attemptStep, SimulatedCrash, type CrashPoint, type Mover } from "./attempt";
 import { hasAbandonedCall } from "./deadline";
+import { FENCED_WINDOW_MS, fencedTooLong } from "./fenced-window";
 import { LEASE_MS, LeaseKeeper, takeLease } from "./lease";
-import { finishOperation, markProgress, type LockedOperation } from "./outcomes";
+import { failOperation, finishOperation, markProgress, type LockedOperation } from "./outcomes";
 import { reconcileInDoubt } from "./reconcile";
 import { rollbackNext } from "./rollback";
 
@@ -44,6 +46,8 @@ export type EngineOptions = {
   holder?: string;
   /** How long the worker's lease on an operation lasts from its last renewal (LEASE_MS by default). */
   leaseMs?: number;
+  /** The longest the primary may stay fenced before a promotion (FENCED_WINDOW_MS by default). */
+  fencedWindowMs?: number;
   /** Test hook: only these operations (a test's own, beside other tests' on the same database). */
   operationIds?: string[];
   /** Stops the tick after the move in flight (a worker told to stop lets that move finish). */
@@ -68,17 +72,29 @@ const TX = { timeout: 60_000, maxWait: 15_000 } as const;
 /** This process as a lease holder (MERIDIAN_WORKER_NAME, or host:pid): the worker releases its leases under it when it stops. */
 export const processHolder = () => env().MERIDIAN_WORKER_NAME ?? `${hostname()}:${process.pid}`;
 
-export async function engineTick(db: Db, nowMs: number, options: EngineOptions = {}): Promise<number> {
+/**
+ * One beat of the engine. `at` is null in the worker: each move reads the database's clock afresh
+ * (server/domain/clock.ts), the one clock of every timestamp, deadline and expiry it writes or
+ * compares. Tests give a time instead, the same for every move of the tick, to run virtual time.
+ */
+export async function engineTick(db: Db, at: number | null, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
   const holder = options.holder ?? processHolder();
   const leaseMs = options.leaseMs ?? LEASE_MS;
   let moves = 0;
   while (moves < (options.maxMoves ?? 100) && !options.stop?.aborted) {
     const seen = visited.length;
-    const mover: Mover = { db, nowMs, holder, crashAt: options.crashAt };
+    const mover: Mover = {
+      db,
+      nowMs: at ?? 0,
+      holder,
+      crashAt: options.crashAt,
+      fencedWindowMs: options.fencedWindowMs ?? FENCED_WINDOW_MS,
+    };
     let moved: "moved" | "idle" | null;
     try {
       moved = await db.$transaction(async (tx) => {
+        if (at === null) mover.nowMs = await databaseNow(tx);
         const result = await moveOne(tx, mover, visited, leaseMs, options.operationIds ?? null);
         // Nothing is committed by a worker whose lease ran out meanwhile: another may have taken over.
         await mover.lease?.renew();
@@ -145,6 +161,12 @@ async function runNextStep(tx: Tx, mover: Mover, op: LockedOperation): Promise<"
   });
   if (!step) {
     await finishOperation(tx, op, "SUCCEEDED", null, nowMs);
+    return "moved";
+  }
+  // The fenced window has a hard deadline, whatever step is waiting or retrying inside it.
+  const fenced = await fencedTooLong(tx, op, nowMs, mover.fencedWindowMs ?? FENCED_WINDOW_MS);
+  if (fenced) {
+    await failOperation(tx, op, fenced, nowMs);
     return "moved";
   }
   if (step.nextAttemptAt && step.nextAttemptAt.getTime() > nowMs) return "idle";
