@@ -6,13 +6,12 @@ import Link from "next/link";
 
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { COST_CATEGORIES, type TEstateCost } from "@/lib/cost";
+import { COST_CATEGORIES, type TCostResult, type TEstateCost } from "@/lib/cost";
 import { formatUsd } from "@/lib/format";
 import { CATEGORY_LABEL } from "@/lib/planning/words";
 import { label } from "@/lib/topology/words";
 
 import { BandSummary } from "./band-summary";
-import type { TCostResult } from "./scenario-math";
 
 const share = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : "–");
 

@@ -1,8 +1,6 @@
 // The options the comparison sets side by side: the baseline, the scenario in the editor, and any
 // saved scenarios ticked. Names are made unique, since charts and the CSV key their columns by name.
-import type { TEstate, TEstateCost } from "@/lib/cost";
-
-import type { TCostResult } from "./scenario-math";
+import type { TCostResult, TEstate, TEstateCost } from "@/lib/cost";
 
 export type TPlanOption = { name: string; isBaseline: boolean; estate: TEstate; cost: TEstateCost };
 export type TOptionProblem = { name: string; error: string };

@@ -11,7 +11,7 @@ import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { PageHeader } from "@/components/ui/layout";
-import type { TScenarioChange } from "@/lib/cost";
+import { costWithChanges, type TScenarioChange } from "@/lib/cost";
 import type { PlanningInput, ScenarioRow } from "@/lib/planning/contracts";
 
 import { BaselineSection } from "./baseline-section";
@@ -23,7 +23,7 @@ import { ResidencyRules } from "./residency-rules";
 import { SaveScenario } from "./save-scenario";
 import { SavedScenarios } from "./saved-scenarios";
 import { ScenarioEditor } from "./scenario-editor";
-import { costWithChanges, withChange } from "./scenario-math";
+import { withChange } from "./scenario-math";
 import { ScenarioSummary } from "./scenario-summary";
 
 export function PlanPage({ slug, scenarioId }: { slug: string; scenarioId?: string }) {

@@ -17,6 +17,7 @@ export {
   type TEventCostLine,
 } from "./event-cost";
 export { applyScenario } from "./scenario";
+export { costWithChanges, drModelSweep, type TCostResult } from "./what-if";
 export {
   ZScenarioChange,
   ZScenarioChanges,
