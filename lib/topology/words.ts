@@ -70,7 +70,15 @@ export const DEPLOYMENT_FIELDS = {
   rtoTargetSeconds: { label: "RTO target", unit: "seconds" },
   rpoTargetSeconds: { label: "RPO target", unit: "seconds" },
   availabilityTargetPct: { label: "Availability target", unit: "percent" },
+  driverKind: { label: "Runs on" },
 } as const satisfies Record<string, TFieldWords>;
+
+/** What a deployment's figures come from (its driver kind), as the deployment form and header say it. */
+export const DRIVER_KIND_LABELS: Record<string, string> = {
+  sim: "Simulated twin",
+  postgres: "PostgreSQL servers you run",
+  lab: "Region lab (real servers on this machine)",
+};
 
 export const REGION_FIELDS = {
   provider: { label: "Provider" },

@@ -388,6 +388,14 @@ export interface Driver {
   /** LSN-like: how far into its source's log the link's target has applied. */
   appliedPosition(input: LinkPositionQuery): Promise<number>;
 
+  /**
+   * Optional, drivers of real servers: the preparation of a planned switchover before its fence
+   * (PostgreSQL: a CHECKPOINT on the primary, so its shutdown checkpoint is short; warm connections).
+   */
+  prepareSwitchover?(input: ReplicaPositionQuery): Promise<{ checkpointMs: number }>;
+  /** Optional, drivers of real servers: one probe write on the replica's server; its position after it. */
+  probeWrite?(input: ReplicaPositionQuery): Promise<{ position: number; writtenAtMs: number }>;
+
   /** What the world says of a cluster now, for reconciling an attempt in doubt. */
   clusterWorld(clusterId: string): Promise<ClusterWorld>;
   /** The topology as the driver now sees it (roles, epochs, link ends, routing rules). */
