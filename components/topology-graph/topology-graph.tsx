@@ -28,6 +28,15 @@ import { ViewToggle } from "./view-toggle";
 /** Above this many nodes the graph opens zoomed out, and zooming switches between the two. */
 export const LARGE_GRAPH = 150;
 
+/** The graph's nodes (policies, regions, their stacks, replicas) without building it. */
+export function isLargeGraph(deployment: DeploymentModelData): boolean {
+  const nodes =
+    deployment.policies.length +
+    deployment.regions.reduce((sum, placement) => sum + 1 + placement.stack.length, 0) +
+    deployment.clusters.reduce((sum, cluster) => sum + cluster.replicas.length, 0);
+  return nodes > LARGE_GRAPH;
+}
+
 export function TopologyGraph({ deployment }: { deployment: DeploymentModelData }) {
   const { snapshot, connected } = useLiveSnapshot(deployment.id);
   const [view, setView] = useState<GraphView>("graph");

@@ -9,10 +9,11 @@ import { CostError } from "./errors";
 import { parseInput } from "./parse-input";
 import { stackItemKey } from "./price-keys";
 import { createPriceLookup, type TPriceLookup } from "./price-lookup";
+import { routePricePerGb } from "./route-price";
 import { ROUTING_CHARGES } from "./routing-cost";
 import { ZEstate, type TEstate, type TRegion } from "./schema";
 import { CATEGORY_OF_KIND } from "./stack-cost";
-import { classifyTransferPath, PATH_WORDS } from "./transfer-path";
+import { PATH_WORDS } from "./transfer-path";
 
 export const ZScaleUp = z.object({
   // Only instance-billed kinds scale up by the hour; storage and CDN are not started for an event.
@@ -90,8 +91,7 @@ export function computeEventCost(
 
   const lines: TEventCostLine[] = [];
   if (event.catchUpGb > 0) {
-    const path = classifyTransferPath(from, to);
-    const unitPriceUsd = price(path.payingProvider, path.item, "GB");
+    const { path, unitPriceUsd } = routePricePerGb(from, to, price);
     lines.push({
       category: "transfer",
       regionCode: from.code,

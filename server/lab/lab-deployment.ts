@@ -6,6 +6,7 @@ import { ActiveActiveCluster } from "./active-active";
 import type { ClusterRuntime } from "./cluster-runtime";
 import { HealthChecks } from "./health-checks";
 import { Ledger } from "./ledger";
+import { readMarker } from "./markers";
 import { LAB_DATABASE, LAB_USER, type StopMode } from "./pg-server";
 import { ProbeNetwork } from "./probe-network";
 import { LabRouter } from "./router";
@@ -200,6 +201,7 @@ export class LabDeployment {
             port: server.port,
             url: server.port === null ? null : urlOf(server.endpoint()),
             dataDir: server.pgdata,
+            marker: readMarker(server.dir),
           };
           if (pid === null) return { ...base, role: "DOWN", inRecovery: null };
           try {

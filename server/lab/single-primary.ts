@@ -4,6 +4,8 @@
 // each server's role (a promoted server has no standby.signal) and only copies what is missing.
 import path from "node:path";
 
+import { MERIDIAN_SCHEMA } from "@/server/drivers/postgres/meridian-schema";
+
 import type { ClusterRuntime } from "./cluster-runtime";
 import { oneWayDelayMs } from "./distance";
 import { ensurePhysicalSlot, hotCopy } from "./hot-copy";
@@ -102,7 +104,10 @@ export class SinglePrimaryCluster implements ClusterRuntime {
       const found = await client.query("select 1 from pg_database where datname = $1", [LAB_DATABASE]);
       if (found.rowCount === 0) await client.query(`create database ${ident(LAB_DATABASE)}`);
     });
-    await withClient(this.primary.endpoint(), (client) => client.query(CREATE_WORKLOAD_TABLE));
+    await withClient(this.primary.endpoint(), async (client) => {
+      await client.query(CREATE_WORKLOAD_TABLE);
+      await client.query(MERIDIAN_SCHEMA);
+    });
   }
 
   linkId(source: string, target: string): string {
