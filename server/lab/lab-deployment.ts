@@ -183,7 +183,12 @@ export class LabDeployment {
     return id ? { regionId: id } : {};
   }
 
-  async serverStatus(): Promise<ServerStatus[]> {
+  /**
+   * Every server's status. `roles: false` skips asking each server pg_is_in_recovery() (a new
+   * connection each): the driver's sessions need only where the servers are and their markers, and
+   * read roles themselves over pooled connections; the role is then the folder's (standby.signal).
+   */
+  async serverStatus({ roles = true }: { roles?: boolean } = {}): Promise<ServerStatus[]> {
     return Promise.all(
       [...this.clusters.values()].flatMap((runtime) =>
         [...runtime.servers.values()].map(async ({ replica, server }): Promise<ServerStatus> => {
@@ -204,6 +209,17 @@ export class LabDeployment {
             marker: readMarker(server.dir),
           };
           if (pid === null) return { ...base, role: "DOWN", inRecovery: null };
+          if (!roles)
+            return {
+              ...base,
+              role:
+                runtime.cluster.writeTopology === "MULTI_PRIMARY"
+                  ? "MULTI_MASTER"
+                  : server.isStandbyFolder
+                    ? "READ_REPLICA"
+                    : "PRIMARY",
+              inRecovery: null,
+            };
           try {
             const [row] = await queryRows<{ r: boolean }>(
               server.endpoint(),

@@ -8,7 +8,7 @@ import type { TPhase, TPlannedStep, TRollback, TRunbook, TStepKind } from "@/lib
 export type Part = "source" | "target";
 type Params = TPlannedStep["params"];
 
-type StepSpec = Omit<TPlannedStep, "index" | "gated" | "estimateSeconds"> & { estimateSeconds?: number };
+export type StepSpec = Omit<TPlannedStep, "index" | "gated" | "estimateSeconds"> & { estimateSeconds?: number };
 
 const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> = {
   PRECHECK: { rollback: "none", words: "Reads only; nothing to undo." },
@@ -45,7 +45,7 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   RESTORE_SIZE: { rollback: "compensate", words: "Scales the stack back up to the size it had before." },
 };
 
-function step(
+export function step(
   kind: TStepKind,
   phase: TPhase,
   title: string,

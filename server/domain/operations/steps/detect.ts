@@ -59,7 +59,12 @@ export async function precheck(ctx: StepContext): Promise<StepOutcome> {
         `pre-check failed: the target's lag is ${(lagMs / 1000).toFixed(1)} s, over the ${ctx.operation.rpoTargetSeconds} s threshold; fencing now would stop writes until it drains`,
       );
     }
-    return done({ baseEpoch, lagMs }, { baseEpoch });
+    // Preparation before the fence (PostgreSQL): a CHECKPOINT so the shutdown checkpoint is short, warm connections.
+    const prepared =
+      ctx.params.prepare === true && ctx.driver.prepareSwitchover
+        ? await ctx.driver.prepareSwitchover({ replicaId: source.id, atMs: ctx.nowMs })
+        : null;
+    return done({ baseEpoch, lagMs, ...(prepared ? { checkpointMs: prepared.checkpointMs } : {}) }, { baseEpoch });
   }
   return done({ baseEpoch }, { baseEpoch });
 }
