@@ -3,6 +3,9 @@
 import type { LayoutEdge, LayoutKind, LayoutNode, OverviewLayout } from "./layout";
 import type { LayoutAnswer, LayoutRequest } from "./layout.worker";
 
+/** The name of the performance measure each layout leaves (request to answer). */
+export const LAYOUT_MEASURE = "meridian-layout";
+
 let worker: Worker | null | undefined;
 let nextId = 1;
 const waiting = new Map<number, { resolve: (layout: OverviewLayout) => void; reject: (error: Error) => void }>();
@@ -35,12 +38,16 @@ export function layoutOffMainThread(
   nodes: readonly LayoutNode[],
   edges: readonly LayoutEdge[],
 ): Promise<OverviewLayout> {
+  const started = performance.now();
   const request = { kind, nodes: [...nodes], edges: edges.map(({ id, source, target }) => ({ id, source, target })) };
   const target = layoutWorker();
-  if (!target) return import("./layout").then(({ layoutOf }) => layoutOf(kind, request.nodes, request.edges));
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    target.postMessage({ id, ...request } satisfies LayoutRequest);
-  });
+  const laid: Promise<OverviewLayout> = target
+    ? new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        target.postMessage({ id, ...request } satisfies LayoutRequest);
+      })
+    : import("./layout").then(({ layoutOf }) => layoutOf(kind, request.nodes, request.edges));
+  // A performance entry per layout, so `npm run bench:graph` can tell what blocked the page meanwhile.
+  return laid.finally(() => performance.measure(`${LAYOUT_MEASURE}:${kind}`, { start: started }));
 }

@@ -22,6 +22,7 @@ import { code, id, intIn, numberIn, oneOf, text } from "@/lib/fields";
 import {
   CLUSTER_FIELDS as C,
   DEPLOYMENT_FIELDS as D,
+  DRIVER_KIND_LABELS,
   LINK_FIELDS as L,
   POLICY_FIELDS as P,
   REGION_FIELDS as RG,
@@ -42,6 +43,14 @@ export const ZDeploymentInput = z.object({
   availabilityTargetPct: numberIn(D.availabilityTargetPct, 90, 99.99999),
 });
 export type TDeploymentInput = z.infer<typeof ZDeploymentInput>;
+
+/** The driver kinds a person may choose for a new deployment (the lab's own are made by the seed). */
+export const CHOOSABLE_DRIVER_KINDS = ["sim", "postgres"] as const;
+/** A new deployment also says what it runs on; that is fixed once made (its driver keeps state). */
+export const ZDeploymentCreate = ZDeploymentInput.extend({
+  driverKind: oneOf(D.driverKind, CHOOSABLE_DRIVER_KINDS, DRIVER_KIND_LABELS).default("sim"),
+});
+export type TDeploymentCreate = z.infer<typeof ZDeploymentCreate>;
 
 export const ZRegionInput = z.object({
   provider: oneOf(RG.provider, PROVIDERS),

@@ -1,11 +1,15 @@
 // `npm run bench:graph`: the live graph in Chromium at 50, 200, 500 and 1,000 nodes. It serves the
 // production build (built first if stale) with the e2e server script (fresh PostgreSQL, demo seed,
-// worker at a 1-second interval) on port 3502, builds each deployment through the API as an
+// worker at a 1-second interval) on BENCH_PORT (default E2E_PORT + 2, else 3502), builds each deployment through the API as an
 // operator, and in a 1440x900 page measures:
-//   - navigation to every region drawn, and the longest main-thread task meanwhile (the layout);
+//   - navigation to every region drawn, the longest main-thread task meanwhile, and the longest
+//     while the layout ran (the page's "meridian-layout" performance measures, request to answer);
 //   - opening everything on a large graph (the second layout) and its longest task;
-//   - 30 s of live updates: long tasks (> 50 ms), frames over 50 ms, snapshot arrival to its frame;
-//   - search: key press to the frame showing its result; wheel zoom and drag pan: input to frame;
+//   - 30 s of live updates: long tasks (> 50 ms, PerformanceObserver "longtask"), frames over
+//     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the commit that
+//     shows it, and to the end of that frame (its paint);
+//   - search: key press to the end of the frame showing its result (or, if it changes nothing
+//     but the box, the box's frame); wheel zoom and drag pan: input to frame;
 //   - the JS heap after a GC; the region names' size on screen at the fitted view.
 //   npm run bench:graph -- [sizes=50,200,500,1000] [liveSeconds=30]
 import { spawn } from "node:child_process";
@@ -18,7 +22,8 @@ import { buildEstate, type BuiltEstate, type Mutate } from "./large-estate";
 
 const sizes = (process.argv[2] ?? "50,200,500,1000").split(",").map(Number);
 const liveSeconds = Number(process.argv[3] ?? 30);
-const port = 3502;
+// Beside the engineer's e2e server (E2E_PORT + 2), or 3502.
+const port = Number(process.env.BENCH_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 3502));
 const base = `http://localhost:${port}`;
 
 const quantile = (values: number[], q: number) => {
@@ -64,12 +69,37 @@ const PROBES = () => {
   };
 };
 
-/** Resolves with the time just after the next frame was produced (rAF, then a task after paint). */
+/**
+ * `__afterFrame` resolves with the time just after the next frame was produced (rAF, then a task
+ * after its paint); `__nextFrame` with the time the next requestAnimationFrame callback ran.
+ */
 const AFTER_FRAME = `window.__afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
   const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(performance.now()); channel.port2.postMessage(0);
-}))`;
+}));
+window.__nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));`;
 
 type Figures = Record<string, string>;
+
+/**
+ * The layouts since `since` (the page's performance measures, request to answer) and the longest
+ * main-thread task overlapping any of them: what the page could not do while laying out.
+ */
+async function layoutBlocking(page: Page, since: number): Promise<string> {
+  const { layouts, tasks } = await page.evaluate((from) => {
+    const layouts = performance
+      .getEntriesByType("measure")
+      .filter((entry) => entry.name.startsWith("meridian-layout") && entry.startTime >= from)
+      .map((entry) => ({ start: entry.startTime, end: entry.startTime + entry.duration }));
+    const all = (window as never as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench
+      .longtasks;
+    const tasks = all
+      .filter((task) => layouts.some((l) => task.start < l.end && task.start + task.duration > l.start))
+      .map((task) => task.duration);
+    return { layouts: layouts.map((l) => l.end - l.start), tasks };
+  }, since);
+  if (!layouts.length) return "no layout measured";
+  return `layout ${layouts.map(ms).join("+")}; longest task meanwhile ${ms(Math.max(0, ...tasks))} (${tasks.length} over 50)`;
+}
 
 async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   const figures: Figures = { nodes: String(estate.nodes), regions: String(estate.regions.length) };
@@ -92,6 +122,7 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   );
   figures.loadLongestTask = `${ms(Math.max(0, ...duringLoad))} (${duringLoad.length} over 50)`;
   void navStart;
+  figures.layoutBlocking = await layoutBlocking(page, 0);
 
   // The fitted view: region names' size on screen.
   await page.waitForTimeout(1500);
@@ -110,16 +141,22 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     const bench = (
       window as never as { __bench: { longtasks: { start: number; duration: number }[]; messages: number[] } }
     ).__bench;
-    const afterFrame = (window as never as { __afterFrame: () => Promise<number> }).__afterFrame;
+    const { __afterFrame: afterFrame, __nextFrame: nextFrame } = window as never as Record<
+      "__afterFrame" | "__nextFrame",
+      () => Promise<number>
+    >;
     const from = performance.now();
     const status = [...document.querySelectorAll('p[role="status"]')].find((p) => p.textContent?.includes("as of"))!;
     const toFrame: number[] = [];
+    const toPaint: number[] = [];
     let handled = -1;
     const observer = new MutationObserver(() => {
       const message = bench.messages.filter((t) => t >= from).at(-1);
       if (message === undefined || message === handled) return;
       handled = message;
-      void afterFrame().then((done) => toFrame.push(done - message));
+      // The commit that shows the snapshot's time: to the next frame's rAF, and past its paint.
+      void nextFrame().then((at) => toFrame.push(at - message));
+      void afterFrame().then((done) => toPaint.push(done - message));
     });
     observer.observe(status, { subtree: true, childList: true, characterData: true });
     const gaps: number[] = [];
@@ -139,6 +176,7 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       tasks,
       gaps: gaps.filter((g) => g > 50),
       toFrame,
+      toPaint,
       messages: bench.messages.filter((t) => t >= from).length,
     };
   }, liveSeconds);
@@ -148,19 +186,32 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   figures.liveFramesOver50 = String(live.gaps.length);
   figures.snapshots = String(live.messages);
   figures.snapshotToFrame = spread(live.toFrame);
+  figures.snapshotToPaint = spread(live.toPaint);
 
   // Search: each key press to the frame after the last change it caused (status or highlights).
   const search = page.locator("#graph-search");
   await search.click();
   const searchTimes: number[] = [];
   const query = `${estate.regions[Math.min(14, regionCount - 1)]!.code}`;
-  for (const char of query.slice(-6)) {
+  for (const char of query.slice(-8)) {
     await page.evaluate(() => {
       const w = window as never as { __key?: { at: number; last: number }; __keyObserver?: MutationObserver };
+      const afterFrame = (window as never as { __afterFrame: () => Promise<number> }).__afterFrame;
       w.__key = { at: 0, last: 0 };
-      document.addEventListener("keydown", () => (w.__key!.at = performance.now()), { capture: true, once: true });
+      // The key's own frame (the box shows the character) counts when it changes nothing else.
+      document.addEventListener(
+        "keydown",
+        () => {
+          w.__key!.at = performance.now();
+          void afterFrame().then((done) => (w.__key!.last = Math.max(w.__key!.last, done)));
+        },
+        { capture: true, once: true },
+      );
       w.__keyObserver?.disconnect();
-      w.__keyObserver = new MutationObserver(() => (w.__key!.last = performance.now()));
+      // Each change the key caused, to the end of the frame that paints it; the last one counts.
+      w.__keyObserver = new MutationObserver(() => {
+        void afterFrame().then((done) => (w.__key!.last = Math.max(w.__key!.last, done)));
+      });
       w.__keyObserver.observe(document.querySelector("#graph-search-status")!, {
         subtree: true,
         childList: true,
@@ -174,12 +225,9 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     });
     await page.keyboard.type(char);
     await page.waitForTimeout(400);
-    const took = await page.evaluate(async () => {
-      const w = window as never as { __key: { at: number; last: number }; __afterFrame: () => Promise<number> };
-      if (!w.__key.last) return null;
-      // The frame after the last change: replay the wait from the change's time.
-      const frame = await w.__afterFrame();
-      return Math.min(frame, w.__key.last + 17) - w.__key.at;
+    const took = await page.evaluate(() => {
+      const w = window as never as { __key: { at: number; last: number } };
+      return w.__key.last && w.__key.at ? w.__key.last - w.__key.at : null;
     });
     if (took !== null) searchTimes.push(took);
   }
@@ -193,21 +241,22 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     await page.evaluate(() => {
       const w = window as never as { __move: { at: number; moved: number } };
       w.__move = { at: 0, moved: 0 };
+      const afterFrame = (window as never as { __afterFrame: () => Promise<number> }).__afterFrame;
       const viewport = document.querySelector(".react-flow__viewport")!;
       for (const type of ["wheel", "pointermove"])
         document.addEventListener(type, () => (w.__move.at ||= performance.now()), { capture: true, once: true });
+      // The viewport's first move, to the end of the frame that paints it.
       const observer = new MutationObserver(() => {
-        w.__move.moved ||= performance.now();
         observer.disconnect();
+        void afterFrame().then((done) => (w.__move.moved ||= done));
       });
       observer.observe(viewport, { attributes: true, attributeFilter: ["style"] });
     });
     await act();
     await page.waitForTimeout(150);
-    return page.evaluate(async () => {
-      const w = window as never as { __move: { at: number; moved: number }; __afterFrame: () => Promise<number> };
-      if (!w.__move.moved || !w.__move.at) return null;
-      return Math.min(await w.__afterFrame(), w.__move.moved + 17) - w.__move.at;
+    return page.evaluate(() => {
+      const w = window as never as { __move: { at: number; moved: number } };
+      return w.__move.moved && w.__move.at ? w.__move.moved - w.__move.at : null;
     });
   };
   const zoomTimes: number[] = [];
@@ -252,6 +301,7 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       from,
     );
     figures.openLongestTask = `${ms(Math.max(0, ...tasks))} (${tasks.length} over 50)`;
+    figures.openLayoutBlocking = await layoutBlocking(page, from);
     await page.waitForTimeout(1000);
     const detailLive = await page.evaluate(
       async (seconds) => {

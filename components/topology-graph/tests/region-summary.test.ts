@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { layoutNodesOf } from "../build-graph";
 import { searchNodes } from "../graph-search";
 import type { RegionLinkEdge, RegionSummaryNode } from "../graph-types";
-import { layoutOverview } from "../layout";
+import { layoutOverview, OVERVIEW_ASPECT, packSkyline } from "../layout";
 import { indexSnapshot } from "../live-merge";
 import { aggregateLinks, buildOverviewGraph, summarizeRegion } from "../region-summary";
 import { estate, estateSnapshot } from "./estate";
@@ -106,6 +106,38 @@ describe("the zoomed-out layout", () => {
     const height = Math.max(...placed.map((b) => b.y + b.height));
     expect(width / height).toBeLessThan(4);
     expect(height / width).toBeLessThan(4);
+  });
+});
+
+describe("packing the zoomed-out graph's clusters", () => {
+  it("puts boxes of mixed heights in the strip without overlap, short ones beside or under tall ones", () => {
+    const sizes = [
+      { width: 300, height: 280 },
+      { width: 560, height: 180 },
+      { width: 300, height: 280 },
+      { width: 560, height: 180 },
+      { width: 270, height: 70 },
+    ];
+    const { offsets, width, height } = packSkyline(sizes, 1000, 20);
+    const boxes = sizes.map((size, i) => ({ ...size, ...offsets[i]! }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    expect(width).toBeLessThanOrEqual(1000);
+    // Two tall ones side by side (620), a wide one beside them would not fit: it goes under.
+    expect(height).toBeLessThan(280 + 20 + 180 + 20 + 180 + 1);
+  });
+
+  it("fills a canvas of the screen's shape at 70 regions: half the drawing or more is regions", async () => {
+    const deployment = estate(71, { perCluster: 3 });
+    const { nodes, edges } = buildOverviewGraph(deployment);
+    const { boxes } = await layoutOverview(layoutNodesOf(nodes), edges);
+    const placed = Object.values(boxes);
+    const width = Math.max(...placed.map((b) => b.x + b.width));
+    const height = Math.max(...placed.map((b) => b.y + b.height));
+    // The drawing as fitted to a canvas of OVERVIEW_ASPECT: the part of it regions cover.
+    const fitted = Math.max(width, height * OVERVIEW_ASPECT) * Math.max(height, width / OVERVIEW_ASPECT);
+    const covered = placed.reduce((sum, b) => sum + b.width * b.height, 0);
+    expect(covered / fitted).toBeGreaterThan(0.5);
   });
 });
 

@@ -83,6 +83,8 @@ export interface ServerDirectory {
   servers: Record<string, ServerEndpoint>;
   /** Why a replica has no server here (the lab is not running, no connection details entered). */
   absentReason: string;
+  /** A reason of one replica's own, where it differs (its stored password does not open). */
+  absentReasons?: Record<string, string>;
   /** Every probe route; a region without any is probed by nobody. */
   probes: ProbeRoute[];
   /** The lab's controls, for faults; null for servers run elsewhere. */

@@ -15,6 +15,7 @@ import {
 } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
+import { lastMoveTo } from "@/server/domain/planning/last-move";
 import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 import { invalid } from "@/server/errors";
 
@@ -53,15 +54,7 @@ async function originalPrimary(
   source: TReplicaRef,
   candidates: TReplicaRef[],
 ): Promise<Choice> {
-  const moved = await db.operation.findFirst({
-    where: {
-      clusterId: cluster.id,
-      status: "SUCCEEDED",
-      runbook: { in: ["FAILOVER", "SWITCHOVER"] },
-      targetReplicaId: source.id,
-    },
-    orderBy: { createdAt: "desc" },
-  });
+  const moved = await lastMoveTo(db, cluster.id, source.id);
   const original = moved ? candidates.find((c) => c.id === moved.sourceReplicaId) : undefined;
   const name = "Target is the original primary";
   if (moved && original) {
@@ -161,7 +154,7 @@ export async function planWithContext(
     after: afterRunbook(runbook, estate, cluster, source, target),
     estimate: planEstimate(runbook, steps, lag),
     targets: { rtoSeconds: estate.rtoTargetSeconds, rpoSeconds: estate.rpoTargetSeconds },
-    eventCost: planEventCost(context, runbook),
+    eventCost: planEventCost(context, runbook, { source, target }),
     checks: [...checks, ...notes],
     policy,
     planHash: planHash(runbook, cluster.id, source, target, steps, fingerprint),
