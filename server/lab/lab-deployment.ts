@@ -7,6 +7,7 @@ import type { ClusterRuntime } from "./cluster-runtime";
 import { HealthChecks } from "./health-checks";
 import { Ledger } from "./ledger";
 import { readMarker } from "./markers";
+import { returnFormerPrimary } from "./moves";
 import { LAB_DATABASE, LAB_USER, type StopMode } from "./pg-server";
 import { ProbeNetwork } from "./probe-network";
 import { LabRouter } from "./router";
@@ -163,7 +164,13 @@ export class LabDeployment {
   async startServer(replica: string): Promise<void> {
     const found = this.findReplica(replica);
     if (!found) throw new Error(`lab deployment ${this.slug} has no replica ${replica}`);
-    await found.cluster.startServer(found.name);
+    const { cluster, name } = found;
+    const fencedFormerPrimary =
+      cluster instanceof SinglePrimaryCluster &&
+      name !== cluster.primaryName &&
+      readMarker(cluster.serverOf(name).server.dir)?.fenced === true;
+    if (fencedFormerPrimary) await returnFormerPrimary(cluster, name);
+    else await cluster.startServer(name);
     this.probes.refresh();
   }
 

@@ -7,7 +7,14 @@
 // old primary and the other standbys comes after the verify, outside the write outage.
 import type { TRunbook } from "@/lib/operations/contracts";
 
-import { DEFAULT_SETTINGS, runbookSteps, step, type RunbookSettings, type StepSpec } from "./runbooks";
+import {
+  DEAD_PRIMARY_UNDO,
+  DEFAULT_SETTINGS,
+  runbookSteps,
+  step,
+  type RunbookSettings,
+  type StepSpec,
+} from "./runbooks";
 
 /** Drivers whose runbooks are PostgreSQL's: those acting on real servers. */
 export const actsOnRealServers = (driverKind: string) => driverKind === "lab" || driverKind === "postgres";
@@ -74,6 +81,74 @@ function postgresSwitchover(s: RunbookSettings): StepSpec[] {
   ];
 }
 
+/** Probes that must fail in a row, one a second, before a failover acts (with the policy's quorum each time). */
+export const OUTAGE_PROBES = 3;
+export const OUTAGE_PROBE_INTERVAL_MS = 1000;
+
+/**
+ * An unplanned failover on real servers: a quorum of probes confirms the outage three times a
+ * second apart; the reachable standby with the highest received LSN is chosen (the dead primary is
+ * never asked: what it held that the chosen one lacks is the lag last observed, the data at risk);
+ * the dead server is fenced and demoted on its folder (it can only come back as a standby); then
+ * promote, route, verify back to back; the other standbys are repointed after. The dead server
+ * rejoins when it returns: following the new timeline when its WAL allows, re-cloned otherwise.
+ */
+function postgresFailover(s: RunbookSettings): StepSpec[] {
+  return [
+    step(
+      "CONFIRM_OUTAGE",
+      "detect",
+      `Confirm the outage of {source}: a quorum of probe locations, ${OUTAGE_PROBES} times ${OUTAGE_PROBE_INTERVAL_MS / 1000} s apart`,
+      { region: "source", consecutive: OUTAGE_PROBES, intervalMs: OUTAGE_PROBE_INTERVAL_MS },
+      s.falseAlarmAfterSeconds,
+      1,
+    ),
+    step("CHOOSE_TARGET", "detect", "Choose the reachable standby with the highest received LSN", {}, 30),
+    step(
+      "FENCE",
+      "fence",
+      "Fence {source} where it lies: its folder is marked fenced",
+      { replica: "source" },
+      30,
+      3,
+      DEAD_PRIMARY_UNDO,
+    ),
+    step(
+      "DEMOTE",
+      "promote",
+      "Mark {source} a standby: it can only come back as one",
+      { replica: "source" },
+      30,
+      3,
+      DEAD_PRIMARY_UNDO,
+    ),
+    step(
+      "PROMOTE",
+      "promote",
+      "Promote the chosen standby with pg_promote() and a new epoch",
+      { replica: "target" },
+      60,
+    ),
+    step(
+      "SHIFT_ROUTING",
+      "routing",
+      "Point the router at the new primary's region and drain the failed one",
+      { to: "target", drain: "source" },
+      60,
+    ),
+    step(
+      "VERIFY_WRITES",
+      "verify",
+      "Verify with a probe write that the new primary takes writes, alone",
+      { replica: "target" },
+      60,
+      1,
+    ),
+    step("SCALE_UP", "scale-up", "Scale up the new primary region's stack", { region: "target" }, 120),
+    step("REPOINT", "repoint", "Repoint the other standbys to the new primary", { primary: "target" }, 120),
+  ];
+}
+
 /** The steps of `runbook` for a deployment whose driver is `driverKind`. */
 export function runbookStepsFor(
   runbook: TRunbook,
@@ -81,5 +156,6 @@ export function runbookStepsFor(
   s: RunbookSettings = DEFAULT_SETTINGS,
 ): StepSpec[] {
   if (actsOnRealServers(driverKind) && runbook === "SWITCHOVER") return postgresSwitchover(s);
+  if (actsOnRealServers(driverKind) && runbook === "FAILOVER") return postgresFailover(s);
   return runbookSteps(runbook, s);
 }

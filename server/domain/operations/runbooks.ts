@@ -122,7 +122,7 @@ const failbackPhase = (): TPhase => "failback";
  * the run finishes by promoting the chosen replica. A drill's outage is its own and is cleared first
  * on the way out, so there the old primary can take writes again.
  */
-const DEAD_PRIMARY_UNDO = {
+export const DEAD_PRIMARY_UNDO = {
   rollback: "irreversible" as TRollback,
   words:
     "Point of no return in a failover: the old primary's region is down, so lifting its fence or promoting it back would leave the cluster with no writer. Abort is refused from here; the run finishes by promoting the chosen replica.",
