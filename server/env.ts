@@ -84,6 +84,8 @@ const ZEnv = z
     MERIDIAN_LAB: optional(z.enum(["on", "off"], { error: "MERIDIAN_LAB must be on or off" }).default("on")),
     /** Where the lab keeps its servers' folders, pid and control files. */
     MERIDIAN_LAB_DIR: ZLabDir,
+    /** Only these lab deployments (slugs, comma-separated; empty: every deployment of kind `lab`). */
+    MERIDIAN_LAB_DEPLOYMENTS: commaList,
     /** The lab workload's writes per second at start (reads at the same rate). */
     MERIDIAN_LAB_WRITES_PER_SECOND: optional(wholeNumber("MERIDIAN_LAB_WRITES_PER_SECOND", 0, 5000).default(50)),
     /**
