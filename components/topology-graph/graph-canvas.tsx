@@ -252,8 +252,10 @@ export function GraphCanvas({
   }, [key, placed, fitView, setCenter]);
 
   const onMoveEnd = useCallback(
-    (_event: unknown, viewport: Viewport) => {
-      if (!zoomSwitches) return;
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      // Only the user's zoom switches: a fit or a centring of our own (no event) never does, or
+      // "everything" on a large graph would fit below CLOSE_REGIONS_BELOW and close at once.
+      if (!zoomSwitches || !event) return;
       const { width, height } = store.getState();
       if (kind === "overview" && viewport.zoom > OPEN_REGIONS_ABOVE) {
         const id = regionAtCentre(latest.current.nodes, viewport, width, height);
