@@ -239,6 +239,16 @@ export async function verifyWrites(ctx: StepContext): Promise<StepOutcome> {
     throw new StepRefused(
       `writes should land only on ${replica.id}, but the writable replicas are [${writers.join(", ")}]`,
     );
+  if (ctx.driver.probeWrite) {
+    // A real server: one probe write on it proves it takes writes now, without waiting for traffic.
+    const probe = await ctx.driver.probeWrite({ replicaId: replica.id, atMs: ctx.nowMs });
+    return done({
+      replica: replica.id,
+      region: regionCode(ctx, replica.regionId),
+      probe: true,
+      position: probe.position,
+    });
+  }
   const position = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
   const start = typeof ctx.previous?.startPosition === "number" ? ctx.previous.startPosition : null;
   if (start === null || position <= start) {
