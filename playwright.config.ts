@@ -45,6 +45,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    // The e2e server stops the lab's servers before its database (scripts/e2e-server.mjs).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
   },
 });

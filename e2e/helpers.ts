@@ -10,13 +10,14 @@ export function demoUser(role: DemoRole) {
   return user;
 }
 
-export async function signIn(page: Page, role: DemoRole) {
+/** `timeoutMs`: how long the first page may take (a spec that runs first meets a cold server). */
+export async function signIn(page: Page, role: DemoRole, { timeoutMs }: { timeoutMs?: number } = {}) {
   const user = demoUser(role);
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-user")).toContainText(user.name);
+  await expect(page.getByTestId("signed-in-user")).toContainText(user.name, { timeout: timeoutMs });
   return user;
 }
 

@@ -61,14 +61,18 @@ test("an operator prices warm standby, saves it, opens its link and exports the 
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`meridian-plan-${slug}.csv`);
   const csv = await readFile((await download.path())!, "utf8");
-  const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe(`Category,Baseline,${scenarioName}`);
-  const total = lines.find((line) => line.startsWith("Total,"));
-  expect(total, "the CSV has a Total row").toBeDefined();
-  const [, baselineCell, scenarioCell] = total!.split(",");
-  expect(Number(baselineCell)).toBeCloseTo(baselineUsd, 0);
-  expect(Number(scenarioCell)).toBeLessThan(Number(baselineCell));
-  expect(lines.some((line) => line.startsWith("Multiplier,"))).toBe(true);
+  // One row per option: what it is (DR model, changes) and what it costs, each column with its unit.
+  const [header, baselineRow, scenarioRow] = csv
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(","));
+  const total = header!.indexOf("Total monthly cost (USD)");
+  expect(total, "the CSV has a total column with its unit").toBeGreaterThan(0);
+  expect(header).toContain("Transfer monthly cost (USD)");
+  expect(baselineRow!.slice(0, 3)).toEqual(["Baseline", "Active-active", "none (the deployment as it runs)"]);
+  expect(scenarioRow!.slice(0, 3)).toEqual([scenarioName, "Warm standby", "DR model: Warm standby"]);
+  expect(Number(baselineRow![total])).toBeCloseTo(baselineUsd, 0);
+  expect(Number(scenarioRow![total])).toBeLessThan(Number(baselineRow![total]));
 });
 
 test("a viewer sees the plan but cannot save a scenario", async ({ page }) => {
@@ -80,4 +84,24 @@ test("a viewer sees the plan but cannot save a scenario", async ({ page }) => {
   await expect(page.getByRole("link", { name: scenarioName, exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save scenario" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Delete scenario ${scenarioName}` })).toHaveCount(0);
+});
+
+test("commerce-aws: the transfer row shows the replication, and its own DR model's bar is its cost", async ({
+  page,
+}) => {
+  await signIn(page, "VIEWER");
+  await page.goto("/planning/commerce-aws");
+  const baselineText = (await page.getByTestId("baseline-total").textContent()) ?? "";
+  expect(baselineText).toContain("$");
+
+  // The article's 1 TB/day between two regions, $600 a month, in the transfer row itself.
+  const categories = page.getByRole("table", { name: "Baseline monthly cost by category" });
+  const transferRow = categories.getByRole("row").filter({ hasText: "Transfer" });
+  await expect(transferRow.getByRole("list", { name: "Transfer lines" })).toContainText(
+    "replication us-east-1 -> eu-west-1: 1000 GB/day across continents$600.00",
+  );
+
+  // The deployment runs warm standby: that bar is what the baseline costs, not a textbook reshape.
+  const chart = page.locator("figure").filter({ hasText: "Cost against RTO and RPO" });
+  await expect(chart.locator("p.sr-only")).toContainText(`Warm standby: ${baselineText},`);
 });

@@ -84,8 +84,17 @@ const ZEnv = z
     MERIDIAN_LAB: optional(z.enum(["on", "off"], { error: "MERIDIAN_LAB must be on or off" }).default("on")),
     /** Where the lab keeps its servers' folders, pid and control files. */
     MERIDIAN_LAB_DIR: ZLabDir,
+    /** Only these lab deployments (slugs, comma-separated; empty: every deployment of kind `lab`). */
+    MERIDIAN_LAB_DEPLOYMENTS: commaList,
     /** The lab workload's writes per second at start (reads at the same rate). */
     MERIDIAN_LAB_WRITES_PER_SECOND: optional(wholeNumber("MERIDIAN_LAB_WRITES_PER_SECOND", 0, 5000).default(50)),
+    /**
+     * The worker's name as the holder of its leases on operations and in its attempts; the host and
+     * process id by default. Processes sharing a name share their leases (the test processes do).
+     */
+    MERIDIAN_WORKER_NAME: optional(
+      z.string().min(1).max(200, "MERIDIAN_WORKER_NAME must be at most 200 characters").optional(),
+    ),
     /** The interface the console listens on. */
     HOST: optional(z.string().min(1).default("127.0.0.1")),
   })

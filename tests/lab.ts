@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { expect } from "vitest";
 
+import type { DeploymentTopology } from "@/server/drivers/types";
 import { isListening } from "@/server/lab/ports";
 import { isAlive } from "@/server/lab/processes";
 import type { LabDeploymentSpec } from "@/server/lab/spec";
@@ -93,4 +94,55 @@ export async function expectNothingRunning(pids: number[], ports: number[]): Pro
   const listening = [];
   for (const port of ports) if (await isListening(port)) listening.push(port);
   expect(listening).toEqual([]);
+}
+
+/**
+ * A lab spec with model ids made from its names (replicas and regions by name and code, links
+ * "<source>-><target>", policies by name), and the topology a driver is handed for it.
+ */
+export function withModelIds(spec: LabDeploymentSpec): { spec: LabDeploymentSpec; topology: DeploymentTopology } {
+  const cluster = spec.clusters[0]!;
+  const named: LabDeploymentSpec = {
+    ...spec,
+    regions: spec.regions.map((r) => ({ ...r, id: r.code })),
+    clusters: [
+      {
+        ...cluster,
+        id: cluster.name,
+        replicas: cluster.replicas.map((r) => ({ ...r, id: r.name })),
+        links: cluster.links.map((l) => ({ ...l, id: `${l.source}->${l.target}` })),
+      },
+    ],
+    policies: spec.policies.map((p) => ({
+      ...p,
+      id: p.name,
+      rules: p.rules.map((r) => ({ ...r, id: `${p.name}-${r.region}` })),
+    })),
+  };
+  const topology: DeploymentTopology = {
+    deploymentId: spec.slug,
+    regions: named.regions.map((r) => ({ id: r.code, code: r.code, latitude: r.latitude, longitude: r.longitude })),
+    clusters: [{ id: cluster.name, writeTopology: cluster.writeTopology }],
+    replicas: named.clusters[0]!.replicas.map((r) => ({
+      id: r.id!,
+      clusterId: cluster.name,
+      regionId: r.region,
+      role: r.role,
+      epoch: 1,
+    })),
+    links: named.clusters[0]!.links.map((l) => ({
+      id: l.id!,
+      sourceReplicaId: l.source,
+      targetReplicaId: l.target,
+      mode: "ASYNC",
+      expectedVolumeGbPerDay: 1,
+    })),
+    routingPolicies: named.policies.map((p) => ({
+      id: p.id!,
+      steering: p.steering,
+      healthCheck: p.healthCheck,
+      rules: p.rules.map((r) => ({ ...r, id: r.id!, regionId: r.region })),
+    })),
+  };
+  return { spec: named, topology };
 }

@@ -6,13 +6,12 @@ import Link from "next/link";
 
 import { Badge, Card } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { COST_CATEGORIES, type TEstateCost } from "@/lib/cost";
+import { COST_CATEGORIES, type TCostResult, type TEstateCost } from "@/lib/cost";
 import { formatUsd } from "@/lib/format";
 import { CATEGORY_LABEL } from "@/lib/planning/words";
 import { label } from "@/lib/topology/words";
 
 import { BandSummary } from "./band-summary";
-import type { TCostResult } from "./scenario-math";
 
 const share = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : "–");
 
@@ -75,7 +74,10 @@ function CategoryTable({ cost }: { cost: TEstateCost }) {
       <tbody>
         {COST_CATEGORIES.map((category) => (
           <tr key={category}>
-            <Td>{CATEGORY_LABEL[category]}</Td>
+            <Td>
+              {CATEGORY_LABEL[category]}
+              {category === "transfer" ? <TransferParts cost={cost} /> : null}
+            </Td>
             <Td className="text-right tabular-nums">{formatUsd(cost.byCategory[category])}</Td>
             <Td className="text-right tabular-nums text-slate-500">
               {share(cost.byCategory[category], cost.totalMonthlyUsd)}
@@ -84,6 +86,26 @@ function CategoryTable({ cost }: { cost: TEstateCost }) {
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/**
+ * What the transfer figure is made of, in its own row: the replication between regions (the
+ * article's $600 a month for 1 TB a day) is a decision the plan is about, and would otherwise hide
+ * behind user egress in one sum.
+ */
+function TransferParts({ cost }: { cost: TEstateCost }) {
+  const parts = cost.lines.filter((line) => line.category === "transfer");
+  if (parts.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-500" aria-label="Transfer lines">
+      {parts.map((line, index) => (
+        <li key={`${line.description}-${index}`} className="flex justify-between gap-3">
+          <span>{line.description}</span>
+          <span className="tabular-nums">{formatUsd(line.monthlyUsd)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { downloadText } from "@/components/ui/download";
 import { Card } from "@/components/ui/layout";
 import type { TEstate, TPriceCatalog } from "@/lib/cost";
+import { comparisonCsv } from "@/lib/planning/comparison-csv";
 
 import { BandChart } from "./band-chart";
 import { CategoryChart } from "./category-chart";
-import { comparisonCsv } from "./comparison-csv";
 import { ComparisonTable } from "./comparison-table";
 import { DrModelChart } from "./dr-model-chart";
 import type { TOptionProblem, TPlanOption } from "./plan-options";
@@ -35,7 +35,7 @@ export function Comparison({
         <Button
           size="sm"
           disabled={options.length === 0}
-          onClick={() => downloadText(`meridian-plan-${slug}.csv`, comparisonCsv(options))}
+          onClick={() => downloadText(`meridian-plan-${slug}.csv`, comparisonCsv(options, baselineEstate))}
         >
           Export CSV
         </Button>

@@ -20,12 +20,11 @@ import {
 
 import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { AXIS_TICK, ChartShell } from "@/components/ui/chart-shell";
-import { type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
+import { drModelSweep, type TDrModel, type TEstate, type TPriceCatalog } from "@/lib/cost";
 import { formatUsd, formatUsdShort } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
 import { factsOf } from "./dr-models";
-import { drModelSweep } from "./scenario-math";
 
 type TRow = { model: TDrModel; name: string; totalMonthlyUsd: number; isCurrent: boolean };
 

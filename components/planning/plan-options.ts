@@ -1,13 +1,20 @@
 // The options the comparison sets side by side: the baseline, the scenario in the editor, and any
 // saved scenarios ticked. Names are made unique, since charts and the CSV key their columns by name.
-import type { TEstate, TEstateCost } from "@/lib/cost";
+import type { TCostResult, TEstate, TEstateCost, TScenarioChange } from "@/lib/cost";
 
-import type { TCostResult } from "./scenario-math";
-
-export type TPlanOption = { name: string; isBaseline: boolean; estate: TEstate; cost: TEstateCost };
+export type TPlanOption = {
+  name: string;
+  isBaseline: boolean;
+  estate: TEstate;
+  cost: TEstateCost;
+  /** What makes it differ from the deployment, for the CSV; none for the baseline. */
+  changes: readonly TScenarioChange[];
+};
 export type TOptionProblem = { name: string; error: string };
 
-export function buildOptions(entries: readonly { name: string; isBaseline: boolean; result: TCostResult }[]): {
+export function buildOptions(
+  entries: readonly { name: string; isBaseline: boolean; result: TCostResult; changes: readonly TScenarioChange[] }[],
+): {
   options: TPlanOption[];
   problems: TOptionProblem[];
 } {
@@ -20,7 +27,13 @@ export function buildOptions(entries: readonly { name: string; isBaseline: boole
     const name = count === 1 ? entry.name : `${entry.name} (${count})`;
     // A saved scenario can stop applying (its region was removed from the model since): say so, skip it.
     if (entry.result.ok)
-      options.push({ name, isBaseline: entry.isBaseline, estate: entry.result.estate, cost: entry.result.cost });
+      options.push({
+        name,
+        isBaseline: entry.isBaseline,
+        estate: entry.result.estate,
+        cost: entry.result.cost,
+        changes: entry.changes,
+      });
     else problems.push({ name, error: entry.result.error });
   }
   return { options, problems };

@@ -11,7 +11,7 @@ import { useCan } from "@/components/shell/actor-context";
 import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { PageHeader } from "@/components/ui/layout";
-import type { TScenarioChange } from "@/lib/cost";
+import { costWithChanges, type TScenarioChange } from "@/lib/cost";
 import type { PlanningInput, ScenarioRow } from "@/lib/planning/contracts";
 
 import { BaselineSection } from "./baseline-section";
@@ -23,7 +23,7 @@ import { ResidencyRules } from "./residency-rules";
 import { SaveScenario } from "./save-scenario";
 import { SavedScenarios } from "./saved-scenarios";
 import { ScenarioEditor } from "./scenario-editor";
-import { costWithChanges, withChange } from "./scenario-math";
+import { withChange } from "./scenario-math";
 import { ScenarioSummary } from "./scenario-summary";
 
 export function PlanPage({ slug, scenarioId }: { slug: string; scenarioId?: string }) {
@@ -102,16 +102,17 @@ function PlanWorkspace({
   const { options, problems } = useMemo(() => {
     const ticked = (scenarios.data ?? []).filter((row) => compareIds.includes(row.id) && row.id !== saved?.id);
     return buildOptions([
-      { name: "Baseline", isBaseline: true, result: baseline },
+      { name: "Baseline", isBaseline: true, result: baseline, changes: [] },
       // With no changes the scenario is the baseline: a second identical column would say nothing.
-      ...(changes.length > 0 ? [{ name: currentName, isBaseline: false, result: current }] : []),
+      ...(changes.length > 0 ? [{ name: currentName, isBaseline: false, result: current, changes }] : []),
       ...ticked.map((row) => ({
         name: row.name,
         isBaseline: false,
         result: costWithChanges(estate, row.changes, catalog),
+        changes: row.changes,
       })),
     ]);
-  }, [scenarios.data, compareIds, saved, baseline, changes.length, currentName, current, estate, catalog]);
+  }, [scenarios.data, compareIds, saved, baseline, changes, currentName, current, estate, catalog]);
 
   /** Region codes for words; a region this scenario added or removed is not in every estate. */
   const regionCode = (regionId: string) =>

@@ -1,32 +1,7 @@
-// The what-if arithmetic of the planning page, all in the browser: apply changes, price the result,
-// and sweep one variable. No server round trip, so sliders answer as they move.
-import {
-  applyScenario,
-  computeEstateCost,
-  DR_MODELS,
-  type TDrModel,
-  type TEstate,
-  type TEstateCost,
-  type TPriceCatalog,
-  type TScenarioChange,
-} from "@/lib/cost";
-
-export type TCostResult = { ok: true; estate: TEstate; cost: TEstateCost } | { ok: false; error: string };
-
-/** The estate with `changes` applied and priced; the cost model's sentence when it refuses. */
-export function costWithChanges(
-  estate: TEstate,
-  changes: readonly TScenarioChange[],
-  catalog: TPriceCatalog,
-): TCostResult {
-  try {
-    // applyScenario refuses an empty list (a scenario needs a change); no changes means the estate as is.
-    const changed = changes.length > 0 ? applyScenario(estate, changes) : estate;
-    return { ok: true, estate: changed, cost: computeEstateCost(changed, catalog) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : "the cost model could not price this estate" };
-  }
-}
+// The what-if arithmetic of the planning page, all in the browser: the change list an operator
+// builds and a sweep of the replication volume, priced by lib/cost's costWithChanges. No server
+// round trip, so sliders answer as they move.
+import { costWithChanges, type TEstate, type TPriceCatalog, type TScenarioChange } from "@/lib/cost";
 
 /** Changes that set the same thing share a key, so a slider replaces its change instead of stacking one per step. */
 export function changeKey(change: TScenarioChange): string {
@@ -100,12 +75,4 @@ export function volumeSweep(
     const result = costWithChanges(estate, changes, catalog);
     return { factor, totalMonthlyUsd: result.ok ? result.cost.totalMonthlyUsd : null };
   });
-}
-
-/** What `estate` would cost under each DR model, the secondaries reshaped as the model runs them. */
-export function drModelSweep(estate: TEstate, catalog: TPriceCatalog): { model: TDrModel; result: TCostResult }[] {
-  return DR_MODELS.map((model) => ({
-    model,
-    result: costWithChanges(estate, [{ kind: "setDrModel", drModel: model }], catalog),
-  }));
 }

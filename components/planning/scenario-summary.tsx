@@ -2,12 +2,12 @@
 
 // The scenario's bottom line beside the baseline: total, difference, and its DR model's band.
 import { Card } from "@/components/ui/layout";
+import type { TCostResult } from "@/lib/cost";
 import { formatDeltaUsd, formatUsd } from "@/lib/format";
 import { label } from "@/lib/topology/words";
 
 import { BandSummary } from "./band-summary";
 import { factsOf } from "./dr-models";
-import type { TCostResult } from "./scenario-math";
 
 export function ScenarioSummary({
   name,

@@ -17,7 +17,7 @@ import { NumberInput } from "@/components/ui/number-input";
 import { formLabel } from "@/lib/fields";
 import { formatDateTime } from "@/lib/format";
 import { FAULT_TARGET, faultKindsFor, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
-import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE } from "@/lib/telemetry/words";
+import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE, OUTAGE_MODES } from "@/lib/telemetry/words";
 
 import { useSnapshot } from "./use-live-snapshot";
 
@@ -207,6 +207,9 @@ const InjectFaultForm = memo(function InjectFaultForm({ deployment }: { deployme
   const [target, setTarget] = useState("");
   const [parameter, setParameter] = useState(Number.NaN);
   const [durationSeconds, setDurationSeconds] = useState(Number.NaN);
+  // The lab stops real servers: kill -9 (an unplanned outage) or a clean shutdown.
+  const [clean, setClean] = useState(0);
+  const asksHow = kind === "REGION_OUTAGE" && deployment.driverKind === "lab";
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [injected, setInjected] = useState<string | null>(null);
 
@@ -244,7 +247,7 @@ const InjectFaultForm = memo(function InjectFaultForm({ deployment }: { deployme
       deploymentId: deployment.id,
       kind,
       target: targetOf(target),
-      params: spec ? { [spec.name]: parameter } : {},
+      params: spec ? { [spec.name]: parameter } : asksHow ? { clean } : {},
       ...(Number.isNaN(durationSeconds) ? {} : { durationSeconds }),
     };
     const parsed = ZFaultForm.safeParse(input);
@@ -292,6 +295,20 @@ const InjectFaultForm = memo(function InjectFaultForm({ deployment }: { deployme
           invalid={!!errors.target}
         />
       </Field>
+      {asksHow ? (
+        <Field
+          id="fault-outage-mode"
+          label={formLabel(FAULT_FIELDS.outageMode)}
+          hint="cleared by starting the servers again"
+        >
+          <Select
+            id="fault-outage-mode"
+            value={String(clean)}
+            options={OUTAGE_MODES.map((mode) => ({ value: String(mode.clean), label: mode.label }))}
+            onChange={(e) => setClean(Number(e.target.value))}
+          />
+        </Field>
+      ) : null}
       {spec ? (
         <Field id={`fault-${spec.name}`} label={spec.label} hint={spec.hint} error={errors.params}>
           <NumberInput

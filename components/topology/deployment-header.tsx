@@ -10,7 +10,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/layout";
 import { formatSeconds } from "@/lib/format";
-import { label } from "@/lib/topology/words";
+import { DEPLOYMENT_FIELDS, DRIVER_KIND_LABELS, label } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import { DeploymentEditForm } from "./deployment-edit-form";
@@ -42,6 +42,9 @@ export function DeploymentHeader({ deployment }: { deployment: DeploymentModelDa
         <Setting term="RTO target">{formatSeconds(deployment.rtoTargetSeconds)}</Setting>
         <Setting term="RPO target">{formatSeconds(deployment.rpoTargetSeconds)}</Setting>
         <Setting term="Availability target">{deployment.availabilityTargetPct}%</Setting>
+        <Setting term={DEPLOYMENT_FIELDS.driverKind.label}>
+          {DRIVER_KIND_LABELS[deployment.driverKind] ?? deployment.driverKind}
+        </Setting>
         <Setting term="Slug">
           <span className="font-mono text-xs">{deployment.slug}</span>
         </Setting>

@@ -16,8 +16,8 @@ import { useForm } from "@/components/ui/use-form";
 import { DR_MODELS } from "@/lib/enums";
 import { formLabel } from "@/lib/fields";
 import { formatSeconds } from "@/lib/format";
-import { ZDeploymentInput } from "@/lib/topology/contracts";
-import { DEPLOYMENT_FIELDS, label } from "@/lib/topology/words";
+import { CHOOSABLE_DRIVER_KINDS, ZDeploymentCreate } from "@/lib/topology/contracts";
+import { DEPLOYMENT_FIELDS, DRIVER_KIND_LABELS, label } from "@/lib/topology/words";
 
 export function DeploymentList() {
   const trpc = useTRPC();
@@ -92,7 +92,8 @@ export function DeploymentList() {
 function DeploymentForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm(ZDeploymentInput, {
+  const form = useForm(ZDeploymentCreate, {
+    driverKind: "sim",
     slug: "",
     name: "",
     description: "",
@@ -173,6 +174,23 @@ function DeploymentForm({ onDone }: { onDone: () => void }) {
             value={values.rpoTargetSeconds}
             onChange={(e) => set("rpoTargetSeconds", e.target.valueAsNumber)}
             invalid={!!errors.rpoTargetSeconds}
+          />
+        </Field>
+        <Field
+          id="dep-driver"
+          label={formLabel(DEPLOYMENT_FIELDS.driverKind)}
+          hint={
+            values.driverKind === "postgres"
+              ? "Enter each replica's connection details in its Model tab"
+              : "A twin in Meridian's database"
+          }
+          error={errors.driverKind}
+        >
+          <Select
+            id="dep-driver"
+            options={CHOOSABLE_DRIVER_KINDS.map((value) => ({ value, label: DRIVER_KIND_LABELS[value]! }))}
+            value={values.driverKind}
+            onChange={(e) => set("driverKind", e.target.value as typeof values.driverKind)}
           />
         </Field>
         <div className="sm:col-span-2">

@@ -2,6 +2,7 @@
 
 // One deployment's model page: its DR plan, regions and stacks, database clusters, routing, and
 // (for operators and admins) where its notifications go.
+import { ConnectionsSection } from "@/components/connections/connections-section";
 import { WebhookSection } from "@/components/notifications/webhook-section";
 import { WithDeployment } from "@/components/ui/with-deployment";
 
@@ -19,6 +20,7 @@ export function DeploymentModel({ slug }: { slug: string }) {
           <DeploymentHeader deployment={deployment} />
           <RegionsSection deployment={deployment} />
           <ClustersSection deployment={deployment} />
+          <ConnectionsSection deployment={deployment} />
           <RoutingSection deployment={deployment} />
           <WebhookSection deploymentId={deployment.id} />
         </div>

@@ -126,6 +126,7 @@ export function PolicyForm({ deploymentId, onDone }: { deploymentId: string; onD
         >
           <NumberInput
             id="policy-timeout"
+            step="any"
             value={values.healthCheckTimeoutSeconds}
             onValueChange={(v) => set("healthCheckTimeoutSeconds", v)}
             invalid={!!errors.healthCheckTimeoutSeconds}

@@ -19,12 +19,13 @@ const switchover = (overrides: Partial<TOperationalEvent> = {}): TOperationalEve
 
 describe("computeEventCost", () => {
   it("adds catch-up transfer, scale-up hours and the DNS spike", () => {
-    // catch-up 500 GB NA -> EU × $0.05 = $25; 3 large × 2 h × $0.40 = $2.40; Cloudflare LB 10 M × $1 = $10
+    // catch-up 500 GB NA -> EU × $0.02 (AWS out of North America, as the monthly replication line) = $10;
+    // 3 large × 2 h × $0.40 = $2.40; Cloudflare LB 10 M × $1 = $10
     const result = computeEventCost(seedActiveActiveEstate(), switchover(), DEFAULT_CATALOG);
     expect(result.lines.map((line) => line.category)).toEqual(["transfer", "compute", "routing"]);
-    expect(result.lines[0]).toMatchObject({ quantity: 500, unitPriceUsd: 0.05, regionCode: "us-east-1" });
+    expect(result.lines[0]).toMatchObject({ quantity: 500, unitPriceUsd: 0.02, regionCode: "us-east-1" });
     expect(result.lines[1]).toMatchObject({ quantity: 6, unit: "instance-hour", regionCode: "eu-west-1" });
-    expect(result.totalUsd).toBeCloseTo(25 + 2.4 + 10, 9);
+    expect(result.totalUsd).toBeCloseTo(10 + 2.4 + 10, 9);
   });
 
   it("prices a cross-provider failback at the sender's internet egress", () => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { atLeastZero, oneOf, text, wholeAtLeastZero } from "@/lib/fields";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import { ZPriceCatalog, type TPriceCatalog } from "./catalog";
 import type { TCostLine } from "./cost-line";
@@ -9,16 +10,19 @@ import { CostError } from "./errors";
 import { parseInput } from "./parse-input";
 import { stackItemKey } from "./price-keys";
 import { createPriceLookup, type TPriceLookup } from "./price-lookup";
+import { routePricePerGb } from "./route-price";
 import { ROUTING_CHARGES } from "./routing-cost";
 import { ZEstate, type TEstate, type TRegion } from "./schema";
 import { CATEGORY_OF_KIND } from "./stack-cost";
-import { classifyTransferPath, PATH_WORDS } from "./transfer-path";
+import { PATH_WORDS } from "./transfer-path";
 
 export const ZScaleUp = z.object({
   // Only instance-billed kinds scale up by the hour; storage and CDN are not started for an event.
   kind: oneOf("kind", ["COMPUTE", "DATABASE", "CACHE"]),
   instancesAdded: wholeAtLeastZero("instancesAdded"),
   instanceSize: text("instanceSize"),
+  /** The size as the model names it ("P2v3"), for the line's words, when that is not the class. */
+  modelSize: text("modelSize").optional(),
   hours: atLeastZero("hours"),
 });
 
@@ -90,8 +94,7 @@ export function computeEventCost(
 
   const lines: TEventCostLine[] = [];
   if (event.catchUpGb > 0) {
-    const path = classifyTransferPath(from, to);
-    const unitPriceUsd = price(path.payingProvider, path.item, "GB");
+    const { path, unitPriceUsd } = routePricePerGb(from, to, price);
     lines.push({
       category: "transfer",
       regionCode: from.code,
@@ -109,7 +112,7 @@ export function computeEventCost(
     lines.push({
       category: CATEGORY_OF_KIND[scaleUp.kind],
       regionCode: to.code,
-      description: `scale-up in ${to.code}: ${scaleUp.instancesAdded} × ${scaleUp.instanceSize} ${scaleUp.kind.toLowerCase()} for ${scaleUp.hours} h`,
+      description: `scale-up in ${to.code}: ${sizeLabel({ instanceCount: scaleUp.instancesAdded, instanceSize: scaleUp.modelSize ?? scaleUp.instanceSize })} ${label(scaleUp.kind).toLowerCase()} for ${scaleUp.hours} h`,
       quantity,
       unit: "instance-hour",
       unitPriceUsd,

@@ -5,6 +5,7 @@ export { CostError, type TCostErrorCode } from "./errors";
 export { COST_CATEGORIES, type TCostCategory, type TCostLine, type TCostByCategory } from "./cost-line";
 export { computeEstateCost, type TEstateCost, type TRegionCost } from "./compute";
 export { DR_COST_BANDS, type TCostBand, type TCostBandRange } from "./bands";
+export { routePricePerGb, type TRoutePrice } from "./route-price";
 export { classifyTransferPath, type TTransferPath, type TTransferPathKind } from "./transfer-path";
 export {
   computeEventCost,
@@ -16,6 +17,7 @@ export {
   type TEventCostLine,
 } from "./event-cost";
 export { applyScenario } from "./scenario";
+export { costWithChanges, drModelSweep, type TCostResult } from "./what-if";
 export {
   ZScenarioChange,
   ZScenarioChanges,

@@ -53,6 +53,11 @@ describe("applyScenario", () => {
     expect(estate).toEqual(before);
   });
 
+  it("setDrModel to the model the estate runs keeps its secondaries as sized", () => {
+    const warm = seedWarmStandbyEstate();
+    expect(applyScenario(warm, [{ kind: "setDrModel", drModel: "WARM_STANDBY" }])).toEqual(warm);
+  });
+
   it("setDrModel ACTIVE_ACTIVE -> WARM_STANDBY scales secondaries down to half the primary", () => {
     const result = applyScenario(seedActiveActiveEstate(), [{ kind: "setDrModel", drModel: "WARM_STANDBY" }]);
     expect(result.deployment.drModel).toBe("WARM_STANDBY");
@@ -147,7 +152,7 @@ describe("applyScenario", () => {
       applyScenario(seedWarmStandbyEstate(), [
         { kind: "setTier", regionId: "us-west-2", component: "CDN", tier: "FULL" },
       ]),
-    ).toThrow(/has no CDN component/);
+    ).toThrow(/has no cdn component/);
   });
 
   it("setInstanceCount changes what is billed", () => {

@@ -1,4 +1,6 @@
 // Applies a list of what-if changes to an estate, purely: the input estate is never modified.
+import { label } from "@/lib/topology/words";
+
 import { CostError } from "./errors";
 import { parseInput } from "./parse-input";
 import { reshapeForDrModel, reshapeReplicas, shapeSecondaryStack, standbyCount } from "./reshape-for-dr-model";
@@ -38,7 +40,7 @@ function updateComponent(
   if (!region.components.some((component) => component.kind === kind)) {
     throw new CostError(
       "INVALID_SCENARIO",
-      `${where(context)}: region ${region.code} has no ${kind} component to change`,
+      `${where(context)}: region ${region.code} has no ${label(kind).toLowerCase()} component to change`,
     );
   }
   return updateRegion(estate, regionId, (r) => ({
@@ -57,7 +59,10 @@ function applyChange(estate: TEstate, context: TChangeContext): TEstate {
   const { change } = context;
   switch (change.kind) {
     case "setDrModel":
-      return reshapeForDrModel(estate, change.drModel);
+      // The model the estate runs already is the estate as sized: 3 of 10 instances in a warm
+      // standby cost what 3 cost, not the textbook half. Reshaping it would price the deployment's
+      // own model above the deployment (the DR comparison's $12.2K against its $11.6K).
+      return change.drModel === estate.deployment.drModel ? estate : reshapeForDrModel(estate, change.drModel);
     case "addRegion": {
       if (estate.regions.some((region) => region.id === change.region.id)) {
         throw new CostError("INVALID_SCENARIO", `${where(context)}: region id "${change.region.id}" already exists`);

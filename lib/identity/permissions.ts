@@ -5,7 +5,8 @@ import { ROLES, type TRole } from "@/lib/enums";
 
 /** Each permission and the roles that hold it besides admins. */
 export const PERMISSIONS = {
-  /** Edit the model: deployments, regions, stacks, clusters, replicas, links, routing. */
+  /** Edit the model: deployments, regions, stacks, clusters, replicas, links, routing, and the
+   *  connection details of servers a `postgres` deployment points at (and test them). */
   "topology.edit": ["OPERATOR"],
   /** Inject faults into a simulated deployment and clear them. */
   "faults.inject": ["OPERATOR"],

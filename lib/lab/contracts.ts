@@ -41,14 +41,18 @@ export const ZLabServerStop = ZLabServerRef.extend({
 export type TLabServerStop = z.input<typeof ZLabServerStop>;
 
 /**
- * A switchover's or failover's moves on a single-primary cluster: promote a standby (after the old
- * primary is fenced), repoint a standby at the current primary, rejoin a former primary as a
- * standby without a copy, or re-clone one from a hot copy.
+ * A switchover's or failover's moves on a single-primary cluster, each with the attempt token of
+ * the step that makes it (older than the newest the lab applied: refused): fence the primary (a
+ * fast shutdown), lift that fence, demote a stopped former primary, promote a standby (after the
+ * old primary is fenced), repoint a standby at the current primary, rejoin a former primary as a
+ * standby without a copy (re-cloned when it cannot follow), or re-clone one from a hot copy.
  */
 export const ZLabReplicaMove = ZLabServerRef.extend({
-  action: z.enum(["promote", "repoint", "rejoin", "reclone"], {
-    error: "action must be promote, repoint, rejoin or reclone",
+  action: z.enum(["fence", "unfence", "demote", "promote", "repoint", "rejoin", "reclone"], {
+    error: "action must be fence, unfence, demote, promote, repoint, rejoin or reclone",
   }),
+  token: z.number({ error: "token must be a whole number" }).int("token must be a whole number").min(0).default(0),
+  epoch: z.number({ error: "epoch must be a whole number" }).int("epoch must be a whole number").min(0).optional(),
 });
 export type TLabReplicaMove = z.input<typeof ZLabReplicaMove>;
 

@@ -21,6 +21,13 @@ export const FAULT_LABELS: Record<TFaultKind, string> = {
 };
 export const FAULTS_NOT_HERE =
   "Meridian injects faults only into simulated deployments and the lab, never into servers it does not own.";
+/** How a lab region outage stops its servers (`params.clean`): the fault panel's choice and the fault's summary. */
+export const OUTAGE_MODES = [
+  { clean: 0, label: "Unplanned (kill -9)", summary: "unplanned, kill -9" },
+  { clean: 1, label: "Clean shutdown", summary: "clean shutdown" },
+] as const;
+export const outageModeSummary = (clean: number | undefined) =>
+  (OUTAGE_MODES.find((mode) => mode.clean === (clean ?? 0)) ?? OUTAGE_MODES[0]).summary;
 export const faultKindLabel = (kind: string) => FAULT_LABELS[kind as TFaultKind] ?? kind;
 
 /** The mark of a deployment whose figures are measured on real PostgreSQL servers, by driver kind. */
@@ -74,6 +81,7 @@ export const ANNOTATION_KIND_LABELS: Record<TAnnotationKind, string> = {
 export const FAULT_FIELDS = {
   kind: { label: "Fault" },
   target: { label: "Target" },
+  outageMode: { label: "How the servers stop" },
   durationSeconds: { label: "Duration", unit: "seconds" },
 } as const satisfies Record<string, TFieldWords>;
 

@@ -18,11 +18,14 @@ import {
   WRITE_TOPOLOGIES,
 } from "@/lib/enums";
 import { code, id, intIn, numberIn, oneOf, text } from "@/lib/fields";
+import { formatLimit } from "@/lib/format";
 
 import {
   CLUSTER_FIELDS as C,
   DEPLOYMENT_FIELDS as D,
+  DRIVER_KIND_LABELS,
   LINK_FIELDS as L,
+  LABELS,
   POLICY_FIELDS as P,
   REGION_FIELDS as RG,
   REPLICA_FIELDS as RP,
@@ -42,6 +45,14 @@ export const ZDeploymentInput = z.object({
   availabilityTargetPct: numberIn(D.availabilityTargetPct, 90, 99.99999),
 });
 export type TDeploymentInput = z.infer<typeof ZDeploymentInput>;
+
+/** The driver kinds a person may choose for a new deployment (the lab's own are made by the seed). */
+export const CHOOSABLE_DRIVER_KINDS = ["sim", "postgres"] as const;
+/** A new deployment also says what it runs on; that is fixed once made (its driver keeps state). */
+export const ZDeploymentCreate = ZDeploymentInput.extend({
+  driverKind: oneOf(D.driverKind, CHOOSABLE_DRIVER_KINDS, DRIVER_KIND_LABELS).default("sim"),
+});
+export type TDeploymentCreate = z.infer<typeof ZDeploymentCreate>;
 
 export const ZRegionInput = z.object({
   provider: oneOf(RG.provider, PROVIDERS),
@@ -98,9 +109,23 @@ export const ZLinkInput = z.object({
 });
 export type TLinkInput = z.infer<typeof ZLinkInput>;
 
+/**
+ * The shortest health-check interval the model accepts per routing product, in seconds. The lab's
+ * router probes as often as asked (every second, as the issue's lab runs); the cloud products are
+ * held at 5 s, the model's floor (Route 53 and Traffic Manager offer 10 s "fast" checks at best).
+ */
+export const MIN_HEALTH_CHECK_INTERVAL_SECONDS: Record<(typeof ROUTING_PRODUCTS)[number], number> = {
+  ROUTE53: 5,
+  CLOUDFLARE_LB: 5,
+  AZURE_FRONT_DOOR: 5,
+  AZURE_TRAFFIC_MANAGER: 5,
+  LAB: 1,
+};
+
 const ZHealthCheck = z.object({
-  healthCheckIntervalSeconds: intIn(P.healthCheckIntervalSeconds, 5, 300),
-  healthCheckTimeoutSeconds: intIn(P.healthCheckTimeoutSeconds, 1, 60),
+  healthCheckIntervalSeconds: intIn(P.healthCheckIntervalSeconds, 1, 300),
+  // Fractions of a second: a check every second needs a timeout under it.
+  healthCheckTimeoutSeconds: numberIn(P.healthCheckTimeoutSeconds, 0.1, 60),
   healthCheckFailureThreshold: intIn(P.healthCheckFailureThreshold, 1, 10),
   healthCheckProbeLocations: z
     .array(code(P.probeLocation), { error: `${P.healthCheckProbeLocations.label} must be a list` })
@@ -120,10 +145,30 @@ export const ZPolicyFields = z
   })
   .extend(ZHealthCheck.shape);
 export const ZPolicyInput = ZPolicyFields.superRefine(checkHealthCheck);
+
+/** The product's shortest interval: a check more frequent than the product offers is refused. */
+function checkIntervalForProduct(
+  value: { product?: (typeof ROUTING_PRODUCTS)[number]; healthCheckIntervalSeconds?: number },
+  ctx: z.RefinementCtx,
+) {
+  const { product, healthCheckIntervalSeconds: interval } = value;
+  if (!product || interval === undefined) return;
+  const least = MIN_HEALTH_CHECK_INTERVAL_SECONDS[product];
+  if (least !== undefined && interval < least)
+    ctx.addIssue({
+      code: "custom",
+      path: ["healthCheckIntervalSeconds"],
+      message: `${P.healthCheckIntervalSeconds.label} must be at least ${formatLimit(least, "seconds")} for ${LABELS[product] ?? product} (every second only on the lab's router)`,
+    });
+}
 export type TPolicyInput = z.infer<typeof ZPolicyInput>;
 
 /** Cross-field rules of a health check: they need the whole object, so they live outside the fields. */
-export function checkHealthCheck(value: Partial<z.infer<typeof ZHealthCheck>>, ctx: z.RefinementCtx) {
+export function checkHealthCheck(
+  value: Partial<z.infer<typeof ZHealthCheck>> & { product?: (typeof ROUTING_PRODUCTS)[number] },
+  ctx: z.RefinementCtx,
+) {
+  checkIntervalForProduct(value, ctx);
   const { healthCheckTimeoutSeconds: timeout, healthCheckIntervalSeconds: interval } = value;
   if (timeout !== undefined && interval !== undefined && timeout >= interval) {
     ctx.addIssue({

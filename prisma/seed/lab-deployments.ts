@@ -46,10 +46,11 @@ const rule = (region: LabRegionKey, priority: number) => ({
   enabled: true,
   drained: false,
 });
-// The model's health checks run at least every 5 s (lib/topology/contracts.ts).
+// The lab's router probes every second, 3 failures in a row from a quorum of 2 locations marking a
+// region down; the timeout leaves room for the farthest location's round trip (~250 ms) under load.
 const healthCheck = {
-  healthCheckIntervalSeconds: 5,
-  healthCheckTimeoutSeconds: 2,
+  healthCheckIntervalSeconds: 1,
+  healthCheckTimeoutSeconds: 0.8,
   healthCheckFailureThreshold: 3,
   healthCheckProbeLocations: ["us-east-1", "eu-west-1", "ap-southeast-1"],
   healthCheckQuorum: 2,

@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 
 import { auditRouter } from "./routers/audit";
+import { connectionsRouter } from "./routers/connections";
 import { identityRouter } from "./routers/identity";
 import { notificationsRouter } from "./routers/notifications";
 import { operationsRouter } from "./routers/operations";
@@ -18,6 +19,7 @@ export const appRouter = router({
   planning: planningRouter,
   operations: operationsRouter,
   notifications: notificationsRouter,
+  connections: connectionsRouter,
   overview: overviewRouter,
 });
 

@@ -188,7 +188,18 @@ export interface Observations {
 // so the sim stays deterministic and the worker decides what "now" is.
 // ---------------------------------------------------------------------------------------------
 
-export interface ReplicaActionInput {
+/**
+ * The deadline of one call: the engine aborts it before the worker's lease on the operation runs
+ * out (server/domain/operations/engine/lease.ts), so no worker is still inside a call when another
+ * takes the operation over. A driver that talks to servers stops there (cancels its query, closes
+ * its connection) and throws; one that answers at once (the sim) may ignore it. Absent in driver
+ * tests and reads.
+ */
+export interface CallDeadline {
+  signal?: AbortSignal;
+}
+
+export interface ReplicaActionInput extends CallDeadline {
   replicaId: string;
   /** Fencing epoch of the operation; refused when older than the cluster's current epoch. */
   epoch: number;
@@ -201,7 +212,7 @@ export interface ReplicaActionInput {
   atMs: number;
 }
 
-export interface PromoteInput {
+export interface PromoteInput extends CallDeadline {
   replicaId: string;
   /** Every promotion takes a new epoch, strictly above the cluster's current one. */
   newEpoch: number;
@@ -214,7 +225,7 @@ export interface PromoteInput {
   atMs: number;
 }
 
-export interface RepointInput {
+export interface RepointInput extends CallDeadline {
   linkId: string;
   newSourceReplicaId: string;
   /** Optional: also change the receiving end, e.g. to reverse a link for failback. */
@@ -237,7 +248,7 @@ export interface RoutingRuleChange {
   drained?: boolean;
 }
 
-export interface SetRoutingInput {
+export interface SetRoutingInput extends CallDeadline {
   policyId: string;
   /** Epoch of the operation (usually the cluster epoch it established); older changes are refused. */
   epoch: number;
@@ -257,7 +268,7 @@ export interface SetRoutingInput {
   atMs: number;
 }
 
-export interface WaitForCatchUpInput {
+export interface WaitForCatchUpInput extends CallDeadline {
   linkId: string;
   atMs: number;
   /** How long to wait for the target to catch up; 0 (default) checks once. */
@@ -376,6 +387,14 @@ export interface Driver {
   committedPosition(input: ReplicaPositionQuery): Promise<number>;
   /** LSN-like: how far into its source's log the link's target has applied. */
   appliedPosition(input: LinkPositionQuery): Promise<number>;
+
+  /**
+   * Optional, drivers of real servers: the preparation of a planned switchover before its fence
+   * (PostgreSQL: a CHECKPOINT on the primary, so its shutdown checkpoint is short; warm connections).
+   */
+  prepareSwitchover?(input: ReplicaPositionQuery): Promise<{ checkpointMs: number }>;
+  /** Optional, drivers of real servers: one probe write on the replica's server; its position after it. */
+  probeWrite?(input: ReplicaPositionQuery): Promise<{ position: number; writtenAtMs: number }>;
 
   /** What the world says of a cluster now, for reconciling an attempt in doubt. */
   clusterWorld(clusterId: string): Promise<ClusterWorld>;

@@ -11,6 +11,7 @@ import type {
 
 import { readControlFile } from "./control-file";
 import type { LostWrites } from "./lost-writes";
+import type { MoveResult } from "./moves";
 import type { RouterTarget } from "./router";
 import type { LabStatus, RouterStatus } from "./status";
 import type { WorkloadRates } from "./workload";
@@ -86,8 +87,8 @@ export class LabClient {
     return this.call("POST", "/servers/start", server);
   }
 
-  /** promote | repoint | rejoin | reclone a replica of a single-primary cluster. */
-  moveReplica(move: TLabReplicaMove): Promise<{ ok: true }> {
+  /** fence | unfence | demote | promote | repoint | rejoin | reclone a replica of a single-primary cluster. */
+  moveReplica(move: TLabReplicaMove): Promise<MoveResult> {
     return this.call("POST", "/servers/move", move);
   }
 

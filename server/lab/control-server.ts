@@ -54,10 +54,7 @@ export function controlRoutes(lab: Lab, onDown: () => void): Record<string, Hand
       await lab.startServer(parse(ZLabServerRef, body));
       return { ok: true };
     },
-    "POST /servers/move": async (body) => {
-      await lab.moveReplica(parse(ZLabReplicaMove, body));
-      return { ok: true };
-    },
+    "POST /servers/move": (body) => lab.moveReplica(parse(ZLabReplicaMove, body)),
     "POST /routers/target": (body) => lab.setRouterTarget(parse(ZLabRouterTarget, body)),
     "POST /workload/rates": (body) => lab.setWorkloadRates(parse(ZLabWorkloadRates, body)),
     "GET /ledger/lost": (_body, query) => lab.lostWrites(parse(ZLabLostWrites, Object.fromEntries(query))),

@@ -5,13 +5,20 @@
 import type {
   LabControls,
   LabFaultState,
+  LabMoveAction,
+  LabOperator,
   ProbeRoute,
+  RouterView,
   ServerDirectory,
   ServerEndpoint,
+  ServerMarkerView,
 } from "@/server/drivers/postgres";
 import type { DeploymentTopology, RegionTrafficObservation } from "@/server/drivers/types";
 
+import { moveServer } from "./moves";
 import type { Relay } from "./relay";
+import type { LabRouter } from "./router";
+import { SinglePrimaryCluster } from "./single-primary";
 import type { LabStatus } from "./status";
 
 /** What the driver asks of a lab: LabClient (the control API) and the in-process Lab both offer it. */
@@ -23,6 +30,21 @@ export interface LabActions {
   restoreLink(link: string): Promise<unknown> | unknown;
   stopServer(stop: { replica: string; mode: "kill" | "fast" }): Promise<unknown> | unknown;
   startServer(server: { replica: string }): Promise<unknown> | unknown;
+  /** The moves of an operation (moves.ts); absent: the lab is only observed and faulted. */
+  moveReplica?(move: {
+    replica: string;
+    deployment: string;
+    action: LabMoveAction;
+    token: number;
+    epoch?: number;
+  }): Promise<{ running: boolean; marker: ServerMarkerView | null; recloned?: boolean }>;
+  setRouterTarget?(target: {
+    deployment: string;
+    policy: string;
+    token: number;
+    region: string | null;
+    dropOthers: boolean;
+  }): Promise<{ region: string | null; token: number }> | { region: string | null; token: number };
 }
 
 function endpointOf(url: string, port: number): ServerEndpoint {
@@ -77,13 +99,45 @@ export function directoryFromStatus(
       })
     : undefined;
   const linkIds = new Set(topology.links.map((l) => l.id));
+  const markers: Record<string, ServerMarkerView | null> = {};
+  for (const s of mine) markers[s.replicaId!] = s.marker ?? null;
+  const policyIds = new Set(topology.routingPolicies.map((p) => p.id));
+  const myRouters = status.routers.filter((r) => r.deployment === slug && r.policyId && policyIds.has(r.policyId));
+  const routers: RouterView[] = myRouters.map((r) => ({
+    policyId: r.policyId!,
+    region: r.target.region,
+    token: r.target.token,
+  }));
   return {
     servers,
     probes,
     controls: lab ? labControls(lab, status, linkIds, mine) : null,
+    operator: lab && slug ? labOperator(lab, slug, myRouters) : null,
+    markers,
+    routers,
     absentReason:
       mine.length === 0 ? "the lab runs no server for this replica" : "the lab's server for this replica has no port",
     ...(traffic ? { traffic } : {}),
+  };
+}
+
+function labOperator(lab: LabActions, deployment: string, routers: LabStatus["routers"]): LabOperator | null {
+  const { moveReplica, setRouterTarget } = lab;
+  if (!moveReplica || !setRouterTarget) return null;
+  return {
+    move: ({ replicaId, action, token, epoch }) =>
+      moveReplica.call(lab, {
+        replica: replicaId,
+        deployment,
+        action,
+        token,
+        ...(epoch !== undefined ? { epoch } : {}),
+      }),
+    route: async ({ policyId, region, token }) => {
+      const policy = routers.find((r) => r.policyId === policyId)?.policy;
+      if (!policy) throw new Error(`the lab runs no router for routing policy ${policyId}`);
+      return setRouterTarget.call(lab, { deployment, policy, token, region, dropOthers: true });
+    },
   };
 }
 
@@ -118,7 +172,7 @@ function labControls(
 
 /** A lab deployment running in this process (tests, benchmarks) as the driver's lab. */
 export function inProcessLab(deployment: {
-  serverStatus(): Promise<LabStatus["servers"]>;
+  serverStatus(options?: { roles?: boolean }): Promise<LabStatus["servers"]>;
   routerStatus(): LabStatus["routers"];
   linkStatus(): LabStatus["links"];
   probeStatus(): LabStatus["probes"];
@@ -126,6 +180,8 @@ export function inProcessLab(deployment: {
   clusters: Map<string, { links: Map<string, { relay: Relay }> }>;
   stopServer(replica: string, mode: "kill" | "fast"): Promise<void>;
   startServer(replica: string): Promise<void>;
+  findReplica?(replica: string): { cluster: unknown; name: string } | null;
+  routers?: Map<string, { router: LabRouter }>;
 }): LabActions {
   const relay = (id: string) => {
     for (const cluster of deployment.clusters.values()) {
@@ -137,7 +193,8 @@ export function inProcessLab(deployment: {
   return {
     async status() {
       return {
-        servers: await deployment.serverStatus(),
+        // Where the servers are and their markers; the driver reads roles itself (pooled connections).
+        servers: await deployment.serverStatus({ roles: false }),
         routers: deployment.routerStatus(),
         links: deployment.linkStatus(),
         probes: deployment.probeStatus(),
@@ -151,5 +208,16 @@ export function inProcessLab(deployment: {
     restoreLink: (link) => relay(link).restore(),
     stopServer: ({ replica, mode }) => deployment.stopServer(replica, mode),
     startServer: ({ replica }) => deployment.startServer(replica),
+    moveReplica: async ({ replica, action, token, epoch }) => {
+      const found = deployment.findReplica?.(replica);
+      if (!found || !(found.cluster instanceof SinglePrimaryCluster))
+        throw new Error(`replica ${replica} is not in a single-primary lab cluster`);
+      return moveServer(found.cluster, found.name, { action, token, epoch });
+    },
+    setRouterTarget: ({ policy, token, region, dropOthers }) => {
+      const router = deployment.routers?.get(policy)?.router;
+      if (!router) throw new Error(`the lab has no router for policy ${policy}`);
+      return router.setTarget(token, region, { dropOthers });
+    },
   };
 }

@@ -3,7 +3,8 @@
 // observation tick: samples, alerts and snapshots as for any deployment. Faults are injected as an
 // operator does (the API's domain function) and acted out on the lab by the driver's session.
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -302,5 +303,30 @@ describe("the postgres driver on the lab", () => {
       "the server back",
     );
     await remember();
+  });
+
+  it("an outage asked as a clean shutdown stops the server cleanly, an unplanned one kills it; clearing starts it", async () => {
+    const operator = await makeUser("OPERATOR");
+    const standbyServer = [...lab.clusters.values()][0]!.servers.get("pg-eu")!.server;
+    const pidFile = path.join(standbyServer.pgdata, "postmaster.pid");
+    for (const [clean, summary, pidFileLeft] of [
+      [1, "clean shutdown", false],
+      [0, "unplanned, kill -9", true],
+    ] as const) {
+      const outage = await injectFault(db, operator, {
+        deploymentId,
+        kind: "REGION_OUTAGE",
+        target: { regionId: standbyRegionId },
+        params: { clean },
+      });
+      expect(outage.summary).toContain(`(${summary})`);
+      await until((s) => s.servers?.find((x) => x.replicaId === standbyId)?.reachable === false, "the server stopped");
+      await eventually(async () => expect(standbyServer.running).toBe(false), { what: "the postmaster gone" });
+      // A fast shutdown removes its pid file; kill -9 leaves it behind, as a crash would.
+      expect(existsSync(pidFile)).toBe(pidFileLeft);
+      await clearFault(db, operator, { faultId: outage.id });
+      await until((s) => s.servers?.find((x) => x.replicaId === standbyId)?.reachable === true, "the server back");
+      await remember();
+    }
   });
 });

@@ -14,6 +14,7 @@ import type { Db } from "@/server/db";
 import { ActiveActiveCluster } from "./active-active";
 import { LabDeployment } from "./lab-deployment";
 import { countLostWrites, type LostWrites } from "./lost-writes";
+import { moveServer, type MoveResult } from "./moves";
 import type { StopMode } from "./pg-server";
 import type { Relay } from "./relay";
 import type { RouterTarget } from "./router";
@@ -110,19 +111,12 @@ export class Lab {
     await this.owner(replica, deployment).startServer(replica);
   }
 
-  /** The primitives of a switchover or failover, on a single-primary cluster's server. */
-  async moveReplica({ replica, deployment, action }: TLabReplicaMove): Promise<void> {
+  /** The moves of a switchover or failover, on a single-primary cluster's server (moves.ts). */
+  async moveReplica({ replica, deployment, ...move }: TLabReplicaMove): Promise<MoveResult> {
     const found = this.owner(replica, deployment).findReplica(replica);
     if (!found || !(found.cluster instanceof SinglePrimaryCluster))
       throw new Error(`replica ${replica} is not in a single-primary lab cluster`);
-    const cluster = found.cluster;
-    const actions = {
-      promote: () => cluster.promote(found.name),
-      repoint: () => cluster.repoint(found.name),
-      rejoin: () => cluster.rejoinAsStandby(found.name),
-      reclone: () => cluster.reclone(found.name),
-    } as const;
-    await actions[action]();
+    return moveServer(found.cluster, found.name, { action: move.action, token: move.token ?? 0, epoch: move.epoch });
   }
 
   setRouterTarget({ deployment, policy, token, region, dropOthers = false }: TLabRouterTarget): RouterTarget {

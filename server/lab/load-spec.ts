@@ -4,9 +4,10 @@ import type { Db } from "@/server/db";
 
 import type { LabDeploymentSpec } from "./spec";
 
-export async function loadLabSpecs(db: Db): Promise<LabDeploymentSpec[]> {
+/** `only`: these slugs alone (MERIDIAN_LAB_DEPLOYMENTS); empty, every lab deployment. */
+export async function loadLabSpecs(db: Db, only: readonly string[] = []): Promise<LabDeploymentSpec[]> {
   const deployments = await db.deployment.findMany({
-    where: { driverKind: "lab" },
+    where: { driverKind: "lab", ...(only.length ? { slug: { in: [...only] } } : {}) },
     orderBy: { slug: "asc" },
     include: {
       regions: { include: { region: true } },

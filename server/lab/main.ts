@@ -89,7 +89,8 @@ if (parent > 0)
   }, 1000);
 
 const started = Date.now();
-const specs = await loadLabSpecs(db);
+const only = env().MERIDIAN_LAB_DEPLOYMENTS;
+const specs = await loadLabSpecs(db, only);
 if (specs.length === 0) {
   say("no deployment with driver kind `lab` in the model (npm start seeds one with the demo); nothing to run");
   await db.$disconnect();
@@ -112,7 +113,7 @@ say(
     "); `npm run lab -- status` for the rest",
 );
 refresher = setInterval(() => {
-  loadLabSpecs(db)
+  loadLabSpecs(db, only)
     .then((fresh) => lab.refresh(fresh))
     .catch(() => {}); // the model is unreadable for a moment: keep the rules we have
 }, 2000);

@@ -131,6 +131,11 @@ export class LabServer {
     giveToServerUser(file);
   }
 
+  /** A demoted primary taken back before any promotion: it starts as the primary it was. */
+  unmarkStandby(): void {
+    rmSync(path.join(this.pgdata, "standby.signal"), { force: true });
+  }
+
   /**
    * Starts the server with pg_ctl on `port` and waits until it accepts connections (read-only ones
    * for a standby). A server killed a moment ago may still hold its shared memory through backends

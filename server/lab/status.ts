@@ -1,6 +1,7 @@
 // The lab's status as one JSON object (`npm run lab -- status --json`, GET /status): what a person
 // or a script needs to point psql or an application at the lab, and what the postgres driver needs
 // to observe it (probe relays per location, link relays by id, routers' targets, the workload).
+import type { ServerMarker } from "./markers";
 import type { RelayConditions } from "./relay";
 import type { WorkloadRates } from "./workload";
 import type { RegionTraffic } from "./workload-stats";
@@ -23,6 +24,8 @@ export interface ServerStatus {
   port: number | null;
   url: string | null;
   dataDir: string;
+  /** Meridian's marker on the server's folder: the newest attempt token applied, fence, demotion. */
+  marker: ServerMarker | null;
   error?: string;
 }
 

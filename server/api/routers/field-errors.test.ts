@@ -85,7 +85,8 @@ describe("field errors in the form's words", () => {
       }),
     );
     expect(refused.fieldErrors).toEqual({
-      healthCheckIntervalSeconds: "Health check interval must be between 5 s and 5 min",
+      healthCheckIntervalSeconds:
+        "Health check interval must be at least 5 s for AWS Route 53 (every second only on the lab's router)",
       healthCheckTimeoutSeconds: "Health check timeout must be shorter than the health check interval",
       healthCheckQuorum: "Quorum must be at most the number of probe locations (1)",
     });

@@ -292,9 +292,23 @@ describe("invariants are refused with the field and the rule, and nothing is wri
       () => operator.caller.topology.createPolicy(policyInput(built.deployment.id, { healthCheckIntervalSeconds: 1 })),
       {
         code: "BAD_REQUEST",
-        message: /Health check interval must be between 5 s and 5 min/,
+        message: /Health check interval must be at least 5 s for AWS Route 53/,
         field: "healthCheckIntervalSeconds",
       },
+    );
+    // The lab's router probes every second, with a timeout under it.
+    const everySecond = await operator.caller.topology.createPolicy(
+      policyInput(built.deployment.id, {
+        product: "LAB",
+        layer: "ANYCAST_PROXY",
+        healthCheckIntervalSeconds: 1,
+        healthCheckTimeoutSeconds: 0.8,
+      }),
+    );
+    expect([everySecond.healthCheckIntervalSeconds, everySecond.healthCheckTimeoutSeconds]).toEqual([1, 0.8]);
+    await refusedWithoutWrites(
+      () => operator.caller.topology.updatePolicy({ id: everySecond.id, product: "CLOUDFLARE_LB" }),
+      { code: "BAD_REQUEST", message: /at least 5 s for Cloudflare LB/, field: "healthCheckIntervalSeconds" },
     );
     await refusedWithoutWrites(
       () => operator.caller.topology.createPolicy(policyInput(built.deployment.id, { healthCheckQuorum: 4 })),

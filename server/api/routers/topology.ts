@@ -4,7 +4,7 @@ import {
   ZClusterInput,
   ZClusterUpdate,
   ZDelete,
-  ZDeploymentInput,
+  ZDeploymentCreate,
   ZDeploymentLookup,
   ZDeploymentRegionInput,
   ZDeploymentUpdate,
@@ -40,7 +40,7 @@ export const topologyRouter = router({
     .input(ZDeploymentLookup)
     .query(({ ctx, input }) => deployments.getDeployment(ctx.db, input.idOrSlug)),
   createDeployment: edit
-    .input(ZDeploymentInput)
+    .input(ZDeploymentCreate)
     .mutation(({ ctx, input }) => deployments.createDeployment(ctx.db, ctx.actor, input)),
   updateDeployment: edit
     .input(ZDeploymentUpdate)

@@ -3,6 +3,7 @@
 // `postgres`). The sim needs none. A directory is always returned: a replica without a server is
 // then reported unreachable with the reason (the lab is not running, no details entered).
 import type { Tx } from "@/server/db";
+import { connectionDirectory } from "@/server/domain/connections/directory";
 import type { ServerDirectory } from "@/server/drivers/postgres";
 import type { DeploymentTopology } from "@/server/drivers/types";
 import { labDir } from "@/server/env";
@@ -36,7 +37,7 @@ async function fromRunningLab(_db: Tx, _deploymentId: string, topology: Deployme
 
 const resolvers: Partial<Record<string, DirectoryResolver>> = {
   lab: fromRunningLab,
-  postgres: async () => none("no connection details for this replica: enter them in the Model tab"),
+  postgres: connectionDirectory,
 };
 
 /** Points a kind at another source of servers (tests and benchmarks run a lab in their own process). */

@@ -3,6 +3,7 @@
 // quantity × the unit price the line states, not as fixed dollar amounts.
 import { describe, expect, it } from "vitest";
 
+import { computeEstateCost } from "@/lib/cost";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { SNAPSHOT_EVENT } from "@/server/domain/telemetry/snapshot";
@@ -12,7 +13,10 @@ import { publishLiveEvent } from "@/server/events";
 import { deploymentInput } from "@/tests/factories";
 import { seedPlanningDemo } from "@/tests/planning-demo";
 
-import { eventCosts, type EventCostItem } from "./event-cost";
+import { currentCatalog, plainCatalog } from "./catalog";
+import { estateFromModel } from "./estate-from-model";
+import { eventCosts, eventCostsOf, type EventCostItem } from "./event-cost";
+import { loadPlanningModel } from "./load-model";
 
 const kindOf = (items: EventCostItem[], kind: EventCostItem["kind"]) => items.find((item) => item.kind === kind)!;
 
@@ -64,8 +68,35 @@ describe("event costs", () => {
       usd: 7 * 24 * 0.4,
     });
     expect(failover.assumptions).toContain(
-      "eu-west-1 compute brought from 3 to the primary's 10 instances (large) for 24 h, until the failback",
+      "eu-west-1 compute brought from 3 × large to the primary's 10 × large for 24 h, until the failback",
     );
+  });
+
+  it("prices catch-up at the route's own price, the one the monthly replication line uses", async () => {
+    const { deployment } = await seedPlanningDemo("commerce-aws");
+    // One read of the catalog for both: another test file moves a transfer price meanwhile.
+    const [model, catalog] = await Promise.all([loadPlanningModel(db, deployment.id), currentCatalog(db)]);
+    const monthly = computeEstateCost(estateFromModel(model).estate, plainCatalog(catalog));
+    const replication = monthly.lines.find((line) =>
+      line.description.startsWith("replication us-east-1 -> eu-west-1"),
+    )!;
+    const fromNa = catalog.items.find(
+      (item) => item.provider === "AWS" && item.item === "transfer.inter-continent.from-NA",
+    )!;
+    const blended = catalog.items.find((item) => item.provider === "AWS" && item.item === "transfer.inter-continent")!;
+    expect(fromNa.unitPriceUsd).not.toBe(blended.unitPriceUsd);
+    expect(replication.unitPriceUsd).toBe(fromNa.unitPriceUsd);
+
+    const switchover = kindOf(eventCostsOf(model, catalog, null), "SWITCHOVER");
+    const catchUp = switchover.lines.find((line) => line.category === "transfer")!;
+    expect(catchUp.description).toMatch(/^catch-up us-east-1 -> eu-west-1/);
+    expect(catchUp.unitPriceUsd).toBe(replication.unitPriceUsd);
+    // The failback sends from eu-west-1: Europe's own price, which the catalog lists too.
+    const fromEu = catalog.items.find(
+      (item) => item.provider === "AWS" && item.item === "transfer.inter-continent.from-EU",
+    )!;
+    const failback = kindOf(eventCostsOf(model, catalog, null), "FAILBACK");
+    expect(failback.lines.find((line) => line.category === "transfer")!.unitPriceUsd).toBe(fromEu.unitPriceUsd);
   });
 
   it("takes the catch-up of a switchover from the lag the worker measured", async () => {

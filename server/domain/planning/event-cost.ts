@@ -9,12 +9,14 @@ import {
   type TScaleUp,
 } from "@/lib/cost";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
+import { sizeLabel } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import { readLiveNow, type CurrentLive } from "@/server/domain/telemetry/current-live";
 
 import { currentCatalog, plainCatalog, type StoredCatalog } from "./catalog";
 import { withCostModel } from "./cost-errors";
 import { estateFromModel } from "./estate-from-model";
+import { lastMoveTo } from "./last-move";
 import { loadPlanningModel, type PlanningModel } from "./load-model";
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -35,6 +37,21 @@ const toMb = (gb: number) => Math.round(gb * 1000) / 1000;
 const SECONDS_PER_DAY = 86_400;
 
 type Pair = { primary: TRegion; secondary: TRegion };
+
+/** A move of the primary between two regions, by id. */
+export type RegionMove = { fromRegionId: string; toRegionId: string };
+/**
+ * Which way the events go, when the caller knows (an operation's plan does: its source and target).
+ * `move`: the switchover's and failover's; default: the primary to the region it replicates most to.
+ * `failback`: default: back from the move's target to the primary, as after that failover.
+ */
+export type EventMoves = { move?: RegionMove; failback?: RegionMove };
+
+function pairOf(estate: TEstate, move: RegionMove): Pair | null {
+  const primary = estate.regions.find((region) => region.id === move.fromRegionId);
+  const secondary = estate.regions.find((region) => region.id === move.toRegionId);
+  return primary && secondary && primary !== secondary ? { primary, secondary } : null;
+}
 
 /** The failover target: the region the primary replicates most to (placement order breaks ties). */
 function failoverPair(estate: TEstate): Pair | null {
@@ -66,18 +83,26 @@ function computeScaleUp({ primary, secondary }: Pair, hours: number): { scaleUps
   const target = running(primary);
   const have = running(secondary);
   const added = Math.max(0, target - have);
-  const size =
-    secondary.components.find((c) => c.kind === "COMPUTE")?.instanceSize ??
-    primary.components.find((c) => c.kind === "COMPUTE")?.instanceSize;
-  if (added === 0 || !size) {
+  const component =
+    secondary.components.find((c) => c.kind === "COMPUTE") ?? primary.components.find((c) => c.kind === "COMPUTE");
+  if (added === 0 || !component) {
     return {
       scaleUps: [],
       assumption: `no compute scale-up: ${secondary.code} already runs ${have} compute instances, the primary ${target}`,
     };
   }
+  const name = component.modelSize ?? component.instanceSize;
   return {
-    scaleUps: [{ kind: "COMPUTE", instancesAdded: added, instanceSize: size, hours }],
-    assumption: `${secondary.code} compute brought from ${have} to the primary's ${target} instances (${size}) for ${hours} h`,
+    scaleUps: [
+      {
+        kind: "COMPUTE",
+        instancesAdded: added,
+        instanceSize: component.instanceSize,
+        ...(component.modelSize ? { modelSize: component.modelSize } : {}),
+        hours,
+      },
+    ],
+    assumption: `${secondary.code} compute brought from ${sizeLabel({ instanceCount: have, instanceSize: name })} to the primary's ${sizeLabel({ instanceCount: target, instanceSize: name })} for ${hours} h`,
   };
 }
 
@@ -99,6 +124,29 @@ function catchUpOfLag(model: PlanningModel, pair: Pair, live: CurrentLive | null
   };
 }
 
+/** The failback's direction: the caller's (the primary is away from home), else the return after the failover. */
+function failbackOf(
+  estate: TEstate,
+  pair: Pair,
+  failback: RegionMove | undefined,
+): { from: TRegion; to: TRegion; why: string } {
+  const known = failback ? pairOf(estate, failback) : null;
+  if (known) {
+    const { primary: from, secondary: to } = known;
+    return {
+      from,
+      to,
+      why: `return of traffic from ${from.code}, the primary now, to ${to.code}, where it was moved from`,
+    };
+  }
+  const { primary: to, secondary: from } = pair;
+  return {
+    from,
+    to,
+    why: `return of traffic from ${from.code} to ${to.code} after a failover, once ${to.code} has recovered`,
+  };
+}
+
 function dnsSpike(estate: TEstate): { millions: number; assumption: string } {
   const millions = (estate.routing.dnsQueriesPerMonthMillions / HOURS_PER_MONTH) * DNS_SPIKE_HOURS;
   const billed =
@@ -109,13 +157,30 @@ function dnsSpike(estate: TEstate): { millions: number; assumption: string } {
   };
 }
 
+/**
+ * After a switchover or failover the primary is away from home: the failback returns it from where
+ * it is now (the model's primary, as the engine wrote it back) to the region that move took it from.
+ */
+async function failbackHome(db: Db, model: PlanningModel): Promise<RegionMove | undefined> {
+  const primaries = model.clusters.flatMap((cluster) =>
+    cluster.replicas.filter((replica) => replica.role === "PRIMARY").map((replica) => ({ cluster, replica })),
+  );
+  for (const { cluster, replica } of primaries) {
+    const moved = await lastMoveTo(db, cluster.id, replica.id);
+    const home = cluster.replicas.find((candidate) => candidate.id === moved?.sourceReplicaId);
+    if (home && home.regionId !== replica.regionId)
+      return { fromRegionId: replica.regionId, toRegionId: home.regionId };
+  }
+  return undefined;
+}
+
 export async function eventCosts(db: Db, deploymentId: string): Promise<EventCostItem[]> {
   const [model, catalog, live] = await Promise.all([
     loadPlanningModel(db, deploymentId),
     currentCatalog(db),
     readLiveNow(db, deploymentId),
   ]);
-  return eventCostsOf(model, catalog, live.current);
+  return eventCostsOf(model, catalog, live.current, { failback: await failbackHome(db, model) });
 }
 
 /**
@@ -123,9 +188,14 @@ export async function eventCosts(db: Db, deploymentId: string): Promise<EventCos
  * catalog and the live values once for all its parts). The order of a cluster's replicas does not
  * matter here: pairs and volumes come from regions and links.
  */
-export function eventCostsOf(model: PlanningModel, catalog: StoredCatalog, live: CurrentLive | null): EventCostItem[] {
+export function eventCostsOf(
+  model: PlanningModel,
+  catalog: StoredCatalog,
+  live: CurrentLive | null,
+  moves: EventMoves = {},
+): EventCostItem[] {
   const { estate, assumptions: estateAssumptions } = estateFromModel(model);
-  const pair = failoverPair(estate);
+  const pair = moves.move ? pairOf(estate, moves.move) : failoverPair(estate);
   if (!pair) {
     return EVENT_KINDS.map((kind) => ({
       kind,
@@ -144,8 +214,14 @@ export function eventCostsOf(model: PlanningModel, catalog: StoredCatalog, live:
   const switchoverLag = catchUpOfLag(model, pair, live);
   const switchoverScale = computeScaleUp(pair, SWITCHOVER_SCALE_UP_HOURS);
   const failoverScale = computeScaleUp(pair, FAILOVER_SCALE_UP_HOURS);
+  const back = failbackOf(estate, pair, moves.failback);
+  // The writes the returning region missed: the replication between the two regions, whichever
+  // way its links point now (a completed move reversed them).
   const writtenMeanwhileGb = toMb(
-    linksBetween(model, primary.id, secondary.id).reduce((sum, link) => sum + link.expectedVolumeGbPerDay, 0) *
+    [...linksBetween(model, back.from.id, back.to.id), ...linksBetween(model, back.to.id, back.from.id)].reduce(
+      (sum, link) => sum + link.expectedVolumeGbPerDay,
+      0,
+    ) *
       (OUTAGE_HOURS / 24),
   );
 
@@ -168,16 +244,16 @@ export function eventCostsOf(model: PlanningModel, catalog: StoredCatalog, live:
     {
       event: {
         kind: "FAILBACK" as const,
-        fromRegionId: secondary.id,
-        toRegionId: primary.id,
+        fromRegionId: back.from.id,
+        toRegionId: back.to.id,
         catchUpGb: writtenMeanwhileGb,
         scaleUps: [],
         dnsQueriesSpikeMillions: spike.millions,
       },
       assumptions: [
-        `return of traffic from ${secondary.code} to ${primary.code} once it has recovered`,
-        `catch-up = the writes taken while ${primary.code} was unreachable, assumed ${OUTAGE_HOURS} h of the links' expected volume: ${writtenMeanwhileGb} GB, sent back from ${secondary.code}`,
-        `no scale-up: ${primary.code} returns at its own size, already in its monthly cost`,
+        back.why,
+        `catch-up = the writes taken while ${back.to.code} was away, assumed ${OUTAGE_HOURS} h of the links' expected volume: ${writtenMeanwhileGb} GB, sent back from ${back.from.code}`,
+        `no scale-up: ${back.to.code} returns at its own size, already in its monthly cost`,
       ],
     },
     {

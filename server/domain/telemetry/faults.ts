@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 
 import { FAULT_TARGET, faultKindsFor, type TInjectFault } from "@/lib/telemetry/contracts";
-import { FAULT_LABELS } from "@/lib/telemetry/words";
+import { FAULT_LABELS, outageModeSummary } from "@/lib/telemetry/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { SYSTEM_ACTOR, type Actor } from "@/server/domain/identity/actor";
@@ -81,9 +81,15 @@ export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
       throw new AppError("BAD_REQUEST", error.message.replace(/^Invalid fault: /, ""), { field: "params" });
     throw error;
   }
-  const params = Object.entries(spec.params ?? {})
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ");
+  // The lab's outage says how its servers stop; other parameters as they are.
+  const params =
+    spec.kind === "REGION_OUTAGE"
+      ? deployment.driverKind === "lab"
+        ? outageModeSummary(spec.params.clean)
+        : ""
+      : Object.entries(spec.params ?? {})
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ");
   const summary = `${FAULT_LABELS[input.kind]} on ${targetLabel}${params ? ` (${params})` : ""}${input.durationSeconds ? ` for ${input.durationSeconds} s` : ""}`;
   return db.$transaction(async (tx) => {
     const fault = await tx.fault.create({

@@ -1,5 +1,10 @@
 // Deployments: one system and its DR plan (model, RTO/RPO and availability targets).
-import { ZDeploymentInput, type TDeploymentInput, type TDeploymentUpdate } from "@/lib/topology/contracts";
+import {
+  ZDeploymentInput,
+  type TDeploymentCreate,
+  type TDeploymentInput,
+  type TDeploymentUpdate,
+} from "@/lib/topology/contracts";
 import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict, notFound } from "@/server/errors";
@@ -36,7 +41,12 @@ export async function getDeployment(db: Db, idOrSlug: string) {
   return deployment;
 }
 
-export async function createDeployment(db: Db, actor: Actor, input: TDeploymentInput) {
+/** A deployment without a driver kind runs the simulated twin (the schema's default). */
+export async function createDeployment(
+  db: Db,
+  actor: Actor,
+  input: TDeploymentInput & { driverKind?: TDeploymentCreate["driverKind"] },
+) {
   return db.$transaction(async (tx) => {
     if (await tx.deployment.findUnique({ where: { slug: input.slug } })) {
       throw conflict(`a deployment with slug ${input.slug} already exists`, "slug");

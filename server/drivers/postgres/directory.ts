@@ -41,15 +41,60 @@ export interface LabControls {
   apply(state: LabFaultState): Promise<void>;
 }
 
+/** Meridian's marker on a lab server's folder (the lab's markers.ts), as the driver reads it. */
+export interface ServerMarkerView {
+  token: number;
+  fenced: boolean;
+  demoted: boolean;
+  epoch: number | null;
+  checkpointLsn: string | null;
+  cleanShutdown: boolean | null;
+}
+
+/** A router's pinned target: the region code (null: its rules choose) and the token that set it. */
+export interface RouterView {
+  policyId: string;
+  region: string | null;
+  token: number;
+}
+
+export type LabMoveAction = "fence" | "unfence" | "demote" | "promote" | "repoint" | "rejoin" | "reclone";
+
+/**
+ * What acts on the processes and routers of the lab for an operation: every call carries the
+ * attempt's token and is refused by the lab when it is older than the newest it applied.
+ */
+export interface LabOperator {
+  move(input: {
+    replicaId: string;
+    action: LabMoveAction;
+    token: number;
+    epoch?: number;
+  }): Promise<{ running: boolean; marker: ServerMarkerView | null; recloned?: boolean }>;
+  route(input: {
+    policyId: string;
+    region: string | null;
+    token: number;
+  }): Promise<{ region: string | null; token: number }>;
+}
+
 export interface ServerDirectory {
   /** Replica id -> its server; a replica missing here is reported unreachable, with `absentReason`. */
   servers: Record<string, ServerEndpoint>;
   /** Why a replica has no server here (the lab is not running, no connection details entered). */
   absentReason: string;
+  /** A reason of one replica's own, where it differs (its stored password does not open). */
+  absentReasons?: Record<string, string>;
   /** Every probe route; a region without any is probed by nobody. */
   probes: ProbeRoute[];
   /** The lab's controls, for faults; null for servers run elsewhere. */
   controls: LabControls | null;
+  /** The lab's operator: fence, promote, rejoin, route (absent: servers Meridian only observes). */
+  operator?: LabOperator | null;
+  /** Replica id -> the marker on its folder, when the lab session opened. */
+  markers?: Record<string, ServerMarkerView | null>;
+  /** The lab's routers' pinned targets, when the session opened. */
+  routers?: RouterView[];
   /** Client traffic per region as its clients saw it (the lab's workload); else read from the servers. */
   traffic?: RegionTrafficObservation[];
 }

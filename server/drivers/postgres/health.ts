@@ -22,6 +22,9 @@ function startupMessage(user: string, database: string): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/** SSLRequest: length 8, code 80877103. */
+const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
+
 /**
  * One probe: connect through the route and ask as pg_isready does; healthy when the server asks us
  * to authenticate within the timeout. One round trip, like a routing product's HTTP health check,
@@ -41,8 +44,14 @@ function probeOnce(route: ProbeRoute, server: ServerEndpoint, timeoutMs: number)
       resolve(latency === null ? null : Math.round(latency * 10) / 10);
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
-    socket.once("connect", () => socket.write(startupMessage(server.user, server.database)));
-    socket.once("data", (data: Buffer) => finish(data[0] === 0x52 ? performance.now() - started : null));
+    // A server that takes only TLS refuses a plain StartupMessage: ask it whether it speaks TLS
+    // instead ('S' or 'N' come from a postmaster that accepts connections), one round trip too.
+    const tls = server.sslmode === "require" || server.sslmode === "verify-full";
+    socket.once("connect", () => socket.write(tls ? SSL_REQUEST : startupMessage(server.user, server.database)));
+    socket.once("data", (data: Buffer) => {
+      const accepted = tls ? data[0] === 0x53 || data[0] === 0x4e : data[0] === 0x52;
+      finish(accepted ? performance.now() - started : null);
+    });
     socket.once("error", () => finish(null));
     socket.once("close", () => finish(null));
   });

@@ -1,4 +1,15 @@
-export type { LabControls, LabFaultState, ProbeRoute, ServerDirectory, ServerEndpoint, SslMode } from "./directory";
+export type {
+  LabControls,
+  LabFaultState,
+  LabMoveAction,
+  LabOperator,
+  ProbeRoute,
+  RouterView,
+  ServerDirectory,
+  ServerEndpoint,
+  ServerMarkerView,
+  SslMode,
+} from "./directory";
 export { SSL_MODES } from "./directory";
 export { closeAllPools } from "./pools";
 export { PostgresDriver } from "./postgres-driver";

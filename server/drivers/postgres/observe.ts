@@ -40,7 +40,9 @@ export async function observeServers(
     Promise.all(
       topology.replicas.map(async (r) => {
         const endpoint = directory.servers[r.id];
-        const state = endpoint ? await readServer(endpoint) : unreachable(directory.absentReason);
+        const state = endpoint
+          ? await readServer(endpoint)
+          : unreachable(directory.absentReasons?.[r.id] ?? directory.absentReason);
         return [r.id, state] as const;
       }),
     ),

@@ -1,7 +1,8 @@
 // The postgres driver: observes real PostgreSQL servers with SQL. It holds no state of the world
 // (the servers are the state); what it exports is only the observer's previous readings (memory.ts).
-// Acting on real servers (fence, promote, repoint, routing) is the next issue's; until then each
-// action refuses with a sentence rather than pretending.
+// It acts (fence, promote, repoint, routing) where something can act on the servers' processes and
+// routers: the lab's operator (act.ts). Servers run elsewhere are only observed: each action there
+// refuses with a sentence rather than pretending.
 import { DriverUnavailableError } from "../errors";
 import type {
   CatchUpResult,
@@ -12,24 +13,32 @@ import type {
   DriverKind,
   FaultInjector,
   JsonValue,
+  LinkPositionQuery,
   Observations,
+  PromoteInput,
+  ReplicaActionInput,
+  ReplicaPositionQuery,
   ReplicaStatus,
+  RepointInput,
   RepointResult,
   RoutingPolicy,
+  SetRoutingInput,
+  WaitForCatchUpInput,
 } from "../types";
+import { LabActing } from "./act";
 import type { ServerDirectory } from "./directory";
 import { labFaults } from "./lab-faults";
 import { memoryFrom, type PostgresMemory } from "./memory";
 import { observeServers } from "./observe";
 
-const capabilities = (canInjectFaults: boolean): DriverCapabilities =>
+const capabilities = (canInjectFaults: boolean, canAct: boolean): DriverCapabilities =>
   Object.freeze({
     canObserve: true,
-    canFence: false,
-    canPromote: false,
-    canDemote: false,
-    canRepoint: false,
-    canSetRouting: false,
+    canFence: canAct,
+    canPromote: canAct,
+    canDemote: canAct,
+    canRepoint: canAct,
+    canSetRouting: canAct,
     canInjectFaults,
     hasVirtualClock: false,
     holdsState: false,
@@ -42,6 +51,7 @@ export class PostgresDriver implements Driver {
   readonly #topology: DeploymentTopology;
   readonly #directory: ServerDirectory;
   #memory: PostgresMemory;
+  readonly #acting: LabActing | null;
 
   constructor(input: {
     kind: DriverKind;
@@ -54,7 +64,9 @@ export class PostgresDriver implements Driver {
     this.#directory = input.directory;
     this.#memory = memoryFrom(input.savedState);
     this.faults = input.directory.controls ? labFaults(input.topology, input.directory.controls) : null;
-    this.capabilities = capabilities(this.faults !== null);
+    const operator = input.directory.operator ?? null;
+    this.#acting = operator ? new LabActing(input.topology, input.directory, operator) : null;
+    this.capabilities = capabilities(this.faults !== null, this.#acting !== null);
   }
 
   async observe(atMs: number): Promise<Observations> {
@@ -65,51 +77,60 @@ export class PostgresDriver implements Driver {
 
   #refuse(action: string): never {
     throw new DriverUnavailableError(
-      `the ${this.kind} driver observes real servers; ${action} on them is not available yet`,
+      `the ${this.kind} driver only observes these servers: nothing here can act on their processes, so ${action} is not available`,
     );
   }
 
-  fence(): Promise<ReplicaStatus> {
-    return this.#refuse("fencing");
+  fence(input: ReplicaActionInput): Promise<ReplicaStatus> {
+    return this.#acting ? this.#acting.fence(input) : this.#refuse("fencing");
   }
-  unfence(): Promise<ReplicaStatus> {
-    return this.#refuse("unfencing");
+  unfence(input: ReplicaActionInput): Promise<ReplicaStatus> {
+    return this.#acting ? this.#acting.unfence(input) : this.#refuse("unfencing");
   }
-  promote(): Promise<ReplicaStatus> {
-    return this.#refuse("promotion");
+  promote(input: PromoteInput): Promise<ReplicaStatus> {
+    return this.#acting ? this.#acting.promote(input) : this.#refuse("promotion");
   }
-  demote(): Promise<ReplicaStatus> {
-    return this.#refuse("demotion");
+  demote(input: ReplicaActionInput): Promise<ReplicaStatus> {
+    return this.#acting ? this.#acting.demote(input) : this.#refuse("demotion");
   }
-  repoint(): Promise<RepointResult> {
-    return this.#refuse("repointing");
+  repoint(input: RepointInput): Promise<RepointResult> {
+    return this.#acting ? this.#acting.repoint(input) : this.#refuse("repointing");
   }
-  setRouting(): Promise<RoutingPolicy> {
-    return this.#refuse("changing routing");
+  setRouting(input: SetRoutingInput): Promise<RoutingPolicy> {
+    return this.#acting ? this.#acting.setRouting(input) : this.#refuse("changing routing");
   }
-  waitForCatchUp(): Promise<CatchUpResult> {
-    return this.#refuse("waiting for catch-up");
+  waitForCatchUp(input: WaitForCatchUpInput): Promise<CatchUpResult> {
+    return this.#acting ? this.#acting.waitForCatchUp(input) : this.#refuse("waiting for catch-up");
   }
-  committedPosition(): Promise<number> {
-    return this.#refuse("reading positions for an operation");
+  committedPosition(input: ReplicaPositionQuery): Promise<number> {
+    return this.#acting ? this.#acting.committedPosition(input) : this.#refuse("reading positions for an operation");
   }
-  appliedPosition(): Promise<number> {
-    return this.#refuse("reading positions for an operation");
+  appliedPosition(input: LinkPositionQuery): Promise<number> {
+    return this.#acting ? this.#acting.appliedPosition(input) : this.#refuse("reading positions for an operation");
   }
-  /** To come with the actions: pg_is_in_recovery(), the timeline, and the last token in Meridian's schema per server. */
-  clusterWorld(): Promise<ClusterWorld> {
-    return this.#refuse("reading the world's state to reconcile an operation");
+  /** pg_is_in_recovery(), the timeline, Meridian's tokens and markers, the routers' targets. */
+  clusterWorld(clusterId: string): Promise<ClusterWorld> {
+    return this.#acting
+      ? this.#acting.world(clusterId)
+      : this.#refuse("reading the world's state to reconcile an operation");
+  }
+  prepareSwitchover(input: ReplicaPositionQuery): Promise<{ checkpointMs: number }> {
+    return this.#acting ? this.#acting.prepareSwitchover(input) : this.#refuse("preparing a switchover");
+  }
+  probeWrite(input: ReplicaPositionQuery): Promise<{ position: number; writtenAtMs: number }> {
+    return this.#acting ? this.#acting.probeWrite(input) : this.#refuse("a probe write");
   }
 
-  /** Writers as the model says: the role the servers play is observed (servers[].inRecovery). */
+  /** Writers as the servers say when the driver acts; otherwise as the model says (servers[].inRecovery is observed). */
   async writableReplicas(clusterId: string): Promise<string[]> {
+    if (this.#acting) return this.#acting.writableReplicas(clusterId);
     return this.#topology.replicas
       .filter((r) => r.clusterId === clusterId && r.role !== "READ_REPLICA")
       .map((r) => r.id);
   }
 
   async currentTopology(): Promise<DeploymentTopology> {
-    return this.#topology;
+    return this.#acting ? this.#acting.currentTopology() : this.#topology;
   }
 
   exportState(): JsonValue {

@@ -1,6 +1,14 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
-import type { TEventCost, TPhase, TPlanEstimate, TPlannedStep, TRunbook, TStepKind } from "@/lib/operations/contracts";
+import type {
+  TEventCost,
+  TPhase,
+  TPlanEstimate,
+  TPlannedStep,
+  TReplicaRef,
+  TRunbook,
+  TStepKind,
+} from "@/lib/operations/contracts";
 import { lagSeconds } from "@/lib/telemetry/contracts";
 import { eventCostsOf, type EventCostItem } from "@/server/domain/planning/event-cost";
 import { EXPECTED_ASYNC_LAG_SECONDS, routingFailover } from "@/server/domain/planning/readiness-timing";
@@ -106,12 +114,25 @@ const asCost = (item: EventCostItem, prefix = ""): TEventCost => ({
   assumptions: item.assumptions.map((a) => `${prefix}${a}`),
 });
 
-/** The one-off cost of the event the runbook causes; a drill is a failover and its failback. */
-export function planEventCost(context: PlanContext, runbook: TRunbook): TEventCost {
+/**
+ * The one-off cost of the event the runbook causes, in the plan's direction (source to target); a
+ * drill is a failover and its failback.
+ */
+export function planEventCost(
+  context: PlanContext,
+  runbook: TRunbook,
+  { source, target }: { source: TReplicaRef; target: TReplicaRef },
+): TEventCost {
+  const move = { fromRegionId: source.regionId, toRegionId: target.regionId };
   let items: EventCostItem[];
   try {
     if ("missing" in context.catalog) throw new Error(context.catalog.missing);
-    items = eventCostsOf(context.estate, context.catalog, context.live.current);
+    items = eventCostsOf(
+      context.estate,
+      context.catalog,
+      context.live.current,
+      runbook === "FAILBACK" ? { failback: move } : { move },
+    );
   } catch (error) {
     // No price catalog (or a model the cost model refuses) must not stop an operator planning a failover.
     const why = error instanceof Error ? error.message : String(error);

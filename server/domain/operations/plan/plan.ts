@@ -15,10 +15,12 @@ import {
 } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
+import { lastMoveTo } from "@/server/domain/planning/last-move";
 import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 import { invalid } from "@/server/errors";
 
-import { nameReplicas, runbookSteps, withIndexes } from "../runbooks";
+import { nameReplicas, withIndexes } from "../runbooks";
+import { runbookStepsFor } from "../runbooks-postgres";
 import { planChecks } from "./checks";
 import { readPlanContext, type PlanContext } from "./context";
 import { lagOn, planEstimate, planEventCost, stepEstimator } from "./estimate";
@@ -52,15 +54,7 @@ async function originalPrimary(
   source: TReplicaRef,
   candidates: TReplicaRef[],
 ): Promise<Choice> {
-  const moved = await db.operation.findFirst({
-    where: {
-      clusterId: cluster.id,
-      status: "SUCCEEDED",
-      runbook: { in: ["FAILOVER", "SWITCHOVER"] },
-      targetReplicaId: source.id,
-    },
-    orderBy: { createdAt: "desc" },
-  });
+  const moved = await lastMoveTo(db, cluster.id, source.id);
   const original = moved ? candidates.find((c) => c.id === moved.sourceReplicaId) : undefined;
   const name = "Target is the original primary";
   if (moved && original) {
@@ -142,7 +136,7 @@ export async function planWithContext(
   const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.current);
   const lag = lagOn(live.current, linkId(cluster, source.id, target.id));
-  const named = nameReplicas(runbookSteps(runbook), {
+  const named = nameReplicas(runbookStepsFor(runbook, estate.driverKind), {
     source: `${source.name} (${source.regionCode})`,
     target: `${target.name} (${target.regionCode})`,
   });
@@ -160,7 +154,7 @@ export async function planWithContext(
     after: afterRunbook(runbook, estate, cluster, source, target),
     estimate: planEstimate(runbook, steps, lag),
     targets: { rtoSeconds: estate.rtoTargetSeconds, rpoSeconds: estate.rpoTargetSeconds },
-    eventCost: planEventCost(context, runbook),
+    eventCost: planEventCost(context, runbook, { source, target }),
     checks: [...checks, ...notes],
     policy,
     planHash: planHash(runbook, cluster.id, source, target, steps, fingerprint),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrafficPolicy" ALTER COLUMN "healthCheckTimeoutSeconds" SET DATA TYPE DOUBLE PRECISION;
