@@ -1,7 +1,7 @@
 // The live graph of a large deployment (about 300 nodes, built through the API): it opens zoomed
 // out, one node per region, every region named on screen; a region outage shows red at that fit
 // view; a click opens a region, zooming out closes them again, zooming in opens them; search finds
-// a replica; a drag that starts on an edge pans.
+// a replica; a drag that starts on an edge pans; "everything" from the toolbar stays open at its fit.
 import { expect, test, type Page } from "@playwright/test";
 
 import { buildEstate, type Mutate } from "../scripts/bench/large-estate";
@@ -88,6 +88,16 @@ test("a large deployment's graph: fit view of regions, outage, semantic zoom, se
     await page.waitForTimeout(250);
   }
   await expect(canvas).toHaveAttribute("data-detail", "graph", { timeout: 30_000 });
+
+  // "Everything" from the toolbar fits the whole graph, far below the zoom that closes regions:
+  // only the user's zoom closes them, not the fit itself.
+  await page.getByLabel("Detail").selectOption("regions");
+  await expect(canvas).toHaveAttribute("data-detail", "overview", { timeout: 30_000 });
+  await page.getByLabel("Detail").selectOption("everything");
+  await expect(page.locator('[data-testid^="region-node-"]').first()).toBeAttached({ timeout: 30_000 });
+  // The fit ends within a few frames; before the fix it closed the regions right then.
+  await page.waitForTimeout(1_500);
+  await expect(canvas).toHaveAttribute("data-detail", "graph");
 
   const cleared = await callMutation(page, "telemetry.clearFault", { faultId: fault.id });
   expect(cleared.ok()).toBe(true);

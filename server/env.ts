@@ -88,6 +88,13 @@ const ZEnv = z
     MERIDIAN_LAB_DEPLOYMENTS: commaList,
     /** The lab workload's writes per second at start (reads at the same rate). */
     MERIDIAN_LAB_WRITES_PER_SECOND: optional(wholeNumber("MERIDIAN_LAB_WRITES_PER_SECOND", 0, 5000).default(50)),
+    /**
+     * The worker's name as the holder of its leases on operations and in its attempts; the host and
+     * process id by default. Processes sharing a name share their leases (the test processes do).
+     */
+    MERIDIAN_WORKER_NAME: optional(
+      z.string().min(1).max(200, "MERIDIAN_WORKER_NAME must be at most 200 characters").optional(),
+    ),
     /** The interface the console listens on. */
     HOST: optional(z.string().min(1).default("127.0.0.1")),
   })

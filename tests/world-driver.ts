@@ -41,11 +41,21 @@ function onWorld<T>(deploymentId: string, fn: (twin: SimDriver) => Promise<T>): 
   return run;
 }
 
-function worldDriver(deploymentId: string): Driver {
+/**
+ * A test's hand in a call: given the call's input and the call itself (run it, or not, or late),
+ * it stands for a server that hangs, answers slowly or changes under the engine.
+ */
+export type Around = (input: Record<string, unknown>, call: () => Promise<unknown>) => Promise<unknown>;
+export type WorldOptions = { around?: Partial<Record<keyof Driver, Around>> };
+
+function worldDriver(deploymentId: string, options: WorldOptions): Driver {
   const on =
-    <A extends unknown[], T>(pick: (twin: SimDriver) => (...args: A) => Promise<T>) =>
-    (...args: A) =>
-      onWorld(deploymentId, (twin) => pick(twin).apply(twin, args));
+    <A extends unknown[], T>(name: keyof Driver, pick: (twin: SimDriver) => (...args: A) => Promise<T>) =>
+    (...args: A) => {
+      const call = () => onWorld(deploymentId, (twin) => pick(twin).apply(twin, args));
+      const around = options.around?.[name];
+      return (around ? around((args[0] ?? {}) as Record<string, unknown>, call) : call()) as Promise<T>;
+    };
   const faults: FaultInjector = {
     inject: (spec) => onWorld(deploymentId, (twin) => twin.faults.inject(spec)),
     clear: (input) => onWorld(deploymentId, (twin) => twin.faults.clear(input)),
@@ -55,19 +65,19 @@ function worldDriver(deploymentId: string): Driver {
     kind: "sim",
     capabilities: CAPABILITIES,
     faults,
-    observe: on((t) => t.observe),
-    fence: on((t) => t.fence),
-    unfence: on((t) => t.unfence),
-    promote: on((t) => t.promote),
-    demote: on((t) => t.demote),
-    repoint: on((t) => t.repoint),
-    setRouting: on((t) => t.setRouting),
-    waitForCatchUp: on((t) => t.waitForCatchUp),
-    writableReplicas: on((t) => t.writableReplicas),
-    committedPosition: on((t) => t.committedPosition),
-    appliedPosition: on((t) => t.appliedPosition),
-    clusterWorld: on((t) => t.clusterWorld),
-    currentTopology: on((t) => t.currentTopology),
+    observe: on("observe", (t) => t.observe),
+    fence: on("fence", (t) => t.fence),
+    unfence: on("unfence", (t) => t.unfence),
+    promote: on("promote", (t) => t.promote),
+    demote: on("demote", (t) => t.demote),
+    repoint: on("repoint", (t) => t.repoint),
+    setRouting: on("setRouting", (t) => t.setRouting),
+    waitForCatchUp: on("waitForCatchUp", (t) => t.waitForCatchUp),
+    writableReplicas: on("writableReplicas", (t) => t.writableReplicas),
+    committedPosition: on("committedPosition", (t) => t.committedPosition),
+    appliedPosition: on("appliedPosition", (t) => t.appliedPosition),
+    clusterWorld: on("clusterWorld", (t) => t.clusterWorld),
+    currentTopology: on("currentTopology", (t) => t.currentTopology),
     // Nothing for the session to save: the world is the state.
     exportState: () => null,
   };
@@ -77,13 +87,13 @@ function worldDriver(deploymentId: string): Driver {
  * Binds `deploymentId` to a world outside the database, made from the model the first time a
  * session opens. Returns the function that unbinds it (the world is forgotten).
  */
-export function bindWorldDriver(deploymentId: string): () => void {
+export function bindWorldDriver(deploymentId: string, options: WorldOptions = {}): () => void {
   const unbind = standInDriver(deploymentId, (binding) => {
     if (!worlds.has(deploymentId)) {
       const twin = SimDriver.create(binding.topology as DeploymentTopology, { seed: hashToSeed(deploymentId) });
       worlds.set(deploymentId, { state: twin.exportState(), queue: Promise.resolve() });
     }
-    return worldDriver(deploymentId);
+    return worldDriver(deploymentId, options);
   });
   return () => {
     unbind();

@@ -25,7 +25,7 @@ export const replicaWords = (replica: Pick<TReplicaRef, "name" | "regionCode">) 
   `${replica.name} (${replica.regionCode})`;
 
 /** Kept by the engine to undo a step (previous routing rules, stack sizes): not for reading. */
-const HIDDEN_OUTPUT = new Set(["previous", "stableSinceMs"]);
+const HIDDEN_OUTPUT = new Set(["previous", "scaled", "stableSinceMs"]);
 
 /** A step's output as short "key: value" pairs, replica ids shown by name; nested values as compact JSON. */
 export function outputPairs(
@@ -69,6 +69,11 @@ const PHRASES: Record<string, (value: Value, name: (v: Value) => string) => stri
   policies: (v) => `${v} routing polic${v === 1 ? "y" : "ies"} changed`,
   region: (v, name) => `in ${name(v)}`,
   resized: (v) => `${v} stack${v === 1 ? "" : "s"} resized`,
+  restored: (v) => `${v} stack${v === 1 ? "" : "s"} restored`,
+  kept: () => null, // the restore's note says what was kept and why
+  note: (v) => (typeof v === "string" && v !== "" ? v : null),
+  // Each resize in the size words of every page: "compute 3 × large, scaled down → 10 × large".
+  sizes: (v) => (typeof v === "string" && v !== "" ? v : null),
   cleared: (v) => `${v} fault${v === 1 ? "" : "s"} cleared`,
   writtenBytes: (v) => (typeof v === "number" ? `${formatBytes(v)} of new writes landed` : null),
   faultId: () => null,

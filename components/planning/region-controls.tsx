@@ -81,7 +81,8 @@ export function RegionControls({
               return (
                 <tr key={component.kind}>
                   <Td>
-                    {label(component.kind)} <span className="text-xs text-slate-500">{component.instanceSize}</span>
+                    {label(component.kind)}{" "}
+                    <span className="text-xs text-slate-500">{component.modelSize ?? component.instanceSize}</span>
                   </Td>
                   <Td>
                     <label

@@ -5,7 +5,7 @@
 // A large graph opens zoomed out, a region per node (region-summary.ts); zooming in, a click on a
 // region or the "Show" control brings everything in it.
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
 
 import { LiveMark } from "@/components/telemetry/live-mark";
 import { MeasuredBadge } from "@/components/telemetry/measured-badge";
@@ -24,6 +24,12 @@ import { indexSnapshot } from "./live-merge";
 import { buildOverviewGraph } from "./region-summary";
 import { SelectionPanel } from "./selection-panel";
 import { ViewToggle } from "./view-toggle";
+
+// Memoised: a snapshot re-renders the graph each second; the controls around it do not change.
+const Views = memo(ViewToggle);
+const Search = memo(GraphSearch);
+const Toolbar = memo(GraphToolbar);
+const Legend = memo(GraphLegend);
 
 /** Above this many nodes the graph opens zoomed out, and zooming switches between the two. */
 export const LARGE_GRAPH = 150;
@@ -85,16 +91,16 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
     <ReactFlowProvider>
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <ViewToggle view={view} onChange={setView} />
-          <GraphSearch query={query} onQueryChange={setQuery} matches={matches} />
+          <Views view={view} onChange={setView} />
+          <Search query={query} onQueryChange={setQuery} matches={matches} />
           <div className="ml-auto flex flex-wrap items-center gap-2">
             <LiveMark snapshot={snapshot} connected={connected} />
             <MeasuredBadge driverKind={deployment.driverKind} />
           </div>
         </div>
-        <GraphToolbar
+        <Toolbar
           detail={detail}
-          onDetail={(next) => changeDetail(next)}
+          onDetail={changeDetail}
           clusters={clusters}
           cluster={cluster}
           onCluster={setCluster}
@@ -126,7 +132,7 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
             onDetail={changeDetail}
           />
           <div className="pointer-events-none absolute bottom-2 left-2 z-10 rounded bg-white/85 px-2 py-1 dark:bg-slate-950/85">
-            <GraphLegend />
+            <Legend />
           </div>
           {selection ? (
             <div className="absolute bottom-2 right-2 top-2 z-10 flex">

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TIER_TONE } from "@/components/ui/tones";
-import { label } from "@/lib/topology/words";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import { DeleteButton } from "./delete-button";
 import type { Placement, StackComponent } from "./model-types";
@@ -49,9 +49,7 @@ export function StackTable({ deploymentId, placement }: { deploymentId: string; 
                   <Td>
                     <Badge tone={TIER_TONE[component.tier]}>{label(component.tier)}</Badge>
                   </Td>
-                  <Td className="text-right">
-                    {component.instanceCount} × <span className="font-mono text-xs">{component.instanceSize}</span>
-                  </Td>
+                  <Td className="text-right">{sizeLabel(component)}</Td>
                   {canEdit ? (
                     <Td>
                       <StackRowActions

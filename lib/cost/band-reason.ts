@@ -70,7 +70,7 @@ function aboveFindings(facts: TBandFacts): string[] {
     );
     if (full.length > 0)
       findings.push(
-        `secondary regions run FULL tiers (${codes(full)}), which is active-active spending under a ${label} label`,
+        `secondary regions run full tiers (${codes(full)}), which is active-active spending under a ${label} label`,
       );
   }
   if (facts.model === "PILOT_LIGHT") {
@@ -110,7 +110,7 @@ function belowFindings(facts: TBandFacts): string[] {
     );
     if (partial.length > 0)
       findings.push(
-        `secondary compute is not at FULL tier (${codes(partial)}), which is warm-standby or pilot-light spending under an ${label} label`,
+        `secondary compute is not at full tier (${codes(partial)}), which is warm-standby or pilot-light spending under an ${label} label`,
       );
   }
   if (facts.model === "WARM_STANDBY") {

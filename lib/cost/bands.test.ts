@@ -17,7 +17,7 @@ describe("DR cost bands", () => {
     expect(DR_COST_BANDS.BACKUP_RESTORE.source).toBe("Meridian assumption");
   });
 
-  it("explains a warm standby whose secondary runs FULL tiers", () => {
+  it("explains a warm standby whose secondary runs full tiers", () => {
     const estate = seedWarmStandbyEstate();
     const fullSecondary: TEstate = {
       ...estate,
@@ -36,7 +36,7 @@ describe("DR cost bands", () => {
     const result = band(fullSecondary);
     expect(result.multiplier).toBeCloseTo(6089.9 / 3143.7, 9);
     expect(result.band.within).toBe(false);
-    expect(result.band.reason).toContain("secondary regions run FULL tiers (us-west-2)");
+    expect(result.band.reason).toContain("secondary regions run full tiers (us-west-2)");
     expect(result.band.reason).toContain("active-active spending under a warm-standby label");
   });
 
@@ -79,7 +79,7 @@ describe("DR cost bands", () => {
     const result = band(halfHearted);
     expect(result.multiplier).toBeCloseTo(6928.2 / 3958.2, 9);
     expect(result.band.within).toBe(false);
-    expect(result.band.reason).toContain("secondary compute is not at FULL tier (eu-west-1, ap-southeast-1)");
+    expect(result.band.reason).toContain("secondary compute is not at full tier (eu-west-1, ap-southeast-1)");
   });
 
   it("explains a one-region estate that claims a DR model", () => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { atLeastZero, oneOf, text, wholeAtLeastZero } from "@/lib/fields";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import { ZPriceCatalog, type TPriceCatalog } from "./catalog";
 import type { TCostLine } from "./cost-line";
@@ -20,6 +21,8 @@ export const ZScaleUp = z.object({
   kind: oneOf("kind", ["COMPUTE", "DATABASE", "CACHE"]),
   instancesAdded: wholeAtLeastZero("instancesAdded"),
   instanceSize: text("instanceSize"),
+  /** The size as the model names it ("P2v3"), for the line's words, when that is not the class. */
+  modelSize: text("modelSize").optional(),
   hours: atLeastZero("hours"),
 });
 
@@ -109,7 +112,7 @@ export function computeEventCost(
     lines.push({
       category: CATEGORY_OF_KIND[scaleUp.kind],
       regionCode: to.code,
-      description: `scale-up in ${to.code}: ${scaleUp.instancesAdded} × ${scaleUp.instanceSize} ${scaleUp.kind.toLowerCase()} for ${scaleUp.hours} h`,
+      description: `scale-up in ${to.code}: ${sizeLabel({ instanceCount: scaleUp.instancesAdded, instanceSize: scaleUp.modelSize ?? scaleUp.instanceSize })} ${label(scaleUp.kind).toLowerCase()} for ${scaleUp.hours} h`,
       quantity,
       unit: "instance-hour",
       unitPriceUsd,

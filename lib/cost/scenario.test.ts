@@ -152,7 +152,7 @@ describe("applyScenario", () => {
       applyScenario(seedWarmStandbyEstate(), [
         { kind: "setTier", regionId: "us-west-2", component: "CDN", tier: "FULL" },
       ]),
-    ).toThrow(/has no CDN component/);
+    ).toThrow(/has no cdn component/);
   });
 
   it("setInstanceCount changes what is billed", () => {

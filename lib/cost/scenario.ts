@@ -1,4 +1,6 @@
 // Applies a list of what-if changes to an estate, purely: the input estate is never modified.
+import { label } from "@/lib/topology/words";
+
 import { CostError } from "./errors";
 import { parseInput } from "./parse-input";
 import { reshapeForDrModel, reshapeReplicas, shapeSecondaryStack, standbyCount } from "./reshape-for-dr-model";
@@ -38,7 +40,7 @@ function updateComponent(
   if (!region.components.some((component) => component.kind === kind)) {
     throw new CostError(
       "INVALID_SCENARIO",
-      `${where(context)}: region ${region.code} has no ${kind} component to change`,
+      `${where(context)}: region ${region.code} has no ${label(kind).toLowerCase()} component to change`,
     );
   }
   return updateRegion(estate, regionId, (r) => ({

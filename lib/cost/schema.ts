@@ -29,6 +29,8 @@ export const ZStackComponent = z.object({
   instanceCount: wholeAtLeastZero("instanceCount"),
   /** A size class the price catalog knows ("small", "medium", "large", "xlarge", ...). */
   instanceSize: text("instanceSize"),
+  /** The size as the model names it ("P2v3"), when that is not the class: what every page says. */
+  modelSize: text("modelSize").optional(),
 });
 
 export const ZRegion = z

@@ -1,5 +1,5 @@
 // Monthly cost of one region's stack: what actually runs there, including database replicas.
-import { label } from "@/lib/topology/words";
+import { label, sizeLabel, tieredSizeLabel } from "@/lib/topology/words";
 
 import type { TCostCategory, TCostLine } from "./cost-line";
 import { STACK_UNIT, stackItemKey } from "./price-keys";
@@ -26,12 +26,19 @@ export function billedInstanceCount(component: TStackComponent): number {
   return component.tier === "OFF" ? 0 : component.instanceCount;
 }
 
+/** What a component is called in a line: the model's size name, and the class it is priced as when that differs. */
+function sizeWords(component: TStackComponent, count = component.instanceCount): string {
+  const named = { ...component, instanceCount: count, instanceSize: component.modelSize ?? component.instanceSize };
+  const priced = component.modelSize ? ` (priced as ${component.instanceSize})` : "";
+  return `${tieredSizeLabel(named)}${priced}`;
+}
+
 function componentLine(
   region: TRegion,
   kind: TComponentKind,
   count: number,
   size: string,
-  note: string,
+  words: string,
   price: TPriceLookup,
 ): TCostLine {
   const unit = STACK_UNIT[kind];
@@ -41,7 +48,7 @@ function componentLine(
   return {
     category: CATEGORY_OF_KIND[kind],
     regionCode: region.code,
-    description: `${kind.toLowerCase().replace("_", " ")}: ${count} × ${size} ${note}`.trim(),
+    description: `${label(kind).toLowerCase()}: ${words}`,
     quantity,
     unit,
     unitPriceUsd,
@@ -61,16 +68,22 @@ function databaseLines(
   if (database && runningCount > 0) {
     // The component's instances are the replicas; more replicas than instances means more instances run.
     const count = Math.max(runningCount, replicas.length);
-    const note =
-      replicas.length > runningCount
-        ? `(${label(database.tier).toLowerCase()}, raised to its ${replicas.length} replicas)`
-        : `(${label(database.tier).toLowerCase()})`;
-    return [componentLine(region, "DATABASE", count, database.instanceSize, note, price)];
+    const raised = replicas.length > runningCount ? `, raised to its ${replicas.length} replicas` : "";
+    return [
+      componentLine(region, "DATABASE", count, database.instanceSize, `${sizeWords(database, count)}${raised}`, price),
+    ];
   }
   const why = database ? "its database component is off" : "it has no database component";
   return replicas.map((replica) => {
     const size = replica.instanceSize ?? primaryDatabaseSize ?? FALLBACK_REPLICA_SIZE;
-    return componentLine(region, "DATABASE", 1, size, `(replica ${replica.id} kept in sync; ${why})`, price);
+    return componentLine(
+      region,
+      "DATABASE",
+      1,
+      size,
+      `${sizeLabel({ instanceCount: 1, instanceSize: size })} (replica ${replica.id} kept in sync; ${why})`,
+      price,
+    );
   });
 }
 
@@ -88,7 +101,7 @@ export function stackLines(
         component.kind,
         component.instanceCount,
         component.instanceSize,
-        `(${label(component.tier).toLowerCase()})`,
+        sizeWords(component),
         price,
       ),
     );

@@ -61,6 +61,20 @@ export const LABELS: Record<string, string> = {
 
 export const label = (value: string) => LABELS[value] ?? value;
 
+/**
+ * A compute or database size, in the same words on every page (the Model tab, Plan, cost lines,
+ * operation plans, scale-up and restore steps): the count and the size as the model names it,
+ * "10 × large", "6 × P2v3" (never the price class it maps to, never an enum name).
+ */
+export const sizeLabel = (size: { instanceCount: number; instanceSize: string }) =>
+  `${size.instanceCount} × ${size.instanceSize}`;
+
+/** The same with its tier, for sentences with no tier column: "10 × large", "3 × large, scaled down", "off". */
+export function tieredSizeLabel(size: { tier: string; instanceCount: number; instanceSize: string }): string {
+  if (size.tier === "OFF") return "off";
+  return size.tier === "SCALED_DOWN" ? `${sizeLabel(size)}, scaled down` : sizeLabel(size);
+}
+
 /** The fields of the model's forms: the label above each control is the name its errors use. */
 export const DEPLOYMENT_FIELDS = {
   slug: { label: "Slug" },

@@ -4,6 +4,7 @@
 // Seeds copies of the demo's warm-standby estate (commerce-aws) in a throw-away database, sets
 // their switchover policy to need no approval, requests a planned switchover on each, and drives
 // the engine on the real clock (no observer: the twin advances with each step):
+//   0. write outage: the report's measured RTO of a switchover driven on the worker's 500 ms beat;
 //   1. move latency: one operation, one move per call (lock the operation, resume the twin, run the
 //      step, save twin + model + step + audit + event, commit), p50/p95/max over every move;
 //   2. throughput: 24 switchovers at once, driven by one worker loop, then by two in parallel (as
@@ -73,7 +74,7 @@ async function moveLatency(db: Db, runs: number) {
     const [id] = await requestSwitchovers(db, 1);
     while ((await unfinished(db, [id!])) > 0) {
       const started = performance.now();
-      const moves = await engineTick(db, Date.now(), { maxMoves: 1 });
+      const moves = await engineTick(db, null, { maxMoves: 1 });
       if (moves === 1) timings.push(performance.now() - started);
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -84,6 +85,43 @@ async function moveLatency(db: Db, runs: number) {
   );
 }
 
+/**
+ * The sim's write outage of a planned switchover driven as the worker drives it: a tick every
+ * 500 ms on the database's clock (a tick that is still running skips the beat). The outage is the
+ * report's measured RTO: from the end of the step before the fence to writes verified on the new
+ * primary (report.ts).
+ */
+async function writeOutage(db: Db, runs: number) {
+  const { engineTick } = await import("@/server/domain/operations/engine/engine");
+  const outages: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const [id] = await requestSwitchovers(db, 1);
+    let busy = false;
+    await new Promise<void>((resolve) => {
+      const beat = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        void engineTick(db, null, { operationIds: [id!] })
+          .then(async () => {
+            if ((await unfinished(db, [id!])) === 0) {
+              clearInterval(beat);
+              resolve();
+            }
+          })
+          .finally(() => (busy = false));
+      }, 500);
+    });
+    const op = await db.operation.findUniqueOrThrow({ where: { id: id! } });
+    const report = op.report as { measuredRtoSeconds: number | null } | null;
+    if (op.status === "SUCCEEDED" && report?.measuredRtoSeconds != null) outages.push(report.measuredRtoSeconds);
+    else log(`run ${run + 1}: ${op.status} ${op.failureReason ?? ""}`);
+  }
+  const s = spread(outages);
+  console.log(
+    `write outage of a switchover on the worker's 500 ms beat, ${outages.length} of ${runs} runs: median ${s.median.toFixed(2)} s (${s.min.toFixed(2)} – ${s.max.toFixed(2)} s)`,
+  );
+}
+
 async function throughput(db: Db, workers: number) {
   const { engineTick } = await import("@/server/domain/operations/engine/engine");
   const ids = await requestSwitchovers(db, OPERATIONS);
@@ -91,7 +129,7 @@ async function throughput(db: Db, workers: number) {
   let moves = 0;
   const loop = async () => {
     while ((await unfinished(db, ids)) > 0) {
-      const made = await engineTick(db, Date.now());
+      const made = await engineTick(db, null);
       moves += made;
       if (made === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -106,6 +144,8 @@ async function main() {
   const bench = await openBenchDatabase(log);
   try {
     const { db } = bench;
+    await writeOutage(db, Number(process.env.BENCH_OUTAGE_RUNS ?? 10));
+    if (process.env.BENCH_ONLY_OUTAGE) return;
     await moveLatency(db, 6);
     const one: number[] = [];
     const two: number[] = [];

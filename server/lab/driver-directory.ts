@@ -172,7 +172,7 @@ function labControls(
 
 /** A lab deployment running in this process (tests, benchmarks) as the driver's lab. */
 export function inProcessLab(deployment: {
-  serverStatus(): Promise<LabStatus["servers"]>;
+  serverStatus(options?: { roles?: boolean }): Promise<LabStatus["servers"]>;
   routerStatus(): LabStatus["routers"];
   linkStatus(): LabStatus["links"];
   probeStatus(): LabStatus["probes"];
@@ -193,7 +193,8 @@ export function inProcessLab(deployment: {
   return {
     async status() {
       return {
-        servers: await deployment.serverStatus(),
+        // Where the servers are and their markers; the driver reads roles itself (pooled connections).
+        servers: await deployment.serverStatus({ roles: false }),
         routers: deployment.routerStatus(),
         links: deployment.linkStatus(),
         probes: deployment.probeStatus(),

@@ -7,6 +7,7 @@ import type { ClusterRuntime } from "./cluster-runtime";
 import { HealthChecks } from "./health-checks";
 import { Ledger } from "./ledger";
 import { readMarker } from "./markers";
+import { returnFormerPrimary } from "./moves";
 import { LAB_DATABASE, LAB_USER, type StopMode } from "./pg-server";
 import { ProbeNetwork } from "./probe-network";
 import { LabRouter } from "./router";
@@ -163,7 +164,13 @@ export class LabDeployment {
   async startServer(replica: string): Promise<void> {
     const found = this.findReplica(replica);
     if (!found) throw new Error(`lab deployment ${this.slug} has no replica ${replica}`);
-    await found.cluster.startServer(found.name);
+    const { cluster, name } = found;
+    const fencedFormerPrimary =
+      cluster instanceof SinglePrimaryCluster &&
+      name !== cluster.primaryName &&
+      readMarker(cluster.serverOf(name).server.dir)?.fenced === true;
+    if (fencedFormerPrimary) await returnFormerPrimary(cluster, name);
+    else await cluster.startServer(name);
     this.probes.refresh();
   }
 
@@ -183,7 +190,12 @@ export class LabDeployment {
     return id ? { regionId: id } : {};
   }
 
-  async serverStatus(): Promise<ServerStatus[]> {
+  /**
+   * Every server's status. `roles: false` skips asking each server pg_is_in_recovery() (a new
+   * connection each): the driver's sessions need only where the servers are and their markers, and
+   * read roles themselves over pooled connections; the role is then the folder's (standby.signal).
+   */
+  async serverStatus({ roles = true }: { roles?: boolean } = {}): Promise<ServerStatus[]> {
     return Promise.all(
       [...this.clusters.values()].flatMap((runtime) =>
         [...runtime.servers.values()].map(async ({ replica, server }): Promise<ServerStatus> => {
@@ -204,6 +216,17 @@ export class LabDeployment {
             marker: readMarker(server.dir),
           };
           if (pid === null) return { ...base, role: "DOWN", inRecovery: null };
+          if (!roles)
+            return {
+              ...base,
+              role:
+                runtime.cluster.writeTopology === "MULTI_PRIMARY"
+                  ? "MULTI_MASTER"
+                  : server.isStandbyFolder
+                    ? "READ_REPLICA"
+                    : "PRIMARY",
+              inRecovery: null,
+            };
           try {
             const [row] = await queryRows<{ r: boolean }>(
               server.endpoint(),

@@ -51,17 +51,32 @@ async function otherWriter(cluster: SinglePrimaryCluster, name: string): Promise
   return null;
 }
 
+/**
+ * The server follows the current primary: its WAL receiver streams on the primary's timeline and it
+ * has replayed what the primary had written when the check began. A diverged former primary may
+ * connect for a moment and then refuse the new timeline; it never gets that far.
+ */
 async function streams(cluster: SinglePrimaryCluster, name: string): Promise<boolean> {
   const { server } = cluster.serverOf(name);
+  const [primary] = await queryRows<{ lsn: string; tli: number }>(
+    cluster.primary.endpoint("postgres"),
+    `select pg_current_wal_lsn()::text as lsn,
+       ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int as tli`,
+    [],
+    3000,
+  );
+  if (!primary) return false;
   const deadline = Date.now() + REJOIN_STREAMING_WAIT_MS;
   while (Date.now() < deadline) {
-    const rows = await queryRows<{ status: string }>(
+    const rows = await queryRows<{ status: string; tli: number; caught_up: boolean }>(
       server.endpoint("postgres"),
-      "select status from pg_stat_wal_receiver",
-      [],
+      `select status, received_tli as tli, pg_last_wal_replay_lsn() >= $1::pg_lsn as caught_up
+       from pg_stat_wal_receiver`,
+      [primary.lsn],
       3000,
     ).catch(() => []);
-    if (rows[0]?.status === "streaming") return true;
+    const row = rows[0];
+    if (row?.status === "streaming" && Number(row.tli) === Number(primary.tli) && row.caught_up) return true;
     await sleep(50);
   }
   return false;
@@ -141,4 +156,29 @@ export async function moveServer(cluster: SinglePrimaryCluster, name: string, in
     marker: readMarker(server.dir),
     ...(recloned !== undefined ? { recloned } : {}),
   };
+}
+
+/**
+ * A former primary whose region returns (its server started again after an outage): it comes back
+ * as a standby of the current primary, following the new timeline when its WAL ended before the
+ * promotion point, re-cloned otherwise. The lab's own move, not an attempt's: its marker keeps the
+ * token it had, and loses its fence.
+ */
+export async function returnFormerPrimary(cluster: SinglePrimaryCluster, name: string): Promise<MoveResult> {
+  const { server } = cluster.serverOf(name);
+  const marker = readMarker(server.dir);
+  let recloned = false;
+  await cluster.rejoinAsStandby(name);
+  if (!(await streams(cluster, name))) {
+    await cluster.reclone(name);
+    recloned = true;
+  }
+  if (marker)
+    writeMarker(server.dir, {
+      token: marker.token,
+      action: recloned ? "returned, re-cloned" : "returned",
+      fenced: false,
+      demoted: false,
+    });
+  return { replica: name, running: server.running, marker: readMarker(server.dir), recloned };
 }

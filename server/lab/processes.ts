@@ -3,13 +3,25 @@
 import { existsSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
+/** A process that has exited but was not reaped yet (state Z): gone, whatever kill(pid, 0) says. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  // A postmaster started by pg_ctl is nobody's child here: once it exits it stays a zombie until
+  // init reaps it, which can take seconds; waiting for that would stretch every fast shutdown.
+  return !isZombie(pid);
 }
 
 /** The command line of a live process, or null (gone, or no /proc). */

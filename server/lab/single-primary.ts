@@ -3,6 +3,7 @@
 // Patroni, CloudNativePG and RDS run PostgreSQL. Folders survive restarts: a later start keeps
 // each server's role (a promoted server has no standby.signal) and only copies what is missing.
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 import { MERIDIAN_SCHEMA } from "@/server/drivers/postgres/meridian-schema";
 
@@ -16,6 +17,8 @@ import { Relay } from "./relay";
 import { regionOf, sqlName, type LabCluster, type LabDeploymentSpec, type LabReplica } from "./spec";
 import { ident, withClient } from "./sql";
 import { CREATE_WORKLOAD_TABLE } from "./workload-table";
+
+const PROMOTE_POLL_MS = 10;
 
 export interface ServerOfCluster {
   replica: LabReplica;
@@ -189,17 +192,32 @@ export class SinglePrimaryCluster implements ClusterRuntime {
   async promote(name: string): Promise<void> {
     const { server } = this.serverOf(name);
     if (!server.running) throw new Error(`cannot promote ${name}: its server is not running`);
-    await withClient(server.endpoint("postgres"), async (client) => {
-      const [row] = (await client.query<{ r: boolean }>("select pg_is_in_recovery() as r")).rows;
-      if (row?.r) await client.query("select pg_promote(true, 30)");
-    });
+    const others = [...this.servers.values()].filter((other) => other.replica.name !== name);
+    await withClient(
+      server.endpoint("postgres"),
+      async (client) => {
+        const inRecovery = async () =>
+          (await client.query<{ r: boolean }>("select pg_is_in_recovery() as r")).rows[0]?.r;
+        if (await inRecovery()) {
+          // pg_promote(wait) looks every 100 ms; asking every 10 ms ends the wait as soon as it is done.
+          await client.query("select pg_promote(false)");
+          const deadline = Date.now() + 30_000;
+          while (await inRecovery()) {
+            if (Date.now() > deadline) throw new Error(`${name} did not finish its promotion within 30 s`);
+            await sleep(PROMOTE_POLL_MS);
+          }
+        }
+        for (const other of others) {
+          const slot = this.slotName(other.replica.name);
+          const found = await client.query("select 1 from pg_replication_slots where slot_name = $1", [slot]);
+          if (found.rowCount === 0) await client.query("select pg_create_physical_replication_slot($1, true)", [slot]);
+        }
+      },
+      30_000,
+    );
     this.primaryName = name;
     server.writeSettings({ clusterName: this.clusterName(this.serverOf(name).replica) });
-    for (const other of this.servers.values())
-      if (other.replica.name !== name) {
-        await ensurePhysicalSlot(server, this.slotName(other.replica.name));
-        await this.ensureLink(other.replica);
-      }
+    for (const other of others) await this.ensureLink(other.replica);
   }
 
   /** Points a running standby at the current primary (primary_conninfo is reloaded, no restart). */

@@ -32,6 +32,27 @@ describe("a step's output in words", () => {
     expect(sentence).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 
+  it("says a scale-up and a restore in size words, never the engine's records or enum names", () => {
+    const scaled = JSON.stringify([{ id: REPLICA, tier: "FULL", instanceCount: 10 }]);
+    const previous = JSON.stringify([{ id: REPLICA, tier: "SCALED_DOWN", instanceCount: 3 }]);
+    const sizes = "compute 3 × large, scaled down → 10 × large";
+    expect(outputSentence({ region: "eu-west-1", regionId: REPLICA, resized: 1, sizes, previous, scaled })).toBe(
+      "In eu-west-1; 1 stack resized; compute 3 × large, scaled down → 10 × large.",
+    );
+    const restore = outputSentence({
+      region: "eu-west-1",
+      restored: 1,
+      kept: 0,
+      sizes: "compute 10 × large → 3 × large, scaled down",
+      previous: scaled,
+      note: "eu-west-1 is back at its size before the scale-up",
+    });
+    expect(restore).toBe(
+      "In eu-west-1; 1 stack restored; compute 10 × large → 3 × large, scaled down; eu-west-1 is back at its size before the scale-up.",
+    );
+    expect(restore).not.toMatch(/FULL|SCALED_DOWN/);
+  });
+
   it("returns nothing for an output with nothing to say", () => {
     expect(outputSentence({ faultId: REPLICA, previous: "[]" })).toBeNull();
     expect(outputSentence(null)).toBeNull();

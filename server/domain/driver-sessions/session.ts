@@ -162,8 +162,11 @@ export async function withDriverSession<T>(
   deploymentId: string,
   nowMs: number,
   act: (session: { driver: Driver; before: DeploymentTopology; world: DeploymentTopology }) => Promise<T>,
+  /** Wraps the driver before any call (the engine bounds every call by its lease's deadline). */
+  bound?: (driver: Driver) => Driver,
 ): Promise<T> {
   const session = await lockToAct(tx, deploymentId, nowMs);
+  if (bound) session.driver = bound(session.driver);
   try {
     const world = await session.driver.currentTopology();
     const result = await act({ driver: session.driver, before: session.topology, world });

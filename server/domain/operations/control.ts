@@ -4,6 +4,7 @@ import { STOPPABLE_STATUSES, type TOperationDetail } from "@/lib/operations/cont
 import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { databaseNow } from "@/server/domain/clock";
 import type { Actor } from "@/server/domain/identity/actor";
 import { conflict, notFound } from "@/server/errors";
 
@@ -67,7 +68,7 @@ export async function resumeOperation(db: Db, actor: Actor, input: Control): Pro
     // A wait interrupted by the pause starts its window again: the pause is not the condition's fault.
     await tx.operationStep.updateMany({
       where: { operationId: op.id, status: "WAITING" },
-      data: { startedAt: new Date(), nextAttemptAt: null },
+      data: { startedAt: new Date(await databaseNow(tx)), nextAttemptAt: null },
     });
     await recordAudit(tx, actor, {
       action: "operation.resume",
@@ -104,7 +105,7 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
     // Nobody may decide a gate of an aborted run: its open gates close with it.
     await tx.approvalGate.updateMany({
       where: { operationId: op.id, status: "OPEN" },
-      data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date() },
+      data: { status: "LAPSED", reason: "the operation was aborted", decidedAt: new Date(await databaseNow(tx)) },
     });
     // A move lost after it called the driver may have fenced or demoted: only the engine, asking the
     // world, can tell, so such a run goes through the rollback even when the model shows nothing to undo.
@@ -118,7 +119,7 @@ export async function abortOperation(db: Db, actor: Actor, input: Control): Prom
         { ...op, abortRequested: true },
         "ABORTED",
         `${reason}; nothing needed undoing`,
-        Date.now(),
+        await databaseNow(tx),
       );
       return;
     }

@@ -8,7 +8,7 @@ import type { TPhase, TPlannedStep, TRollback, TRunbook, TStepKind } from "@/lib
 export type Part = "source" | "target";
 type Params = TPlannedStep["params"];
 
-type StepSpec = Omit<TPlannedStep, "index" | "gated" | "estimateSeconds"> & { estimateSeconds?: number };
+export type StepSpec = Omit<TPlannedStep, "index" | "gated" | "estimateSeconds"> & { estimateSeconds?: number };
 
 const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> = {
   PRECHECK: { rollback: "none", words: "Reads only; nothing to undo." },
@@ -45,7 +45,7 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   RESTORE_SIZE: { rollback: "compensate", words: "Scales the stack back up to the size it had before." },
 };
 
-function step(
+export function step(
   kind: TStepKind,
   phase: TPhase,
   title: string,
@@ -122,7 +122,7 @@ const failbackPhase = (): TPhase => "failback";
  * the run finishes by promoting the chosen replica. A drill's outage is its own and is cleared first
  * on the way out, so there the old primary can take writes again.
  */
-const DEAD_PRIMARY_UNDO = {
+export const DEAD_PRIMARY_UNDO = {
   rollback: "irreversible" as TRollback,
   words:
     "Point of no return in a failover: the old primary's region is down, so lifting its fence or promoting it back would leave the cluster with no writer. Abort is refused from here; the run finishes by promoting the chosen replica.",

@@ -15,6 +15,7 @@ import {
   type TStepKind,
 } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
+import { databaseNow } from "@/server/domain/clock";
 import { notFound } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 
@@ -110,7 +111,7 @@ export async function getOperation(db: Db, operationId: string, viewer: Viewer):
     },
   });
   if (!op) throw notFound("the operation");
-  const nowMs = Date.now();
+  const nowMs = await databaseNow(db);
   const plan = parseOperationPlan(op.plan);
   return {
     ...summaryView(op, plan),

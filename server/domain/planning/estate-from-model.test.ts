@@ -1,6 +1,7 @@
 // The model -> lib/cost estate mapping, for the article's three demo deployments, against real PostgreSQL.
 import { describe, expect, it } from "vitest";
 
+import { sizeLabel } from "@/lib/topology/words";
 import { db } from "@/server/db";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
 import { createCluster } from "@/server/domain/topology/clusters";
@@ -38,8 +39,8 @@ describe("the demo deployments as the cost model sees them", () => {
       { kind: "COMPUTE", tier: "FULL", instanceCount: 10, instanceSize: "large" },
       { kind: "DATABASE", tier: "FULL", instanceCount: 2, instanceSize: "xlarge" },
       { kind: "CACHE", tier: "FULL", instanceCount: 2, instanceSize: "large" },
-      { kind: "OBJECT_STORAGE", tier: "FULL", instanceCount: 1, instanceSize: "medium" },
-      { kind: "CDN", tier: "FULL", instanceCount: 1, instanceSize: "medium" },
+      { kind: "OBJECT_STORAGE", tier: "FULL", instanceCount: 1, instanceSize: "medium", modelSize: "standard" },
+      { kind: "CDN", tier: "FULL", instanceCount: 1, instanceSize: "medium", modelSize: "standard" },
     ]);
     expect(estate.regions[1]!.components.find((c) => c.kind === "COMPUTE")).toEqual({
       kind: "COMPUTE",
@@ -92,6 +93,20 @@ describe("the demo deployments as the cost model sees them", () => {
     expect(assumptions).toContain("eastus database: GP_Gen5_8 (8 vCPU) priced as large");
     expect(estate.routing).toMatchObject({ product: "AZURE_FRONT_DOOR", healthCheckCount: 10 });
     expect(assumptions[0]).toBe("routing priced from policy front-door (the first of 2)");
+  });
+
+  it("saas-azure: a cost line names a size as the model does (6 × P2v3), with the class it is priced as", async () => {
+    const { deployment } = await seedPlanningDemo("saas-azure");
+    const model = await loadPlanningModel(db, deployment.id);
+    const compute = model.regions[0]!.stack.find((component) => component.kind === "COMPUTE")!;
+    const cost = await costOfDeployment(db, deployment.id);
+    const line = cost.lines.find((entry) => entry.category === "compute" && entry.regionCode === "eastus")!;
+    // The Model tab's words for the same component, and the line's: one name for the size.
+    expect(sizeLabel(compute)).toBe("6 × P2v3");
+    expect(line.description).toBe(`compute: ${sizeLabel(compute)} (priced as medium)`);
+    const standby = cost.lines.find((entry) => entry.category === "compute" && entry.regionCode !== "eastus")!;
+    expect(standby.description).toMatch(/^compute: \d+ × P2v3, scaled down \(priced as medium\)$/);
+    expect(cost.lines.map((entry) => entry.description).join(" ")).not.toMatch(/FULL|SCALED_DOWN/);
   });
 
   it("every demo deployment costs with the seeded catalog, and the result names the catalog's date", async () => {

@@ -122,6 +122,8 @@ export function estateFromModel(model: PlanningModel): EstateFromModel {
         tier: component.tier,
         instanceCount: component.instanceCount,
         instanceSize: sizeClass,
+        // Pages say the size as the model names it; the class is only what it is priced as.
+        ...(sizeClass === component.instanceSize ? {} : { modelSize: component.instanceSize }),
       };
     }),
   }));

@@ -68,7 +68,7 @@ describe("event costs", () => {
       usd: 7 * 24 * 0.4,
     });
     expect(failover.assumptions).toContain(
-      "eu-west-1 compute brought from 3 to the primary's 10 instances (large) for 24 h, until the failback",
+      "eu-west-1 compute brought from 3 × large to the primary's 10 × large for 24 h, until the failback",
     );
   });
 

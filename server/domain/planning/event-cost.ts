@@ -9,6 +9,7 @@ import {
   type TScaleUp,
 } from "@/lib/cost";
 import { EVENT_KINDS } from "@/lib/planning/contracts";
+import { sizeLabel } from "@/lib/topology/words";
 import type { Db } from "@/server/db";
 import { readLiveNow, type CurrentLive } from "@/server/domain/telemetry/current-live";
 
@@ -82,18 +83,26 @@ function computeScaleUp({ primary, secondary }: Pair, hours: number): { scaleUps
   const target = running(primary);
   const have = running(secondary);
   const added = Math.max(0, target - have);
-  const size =
-    secondary.components.find((c) => c.kind === "COMPUTE")?.instanceSize ??
-    primary.components.find((c) => c.kind === "COMPUTE")?.instanceSize;
-  if (added === 0 || !size) {
+  const component =
+    secondary.components.find((c) => c.kind === "COMPUTE") ?? primary.components.find((c) => c.kind === "COMPUTE");
+  if (added === 0 || !component) {
     return {
       scaleUps: [],
       assumption: `no compute scale-up: ${secondary.code} already runs ${have} compute instances, the primary ${target}`,
     };
   }
+  const name = component.modelSize ?? component.instanceSize;
   return {
-    scaleUps: [{ kind: "COMPUTE", instancesAdded: added, instanceSize: size, hours }],
-    assumption: `${secondary.code} compute brought from ${have} to the primary's ${target} instances (${size}) for ${hours} h`,
+    scaleUps: [
+      {
+        kind: "COMPUTE",
+        instancesAdded: added,
+        instanceSize: component.instanceSize,
+        ...(component.modelSize ? { modelSize: component.modelSize } : {}),
+        hours,
+      },
+    ],
+    assumption: `${secondary.code} compute brought from ${sizeLabel({ instanceCount: have, instanceSize: name })} to the primary's ${sizeLabel({ instanceCount: target, instanceSize: name })} for ${hours} h`,
   };
 }
 

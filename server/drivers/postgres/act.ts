@@ -201,7 +201,12 @@ export class LabActing {
     if (!target) throw new NotFoundError("replica", targetId);
     const former =
       target.marker?.fenced === true || target.marker?.demoted === true || (target.running && !target.inRecovery);
-    const result = await this.#move(targetId, former ? "rejoin" : "repoint", input.token);
+    // A former primary that is down (a failover's) is not started here: its folder is a standby's,
+    // and it rejoins when its region returns (the lab's start follows the new timeline or re-clones).
+    const result =
+      former && !target.running
+        ? { recloned: false }
+        : await this.#move(targetId, former ? "rejoin" : "repoint", input.token);
     link.sourceReplicaId = source.id;
     link.targetReplicaId = targetId;
     const replica = this.#replica(targetId);

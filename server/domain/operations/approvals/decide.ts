@@ -6,6 +6,7 @@ import type { TDecision, TGateView, TInboxItem } from "@/lib/operations/contract
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { databaseNow } from "@/server/domain/clock";
 import { confirmPassword, type ConfirmationRule } from "@/server/domain/identity/password-confirmation";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
 import { noticeDecision } from "@/server/domain/notifications/notices";
@@ -61,10 +62,10 @@ export async function decideGate(db: Db, actor: SessionActor, input: TDecision):
     include: { decisions: true, operation: { select: { requestedById: true, status: true } } },
   });
   if (!unlocked) throw notFound("the approval request");
-  const early = cannotDecide(unlocked, actor, Date.now());
+  const early = cannotDecide(unlocked, actor, await databaseNow(db));
   if (early) throw conflict(early, "gateId");
   await confirmPassword(db, actor, input.password, APPROVAL_PASSWORD);
-  const nowMs = Date.now();
+  const nowMs = await databaseNow(db);
   try {
     await db.$transaction(async (tx) => {
       const gate = await lockGate(tx, input.gateId);
@@ -145,7 +146,7 @@ export async function inbox(db: Db, actor: SessionActor): Promise<TInboxItem[]> 
       operation: { include: summaryInclude },
     },
   });
-  const nowMs = Date.now();
+  const nowMs = await databaseNow(db);
   return gates.map((gate) => ({
     gate: gateView(gate, cannotDecide(gate, actor, nowMs)),
     operation: summaryView(gate.operation),

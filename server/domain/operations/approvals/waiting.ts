@@ -6,6 +6,7 @@ import { ROLES } from "@/lib/enums";
 import { mayDecide } from "@/lib/identity/permissions";
 import { STOPPABLE_STATUSES } from "@/lib/operations/contracts";
 import type { Db } from "@/server/db";
+import { databaseNow } from "@/server/domain/clock";
 import type { SessionActor } from "@/server/domain/identity/session-actor";
 
 import { cannotDecide } from "./decide-rules";
@@ -16,7 +17,8 @@ export type TApprovalsWaiting = {
   byDeployment: Record<string, number>;
 };
 
-export async function approvalsWaiting(db: Db, actor: SessionActor, nowMs = Date.now()): Promise<TApprovalsWaiting> {
+export async function approvalsWaiting(db: Db, actor: SessionActor, at?: number): Promise<TApprovalsWaiting> {
+  const nowMs = at ?? (await databaseNow(db));
   const roles = ROLES.filter((required) => mayDecide(actor.role, required));
   if (roles.length === 0) return { count: 0, byDeployment: {} };
   const gates = await db.approvalGate.findMany({

@@ -6,10 +6,13 @@
 import { parseStepOutput, ZStepParams } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
 import { withDriverSession } from "@/server/domain/driver-sessions/session";
+import type { Driver } from "@/server/drivers/types";
 import type { OperationStep } from "@/server/generated/prisma/client";
 
 import { facts, isDatabaseError, type StepContext } from "../steps/context";
+import { boundedDriver, DeadlineExceeded } from "./deadline";
 import { withIntent, type Attempts } from "./intent";
+import { LeaseLost, type LeaseKeeper } from "./lease";
 import type { LockedOperation } from "./outcomes";
 
 export type CrashPoint = "before-step" | "after-effect" | "before-commit";
@@ -28,9 +31,24 @@ export type Mover = {
   nowMs: number;
   /** Test hook: throws SimulatedCrash at a named point. */
   crashAt?: (point: CrashPoint, step: { kind: string; index: number; operationId: string }) => boolean;
-  /** Called before every driver action; throws to stop a worker that may no longer act (its lease). */
-  beforeAction?: () => void;
+  /** The longest the primary may stay fenced before a promotion (fenced-window.ts). */
+  fencedWindowMs?: number;
+  /** The worker's lease on the operation being moved: renewed before every action, it bounds every call. */
+  lease?: LeaseKeeper;
 };
+
+/** Errors that lose the whole move: what it asked of the driver stays in doubt, for the world to settle. */
+export const losesTheMove = (error: unknown) =>
+  error instanceof SimulatedCrash ||
+  error instanceof LeaseLost ||
+  error instanceof DeadlineExceeded ||
+  isDatabaseError(error);
+
+/** The driver bounded by the mover's lease (every call, reads too), when it has one. */
+export function leaseBound(mover: Mover, operationId: string) {
+  const lease = mover.lease;
+  return lease ? (driver: Driver) => boundedDriver(driver, () => lease.signal, operationId) : undefined;
+}
 
 export type AttemptResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -53,28 +71,34 @@ export async function attemptStep<T>(
     holder: mover.holder,
   };
   try {
-    const value = await withDriverSession(tx, op.deploymentId, mover.nowMs, async ({ driver, before, world }) => {
-      attempts = withIntent(mover.db, driver, scope, mover.beforeAction);
-      const ctx: StepContext = {
-        tx,
-        driver: attempts.driver,
-        topology: world,
-        model: before,
-        nowMs: mover.nowMs,
-        operation: facts(op),
-        params: ZStepParams.parse(step.params),
-        previous: parseStepOutput(step.output),
-      };
-      const result = await fn(ctx);
-      if (mover.crashAt?.("after-effect", step)) throw new SimulatedCrash("after-effect");
-      return result;
-    });
+    const value = await withDriverSession(
+      tx,
+      op.deploymentId,
+      mover.nowMs,
+      async ({ driver, before, world }) => {
+        attempts = withIntent(mover.db, driver, scope, mover.lease);
+        const ctx: StepContext = {
+          tx,
+          driver: attempts.driver,
+          topology: world,
+          model: before,
+          nowMs: mover.nowMs,
+          operation: facts(op),
+          params: ZStepParams.parse(step.params),
+          previous: parseStepOutput(step.output),
+        };
+        const result = await fn(ctx);
+        if (mover.crashAt?.("after-effect", step)) throw new SimulatedCrash("after-effect");
+        return result;
+      },
+      leaseBound(mover, op.id),
+    );
     await (attempts as Attempts | null)?.settle(tx, mover.nowMs);
     return { ok: true, value };
   } catch (error) {
-    // A crash, or the database failing under the move (deadlock, lost connection, timeout): the
-    // whole move is lost, and what it asked of the driver is in doubt.
-    if (error instanceof SimulatedCrash || isDatabaseError(error)) throw error;
+    // A crash, the database failing under the move (deadlock, lost connection, timeout), a lost
+    // lease or a call past its deadline: the whole move is lost, and what it asked of the driver is in doubt.
+    if (losesTheMove(error)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT meridian_step");
     await (attempts as Attempts | null)?.settle(tx, mover.nowMs);
     return { ok: false, error };

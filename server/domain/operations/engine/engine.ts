@@ -2,6 +2,10 @@
 // transaction per move:
 //   - the operation's row is locked FOR UPDATE SKIP LOCKED, so two workers never move the same
 //     operation (and so never run the same step) at once, and a busy one is simply skipped;
+//   - the worker then takes (or renews) its lease on the operation (lease.ts), on the database's
+//     clock: an operation whose lease another worker holds is left alone until it expires, even when
+//     that worker's transaction is gone (it may still be inside a driver call, whose deadline is
+//     shorter than the lease); a worker that cannot renew stops acting;
 //   - every driver action is preceded by its intent, committed on its own (intent.ts), and carries
 //     the attempt's token; the step's record and the attempt's result commit with the move;
 //   - a move lost after it called the driver (a crash, a database error, a SIGTERM) leaves its
@@ -14,13 +18,18 @@ import { hostname } from "node:os";
 
 import { parseStepOutput, ZStepParams, type TStepKind } from "@/lib/operations/contracts";
 import type { Db, Tx } from "@/server/db";
+import { databaseNow } from "@/server/domain/clock";
 import { DriverError } from "@/server/drivers/errors";
+import { env } from "@/server/env";
 
 import { messageOf, StepRefused, type StepOutcome } from "../steps/context";
 import { STEP_HANDLERS } from "../steps/handlers";
 import { advanceGate } from "./advance-gate";
 import { attemptStep, SimulatedCrash, type CrashPoint, type Mover } from "./attempt";
-import { finishOperation, markProgress, type LockedOperation } from "./outcomes";
+import { hasAbandonedCall } from "./deadline";
+import { FENCED_WINDOW_MS, fencedTooLong } from "./fenced-window";
+import { LEASE_MS, LeaseKeeper, takeLease } from "./lease";
+import { failOperation, finishOperation, markProgress, type LockedOperation } from "./outcomes";
 import { reconcileInDoubt } from "./reconcile";
 import { rollbackNext } from "./rollback";
 
@@ -35,6 +44,14 @@ export type EngineOptions = {
   onError?: (operationId: string, error: unknown) => void;
   /** Who this worker is, in its attempts and its lease; the host and process by default. */
   holder?: string;
+  /** How long the worker's lease on an operation lasts from its last renewal (LEASE_MS by default). */
+  leaseMs?: number;
+  /** The longest the primary may stay fenced before a promotion (FENCED_WINDOW_MS by default). */
+  fencedWindowMs?: number;
+  /** Test hook: only these operations (a test's own, beside other tests' on the same database). */
+  operationIds?: string[];
+  /** Stops the tick after the move in flight (a worker told to stop lets that move finish). */
+  stop?: AbortSignal;
 };
 
 /** Errors that retrying cannot fix: safety refusals of the driver and refusals of the runbook. */
@@ -52,17 +69,37 @@ const isFinal = (error: unknown) =>
   error instanceof StepRefused || (error instanceof DriverError && FINAL_DRIVER_CODES.has(error.code));
 
 const TX = { timeout: 60_000, maxWait: 15_000 } as const;
-const DEFAULT_HOLDER = `${hostname()}:${process.pid}`;
+/** This process as a lease holder (MERIDIAN_WORKER_NAME, or host:pid): the worker releases its leases under it when it stops. */
+export const processHolder = () => env().MERIDIAN_WORKER_NAME ?? `${hostname()}:${process.pid}`;
 
-export async function engineTick(db: Db, nowMs: number, options: EngineOptions = {}): Promise<number> {
+/**
+ * One beat of the engine. `at` is null in the worker: each move reads the database's clock afresh
+ * (server/domain/clock.ts), the one clock of every timestamp, deadline and expiry it writes or
+ * compares. Tests give a time instead, the same for every move of the tick, to run virtual time.
+ */
+export async function engineTick(db: Db, at: number | null, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
-  const mover: Mover = { db, nowMs, holder: options.holder ?? DEFAULT_HOLDER, crashAt: options.crashAt };
+  const holder = options.holder ?? processHolder();
+  const leaseMs = options.leaseMs ?? LEASE_MS;
   let moves = 0;
-  while (moves < (options.maxMoves ?? 100)) {
+  while (moves < (options.maxMoves ?? 100) && !options.stop?.aborted) {
     const seen = visited.length;
+    const mover: Mover = {
+      db,
+      nowMs: at ?? 0,
+      holder,
+      crashAt: options.crashAt,
+      fencedWindowMs: options.fencedWindowMs ?? FENCED_WINDOW_MS,
+    };
     let moved: "moved" | "idle" | null;
     try {
-      moved = await db.$transaction((tx) => moveOne(tx, mover, visited), TX);
+      moved = await db.$transaction(async (tx) => {
+        if (at === null) mover.nowMs = await databaseNow(tx);
+        const result = await moveOne(tx, mover, visited, leaseMs, options.operationIds ?? null);
+        // Nothing is committed by a worker whose lease ran out meanwhile: another may have taken over.
+        await mover.lease?.renew();
+        return result;
+      }, TX);
     } catch (error) {
       if (error instanceof SimulatedCrash) throw error;
       // One operation's unexpected error (its move rolled back) must not stall the others: it is
@@ -79,14 +116,29 @@ export async function engineTick(db: Db, nowMs: number, options: EngineOptions =
 }
 
 /** Locks one operation with work to look at and makes one move on it; null when none is left. */
-async function moveOne(tx: Tx, mover: Mover, visited: string[]): Promise<"moved" | "idle" | null> {
+async function moveOne(
+  tx: Tx,
+  mover: Mover,
+  visited: string[],
+  leaseMs: number,
+  only: string[] | null,
+): Promise<"moved" | "idle" | null> {
   const { nowMs } = mover;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
-    select id from "Operation"
+    select id from "Operation" o
     where status in ('AWAITING_APPROVAL', 'RUNNING', 'ROLLING_BACK') and not (id = any(${visited}::text[]))
+      and (${only}::text[] is null or id = any(${only}::text[]))
+      and not exists (
+        select 1 from "OperationLease" l
+        where l."operationId" = o.id and l.holder <> ${mover.holder} and l."expiresAt" > clock_timestamp())
     order by "updatedAt" limit 1 for update skip locked`;
   if (!row) return null;
   visited.push(row.id);
+  // A call of this process cut off at its deadline may still be running: nothing more until it ends.
+  if (hasAbandonedCall(row.id)) return "idle";
+  const remainingMs = await takeLease(mover.db, row.id, mover.holder, leaseMs);
+  if (remainingMs === null) return "idle";
+  mover.lease = new LeaseKeeper(mover.db, row.id, mover.holder, leaseMs, remainingMs);
   const op = (await tx.operation.findUniqueOrThrow({
     where: { id: row.id },
     include: { deployment: { select: { rpoTargetSeconds: true } } },
@@ -109,6 +161,12 @@ async function runNextStep(tx: Tx, mover: Mover, op: LockedOperation): Promise<"
   });
   if (!step) {
     await finishOperation(tx, op, "SUCCEEDED", null, nowMs);
+    return "moved";
+  }
+  // The fenced window has a hard deadline, whatever step is waiting or retrying inside it.
+  const fenced = await fencedTooLong(tx, op, nowMs, mover.fencedWindowMs ?? FENCED_WINDOW_MS);
+  if (fenced) {
+    await failOperation(tx, op, fenced, nowMs);
     return "moved";
   }
   if (step.nextAttemptAt && step.nextAttemptAt.getTime() > nowMs) return "idle";

@@ -8,6 +8,7 @@ import type { Db, Tx } from "@/server/db";
 import type { Driver } from "@/server/drivers/types";
 
 import { messageOf } from "../steps/context";
+import type { LeaseKeeper } from "./lease";
 
 /** The driver's actions that change the world; reads pass through untouched. */
 const ACTIONS = ["fence", "unfence", "promote", "demote", "repoint", "setRouting"] as const;
@@ -31,13 +32,14 @@ export type Attempts = {
 };
 
 /**
- * The driver as the step sees it: each action is preceded by its committed intent and carries its
- * token. `beforeAction` may refuse to act (a worker that lost its lease stops here).
+ * The driver as the step sees it: each action is preceded by a renewal of the worker's lease (a
+ * worker that lost it stops here: LeaseLost) and by its committed intent, and carries its token and
+ * its deadline (the renewed lease's).
  */
-export function withIntent(db: Db, driver: Driver, scope: AttemptScope, beforeAction?: () => void): Attempts {
+export function withIntent(db: Db, driver: Driver, scope: AttemptScope, lease?: LeaseKeeper): Attempts {
   const made: { token: bigint; error: string | null }[] = [];
   const act = async (action: Action, input: Record<string, unknown>) => {
-    beforeAction?.();
+    const signal = await lease?.renew();
     const { token } = await db.stepAttempt.create({
       data: { ...scope, action, input: input as never },
       select: { token: true },
@@ -48,6 +50,7 @@ export function withIntent(db: Db, driver: Driver, scope: AttemptScope, beforeAc
       return await (driver[action] as (input: unknown) => Promise<unknown>).call(driver, {
         ...input,
         token: Number(token),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
       record.error = messageOf(error);

@@ -14,7 +14,7 @@ import type { Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
 import { withDriverSession } from "@/server/domain/driver-sessions/session";
 
-import type { Mover } from "./attempt";
+import { leaseBound, type Mover } from "./attempt";
 import { ENGINE, type LockedOperation } from "./outcomes";
 
 /** Settles the operation's attempts in doubt; false when there were none. */
@@ -25,7 +25,13 @@ export async function reconcileInDoubt(tx: Tx, mover: Mover, op: LockedOperation
     orderBy: { token: "asc" },
   });
   if (doubtful.length === 0) return false;
-  const world = await withDriverSession(tx, op.deploymentId, nowMs, ({ driver }) => driver.clusterWorld(op.clusterId));
+  const world = await withDriverSession(
+    tx,
+    op.deploymentId,
+    nowMs,
+    ({ driver }) => driver.clusterWorld(op.clusterId),
+    leaseBound(mover, op.id),
+  );
   const tookEffect = (token: bigint) => Number(token) <= world.lastToken;
   for (const attempt of doubtful)
     await tx.stepAttempt.update({

@@ -19,7 +19,8 @@ import { lastMoveTo } from "@/server/domain/planning/last-move";
 import type { CurrentLive } from "@/server/domain/telemetry/current-live";
 import { invalid } from "@/server/errors";
 
-import { nameReplicas, runbookSteps, withIndexes } from "../runbooks";
+import { nameReplicas, withIndexes } from "../runbooks";
+import { runbookStepsFor } from "../runbooks-postgres";
 import { planChecks } from "./checks";
 import { readPlanContext, type PlanContext } from "./context";
 import { lagOn, planEstimate, planEventCost, stepEstimator } from "./estimate";
@@ -135,7 +136,7 @@ export async function planWithContext(
   const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.current);
   const lag = lagOn(live.current, linkId(cluster, source.id, target.id));
-  const named = nameReplicas(runbookSteps(runbook), {
+  const named = nameReplicas(runbookStepsFor(runbook, estate.driverKind), {
     source: `${source.name} (${source.regionCode})`,
     target: `${target.name} (${target.regionCode})`,
   });

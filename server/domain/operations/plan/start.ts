@@ -8,6 +8,7 @@ import { ACTIVE_STATUSES, type TStartRequest } from "@/lib/operations/contracts"
 import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
 import type { Db } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { databaseNow } from "@/server/domain/clock";
 import type { Actor } from "@/server/domain/identity/actor";
 import { AppError, conflict } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -64,9 +65,12 @@ export async function startOperation(db: Db, actor: Actor, input: TStartRequest)
       await tx.$queryRaw`select id from "DatabaseCluster" where id = ${plan.clusterId} for update`;
       // The id is chosen here so each step's idempotency key (operation:index:kind) is written with it.
       const id = randomUUID();
+      // The request's moment is the RTO's start in a failover: the database's clock, as every step's.
+      const nowMs = await databaseNow(tx);
       const op = await tx.operation.create({
         data: {
           id,
+          createdAt: new Date(nowMs),
           deploymentId: plan.deploymentId,
           clusterId: plan.clusterId,
           runbook: plan.runbook,
@@ -96,7 +100,7 @@ export async function startOperation(db: Db, actor: Actor, input: TStartRequest)
         await openGate(
           tx,
           op,
-          { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs: Date.now() },
+          { stepIndex: 0, beforeRun: true, stepTitle: null, nowMs },
           { topologyFingerprint: plan.topologyFingerprint, snapshot: context.live.snapshot, policy },
         );
       const words =

@@ -59,7 +59,12 @@ export async function precheck(ctx: StepContext): Promise<StepOutcome> {
         `pre-check failed: the target's lag is ${(lagMs / 1000).toFixed(1)} s, over the ${ctx.operation.rpoTargetSeconds} s threshold; fencing now would stop writes until it drains`,
       );
     }
-    return done({ baseEpoch, lagMs }, { baseEpoch });
+    // Preparation before the fence (PostgreSQL): a CHECKPOINT so the shutdown checkpoint is short, warm connections.
+    const prepared =
+      ctx.params.prepare === true && ctx.driver.prepareSwitchover
+        ? await ctx.driver.prepareSwitchover({ replicaId: source.id, atMs: ctx.nowMs })
+        : null;
+    return done({ baseEpoch, lagMs, ...(prepared ? { checkpointMs: prepared.checkpointMs } : {}) }, { baseEpoch });
   }
   return done({ baseEpoch }, { baseEpoch });
 }
@@ -70,12 +75,30 @@ export async function confirmOutage(ctx: StepContext): Promise<StepOutcome> {
   const baseEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId);
   const { total, down } = probesOf(await ctx.driver.observe(ctx.nowMs), source.regionId);
   const quorum = quorumOf(ctx);
-  const output = { region: regionCode(ctx, source.regionId), probesDown: down, probes: total, quorum, baseEpoch };
-  if (down >= quorum) return done(output, { baseEpoch });
+  // Real servers' runbooks ask for the quorum `consecutive` times in a row, `intervalMs` apart.
+  const consecutive = typeof ctx.params.consecutive === "number" ? ctx.params.consecutive : 1;
+  const intervalMs = typeof ctx.params.intervalMs === "number" ? ctx.params.intervalMs : 1000;
+  const before = typeof ctx.previous?.confirmations === "number" ? ctx.previous.confirmations : 0;
+  const confirmations = down >= quorum ? before + 1 : 0;
+  const output = {
+    region: regionCode(ctx, source.regionId),
+    probesDown: down,
+    probes: total,
+    quorum,
+    baseEpoch,
+    confirmations,
+  };
+  if (confirmations >= consecutive) return done(output, { baseEpoch });
+  if (down >= quorum)
+    return wait(
+      output,
+      intervalMs,
+      `${down} of ${total} probe locations see ${regionCode(ctx, source.regionId)} down (${confirmations} of ${consecutive} checks in a row)`,
+    );
   const word = ctx.operation.runbook === "FAILOVER" ? "false alarm" : "outage not confirmed";
   return wait(
     output,
-    1000,
+    intervalMs,
     `${word}: ${down} of ${total} probe locations see ${regionCode(ctx, source.regionId)} down, quorum is ${quorum}; no action was taken`,
   );
 }

@@ -45,7 +45,9 @@ function linkBetween(ctx: StepContext, fromPart: string, toPart: string) {
 /** Zero data loss rests here: the promotion waits until the target holds every committed byte. */
 export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
   const link = linkBetween(ctx, String(ctx.params.from), String(ctx.params.to));
-  const result = await ctx.driver.waitForCatchUp({ linkId: link.id, atMs: ctx.nowMs, timeoutMs: 0 });
+  // A real server's catch-up is polled inside the call (waitMs, PostgreSQL's runbook); the model's checks once.
+  const waitMs = typeof ctx.params.waitMs === "number" ? ctx.params.waitMs : 0;
+  const result = await ctx.driver.waitForCatchUp({ linkId: link.id, atMs: ctx.nowMs, timeoutMs: waitMs });
   const output = {
     linkId: link.id,
     committedPosition: result.committedPosition,

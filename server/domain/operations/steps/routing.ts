@@ -1,4 +1,5 @@
 // Steps around the database: repoint replication, shift routing, scale up the stack, verify writes.
+import { label, tieredSizeLabel } from "@/lib/topology/words";
 import type { RoutingRuleChange } from "@/server/drivers/types";
 
 import {
@@ -124,27 +125,39 @@ export async function scaleUp(ctx: StepContext): Promise<StepOutcome> {
   const from = replicaOf(ctx, into.id === ctx.operation.sourceReplicaId ? "target" : "source");
   const stacks = await ctx.tx.stackComponent.findMany({
     where: { deploymentId: ctx.operation.deploymentId, regionId: { in: [into.regionId, from.regionId] } },
+    orderBy: { kind: "asc" },
   });
   const previous: StackSize[] = [];
   const scaled: StackSize[] = [];
+  const sizes: string[] = [];
   for (const component of stacks.filter((s) => s.regionId === into.regionId)) {
     const reference = stacks.find((s) => s.regionId === from.regionId && s.kind === component.kind);
     const instanceCount = Math.max(component.instanceCount, reference?.instanceCount ?? 0);
     if (component.tier === "FULL" && instanceCount === component.instanceCount) continue;
     previous.push({ id: component.id, tier: component.tier, instanceCount: component.instanceCount });
     scaled.push({ id: component.id, tier: "FULL", instanceCount });
+    sizes.push(resizeWords(component, { tier: "FULL", instanceCount }));
     await ctx.tx.stackComponent.update({ where: { id: component.id }, data: { tier: "FULL", instanceCount } });
   }
   return done({
     region: regionCode(ctx, into.regionId),
     regionId: into.regionId,
     resized: previous.length,
+    sizes: sizes.join("; "),
     previous: JSON.stringify(previous),
     scaled: JSON.stringify(scaled),
   });
 }
 
 type StackSize = { id: string; tier: "FULL" | "SCALED_DOWN" | "OFF"; instanceCount: number };
+
+/** "compute 3 × large, scaled down → 10 × large": a resize in the words every page uses for a size. */
+function resizeWords(
+  component: { kind: string; tier: string; instanceCount: number; instanceSize: string },
+  to: Pick<StackSize, "tier" | "instanceCount">,
+): string {
+  return `${label(component.kind).toLowerCase()} ${tieredSizeLabel(component)} → ${tieredSizeLabel({ ...component, ...to })}`;
+}
 
 /**
  * On failing back: the region's stack returns to the sizes it had before the newest scale-up of
@@ -175,6 +188,7 @@ export async function restoreSize(ctx: StepContext): Promise<StepOutcome> {
   const after = output.scaled ? (JSON.parse(String(output.scaled)) as StackSize[]) : null;
   const current = await ctx.tx.stackComponent.findMany({ where: { id: { in: before.map((b) => b.id) } } });
   const previous: StackSize[] = [];
+  const sizes: string[] = [];
   let kept = 0;
   for (const size of before) {
     const component = current.find((c) => c.id === size.id);
@@ -189,6 +203,7 @@ export async function restoreSize(ctx: StepContext): Promise<StepOutcome> {
       continue;
     }
     previous.push({ id: component.id, tier: component.tier, instanceCount: component.instanceCount });
+    sizes.push(resizeWords(component, size));
     await ctx.tx.stackComponent.update({
       where: { id: component.id },
       data: { tier: size.tier, instanceCount: size.instanceCount },
@@ -198,6 +213,7 @@ export async function restoreSize(ctx: StepContext): Promise<StepOutcome> {
     region: code,
     restored: previous.length,
     kept,
+    sizes: sizes.join("; "),
     previous: JSON.stringify(previous),
     note:
       kept > 0
@@ -223,6 +239,16 @@ export async function verifyWrites(ctx: StepContext): Promise<StepOutcome> {
     throw new StepRefused(
       `writes should land only on ${replica.id}, but the writable replicas are [${writers.join(", ")}]`,
     );
+  if (ctx.driver.probeWrite) {
+    // A real server: one probe write on it proves it takes writes now, without waiting for traffic.
+    const probe = await ctx.driver.probeWrite({ replicaId: replica.id, atMs: ctx.nowMs });
+    return done({
+      replica: replica.id,
+      region: regionCode(ctx, replica.regionId),
+      probe: true,
+      position: probe.position,
+    });
+  }
   const position = await ctx.driver.committedPosition({ replicaId: replica.id, atMs: ctx.nowMs });
   const start = typeof ctx.previous?.startPosition === "number" ? ctx.previous.startPosition : null;
   if (start === null || position <= start) {

@@ -24,6 +24,13 @@ describe("failback", () => {
     expect(switched.status).toBe("SUCCEEDED");
     const scaled = await sizes(estate.deploymentId, estate.standby.regionId);
     expect(scaled).not.toEqual(modelled); // the warm standby took the primary's size
+    // Said in the size words of every page, never as enum names.
+    const scaleUp = await db.operationStep.findFirstOrThrow({
+      where: { operationId: switchover.operationId, kind: "SCALE_UP" },
+    });
+    expect((scaleUp.output as { sizes: string }).sizes).toBe(
+      "compute 3 × large, scaled down → 10 × large; database 1 × xlarge → 2 × xlarge; cache 1 × large, scaled down → 2 × large",
+    );
 
     const failback = await request(estate.deploymentId, "FAILBACK");
     expect(failback.plan.steps.at(-1)).toMatchObject({ kind: "RESTORE_SIZE" });
@@ -38,7 +45,12 @@ describe("failback", () => {
     const step = await db.operationStep.findFirstOrThrow({
       where: { operationId: failback.operationId, kind: "RESTORE_SIZE" },
     });
-    expect(step.output).toMatchObject({ region: "eu-west-1", restored: expect.any(Number) });
+    expect(step.output).toMatchObject({
+      region: "eu-west-1",
+      restored: expect.any(Number),
+      sizes:
+        "compute 10 × large → 3 × large, scaled down; database 2 × xlarge → 1 × xlarge; cache 2 × large → 1 × large, scaled down",
+    });
     expect((step.output as { restored: number }).restored).toBeGreaterThan(0);
   }, 240_000);
 });

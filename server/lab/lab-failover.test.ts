@@ -1,0 +1,79 @@
+// Integration: an unplanned failover through the engine on a small lab of real servers: the
+// primary's server is killed (kill -9) under the workload, a quorum of probes confirms it 3 times,
+// the standby is promoted and the router follows; the prober never sees two writers, the lost
+// writes are the few the standby had not received, and when the dead region returns its server
+// rejoins as a standby of the new primary (re-cloned when its WAL went past the promotion point).
+import { rmSync } from "node:fs";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { db } from "@/server/db";
+import { closeAllPools } from "@/server/drivers/postgres";
+import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
+import { LabOperations } from "@/tests/lab-operations";
+
+import { queryRows } from "./sql";
+
+const root = labRoot();
+let ops: LabOperations;
+
+beforeAll(async () => {
+  ops = await LabOperations.start(db, { root });
+}, 120_000);
+
+afterAll(async () => {
+  await ops?.stop();
+  await closeAllPools();
+  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
+  rmSync(root, { recursive: true, force: true });
+}, 120_000);
+
+describe("an unplanned failover of a lab cluster through the engine", { timeout: 240_000 }, () => {
+  it("promotes the standby after kill -9 of the primary, and the dead server rejoins as a standby", async () => {
+    const US = "pg-us-east-1";
+    const EU = "pg-eu-west-1";
+    expect(await ops.writers()).toEqual([US]);
+    await ops.remember();
+    const killedAt = Date.now();
+    await ops.lab.stopServer(US, "kill");
+    const operationId = await ops.request("FAILOVER");
+    const run = await ops.runToEnd(operationId);
+    expect(run.failureReason).toBeNull();
+    expect(run.status).toBe("SUCCEEDED");
+    expect(await ops.writers()).toEqual([EU]);
+    expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe("eu-west-1");
+    const confirm = await db.operationStep.findFirstOrThrow({ where: { operationId, kind: "CONFIRM_OUTAGE" } });
+    expect(confirm.output).toMatchObject({ confirmations: 3 });
+    const chosen = await db.operationStep.findFirstOrThrow({ where: { operationId, kind: "CHOOSE_TARGET" } });
+    expect(chosen.output).toMatchObject({
+      chosen: (await db.replica.findFirstOrThrow({ where: { name: EU, clusterId: ops.clusterId } })).id,
+    });
+    // Writes land in the new region again, through the router.
+    await eventually(
+      async () => {
+        await ops.lab.workload!.flushLedger();
+        expect(
+          await db.labLedgerWrite.count({
+            where: { runId: ops.lab.workload!.runId, region: "eu-west-1", acknowledgedAt: { gte: new Date(killedAt) } },
+          }),
+        ).toBeGreaterThan(0);
+      },
+      { what: "writes acknowledged in eu-west-1" },
+    );
+    // What the standby had not received when the primary died is lost; at 50 writes/s, a handful.
+    const lost = await ops.lostWrites();
+    expect(lost.lost).toBeLessThan(50);
+
+    await ops.lab.startServer(US);
+    await ops.remember();
+    await eventually(
+      async () =>
+        expect(
+          await queryRows(ops.cluster.serverOf(US).server.endpoint(), "select status from pg_stat_wal_receiver"),
+        ).toEqual([{ status: "streaming" }]),
+      { what: "the returned server streaming from the new primary" },
+    );
+    expect(await ops.writers()).toEqual([EU]);
+    expect(ops.prober.twoWriterInstants()).toBe(0);
+  });
+});
