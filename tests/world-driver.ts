@@ -111,3 +111,10 @@ export function worldOf(deploymentId: string): SimDriver {
 /** The replicas of the cluster that accept writes in the world. */
 export const worldWriters = (deploymentId: string, clusterId: string) =>
   worldOf(deploymentId).writableReplicas(clusterId);
+
+/** Calls the world directly, as a stale worker's late call reaches a server, around the engine. */
+export const callWorld = <T>(deploymentId: string, fn: (twin: SimDriver) => Promise<T>): Promise<T> =>
+  onWorld(deploymentId, fn);
+
+/** Whether a session has made the world yet (before the first one, the saved twin is all there is). */
+export const hasWorld = (deploymentId: string) => worlds.has(deploymentId);

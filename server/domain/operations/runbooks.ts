@@ -93,7 +93,10 @@ export const DEFAULT_SETTINGS: RunbookSettings = {
   falseAlarmAfterSeconds: 60,
 };
 
-/** Fence, catch up, demote, promote, repoint, route: the lossless move of the primary from `from` to `to`. */
+/**
+ * Fence, catch up, demote, promote, route, verify, then repoint: the lossless move of the primary
+ * from `from` to `to`. The engine runs fence to verify back to back (engine/critical-section.ts).
+ */
 function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, s: RunbookSettings): StepSpec[] {
   return [
     step("FENCE", phaseOf("fence"), `Fence writes on the current primary, {${from}}`, { replica: from }, 30),
@@ -107,9 +110,10 @@ function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, 
     ),
     step("DEMOTE", phaseOf("promote"), `Demote the old primary, {${from}}, to a read replica`, { replica: from }, 30),
     step("PROMOTE", phaseOf("promote"), `Promote {${to}} with a new epoch`, { replica: to, lossless: true }, 60),
-    step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary, {${to}}`, { primary: to }, 60),
     step("SHIFT_ROUTING", phaseOf("routing"), `Shift routing to the region of {${to}}`, { to, drain: null }, 60),
     step("VERIFY_WRITES", phaseOf("verify"), `Verify writes land on {${to}}`, { replica: to }, 60, 1),
+    // After the outage: the other replicas follow the new primary once writes are back.
+    step("REPOINT", phaseOf("repoint"), `Repoint the other replicas to the new primary, {${to}}`, { primary: to }, 60),
   ];
 }
 

@@ -31,6 +31,8 @@ export type Mover = {
   nowMs: number;
   /** Test hook: throws SimulatedCrash at a named point. */
   crashAt?: (point: CrashPoint, step: { kind: string; index: number; operationId: string }) => boolean;
+  /** Set by a move inside the critical section: run the operation's next move now, or poll it shortly. */
+  chain?: "next" | "poll" | null;
   /** The longest the primary may stay fenced before a promotion (fenced-window.ts). */
   fencedWindowMs?: number;
   /** The worker's lease on the operation being moved: renewed before every action, it bounds every call. */

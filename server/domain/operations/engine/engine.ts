@@ -26,6 +26,7 @@ import { messageOf, StepRefused, type StepOutcome } from "../steps/context";
 import { STEP_HANDLERS } from "../steps/handlers";
 import { advanceGate } from "./advance-gate";
 import { attemptStep, SimulatedCrash, type CrashPoint, type Mover } from "./attempt";
+import { chainAfter, POLL_MS } from "./critical-section";
 import { hasAbandonedCall } from "./deadline";
 import { FENCED_WINDOW_MS, fencedTooLong } from "./fenced-window";
 import { LEASE_MS, LeaseKeeper, takeLease } from "./lease";
@@ -82,6 +83,8 @@ export async function engineTick(db: Db, at: number | null, options: EngineOptio
   const holder = options.holder ?? processHolder();
   const leaseMs = options.leaseMs ?? LEASE_MS;
   let moves = 0;
+  // The operation whose critical section runs back to back: its next move comes before any other.
+  let chained: string | null = null;
   while (moves < (options.maxMoves ?? 100) && !options.stop?.aborted) {
     const seen = visited.length;
     const mover: Mover = {
@@ -95,7 +98,14 @@ export async function engineTick(db: Db, at: number | null, options: EngineOptio
     try {
       moved = await db.$transaction(async (tx) => {
         if (at === null) mover.nowMs = await databaseNow(tx);
-        const result = await moveOne(tx, mover, visited, leaseMs, options.operationIds ?? null);
+        const result = await moveOne(
+          tx,
+          mover,
+          visited,
+          leaseMs,
+          chained ? [chained] : (options.operationIds ?? null),
+          chained,
+        );
         // Nothing is committed by a worker whose lease ran out meanwhile: another may have taken over.
         await mover.lease?.renew();
         return result;
@@ -103,14 +113,22 @@ export async function engineTick(db: Db, at: number | null, options: EngineOptio
     } catch (error) {
       if (error instanceof SimulatedCrash) throw error;
       // One operation's unexpected error (its move rolled back) must not stall the others: it is
-      // reported, skipped for this tick and tried again on the next.
-      if (visited.length === seen) throw error;
-      options.onError?.(visited.at(-1)!, error);
+      // reported, skipped for this tick and tried again on the next (a chained one is visited already).
+      const failed = chained ?? (visited.length > seen ? visited.at(-1)! : null);
+      chained = null;
+      if (failed === null) throw error;
+      options.onError?.(failed, error);
       continue;
     }
+    const chain = moved === "moved" ? mover.chain : null;
+    chained = null;
     if (moved === null) break;
     if (moved === "idle") continue;
-    moves += 1;
+    // Polls inside the critical section do not count against the tick's moves: the fenced window bounds them.
+    if (chain !== "poll" || at !== null) moves += 1;
+    // A virtual time does not move within a tick: a wait there ends the chain until the next tick.
+    if (chain === "next" || (chain === "poll" && at === null)) chained = visited.at(-1)!;
+    if (chained && chain === "poll") await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return moves;
 }
@@ -122,18 +140,21 @@ async function moveOne(
   visited: string[],
   leaseMs: number,
   only: string[] | null,
+  chainOn: string | null,
 ): Promise<"moved" | "idle" | null> {
   const { nowMs } = mover;
+  // A chained move is the same operation's next one: visited already, it comes again.
+  const skip = chainOn ? [] : visited;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     select id from "Operation" o
-    where status in ('AWAITING_APPROVAL', 'RUNNING', 'ROLLING_BACK') and not (id = any(${visited}::text[]))
+    where status in ('AWAITING_APPROVAL', 'RUNNING', 'ROLLING_BACK') and not (id = any(${skip}::text[]))
       and (${only}::text[] is null or id = any(${only}::text[]))
       and not exists (
         select 1 from "OperationLease" l
         where l."operationId" = o.id and l.holder <> ${mover.holder} and l."expiresAt" > clock_timestamp())
     order by "updatedAt" limit 1 for update skip locked`;
   if (!row) return null;
-  visited.push(row.id);
+  if (!chainOn) visited.push(row.id);
   // A call of this process cut off at its deadline may still be running: nothing more until it ends.
   if (hasAbandonedCall(row.id)) return "idle";
   const remainingMs = await takeLease(mover.db, row.id, mover.holder, leaseMs);
@@ -210,6 +231,7 @@ async function runNextStep(tx: Tx, mover: Mover, op: LockedOperation): Promise<"
       : { kind: "wait", output: { ...outcome.output, waitingFor: outcome.waitingFor }, retryInMs: outcome.retryInMs },
     nowMs,
   );
+  mover.chain = await chainAfter(tx, op, outcome);
   if (mover.crashAt?.("before-commit", step)) throw new SimulatedCrash("before-commit");
   return "moved";
 }

@@ -55,7 +55,8 @@ export async function waitCatchUp(ctx: StepContext): Promise<StepOutcome> {
     lagBytes: result.lagBytes,
   };
   if (result.caughtUp) return done(output);
-  return wait(output, 500, `the target still lacks ${result.lagBytes} bytes of what the fenced primary committed`);
+  // Polled every few ms: the engine chains the critical section and waits here in-process (critical-section.ts).
+  return wait(output, 10, `the target still lacks ${result.lagBytes} bytes of what the fenced primary committed`);
 }
 
 export async function demote(ctx: StepContext): Promise<StepOutcome> {

@@ -254,7 +254,7 @@ export async function verifyWrites(ctx: StepContext): Promise<StepOutcome> {
   if (start === null || position <= start) {
     return wait(
       { startPosition: start ?? position, position },
-      1000,
+      10,
       `no new writes have landed on ${replica.id} in ${regionCode(ctx, replica.regionId)}`,
     );
   }

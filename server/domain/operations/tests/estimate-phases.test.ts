@@ -28,11 +28,11 @@ describe("the plan's RTO by phase", () => {
     });
   }
 
-  it("a switchover's pre-checks and scale-up run before the fence: outside the RTO", () => {
+  it("a switchover's pre-checks and scale-up run before the fence, repointing after verify: outside the RTO", () => {
     const steps = withIndexes(runbookSteps("SWITCHOVER"), [], () => 10);
     const estimate = planEstimate("SWITCHOVER", steps, { seconds: null, bytes: null });
-    expect(estimate.outsideRto).toEqual({ detect: 10, "scale-up": 10 });
+    expect(estimate.outsideRto).toEqual({ detect: 10, "scale-up": 10, repoint: 10 });
     expect(estimate.byPhase.detect).toBeUndefined();
-    expect(estimate.rtoSeconds).toBe(70);
+    expect(estimate.rtoSeconds).toBe(60);
   });
 });

@@ -42,7 +42,7 @@ describe("the worker's lease on an operation", { timeout: 120_000 }, () => {
     const { operationId } = await request(estate.deploymentId, "SWITCHOVER");
     await approveAll(operationId);
     const nowMs = Date.now();
-    expect(await engineTick(db, nowMs, as("worker-a", operationId))).toBe(1);
+    expect(await engineTick(db, nowMs, { ...as("worker-a", operationId), maxMoves: 1 })).toBe(1);
     expect(await leaseOf(operationId)).toEqual({ holder: "worker-a", live: true });
     const steps = () => db.operationStep.count({ where: { operationId, status: "SUCCEEDED" } });
     const before = await steps();
@@ -52,7 +52,7 @@ describe("the worker's lease on an operation", { timeout: 120_000 }, () => {
     expect(await steps()).toBe(before);
 
     await untilExpired(operationId);
-    expect(await engineTick(db, nowMs + 1000, as("worker-b", operationId))).toBe(1);
+    expect(await engineTick(db, nowMs + 1000, { ...as("worker-b", operationId), maxMoves: 1 })).toBe(1);
     expect(await leaseOf(operationId)).toEqual({ holder: "worker-b", live: true });
     expect(await steps()).toBe(before + 1);
   });

@@ -13,7 +13,8 @@ async function runUntil(operationId: string, kind: string, fromMs: number) {
   let nowMs = fromMs;
   for (let i = 0; i < 100; i += 1) {
     nowMs += 500;
-    await engineTick(db, nowMs);
+    // One move per tick: the chained critical section would pass the demotion and the promotion in one.
+    await engineTick(db, nowMs, { maxMoves: 1 });
     if (await db.operationStep.count({ where: { operationId, kind, status: "SUCCEEDED" } })) return nowMs;
   }
   throw new Error(`step ${kind} never succeeded`);

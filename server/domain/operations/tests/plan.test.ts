@@ -82,7 +82,7 @@ async function refusal(run: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const MOVE = ["FENCE", "WAIT_CATCH_UP", "DEMOTE", "PROMOTE", "REPOINT", "SHIFT_ROUTING", "VERIFY_WRITES"];
+const MOVE = ["FENCE", "WAIT_CATCH_UP", "DEMOTE", "PROMOTE", "SHIFT_ROUTING", "VERIFY_WRITES", "REPOINT"];
 const FAILOVER = [
   "CONFIRM_OUTAGE",
   "CHOOSE_TARGET",
@@ -116,8 +116,9 @@ describe("planning a runbook", () => {
     const estimate = (kind: string) => plan.steps.find((s) => s.kind === kind)!.estimateSeconds;
     // Route 53: the DNS TTL of 60 s once the change is made; no live lag yet, so the expected 1 s of async lag.
     expect([estimate("SHIFT_ROUTING"), estimate("PROMOTE"), estimate("WAIT_CATCH_UP")]).toEqual([60, 30, 1]);
-    // Fence to verify: 2 + 1 + 5 + 30 + 5 + 60 + 5; the pre-check runs before the writes stop.
-    expect(plan.estimate).toMatchObject({ rtoSeconds: 108, lagSeconds: null, dataLossSeconds: 0, dataLossBytes: 0 });
+    // Fence to verify: 2 + 1 + 5 + 30 + 60 + 5; the pre-check runs before the writes stop, the
+    // repointing of the other replicas after writes are back.
+    expect(plan.estimate).toMatchObject({ rtoSeconds: 103, lagSeconds: null, dataLossSeconds: 0, dataLossBytes: 0 });
     // The phases are the RTO's parts; the pre-check and the scale-up run before the fence, apart.
     expect(plan.estimate.byPhase).toMatchObject({ fence: 2, routing: 60, promote: 35 });
     expect(plan.estimate.outsideRto).toMatchObject({ detect: 2 });

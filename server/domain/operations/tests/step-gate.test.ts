@@ -125,7 +125,7 @@ describe("a gate past the point of no return", { timeout: 120_000 }, () => {
     const { estate, op } = await gatedAt("SWITCHOVER", "VERIFY_WRITES");
     expect(op.status).toBe("REJECTED");
     expect(op.failureReason).toMatch(
-      /stop here; past step \d+ "Repoint .*", which cannot be undone, nothing was rolled back/,
+      /stop here; past step \d+ "Promote .*", which cannot be undone, nothing was rolled back/,
     );
     expect(op.steps.filter((s) => s.status === "ROLLED_BACK")).toHaveLength(0);
     const rules = await db.routingRule.findMany({ where: { policy: { deploymentId: estate.deploymentId } } });
