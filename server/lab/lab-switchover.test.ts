@@ -52,7 +52,7 @@ async function standbysCaughtUp() {
       const [writer] = await ops.writers();
       const rows = await queryRows<{ state: string; lagSeconds: number | null }>(
         ops.cluster.serverOf(writer!).server.endpoint(),
-        "select state, extract(epoch from replay_lag)::float8 as \"lagSeconds\" from pg_stat_replication",
+        'select state, extract(epoch from replay_lag)::float8 as "lagSeconds" from pg_stat_replication',
       );
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
