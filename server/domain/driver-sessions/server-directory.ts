@@ -20,6 +20,8 @@ export type DirectoryResolver = (
 const none = (absentReason: string): ServerDirectory => ({ servers: {}, probes: [], controls: null, absentReason });
 
 const LAB_CALL_TIMEOUT_MS = 3_000;
+/** A move of an operation (a fast shutdown, a promotion, a rejoin that may re-clone) takes longer than a status. */
+const LAB_MOVE_TIMEOUT_MS = 60_000;
 const LAB_NOT_RUNNING = "the lab is not running: start it with `npm start` or `npm run lab -- up`";
 
 /** The running lab, found by its control file (MERIDIAN_LAB_DIR), asked for its status each session. */
@@ -28,8 +30,9 @@ async function fromRunningLab(_db: Tx, _deploymentId: string, topology: Deployme
   if (!control) return none(LAB_NOT_RUNNING);
   // A tick must not hang on a lab that stopped answering: its status call is bounded too.
   const client = new LabClient(control.port, control.token, LAB_CALL_TIMEOUT_MS);
+  const mover = new LabClient(control.port, control.token, LAB_MOVE_TIMEOUT_MS);
   try {
-    return directoryFromStatus(await client.status(), topology, client);
+    return directoryFromStatus(await client.status(), topology, mover);
   } catch (error) {
     return none(`${LAB_NOT_RUNNING} (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -92,7 +92,9 @@ export class LabActing {
   }
 
   /** Refuses a token older than the newest the cluster's world applied (the same token: a retry). */
-  async #fresh(clusterId: string, token: number | undefined): Promise<LabWorld> {
+  async #fresh(clusterId: string, token: number | undefined, signal?: AbortSignal): Promise<LabWorld> {
+    // The call's deadline (the worker's lease): past it, nothing more is asked of the world.
+    signal?.throwIfAborted();
     const world = await this.world(clusterId);
     if (token !== undefined && token < world.lastToken)
       throw new StaleTokenError({
@@ -138,7 +140,7 @@ export class LabActing {
   /** The fence: the token recorded on the primary (it streams to the standbys), then a fast shutdown. */
   async fence(input: ReplicaActionInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
-    const world = await this.#fresh(replica.clusterId, input.token);
+    const world = await this.#fresh(replica.clusterId, input.token, input.signal);
     const self = world.replicas.find((r) => r.replicaId === replica.id)!;
     if (self.writable) await this.#record(replica.id, "fence", input.token, input.epoch);
     await this.#move(replica.id, "fence", input.token);
@@ -147,7 +149,7 @@ export class LabActing {
 
   async unfence(input: ReplicaActionInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
-    const world = await this.#fresh(replica.clusterId, input.token);
+    const world = await this.#fresh(replica.clusterId, input.token, input.signal);
     const writers = world.replicas.filter((r) => r.writable && r.replicaId !== replica.id);
     if (writers.length > 0)
       throw new SplitBrainRefusedError({
@@ -163,7 +165,7 @@ export class LabActing {
   /** A stopped former primary's folder becomes a standby's: it can only come back as one. */
   async demote(input: ReplicaActionInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
-    const world = await this.#fresh(replica.clusterId, input.token);
+    const world = await this.#fresh(replica.clusterId, input.token, input.signal);
     const self = world.replicas.find((r) => r.replicaId === replica.id)!;
     if (self.writable)
       throw new InvalidActionError(`refusing to demote ${replica.id} while it takes writes: fence it first`);
@@ -174,7 +176,7 @@ export class LabActing {
 
   async promote(input: PromoteInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
-    const world = await this.#fresh(replica.clusterId, input.token);
+    const world = await this.#fresh(replica.clusterId, input.token, input.signal);
     const writers = world.replicas.filter((r) => r.writable && r.replicaId !== replica.id);
     if (writers.length > 0)
       throw new SplitBrainRefusedError({
@@ -196,15 +198,15 @@ export class LabActing {
     const link = this.#link(input.linkId);
     const source = this.#replica(input.newSourceReplicaId);
     const targetId = input.newTargetReplicaId ?? link.targetReplicaId;
-    const world = await this.#fresh(source.clusterId, input.token);
+    const world = await this.#fresh(source.clusterId, input.token, input.signal);
     const target = world.replicas.find((r) => r.replicaId === targetId);
     if (!target) throw new NotFoundError("replica", targetId);
     const former =
       target.marker?.fenced === true || target.marker?.demoted === true || (target.running && !target.inRecovery);
-    // A former primary that is down (a failover's) is not started here: its folder is a standby's,
+    // A former primary found dead (a failover's: no clean shutdown) is not started here: its folder is a standby's,
     // and it rejoins when its region returns (the lab's start follows the new timeline or re-clones).
     const result =
-      former && !target.running
+      former && !target.running && target.marker?.cleanShutdown === false
         ? { recloned: false }
         : await this.#move(targetId, former ? "rejoin" : "repoint", input.token);
     link.sourceReplicaId = source.id;
@@ -219,7 +221,7 @@ export class LabActing {
     const policy = this.#topology.routingPolicies.find((p) => p.id === input.policyId);
     if (!policy) throw new NotFoundError("routing policy", input.policyId);
     const clusterId = input.clusterId ?? this.#topology.clusters[0]?.id ?? "";
-    await this.#fresh(clusterId, input.token);
+    await this.#fresh(clusterId, input.token, input.signal);
     for (const change of input.rules) {
       const rule = policy.rules.find((r) => r.id === change.ruleId);
       if (!rule) throw new NotFoundError("routing rule", change.ruleId);
@@ -255,6 +257,7 @@ export class LabActing {
     const link = this.#link(input.linkId);
     const deadline = Date.now() + (input.timeoutMs ?? 0);
     for (;;) {
+      input.signal?.throwIfAborted();
       const [source, target] = await Promise.all([
         readServer(this.#directory, link.sourceReplicaId),
         readServer(this.#directory, link.targetReplicaId),
