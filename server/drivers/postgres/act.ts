@@ -150,13 +150,7 @@ export class LabActing {
   async unfence(input: ReplicaActionInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
     const world = await this.#fresh(replica.clusterId, input.token, input.signal);
-    const writers = world.replicas.filter((r) => r.writable && r.replicaId !== replica.id);
-    if (writers.length > 0)
-      throw new SplitBrainRefusedError({
-        clusterId: replica.clusterId,
-        writableReplicaIds: writers.map((r) => r.replicaId),
-        message: `refusing to lift the fence of ${replica.id}: ${writers.map((r) => r.replicaId).join(", ")} takes writes`,
-      });
+    refuseSecondWriter(world, replica, `lift the fence of ${replica.id}`, "takes writes");
     await this.#move(replica.id, "unfence", input.token);
     await this.#record(replica.id, "unfence", input.token, input.epoch);
     return strip(await this.#status(replica.id));
@@ -177,13 +171,7 @@ export class LabActing {
   async promote(input: PromoteInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
     const world = await this.#fresh(replica.clusterId, input.token, input.signal);
-    const writers = world.replicas.filter((r) => r.writable && r.replicaId !== replica.id);
-    if (writers.length > 0)
-      throw new SplitBrainRefusedError({
-        clusterId: replica.clusterId,
-        writableReplicaIds: writers.map((r) => r.replicaId),
-        message: `refusing to promote ${replica.id}: ${writers.map((r) => r.replicaId).join(", ")} still takes writes`,
-      });
+    refuseSecondWriter(world, replica, `promote ${replica.id}`, "still takes writes");
     await this.#move(replica.id, "promote", input.token, input.newEpoch);
     await this.#record(replica.id, "promote", input.token, input.newEpoch);
     return strip(await this.#status(replica.id));
@@ -343,4 +331,20 @@ export class LabActing {
     const row = result.rows[0]!;
     return { position: Number(row.position), writtenAtMs: new Date(row.at).getTime() };
   }
+}
+
+/** Two primaries never accept writes: an action that would make a second writer is refused, naming the first. */
+function refuseSecondWriter(
+  world: { replicas: { replicaId: string; writable: boolean }[] },
+  replica: { id: string; clusterId: string },
+  action: string,
+  what: string,
+): void {
+  const writers = world.replicas.filter((r) => r.writable && r.replicaId !== replica.id).map((r) => r.replicaId);
+  if (writers.length > 0)
+    throw new SplitBrainRefusedError({
+      clusterId: replica.clusterId,
+      writableReplicaIds: writers,
+      message: `refusing to ${action}: ${writers.join(", ")} ${what}`,
+    });
 }
