@@ -21,6 +21,7 @@ import { startOperation } from "@/server/domain/operations/plan/start";
 import { observeDeployment } from "@/server/domain/telemetry/observe/observe-tick";
 import { directoryFromStatus, inProcessLab } from "@/server/lab/driver-directory";
 import { LabDeployment } from "@/server/lab/lab-deployment";
+import { ledgerWriteOutageMs } from "@/server/lab/ledger-outage";
 import { loadLabSpecs } from "@/server/lab/load-spec";
 import { countLostWrites, type LostWrites } from "@/server/lab/lost-writes";
 import type { SinglePrimaryCluster } from "@/server/lab/single-primary";
@@ -214,15 +215,7 @@ export class LabOperations {
    */
   async writeOutageMs(fromMs: number, toMs: number): Promise<number> {
     await this.lab.workload!.flushLedger();
-    const acks = await this.db.labLedgerWrite.findMany({
-      where: { runId: this.lab.workload!.runId, acknowledgedAt: { gte: new Date(fromMs), lte: new Date(toMs) } },
-      select: { acknowledgedAt: true },
-      orderBy: { acknowledgedAt: "asc" },
-    });
-    let longest = 0;
-    for (let i = 1; i < acks.length; i++)
-      longest = Math.max(longest, acks[i]!.acknowledgedAt.getTime() - acks[i - 1]!.acknowledgedAt.getTime());
-    return longest;
+    return (await ledgerWriteOutageMs(this.db, { runId: this.lab.workload!.runId }, fromMs, toMs)) ?? 0;
   }
 
   async stop(): Promise<void> {

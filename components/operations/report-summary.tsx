@@ -2,6 +2,7 @@
 import { replicaWords } from "@/components/operations/step-view";
 import { formatBytes, formatSeconds } from "@/lib/format";
 import type { TReport } from "@/lib/operations/contracts";
+import { LEDGER_OUTAGE_AGAINST, LEDGER_OUTAGE_TERM, NO_LEDGER_SENTENCE } from "@/lib/operations/words";
 
 import { Figure } from "./figure";
 import { StatusBadge } from "./status-badge";
@@ -40,6 +41,15 @@ export function ReportSummary({ report }: { report: TReport }) {
           {report.newPrimary ? replicaWords(report.newPrimary) : "unchanged"}
         </span>
       </Figure>
+      {report.ledger ? (
+        <Figure term={LEDGER_OUTAGE_TERM} against={LEDGER_OUTAGE_AGAINST}>
+          <span data-testid="report-ledger-outage">{formatSeconds(report.ledger.writeOutageSeconds)}</span>
+        </Figure>
+      ) : report.ledger === null ? (
+        <p className="text-sm text-slate-600 sm:col-span-2 lg:col-span-4" data-testid="report-no-ledger">
+          {NO_LEDGER_SENTENCE}
+        </p>
+      ) : null}
       <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">
         <dt className="text-xs font-medium text-slate-500">Outcome</dt>
         <dd>

@@ -231,6 +231,12 @@ export const ZReport = z.object({
   newPrimary: ZReplicaRef.nullable(),
   epoch: z.number().nullable(),
   notes: z.array(z.string()),
+  /**
+   * Measured from the workload's ledger of acknowledged writes, once, when the run ended: the write
+   * outage as clients saw it. Null when the deployment's workload keeps no ledger (the sim); absent
+   * on reports stored before it was measured.
+   */
+  ledger: z.object({ writeOutageSeconds: z.number().nullable() }).nullable().optional(),
 });
 export type TReport = z.infer<typeof ZReport>;
 export type TPhaseMeasure = TReport["phases"][number];

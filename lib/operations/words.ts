@@ -95,3 +95,9 @@ export const APPROVAL_POLICY_FIELDS = {
   gatedSteps: { label: "Steps that wait for approval" },
   lagToleranceSeconds: { label: "Lag tolerance", unit: "seconds" },
 } as const satisfies Record<string, TFieldWords>;
+
+/** The report's figure measured from the workload's ledger of acknowledged writes. */
+export const LEDGER_OUTAGE_TERM = "Write outage seen by clients";
+export const LEDGER_OUTAGE_AGAINST = "from the ledger: last acknowledged write before the gap to the first after";
+export const NO_LEDGER_SENTENCE =
+  "This deployment's workload keeps no ledger of acknowledged writes, so the outage clients saw was not measured.";

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
@@ -76,6 +77,9 @@ describe("a planned switchover of a lab cluster through the engine", { timeout: 
       const run = await ops.runToEnd(operationId);
       expect(run.failureReason).toBeNull();
       expect(run.status).toBe("SUCCEEDED");
+      // The report carries the outage measured from the ledger when the run ended.
+      const stored = await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { report: true } });
+      expect(parseReport(stored.report)?.ledger).toEqual({ writeOutageSeconds: expect.any(Number) });
       expect(await ops.writers()).toEqual([to]);
       expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe(to.replace("pg-", ""));
       await streamingStandby(from);

@@ -10,6 +10,7 @@ import {
   type TRunbook,
 } from "@/lib/operations/contracts";
 import type { Tx } from "@/server/db";
+import { ledgerWriteOutageMs } from "@/server/lab/ledger-outage";
 
 type StepRow = {
   index: number;
@@ -84,7 +85,7 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
     include: {
       steps: { orderBy: { index: "asc" } },
       gates: true,
-      deployment: { select: { rtoTargetSeconds: true, rpoTargetSeconds: true } },
+      deployment: { select: { rtoTargetSeconds: true, rpoTargetSeconds: true, slug: true } },
     },
   });
   const runbook = op.runbook as TRunbook;
@@ -145,6 +146,8 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
   if (op.failureReason) notes.push(op.failureReason);
   if (measuredRtoSeconds === null) notes.push("Writes were never verified in the new region, so no RTO was measured.");
 
+  const ledger = await measureLedger(tx, op);
+
   const primary = await tx.replica.findFirst({
     where: { clusterId: op.clusterId, role: "PRIMARY" },
     include: { placement: { include: { region: true } } },
@@ -169,5 +172,22 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
     newPrimary,
     epoch: op.newEpoch,
     notes,
+    ledger,
   };
+}
+
+/**
+ * The write outage as the workload's clients saw it, from its ledger, over the run (from its start
+ * to its end): null when no ledger exists for this cluster (the sim keeps none).
+ */
+async function measureLedger(
+  tx: Tx,
+  op: { clusterId: string; startedAt: Date | null; finishedAt: Date | null; deployment: { slug: string } },
+): Promise<TReport["ledger"]> {
+  const cluster = await tx.databaseCluster.findFirstOrThrow({ where: { id: op.clusterId }, select: { name: true } });
+  const scope = { deployment: op.deployment.slug, cluster: cluster.name };
+  if (!(await tx.labLedgerWrite.findFirst({ where: scope, select: { runId: true } }))) return null;
+  if (!op.startedAt || !op.finishedAt) return { writeOutageSeconds: null };
+  const outageMs = await ledgerWriteOutageMs(tx, scope, op.startedAt.getTime(), op.finishedAt.getTime());
+  return { writeOutageSeconds: outageMs === null ? null : outageMs / 1000 };
 }
