@@ -46,3 +46,13 @@ describe("the telemetry retention settings", () => {
     );
   });
 });
+
+describe("the worker's lease on an operation", () => {
+  it("lasts 10 s by default, reads MERIDIAN_OPERATION_LEASE_MS, and refuses one too short", () => {
+    expect(parseEnv({ DATABASE_URL }).MERIDIAN_OPERATION_LEASE_MS).toBe(10_000);
+    expect(parseEnv({ DATABASE_URL, MERIDIAN_OPERATION_LEASE_MS: "2000" }).MERIDIAN_OPERATION_LEASE_MS).toBe(2_000);
+    expect(() => parseEnv({ DATABASE_URL, MERIDIAN_OPERATION_LEASE_MS: "500" })).toThrow(
+      /MERIDIAN_OPERATION_LEASE_MS must be at least 2000/,
+    );
+  });
+});

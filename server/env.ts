@@ -95,6 +95,11 @@ const ZEnv = z
     MERIDIAN_WORKER_NAME: optional(
       z.string().min(1).max(200, "MERIDIAN_WORKER_NAME must be at most 200 characters").optional(),
     ),
+    /**
+     * How long a worker's lease on an operation lasts from its last renewal, in ms: a crashed
+     * worker's operations wait this long at most; every driver call's deadline is shorter.
+     */
+    MERIDIAN_OPERATION_LEASE_MS: optional(wholeNumber("MERIDIAN_OPERATION_LEASE_MS", 2_000, 600_000).default(10_000)),
     /** The interface the console listens on. */
     HOST: optional(z.string().min(1).default("127.0.0.1")),
   })

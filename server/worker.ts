@@ -7,7 +7,7 @@ import { publishCheckpoint } from "@/server/domain/audit/checkpoint";
 import { databaseNow } from "@/server/domain/clock";
 import { deliverDue } from "@/server/domain/notifications/deliver";
 import { engineTick, processHolder } from "@/server/domain/operations/engine/engine";
-import { LEASE_MS, releaseLeases } from "@/server/domain/operations/engine/lease";
+import { releaseLeases } from "@/server/domain/operations/engine/lease";
 import { observeEachDue } from "@/server/domain/telemetry/observe/observe-tick";
 import { applyRetention } from "@/server/domain/telemetry/retention";
 import { rollupSamples } from "@/server/domain/telemetry/rollup";
@@ -95,7 +95,7 @@ async function stop(signal: string) {
   log(`stopping (${signal}): letting ${running.size} job(s) in flight finish`);
   const finished = await Promise.race([
     Promise.all(running).then(() => true),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), LEASE_MS).unref()),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), settings.MERIDIAN_OPERATION_LEASE_MS).unref()),
   ]);
   if (finished) {
     const released = await releaseLeases(db, processHolder()).catch((error: unknown) => {

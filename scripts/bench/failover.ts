@@ -37,6 +37,9 @@ try {
   let lostTotal = 0;
   let twoWriters = 0;
   let recloned = 0;
+  // Writes a failover loses were acknowledged by the dead primary before its kill: counting from the
+  // previous kill counts each loss once (a fixed window would count a run's losses again in the next).
+  let previousKillAt = Date.now() - 30_000;
   for (let run = 1; run <= RUNS; run++) {
     const [dead] = await ops.writers();
     const replicas = await bench.db.replica.findMany({ where: { clusterId: ops.clusterId } });
@@ -65,8 +68,9 @@ try {
       deployment: ops.lab.slug,
       cluster: ops.cluster.cluster.name,
       runId: ops.lab.workload!.runId,
-      since: new Date(killAt - 30_000),
+      since: new Date(previousKillAt),
     });
+    previousKillAt = killAt;
     lostTotal += lost.lost;
     const instants = ops.prober.twoWriterInstants(killAt - 1000, Date.now());
     // When each action of the run began (its intent is committed just before the call), from the kill.

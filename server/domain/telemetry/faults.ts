@@ -7,6 +7,7 @@ import { FAULT_TARGET, faultKindsFor, type TInjectFault } from "@/lib/telemetry/
 import { FAULT_LABELS, outageModeSummary } from "@/lib/telemetry/words";
 import type { Db, Tx } from "@/server/db";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { databaseNow } from "@/server/domain/clock";
 import { SYSTEM_ACTOR, type Actor } from "@/server/domain/identity/actor";
 import { InvalidFaultError } from "@/server/drivers/errors";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
@@ -46,7 +47,11 @@ async function describeTarget(db: Db, deploymentId: string, input: TInjectFault)
   throw invalid(`target`, `a ${FAULT_LABELS[input.kind].toLowerCase()} needs ${field} as its target`);
 }
 
-export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
+/**
+ * `nowMs`: when the fault starts; by default the database's clock (the worker observes on it, so a
+ * fault's start and end are compared with observation times on one clock).
+ */
+export async function injectFault(db: Db, actor: Actor, input: TInjectFault, nowMs?: number) {
   const deployment = await db.deployment.findUnique({ where: { id: input.deploymentId } });
   if (!deployment) throw notFound("the deployment");
   const kinds = faultKindsFor(deployment.driverKind);
@@ -64,7 +69,7 @@ export async function injectFault(db: Db, actor: Actor, input: TInjectFault) {
   }
   const targetLabel = await describeTarget(db, deployment.id, input);
   const id = randomUUID();
-  const startedAtMs = Date.now();
+  const startedAtMs = nowMs ?? (await databaseNow(db));
   const target = Object.fromEntries(Object.entries(input.target).filter(([, value]) => value));
   let spec;
   try {
@@ -121,7 +126,7 @@ export async function clearFault(db: Db, actor: Actor, input: { faultId: string 
     if (fault.clearedAt) throw new AppError("CONFLICT", `${fault.summary} was already cleared`);
     const cleared = await tx.fault.update({
       where: { id: fault.id },
-      data: { clearedAt: new Date(), clearedById: actor.userId },
+      data: { clearedAt: new Date(await databaseNow(tx)), clearedById: actor.userId },
     });
     await recordAudit(tx, actor, {
       action: "fault.clear",

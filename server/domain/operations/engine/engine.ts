@@ -29,7 +29,7 @@ import { attemptStep, SimulatedCrash, type CrashPoint, type Mover } from "./atte
 import { chainAfter, POLL_MS } from "./critical-section";
 import { hasAbandonedCall } from "./deadline";
 import { FENCED_WINDOW_MS, fencedTooLong } from "./fenced-window";
-import { LEASE_MS, LeaseKeeper, takeLease } from "./lease";
+import { LeaseKeeper, takeLease } from "./lease";
 import { failOperation, finishOperation, markProgress, type LockedOperation } from "./outcomes";
 import { reconcileInDoubt } from "./reconcile";
 import { rollbackNext } from "./rollback";
@@ -45,7 +45,7 @@ export type EngineOptions = {
   onError?: (operationId: string, error: unknown) => void;
   /** Who this worker is, in its attempts and its lease; the host and process by default. */
   holder?: string;
-  /** How long the worker's lease on an operation lasts from its last renewal (LEASE_MS by default). */
+  /** How long the worker's lease on an operation lasts from its last renewal (MERIDIAN_OPERATION_LEASE_MS by default). */
   leaseMs?: number;
   /** The longest the primary may stay fenced before a promotion (FENCED_WINDOW_MS by default). */
   fencedWindowMs?: number;
@@ -81,7 +81,7 @@ export const processHolder = () => env().MERIDIAN_WORKER_NAME ?? `${hostname()}:
 export async function engineTick(db: Db, at: number | null, options: EngineOptions = {}): Promise<number> {
   const visited: string[] = [];
   const holder = options.holder ?? processHolder();
-  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const leaseMs = options.leaseMs ?? env().MERIDIAN_OPERATION_LEASE_MS;
   let moves = 0;
   // The operation whose critical section runs back to back: its next move comes before any other.
   let chained: string | null = null;

@@ -7,11 +7,9 @@
 // It is renewed at the start of every move, before every driver action and before the move
 // commits; a worker that cannot renew stops acting (LeaseLost loses the move, so what it asked of
 // the driver is in doubt and reconciled by whoever acts next). Every driver call has a deadline
-// shorter than what is left of the lease (deadline.ts), so no call outlives it.
+// shorter than what is left of the lease (deadline.ts), so no call outlives it. Its length is
+// MERIDIAN_OPERATION_LEASE_MS (server/env.ts, 10 s by default).
 import type { Db } from "@/server/db";
-
-/** How long a lease lasts from its last renewal; a crashed worker's operations wait this long at most. */
-export const LEASE_MS = 10_000;
 
 /** The worker no longer holds the operation's lease: it must stop acting on it. */
 export class LeaseLost extends Error {

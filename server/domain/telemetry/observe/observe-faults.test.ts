@@ -7,8 +7,9 @@ import { DEMO_DEPLOYMENTS } from "@/prisma/seed/demo-deployments";
 import { DEMO_REGIONS } from "@/prisma/seed/demo-regions";
 import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import { db } from "@/server/db";
+import { databaseNow } from "@/server/domain/clock";
 import { SYSTEM_ACTOR } from "@/server/domain/identity/actor";
-import { injectFault } from "@/server/domain/telemetry/faults";
+import { clearFault, injectFault } from "@/server/domain/telemetry/faults";
 import { latestSnapshot } from "@/server/domain/telemetry/snapshot";
 import { SimDriver } from "@/server/drivers/sim/sim-driver";
 import { makeUser, unique } from "@/tests/factories";
@@ -32,7 +33,10 @@ async function warmStandby() {
   return { deployment, link };
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 describe("a fault with a duration", () => {
   it.each([1, 20])(
@@ -50,15 +54,18 @@ describe("a fault with a duration", () => {
       await tick();
       await tick();
       // The operator injects between two ticks, as the console does.
-      vi.spyOn(Date, "now").mockReturnValue(now + 300);
-      const fault = await injectFault(db, operator, {
-        deploymentId: deployment.id,
-        kind: "LINK_PARTITION",
-        target: { linkId: link.id },
-        params: {},
-        durationSeconds: seconds,
-      });
-      vi.restoreAllMocks();
+      const fault = await injectFault(
+        db,
+        operator,
+        {
+          deploymentId: deployment.id,
+          kind: "LINK_PARTITION",
+          target: { linkId: link.id },
+          params: {},
+          durationSeconds: seconds,
+        },
+        now + 300,
+      );
       const endsAtMs = now + 300 + seconds * 1_000;
 
       let peakLagMs = 0;
@@ -88,6 +95,31 @@ describe("a fault with a duration", () => {
     // Fifty-odd ticks: slow on a shared machine, so a longer timeout than the default.
     120_000,
   );
+});
+
+describe("a fault's times", () => {
+  it("come from the database's clock, as the worker's observations do, not the web process's", async () => {
+    const { deployment, link } = await warmStandby();
+    const operator = await makeUser("OPERATOR");
+    // The web process's clock three hours ahead: a fault stamped with it would start in the future
+    // for the worker, and a 60 s fault would not be active at the next observation.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 3 * 3600_000);
+    const before = await databaseNow(db);
+    const fault = await injectFault(db, operator, {
+      deploymentId: deployment.id,
+      kind: "LINK_PARTITION",
+      target: { linkId: link.id },
+      params: {},
+      durationSeconds: 60,
+    });
+    const cleared = await clearFault(db, operator, { faultId: fault.id });
+    const after = await databaseNow(db);
+    for (const at of [fault.startedAt, cleared.clearedAt!]) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(before);
+      expect(at.getTime()).toBeLessThanOrEqual(after);
+    }
+  });
 });
 
 describe("a failing observation", () => {
