@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { ACTIVE_STATUSES, type TRunbook } from "@/lib/operations/contracts";
+import { ACTIVE_STATUSES, RUNBOOKS, type TRunbook, type TStepKind } from "@/lib/operations/contracts";
 import { LAB_DEPLOYMENTS, LAB_REGIONS } from "@/prisma/seed/lab-deployments";
 import { seedDeployment, seedRegions } from "@/prisma/seed/seed-estate";
 import type { Db } from "@/server/db";
@@ -87,7 +87,7 @@ export class LabOperations {
       regionIds,
     );
     await db.deployment.update({ where: { id: deployment.id }, data: { driverKind: "lab" } });
-    for (const runbook of ["SWITCHOVER", "FAILOVER"] as const)
+    for (const runbook of RUNBOOKS)
       await setPolicy(db, actor, {
         deploymentId: deployment.id,
         runbook,
@@ -198,15 +198,43 @@ export class LabOperations {
     return abortOperation(this.db, this.actor, { operationId, reason });
   }
 
-  /** Acknowledged writes of the workload missing from the current primary. */
-  async lostWrites(): Promise<LostWrites> {
+  /** Acknowledged writes of the workload (since an instant, when given) missing from the current primary. */
+  async lostWrites(since?: Date): Promise<LostWrites> {
     const workload = this.lab.workload!;
     await workload.flushLedger();
     return countLostWrites(this.db, this.cluster.writer.endpoint(), {
       deployment: this.lab.slug,
       cluster: this.cluster.cluster.name,
       runId: workload.runId,
+      ...(since ? { since } : {}),
     });
+  }
+
+  /** The deployment's approval policy for `runbook`: approvals asked before the run and at the gated steps. */
+  requireApprovals(runbook: TRunbook, approvalsRequired: number, gatedSteps: TStepKind[]) {
+    return setPolicy(this.db, this.actor, {
+      deploymentId: this.deploymentId,
+      runbook,
+      approvalsRequired,
+      approverRole: "APPROVER",
+      expiresAfterSeconds: 600,
+      gatedSteps,
+      lagToleranceSeconds: 5,
+    });
+  }
+
+  /** Ticks the engine until the run waits on an open approval gate; that gate. */
+  async runUntilGate(operationId: string, timeoutMs = 60_000) {
+    const startedMs = Date.now();
+    for (;;) {
+      const gate = await this.db.approvalGate.findFirst({ where: { operationId, status: "OPEN" } });
+      if (gate) return gate;
+      const op = await this.status(operationId);
+      if (!(ACTIVE_STATUSES as readonly string[]).includes(op.status))
+        throw new Error(`operation ended ${op.status} before an approval gate: ${op.failureReason}`);
+      if (Date.now() - startedMs > timeoutMs) throw new Error(`no approval gate opened within ${timeoutMs} ms`);
+      if ((await engineTick(this.db, Date.now(), { maxMoves: 1 })) === 0) await sleep(20);
+    }
   }
 
   /**

@@ -117,8 +117,8 @@ function losslessMove(from: Part, to: Part, phaseOf: (phase: TPhase) => TPhase, 
   ];
 }
 
-const same = (phase: TPhase) => phase;
-const failbackPhase = (): TPhase => "failback";
+export const same = (phase: TPhase) => phase;
+export const failbackPhase = (): TPhase => "failback";
 
 /**
  * In a real failover the old primary's region is down: lifting its fence or promoting it back cannot
@@ -170,7 +170,7 @@ function failoverSteps(s: RunbookSettings, confirmSeconds: number, drill: boolea
 }
 
 /** The article's failback: the original region returns as a secondary, catches up, then a planned switchover back. */
-function returnAsSecondary(
+export function returnAsSecondary(
   original: Part,
   current: Part,
   phaseOf: (phase: TPhase) => TPhase,
@@ -202,7 +202,7 @@ function returnAsSecondary(
  * that brought the primary there scaled it up: once writes and traffic are back, it returns to
  * the size it had before (the modelled warm standby), after the outage window, so it costs no RTO.
  */
-function restoreSize(region: Part): StepSpec {
+export function restoreSize(region: Part): StepSpec {
   return step(
     "RESTORE_SIZE",
     "failback",

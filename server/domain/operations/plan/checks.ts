@@ -12,6 +12,7 @@ import {
   type TRunbook,
 } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS, statusWords } from "@/lib/operations/words";
+import { faultKindsFor } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import type { LiveNow } from "@/server/domain/telemetry/current-live";
 
@@ -145,12 +146,15 @@ function sourceRegionDown({ source, live }: CheckInput): TCheck {
   return check("source-region-down", name, down, detail, false);
 }
 
+/** A drill's outage is real where the driver can act one out: the twin, or the lab (kill -9 of the servers). */
 function drillDriver({ estate }: CheckInput): TCheck {
-  const ok = estate.driverKind === "sim";
+  const ok = faultKindsFor(estate.driverKind).includes("REGION_OUTAGE");
   const detail = ok
-    ? "the simulated twin can inject the outage"
-    : `${estate.name} runs the ${estate.driverKind} driver: a drill injects a region outage, which only the simulated twin supports`;
-  return check("drill-driver", "Drill runs on the simulated twin", ok, detail, true);
+    ? estate.driverKind === "sim"
+      ? "the simulated twin can inject the outage"
+      : `the ${estate.driverKind} driver acts the outage out: it kills the primary region's servers (kill -9)`
+    : `${estate.name} runs the ${estate.driverKind} driver: a drill injects a region outage, which only the simulated twin and the lab can act out`;
+  return check("drill-driver", "Drill can inject the outage", ok, detail, true);
 }
 
 async function approversExist(db: Db, { policy }: CheckInput): Promise<TCheck> {

@@ -59,14 +59,16 @@ export async function precheck(ctx: StepContext): Promise<StepOutcome> {
         `pre-check failed: the target's lag is ${(lagMs / 1000).toFixed(1)} s, over the ${ctx.operation.rpoTargetSeconds} s threshold; fencing now would stop writes until it drains`,
       );
     }
-    // Preparation before the fence (PostgreSQL): a CHECKPOINT so the shutdown checkpoint is short, warm connections.
-    const prepared =
-      ctx.params.prepare === true && ctx.driver.prepareSwitchover
-        ? await ctx.driver.prepareSwitchover({ replicaId: source.id, atMs: ctx.nowMs })
-        : null;
-    return done({ baseEpoch, lagMs, ...(prepared ? { checkpointMs: prepared.checkpointMs } : {}) }, { baseEpoch });
+    return done({ baseEpoch, lagMs, ...(await prepareFence(ctx, source.id)) }, { baseEpoch });
   }
-  return done({ baseEpoch }, { baseEpoch });
+  return done({ baseEpoch, ...(await prepareFence(ctx, source.id)) }, { baseEpoch });
+}
+
+/** Preparation before a fence (PostgreSQL): a CHECKPOINT so the shutdown checkpoint is short, warm connections. */
+async function prepareFence(ctx: StepContext, primaryId: string): Promise<{ checkpointMs?: number }> {
+  if (ctx.params.prepare !== true || !ctx.driver.prepareSwitchover) return {};
+  const prepared = await ctx.driver.prepareSwitchover({ replicaId: primaryId, atMs: ctx.nowMs });
+  return { checkpointMs: prepared.checkpointMs };
 }
 
 /** The article's "verify: is the region actually down?": act only when a quorum of probe locations agree. */

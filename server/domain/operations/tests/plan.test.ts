@@ -314,11 +314,16 @@ describe("planning a runbook", () => {
     });
   });
 
-  it("a drill needs the simulated twin: on another driver its blocking check fails", async () => {
+  it("a drill needs a driver that acts the outage out (the twin, the lab): on another its blocking check fails", async () => {
     const { deploymentId } = await commerce();
     expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({
       ok: true,
       blocking: true,
+    });
+    await db.deployment.update({ where: { id: deploymentId }, data: { driverKind: "lab" } });
+    expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining("kill -9"),
     });
     await db.deployment.update({ where: { id: deploymentId }, data: { driverKind: "aws" } });
     expect(checkOf(await planOperation(db, { deploymentId, runbook: "DRILL" }), "drill-driver")).toMatchObject({
