@@ -4,37 +4,18 @@
 // fence while the current primary still takes writes, then a planned switchover back with routing
 // back and the sizes the failover changed restored; no acknowledged write of the failback is lost.
 // Then a drill does it all by itself: kill -9, failover, measure, clear, fail back, report.
-import { rmSync } from "node:fs";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
 import { buildReport } from "@/server/domain/operations/report";
-import { closeAllPools } from "@/server/drivers/postgres";
 import { userWithPassword } from "@/tests/factories";
-import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
-import { LabOperations } from "@/tests/lab-operations";
+import { expectStreaming, labOperationsForFile } from "@/tests/lab-file";
+import type { LabOperations } from "@/tests/lab-operations";
 
-import { queryRows } from "./sql";
-
-const root = labRoot();
 let ops: LabOperations;
+labOperationsForFile((started) => (ops = started));
 const US = "pg-us-east-1";
 const EU = "pg-eu-west-1";
-
-beforeAll(async () => {
-  ops = await LabOperations.start(db, { root });
-}, 120_000);
-
-afterAll(async () => {
-  await ops?.stop();
-  await closeAllPools();
-  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
-  rmSync(root, { recursive: true, force: true });
-}, 120_000);
-
-const streamingFrom = async (name: string) =>
-  queryRows(ops.cluster.serverOf(name).server.endpoint(), "select status from pg_stat_wal_receiver");
 
 /** The region of the lab's server in `regionCode` (region codes repeat across providers). */
 const regionOf = async (regionCode: string) =>
@@ -92,7 +73,7 @@ describe("failing back and drilling on a lab cluster through the engine", { time
     expect(gatedStep.kind).toBe("FENCE");
     expect(await ops.writers()).toEqual([EU]);
     // By then the returning server streams from the current primary and held its lag at zero.
-    expect(await streamingFrom(US)).toEqual([{ status: "streaming" }]);
+    await expectStreaming(ops, US, 1000);
     const stable = await db.operationStep.findFirstOrThrow({ where: { operationId, kind: "WAIT_STABLE" } });
     expect(stable.status).toBe("SUCCEEDED");
     await approve(gate);
@@ -102,9 +83,7 @@ describe("failing back and drilling on a lab cluster through the engine", { time
     expect(run.status).toBe("SUCCEEDED");
     expect(await ops.writers()).toEqual([US]);
     expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe("us-east-1");
-    await eventually(async () => expect(await streamingFrom(EU)).toEqual([{ status: "streaming" }]), {
-      what: "the former primary streaming from the original region again",
-    });
+    await expectStreaming(ops, EU);
     expect(await sizesOf("eu-west-1")).toEqual(euSizes);
     // A planned move back: nothing the clients were told was written is missing.
     expect((await ops.lostWrites(startedAt)).lost).toBe(0);
@@ -130,9 +109,7 @@ describe("failing back and drilling on a lab cluster through the engine", { time
     expect(await ops.writers()).toEqual([US]);
     expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe("us-east-1");
     expect(await db.fault.count({ where: { operationId, clearedAt: null } })).toBe(0);
-    await eventually(async () => expect(await streamingFrom(EU)).toEqual([{ status: "streaming" }]), {
-      what: "the standby streaming from the original primary again",
-    });
+    await expectStreaming(ops, EU);
     expect(await sizesOf("us-east-1")).toEqual(usSizes);
     expect(await sizesOf("eu-west-1")).toEqual(euSizes);
     await ops.remember();

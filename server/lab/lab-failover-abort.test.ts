@@ -4,51 +4,26 @@
 // of no return of a failover: lifting the dead primary's fence would leave no writer) the abort is
 // refused with that sentence and the run finishes with the promoted standby the one writer. The
 // prober never sees two writers.
-import { rmSync } from "node:fs";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
 import { observeDeployment } from "@/server/domain/telemetry/observe/observe-tick";
-import { closeAllPools } from "@/server/drivers/postgres";
-import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
-import { LabOperations } from "@/tests/lab-operations";
+import { eventually } from "@/tests/lab";
+import { expectStreaming, labOperationsForFile } from "@/tests/lab-file";
+import type { LabOperations } from "@/tests/lab-operations";
 
-import { queryRows } from "./sql";
-
-const root = labRoot();
 let ops: LabOperations;
-
-beforeAll(async () => {
-  ops = await LabOperations.start(db, { root });
-}, 120_000);
-
-afterAll(async () => {
-  await ops?.stop();
-  await closeAllPools();
-  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
-  rmSync(root, { recursive: true, force: true });
-}, 120_000);
+labOperationsForFile((started) => (ops = started));
 
 const US = "pg-us-east-1";
 const EU = "pg-eu-west-1";
-
-async function streamingStandby(name: string) {
-  await eventually(
-    async () =>
-      expect(
-        await queryRows(ops.cluster.serverOf(name).server.endpoint(), "select status from pg_stat_wal_receiver"),
-      ).toEqual([{ status: "streaming" }]),
-    { what: `${name} streaming as a standby`, timeoutMs: 60_000 },
-  );
-}
 
 describe("an abort at every step of a lab failover", { timeout: 400_000 }, () => {
   it("leaves one writer: the returned primary before the fence, the promoted standby after (abort refused)", async () => {
     for (const kind of ["CONFIRM_OUTAGE", "CHOOSE_TARGET", "FENCE", "DEMOTE", "PROMOTE", "SHIFT_ROUTING"]) {
       const [writer] = await ops.writers();
       const standby = writer === US ? EU : US;
-      await streamingStandby(standby);
+      await expectStreaming(ops, standby);
       await ops.lab.stopServer(writer!, "kill");
       // The plan reads the observed model: the standby's region must be seen up.
       const operationId = await eventually(
@@ -76,7 +51,7 @@ describe("an abort at every step of a lab failover", { timeout: 400_000 }, () =>
         expect(run.status, `${kind}: ${run.failureReason}`).toBe("SUCCEEDED");
         expect(await ops.writers(), `abort refused after ${kind}`).toEqual([standby]);
         await ops.lab.startServer(writer!);
-        await streamingStandby(writer!);
+        await expectStreaming(ops, writer!);
         expect(await ops.writers(), `${kind}: after the dead server returned`).toEqual([standby]);
       }
       await ops.remember();
