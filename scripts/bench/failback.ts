@@ -8,43 +8,30 @@
 //     stableSeconds, 10 s by default, before the switchover back);
 //   - the failback's write outage as the clients saw it (the ledger), lost writes, two-writer instants.
 //   npm run bench:failback -- [runs=5]
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { openBenchDatabase, spread } from "./bench-database";
+import { spread } from "./bench-database";
+import { labBench } from "./lab-bench";
 
 const RUNS = Number(process.argv[2] ?? 5);
-const log = (line: string) => console.log(`[bench:failback] ${line}`);
 
-const bench = await openBenchDatabase(log);
-const { LabOperations } = await import("@/tests/lab-operations");
-const { closeAllPools } = await import("@/server/drivers/postgres");
-const { queryRows } = await import("@/server/lab/sql");
-const root = mkdtempSync(path.join(tmpdir(), "meridian-bench-failback-"));
-chmodSync(root, 0o755);
-const loadBefore = loadavg();
-let ops: Awaited<ReturnType<typeof LabOperations.start>> | null = null;
-
-/** Polls every 20 ms until `name` streams from a primary; the time it took. */
-async function untilStreaming(name: string, fromMs: number): Promise<number> {
-  for (;;) {
-    const rows = await queryRows<{ status: string }>(
-      ops!.cluster.serverOf(name).server.endpoint(),
-      "select status from pg_stat_wal_receiver",
-      [],
-      1000,
-    ).catch(() => []);
-    if (rows[0]?.status === "streaming") return Date.now() - fromMs;
-    if (Date.now() - fromMs > 120_000) throw new Error(`${name} did not stream within 120 s`);
-    await sleep(20);
+await labBench("failback", async (ops, db, log) => {
+  const { queryRows } = await import("@/server/lab/sql");
+  /** Polls every 20 ms until `name` streams from a primary; the time it took. */
+  async function untilStreaming(name: string, fromMs: number): Promise<number> {
+    for (;;) {
+      const rows = await queryRows<{ status: string }>(
+        ops.cluster.serverOf(name).server.endpoint(),
+        "select status from pg_stat_wal_receiver",
+        [],
+        1000,
+      ).catch(() => []);
+      if (rows[0]?.status === "streaming") return Date.now() - fromMs;
+      if (Date.now() - fromMs > 120_000) throw new Error(`${name} did not stream within 120 s`);
+      await sleep(20);
+    }
   }
-}
 
-try {
-  ops = await LabOperations.start(bench.db, { root, regions: 2, writesPerSecond: 50 });
-  await sleep(2000);
   const rejoins: number[] = [];
   const wholes: number[] = [];
   const outages: number[] = [];
@@ -86,14 +73,4 @@ try {
   log(`whole failback (stable for 10 s included): median ${wh.median} ms (${wh.min}-${wh.max})`);
   log(`failback write outage (ledger): median ${ou.median} ms (${ou.min}-${ou.max})`);
   log(`lost acknowledged writes in failbacks: ${lostTotal}; two-writer instants (prober): ${twoWriters}`);
-  log(
-    `load average before: ${loadBefore.map((x) => x.toFixed(2)).join(" ")}; after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
-} finally {
-  await ops?.stop();
-  await closeAllPools();
-  await bench.close();
-  rmSync(root, { recursive: true, force: true });
-}
+});

@@ -10,29 +10,17 @@
 //   - two-writer instants seen by the prober.
 // The dead server then returns and rejoins as a standby (new timeline, or re-cloned) before the next run.
 //   npm run bench:failover -- [runs=10]
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { openBenchDatabase, spread } from "./bench-database";
+import { spread } from "./bench-database";
+import { labBench } from "./lab-bench";
 
 const RUNS = Number(process.argv[2] ?? 10);
-const log = (line: string) => console.log(`[bench:failover] ${line}`);
 
-const bench = await openBenchDatabase(log);
-const { LabOperations } = await import("@/tests/lab-operations");
-const { closeAllPools } = await import("@/server/drivers/postgres");
-const { observeDeployment } = await import("@/server/domain/telemetry/observe/observe-tick");
-const { latestSnapshot } = await import("@/server/domain/telemetry/snapshot");
-const { countLostWrites } = await import("@/server/lab/lost-writes");
-const root = mkdtempSync(path.join(tmpdir(), "meridian-bench-failover-"));
-chmodSync(root, 0o755);
-const loadBefore = loadavg();
-let ops: Awaited<ReturnType<typeof LabOperations.start>> | null = null;
-try {
-  ops = await LabOperations.start(bench.db, { root, regions: 2, writesPerSecond: 50 });
-  await sleep(2000);
+await labBench("failover", async (ops, db, log) => {
+  const { observeDeployment } = await import("@/server/domain/telemetry/observe/observe-tick");
+  const { latestSnapshot } = await import("@/server/domain/telemetry/snapshot");
+  const { countLostWrites } = await import("@/server/lab/lost-writes");
   const recoveries: number[] = [];
   let lostTotal = 0;
   let twoWriters = 0;
@@ -42,10 +30,10 @@ try {
   let previousKillAt = Date.now() - 30_000;
   for (let run = 1; run <= RUNS; run++) {
     const [dead] = await ops.writers();
-    const replicas = await bench.db.replica.findMany({ where: { clusterId: ops.clusterId } });
+    const replicas = await db.replica.findMany({ where: { clusterId: ops.clusterId } });
     const standby = replicas.find((r) => r.name !== dead)!;
-    await observeDeployment(bench.db, ops.deploymentId, Date.now(), { intervalMs: 1000, lagAlertAfterSeconds: 2 });
-    const shown = (await latestSnapshot(bench.db, ops.deploymentId))?.snapshot.servers?.find(
+    await observeDeployment(db, ops.deploymentId, Date.now(), { intervalMs: 1000, lagAlertAfterSeconds: 2 });
+    const shown = (await latestSnapshot(db, ops.deploymentId))?.snapshot.servers?.find(
       (s) => s.replicaId === standby.id,
     )?.atRisk;
     const killAt = Date.now();
@@ -58,13 +46,13 @@ try {
     await ops.lab.workload!.flushLedger();
     await sleep(500);
     await ops.lab.workload!.flushLedger();
-    const first = await bench.db.labLedgerWrite.findFirst({
+    const first = await db.labLedgerWrite.findFirst({
       where: { runId: ops.lab.workload!.runId, region, acknowledgedAt: { gte: new Date(killAt) } },
       orderBy: { acknowledgedAt: "asc" },
     });
     const recoveryMs = first ? first.acknowledgedAt.getTime() - killAt : Number.NaN;
     recoveries.push(recoveryMs);
-    const lost = await countLostWrites(bench.db, ops.cluster.writer.endpoint(), {
+    const lost = await countLostWrites(db, ops.cluster.writer.endpoint(), {
       deployment: ops.lab.slug,
       cluster: ops.cluster.cluster.name,
       runId: ops.lab.workload!.runId,
@@ -74,7 +62,7 @@ try {
     lostTotal += lost.lost;
     const instants = ops.prober.twoWriterInstants(killAt - 1000, Date.now());
     // When each action of the run began (its intent is committed just before the call), from the kill.
-    const attempts = await bench.db.stepAttempt.findMany({
+    const attempts = await db.stepAttempt.findMany({
       where: { operationId },
       orderBy: { token: "asc" },
       select: { action: true, createdAt: true },
@@ -98,14 +86,4 @@ try {
   log(`kill to first acknowledged write in the new region: median ${r.median} ms (${r.min}-${r.max})`);
   log(`lost acknowledged writes: ${lostTotal} over ${RUNS} failovers`);
   log(`two-writer instants (prober): ${twoWriters}; dead primaries re-cloned on return: ${recloned} of ${RUNS}`);
-  log(
-    `load average before: ${loadBefore.map((x) => x.toFixed(2)).join(" ")}; after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
-} finally {
-  await ops?.stop();
-  await closeAllPools();
-  await bench.close();
-  rmSync(root, { recursive: true, force: true });
-}
+});

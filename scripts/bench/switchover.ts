@@ -9,26 +9,14 @@
 //   - lost writes: acknowledged writes (ledger) missing from the new primary, over all runs;
 //   - two-writer instants: acknowledged probe writes on two servers whose intervals overlap.
 //   npm run bench:switchover -- [runs=20]
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { openBenchDatabase, spread } from "./bench-database";
+import { spread } from "./bench-database";
+import { labBench } from "./lab-bench";
 
 const RUNS = Number(process.argv[2] ?? 20);
-const log = (line: string) => console.log(`[bench:switchover] ${line}`);
 
-const bench = await openBenchDatabase(log);
-const { LabOperations } = await import("@/tests/lab-operations");
-const { closeAllPools } = await import("@/server/drivers/postgres");
-const root = mkdtempSync(path.join(tmpdir(), "meridian-bench-switchover-"));
-chmodSync(root, 0o755);
-const loadBefore = loadavg();
-let ops: Awaited<ReturnType<typeof LabOperations.start>> | null = null;
-try {
-  ops = await LabOperations.start(bench.db, { root, regions: 2, writesPerSecond: 50 });
-  await sleep(2000);
+await labBench("switchover", async (ops, db, log) => {
   const outages: number[] = [];
   const durations: number[] = [];
   let twoWriters = 0;
@@ -45,7 +33,7 @@ try {
     durations.push(result.endedMs - result.startedMs);
     const [to] = await ops.writers();
     // When each action of the run began (its intent is committed just before the call), from the fence.
-    const attempts = await bench.db.stepAttempt.findMany({
+    const attempts = await db.stepAttempt.findMany({
       where: { operationId },
       orderBy: { token: "asc" },
       select: { action: true, createdAt: true },
@@ -66,14 +54,4 @@ try {
   log(
     `two-writer instants (prober, every 10 ms on every server): ${twoWriters} in ${ops.prober.attempts} probe writes`,
   );
-  log(
-    `load average before: ${loadBefore.map((x) => x.toFixed(2)).join(" ")}; after: ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
-} finally {
-  await ops?.stop();
-  await closeAllPools();
-  await bench.close();
-  rmSync(root, { recursive: true, force: true });
-}
+});
