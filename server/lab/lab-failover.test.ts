@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
@@ -63,6 +64,13 @@ describe("an unplanned failover of a lab cluster through the engine", { timeout:
     // What the standby had not received when the primary died is lost; at 50 writes/s, a handful.
     const lost = await ops.lostWrites();
     expect(lost.lost).toBeLessThan(50);
+    // The report counted the same when the run ended, beside the data at risk shown at the failure.
+    const report = parseReport(
+      (await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { report: true } })).report,
+    );
+    expect(report?.ledger?.lostWrites?.lost).toBe(lost.lost);
+    expect(report?.ledger?.lostWrites?.acknowledged).toBeGreaterThan(0);
+    expect(report?.ledger?.lostWrites?.acknowledged).toBeLessThanOrEqual(lost.acknowledged);
 
     await ops.lab.startServer(US);
     await ops.remember();
