@@ -100,7 +100,7 @@ test("a switchover of the lab is approved by someone else, runs live on real ser
   await expect(report.getByTestId("report-lost-writes")).toHaveAttribute("data-lost", "0");
   await expect(report.getByTestId("report-lost-writes")).toHaveText(/^0 of [1-9][\d,]*$/);
   await expect(report).toContainText("Acknowledged writes lost");
-  await expect(report).toContainText("from the ledger, against 0 B at risk at the failure");
+  await expect(report).toContainText("from the ledger, against 0 B at risk at the promotion");
   await expect(report.getByTestId("report-no-ledger")).toHaveCount(0);
 
   // The lab is left healthy: the old primary streams from the new one, every standby within the RPO.

@@ -55,7 +55,10 @@ export function ReportSummary({ report }: { report: TReport }) {
       ) : null}
       {report.ledger && report.ledger.lostWrites !== undefined ? (
         // Held against the data at risk the console showed, not a target: a failover may lose some.
-        <Figure term={LOST_WRITES_TERM} against={lostWritesAgainst(formatBytes(report.measuredDataLossBytes))}>
+        <Figure
+          term={LOST_WRITES_TERM}
+          against={lostWritesAgainst(formatBytes(report.measuredDataLossBytes), report.runbook)}
+        >
           <span data-testid="report-lost-writes" data-lost={report.ledger.lostWrites?.lost ?? ""}>
             {report.ledger.lostWrites
               ? lostWritesOf(report.ledger.lostWrites.lost, report.ledger.lostWrites.acknowledged)

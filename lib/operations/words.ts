@@ -100,9 +100,12 @@ export const APPROVAL_POLICY_FIELDS = {
 export const LEDGER_OUTAGE_TERM = "Write outage seen by clients";
 export const LEDGER_OUTAGE_AGAINST = "from the ledger: last acknowledged write before the gap to the first after";
 export const LOST_WRITES_TERM = "Acknowledged writes lost";
-/** What the count is held against: the data at risk the console showed at the failure. */
-export const lostWritesAgainst = (dataAtRisk: string) =>
-  `from the ledger, against ${dataAtRisk} at risk at the failure`;
+/**
+ * What the count is held against: the data at risk at the promotion (the measured data loss), which
+ * after a failure is the lag the console showed on the dead primary's link.
+ */
+export const lostWritesAgainst = (dataAtRisk: string, runbook: TRunbook) =>
+  `from the ledger, against ${dataAtRisk} at risk ${runbook === "FAILOVER" || runbook === "DRILL" ? "at the failure" : "at the promotion"}`;
 export const lostWritesOf = (lost: number, acknowledged: number) =>
   `${lost.toLocaleString("en-US")} of ${acknowledged.toLocaleString("en-US")}`;
 export const LOST_WRITES_NOT_COUNTED = "Acknowledged writes lost were not counted";
