@@ -1,8 +1,9 @@
-// The region lab in the browser: real PostgreSQL servers (a primary in us-east-1, hot standbys in
-// eu-west-1 and ap-southeast-1) started by the e2e server. An operator cuts the us-east-1 → eu-west-1
-// link from the fault panel: the lab's relay drops the standby's replication connection, and the lag
-// read from the servers rises live in the graph and the chart past the RPO; restoring the link lets
-// the standby reconnect and the lag drains.
+// The region lab in the browser: real PostgreSQL servers (the seed's primary in us-east-1, hot
+// standbys in eu-west-1 and ap-southeast-1) started by the e2e server. An operator cuts the link
+// from the primary to the other of us-east-1 and eu-west-1 (lab-switchover.spec moves the primary
+// between them; either may hold it here) from the fault panel: the lab's relay drops the standby's
+// replication connection, and the lag read from the servers rises live in the graph and the chart
+// past the RPO; restoring the link lets the standby reconnect and the lag drains.
 import { expect, test, type Locator } from "@playwright/test";
 
 import { signIn } from "./helpers";
@@ -25,15 +26,20 @@ test("a link cut on the lab raises the measured lag live in the graph and the ch
   await page.goto("/topology/lab");
   await expect(page.getByTestId("measured-badge").first()).toBeVisible();
 
-  const link = page.getByTestId("link-label-pg-us-east-1-pg-eu-west-1");
-  const euWest = page.getByTestId("region-node-eu-west-1");
+  const primaryNode = page.locator('[data-testid^="replica-node-"][data-role="PRIMARY"]');
+  await expect(primaryNode).toHaveCount(1, { timeout: 60_000 });
+  const primary = ((await primaryNode.getAttribute("data-testid")) ?? "").replace("replica-node-", "");
+  expect(["pg-us-east-1", "pg-eu-west-1"]).toContain(primary);
+  const standby = primary === "pg-us-east-1" ? "pg-eu-west-1" : "pg-us-east-1";
+  const link = page.getByTestId(`link-label-${primary}-${standby}`);
+  const standbyRegion = page.getByTestId(`region-node-${standby.replace("pg-", "")}`);
   // Up and streaming: the standby's region is healthy and the link's lag is measured, under the RPO.
-  await expect(euWest).toHaveAttribute("data-status", "HEALTHY", { timeout: 180_000 });
+  await expect(standbyRegion).toHaveAttribute("data-status", "HEALTHY", { timeout: 180_000 });
   await expect(link).not.toContainText("no data", { timeout: 60_000 });
   await expect(link).toHaveAttribute("data-over-rpo", "false", { timeout: 60_000 });
 
   await page.locator("#fault-kind").selectOption("LINK_PARTITION");
-  await page.locator("#fault-target").selectOption({ label: "pg-us-east-1 → pg-eu-west-1" });
+  await page.locator("#fault-target").selectOption({ label: `${primary} → ${standby}` });
   await page.getByRole("button", { name: "Inject fault" }).click();
   await expect(page.getByTestId("active-faults")).toContainText("Link partition");
 
@@ -47,7 +53,7 @@ test("a link cut on the lab raises the measured lag live in the graph and the ch
   await chartsTab.goto("/telemetry/lab");
   await expect(chartsTab.getByTestId("measured-badge")).toBeVisible();
   await expect(chartsTab.getByTestId("lag-over-rpo")).not.toHaveAttribute("data-count", "0", { timeout: 20_000 });
-  await expect(chartsTab.getByTestId("lag-chart")).toContainText("pg-us-east-1 → pg-eu-west-1");
+  await expect(chartsTab.getByTestId("lag-chart")).toContainText(`${primary} → ${standby}`);
 
   // Restored: the standby reconnects through the relay and catches up.
   await page.getByRole("button", { name: /^Clear Link partition/ }).click();

@@ -1,7 +1,7 @@
 // The operation report as files, built in the browser: CSV (one row per phase, then the summary)
 // and JSON (the report as the API returned it). Numbers stay plain so a spreadsheet reads them.
 import { type TReport } from "@/lib/operations/contracts";
-import { PHASE_LABELS, STATUS_LABELS } from "@/lib/operations/words";
+import { LEDGER_OUTAGE_TERM, LOST_WRITES_TERM, PHASE_LABELS, STATUS_LABELS } from "@/lib/operations/words";
 
 function cell(text: string): string {
   // Notes and names come from people and the model: a leading = + - @ would run as a formula.
@@ -31,6 +31,14 @@ export function reportCsv(report: TReport): string {
     ["Outcome", cell(STATUS_LABELS[report.outcome])],
     ["New primary", report.newPrimary ? cell(`${report.newPrimary.name} (${report.newPrimary.regionCode})`) : ""],
     ["Epoch", num(report.epoch)],
+    // Measured from the workload's ledger, where one exists (the lab); empty when not measured.
+    ...(report.ledger
+      ? ([
+          [`${LEDGER_OUTAGE_TERM} (seconds)`, num(report.ledger.writeOutageSeconds)],
+          [LOST_WRITES_TERM, num(report.ledger.lostWrites?.lost)],
+          ["Acknowledged writes counted", num(report.ledger.lostWrites?.acknowledged)],
+        ] as [string, string][])
+      : []),
   ];
   // RFC 4180 line ends, like the planning export.
   return rows.map((row) => row.join(",")).join("\r\n") + "\r\n";

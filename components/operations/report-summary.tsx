@@ -2,7 +2,14 @@
 import { replicaWords } from "@/components/operations/step-view";
 import { formatBytes, formatSeconds } from "@/lib/format";
 import type { TReport } from "@/lib/operations/contracts";
-import { LEDGER_OUTAGE_AGAINST, LEDGER_OUTAGE_TERM, NO_LEDGER_SENTENCE } from "@/lib/operations/words";
+import {
+  LEDGER_OUTAGE_AGAINST,
+  LEDGER_OUTAGE_TERM,
+  LOST_WRITES_TERM,
+  lostWritesAgainst,
+  lostWritesOf,
+  NO_LEDGER_SENTENCE,
+} from "@/lib/operations/words";
 
 import { Figure } from "./figure";
 import { StatusBadge } from "./status-badge";
@@ -44,6 +51,19 @@ export function ReportSummary({ report }: { report: TReport }) {
       {report.ledger ? (
         <Figure term={LEDGER_OUTAGE_TERM} against={LEDGER_OUTAGE_AGAINST}>
           <span data-testid="report-ledger-outage">{formatSeconds(report.ledger.writeOutageSeconds)}</span>
+        </Figure>
+      ) : null}
+      {report.ledger && report.ledger.lostWrites !== undefined ? (
+        // Held against the data at risk the console showed, not a target: a failover may lose some.
+        <Figure
+          term={LOST_WRITES_TERM}
+          against={lostWritesAgainst(formatBytes(report.measuredDataLossBytes), report.runbook)}
+        >
+          <span data-testid="report-lost-writes" data-lost={report.ledger.lostWrites?.lost ?? ""}>
+            {report.ledger.lostWrites
+              ? lostWritesOf(report.ledger.lostWrites.lost, report.ledger.lostWrites.acknowledged)
+              : "not counted"}
+          </span>
         </Figure>
       ) : report.ledger === null ? (
         <p className="text-sm text-slate-600 sm:col-span-2 lg:col-span-4" data-testid="report-no-ledger">

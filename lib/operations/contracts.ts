@@ -233,10 +233,18 @@ export const ZReport = z.object({
   notes: z.array(z.string()),
   /**
    * Measured from the workload's ledger of acknowledged writes, once, when the run ended: the write
-   * outage as clients saw it. Null when the deployment's workload keeps no ledger (the sim); absent
-   * on reports stored before it was measured.
+   * outage as clients saw it, and the acknowledged writes (since the cluster's previous operation
+   * ended, until this one did) that the primary lacks at the end. Null when the deployment's
+   * workload keeps no ledger (the sim); absent on reports stored before it was measured.
    */
-  ledger: z.object({ writeOutageSeconds: z.number().nullable() }).nullable().optional(),
+  ledger: z
+    .object({
+      writeOutageSeconds: z.number().nullable(),
+      /** Null when not counted (the run never started, the primary did not answer: a note says why); absent on older reports. */
+      lostWrites: z.object({ acknowledged: z.number().int(), lost: z.number().int() }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TReport = z.infer<typeof ZReport>;
 export type TPhaseMeasure = TReport["phases"][number];

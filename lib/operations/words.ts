@@ -99,5 +99,15 @@ export const APPROVAL_POLICY_FIELDS = {
 /** The report's figure measured from the workload's ledger of acknowledged writes. */
 export const LEDGER_OUTAGE_TERM = "Write outage seen by clients";
 export const LEDGER_OUTAGE_AGAINST = "from the ledger: last acknowledged write before the gap to the first after";
+export const LOST_WRITES_TERM = "Acknowledged writes lost";
+/**
+ * What the count is held against: the data at risk at the promotion (the measured data loss), which
+ * after a failure is the lag the console showed on the dead primary's link.
+ */
+export const lostWritesAgainst = (dataAtRisk: string, runbook: TRunbook) =>
+  `from the ledger, against ${dataAtRisk} at risk ${runbook === "FAILOVER" || runbook === "DRILL" ? "at the failure" : "at the promotion"}`;
+export const lostWritesOf = (lost: number, acknowledged: number) =>
+  `${lost.toLocaleString("en-US")} of ${acknowledged.toLocaleString("en-US")}`;
+export const LOST_WRITES_NOT_COUNTED = "Acknowledged writes lost were not counted";
 export const NO_LEDGER_SENTENCE =
-  "This deployment's workload keeps no ledger of acknowledged writes, so the outage clients saw was not measured.";
+  "This deployment's workload keeps no ledger of acknowledged writes, so the outage clients saw and the acknowledged writes lost were not measured.";

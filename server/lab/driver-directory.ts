@@ -98,7 +98,7 @@ export function directoryFromStatus(
         };
       })
     : undefined;
-  const linkIds = new Set(topology.links.map((l) => l.id));
+  const relaysOfLinks = relaysOf(status, topology, slug, mine);
   const markers: Record<string, ServerMarkerView | null> = {};
   for (const s of mine) markers[s.replicaId!] = s.marker ?? null;
   const policyIds = new Set(topology.routingPolicies.map((p) => p.id));
@@ -111,7 +111,7 @@ export function directoryFromStatus(
   return {
     servers,
     probes,
-    controls: lab ? labControls(lab, status, linkIds, mine) : null,
+    controls: lab ? labControls(lab, status, slug, relaysOfLinks, mine) : null,
     operator: lab && slug ? labOperator(lab, slug, myRouters) : null,
     markers,
     routers,
@@ -141,17 +141,46 @@ function labOperator(lab: LabActions, deployment: string, routers: LabStatus["ro
   };
 }
 
+/**
+ * The relay that carries each model link now, by the link's current ends: a move of the primary
+ * turns the model's links around (write-model.ts) while the lab names a relay by the ends it was
+ * made for, so after a switchover the relay streaming eu -> us is not the one that bore the link's
+ * id (us -> eu, now idle). A link whose ends no relay carries falls back to the relay of its id.
+ */
+function relaysOf(
+  status: LabStatus,
+  topology: DeploymentTopology,
+  slug: string | undefined,
+  servers: LabStatus["servers"],
+): Map<string, string> {
+  const nameOf = new Map(servers.map((s) => [s.replicaId!, s.replica]));
+  const mine = status.links.filter((l) => l.deployment === slug);
+  const relays = new Map<string, string>();
+  for (const link of topology.links) {
+    const source = nameOf.get(link.sourceReplicaId);
+    const target = nameOf.get(link.targetReplicaId);
+    const relay = mine.find((l) => l.source === source && l.target === target) ?? mine.find((l) => l.id === link.id);
+    if (relay) relays.set(link.id, relay.id);
+  }
+  return relays;
+}
+
 function labControls(
   lab: LabActions,
   status: LabStatus,
-  linkIds: Set<string>,
+  slug: string | undefined,
+  relaysOfLinks: Map<string, string>,
   servers: LabStatus["servers"],
 ): LabControls {
+  // The relays the console owns: those carrying a model link, and those named by one (left clean
+  // once idle, so a cut made before the primary moved does not wait for the relay's next use).
+  const owned = new Set([...relaysOfLinks.keys(), ...relaysOfLinks.values()]);
   return {
     async apply(state: LabFaultState) {
-      for (const link of status.links.filter((l) => linkIds.has(l.id))) {
-        const cut = state.cutLinks.includes(link.id);
-        const latency = state.linkLatencyMs[link.id] ?? 0;
+      for (const link of status.links.filter((l) => l.deployment === slug && owned.has(l.id))) {
+        const links = [...relaysOfLinks].filter(([, relay]) => relay === link.id).map(([linkId]) => linkId);
+        const cut = links.some((id) => state.cutLinks.includes(id));
+        const latency = links.reduce((sum, id) => sum + (state.linkLatencyMs[id] ?? 0), 0);
         const now = link.conditions;
         const differs = (now.cut !== null) !== cut || now.addedLatencyMs !== latency || now.lossRate !== 0;
         if (!differs) continue;

@@ -3,10 +3,13 @@
 // the standby is promoted and the router follows; the prober never sees two writers, the lost
 // writes are the few the standby had not received, and when the dead region returns its server
 // rejoins as a standby of the new primary (re-cloned when its WAL went past the promotion point).
+// The reports count the ledger's lost writes as the harness does, each over its own window: a
+// switchover back does not count again what the failover lost.
 import { rmSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
@@ -63,6 +66,13 @@ describe("an unplanned failover of a lab cluster through the engine", { timeout:
     // What the standby had not received when the primary died is lost; at 50 writes/s, a handful.
     const lost = await ops.lostWrites();
     expect(lost.lost).toBeLessThan(50);
+    // The report counted the same when the run ended, beside the data at risk shown at the failure.
+    const report = parseReport(
+      (await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { report: true } })).report,
+    );
+    expect(report?.ledger?.lostWrites?.lost).toBe(lost.lost);
+    expect(report?.ledger?.lostWrites?.acknowledged).toBeGreaterThan(0);
+    expect(report?.ledger?.lostWrites?.acknowledged).toBeLessThanOrEqual(lost.acknowledged);
 
     await ops.lab.startServer(US);
     await ops.remember();
@@ -75,5 +85,35 @@ describe("an unplanned failover of a lab cluster through the engine", { timeout:
     );
     expect(await ops.writers()).toEqual([EU]);
     expect(ops.prober.twoWriterInstants()).toBe(0);
+
+    // The next run's report counts from where this one ended: a switchover back counts only the
+    // writes acknowledged since (not the failover's, lost or kept again), and loses none of them.
+    const failover = await db.operation.findUniqueOrThrow({ where: { id: operationId } });
+    await eventually(
+      async () => {
+        const rows = await queryRows<{ lagSeconds: number | null }>(
+          ops.cluster.serverOf(EU).server.endpoint(),
+          'select extract(epoch from replay_lag)::float8 as "lagSeconds" from pg_stat_replication',
+        );
+        expect(rows).toHaveLength(1);
+        expect(rows[0]!.lagSeconds ?? 0).toBeLessThan(0.5);
+      },
+      { what: "the returned server within 0.5 s of the new primary" },
+    );
+    const back = await ops.request("SWITCHOVER");
+    const backRun = await ops.runToEnd(back);
+    expect(backRun.failureReason).toBeNull();
+    const backOp = await db.operation.findUniqueOrThrow({ where: { id: back } });
+    const inWindow = await db.labLedgerWrite.count({
+      where: {
+        deployment: ops.lab.slug,
+        acknowledgedAt: { gte: failover.finishedAt!, lte: backOp.finishedAt! },
+      },
+    });
+    const backLedger = parseReport(backOp.report)?.ledger?.lostWrites;
+    expect(backLedger?.lost).toBe(0);
+    expect(backLedger?.acknowledged).toBeGreaterThan(0);
+    expect(backLedger?.acknowledged).toBeLessThanOrEqual(inWindow);
+    expect(await ops.writers()).toEqual([US]);
   });
 });

@@ -79,7 +79,14 @@ describe("a planned switchover of a lab cluster through the engine", { timeout: 
       expect(run.status).toBe("SUCCEEDED");
       // The report carries the outage measured from the ledger when the run ended.
       const stored = await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { report: true } });
-      expect(parseReport(stored.report)?.ledger).toEqual({ writeOutageSeconds: expect.any(Number) });
+      // and the acknowledged writes the new primary lacks: the same count the harness makes, none.
+      const reported = parseReport(stored.report)?.ledger;
+      expect(reported).toEqual({
+        writeOutageSeconds: expect.any(Number),
+        lostWrites: { acknowledged: expect.any(Number), lost: 0 },
+      });
+      expect(reported?.lostWrites?.acknowledged).toBeGreaterThan(0);
+      expect(reported?.lostWrites?.lost).toBe((await ops.lostWrites()).lost);
       expect(await ops.writers()).toEqual([to]);
       expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe(to.replace("pg-", ""));
       await streamingStandby(from);

@@ -1,7 +1,7 @@
 // Lost writes, counted exactly: the ledger's acknowledged ids (of a lab cluster, optionally one run
-// or since an instant) that the current primary does not have. Compared in pages of ids, each page
+// or a window of acknowledgement) that the current primary does not have. Compared in pages of ids, each page
 // asked of the primary in one query.
-import type { Db } from "@/server/db";
+import type { Tx } from "@/server/db";
 
 import { withClient, type Endpoint } from "./sql";
 import { WORKLOAD_TABLE } from "./workload-table";
@@ -16,9 +16,10 @@ export interface LostWrites {
 }
 
 export async function countLostWrites(
-  db: Db,
+  db: Tx,
   primary: Endpoint,
-  scope: { deployment: string; cluster: string; runId?: string; since?: Date },
+  scope: { deployment: string; cluster: string; runId?: string; since?: Date; until?: Date },
+  timeoutMs = 60_000,
 ): Promise<LostWrites> {
   const result: LostWrites = { acknowledged: 0, lost: 0, examples: [] };
   let after: { runId: string; writeId: bigint } | null = null;
@@ -31,7 +32,14 @@ export async function countLostWrites(
             deployment: scope.deployment,
             cluster: scope.cluster,
             ...(scope.runId ? { runId: scope.runId } : {}),
-            ...(scope.since ? { acknowledgedAt: { gte: scope.since } } : {}),
+            ...(scope.since || scope.until
+              ? {
+                  acknowledgedAt: {
+                    ...(scope.since ? { gte: scope.since } : {}),
+                    ...(scope.until ? { lte: scope.until } : {}),
+                  },
+                }
+              : {}),
             ...(after
               ? {
                   OR: [{ runId: { gt: after.runId } }, { runId: after.runId, writeId: { gt: after.writeId } }],
@@ -56,7 +64,7 @@ export async function countLostWrites(
         if (page.length < PAGE) break;
       }
     },
-    60_000,
+    timeoutMs,
   );
   return result;
 }

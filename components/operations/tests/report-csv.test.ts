@@ -51,6 +51,19 @@ describe("report export", () => {
     expect(csv).toContain("Epoch,\r\n");
   });
 
+  it("adds the ledger's figures where the workload keeps one, and leaves a figure not counted empty", () => {
+    expect(reportCsv(report)).not.toContain("Acknowledged writes lost");
+    const lines = reportCsv({
+      ...report,
+      ledger: { writeOutageSeconds: 0.412, lostWrites: { acknowledged: 1234, lost: 0 } },
+    }).split("\r\n");
+    expect(lines).toContain("Write outage seen by clients (seconds),0.412");
+    expect(lines).toContain("Acknowledged writes lost,0");
+    expect(lines).toContain("Acknowledged writes counted,1234");
+    const notCounted = reportCsv({ ...report, ledger: { writeOutageSeconds: null, lostWrites: null } });
+    expect(notCounted).toContain("Acknowledged writes lost,\r\n");
+  });
+
   it("exports the report itself as JSON", () => {
     expect(JSON.parse(reportJson(report))).toEqual(report);
   });

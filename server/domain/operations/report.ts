@@ -9,8 +9,11 @@ import {
   type TReport,
   type TRunbook,
 } from "@/lib/operations/contracts";
+import { LOST_WRITES_NOT_COUNTED } from "@/lib/operations/words";
 import type { Tx } from "@/server/db";
 import { ledgerWriteOutageMs } from "@/server/lab/ledger-outage";
+
+import { measureLostWrites } from "./report-lost-writes";
 
 type StepRow = {
   index: number;
@@ -146,7 +149,7 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
   if (op.failureReason) notes.push(op.failureReason);
   if (measuredRtoSeconds === null) notes.push("Writes were never verified in the new region, so no RTO was measured.");
 
-  const ledger = await measureLedger(tx, op);
+  const ledger = await measureLedger(tx, op, notes);
 
   const primary = await tx.replica.findFirst({
     where: { clusterId: op.clusterId, role: "PRIMARY" },
@@ -177,17 +180,32 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
 }
 
 /**
- * The write outage as the workload's clients saw it, from its ledger, over the run (from its start
- * to its end): null when no ledger exists for this cluster (the sim keeps none).
+ * Measured from the workload's ledger, once, as the run ends (the report is stored then and never
+ * recomputed on view, so no page view asks the lab): the write outage as clients saw it over the
+ * run, and the acknowledged writes the cluster's primary now lacks. Null when no ledger exists for
+ * this cluster (the sim keeps none).
  */
 async function measureLedger(
   tx: Tx,
-  op: { clusterId: string; startedAt: Date | null; finishedAt: Date | null; deployment: { slug: string } },
+  op: {
+    id: string;
+    clusterId: string;
+    deploymentId: string;
+    startedAt: Date | null;
+    finishedAt: Date | null;
+    deployment: { slug: string };
+  },
+  notes: string[],
 ): Promise<TReport["ledger"]> {
   const cluster = await tx.databaseCluster.findFirstOrThrow({ where: { id: op.clusterId }, select: { name: true } });
   const scope = { deployment: op.deployment.slug, cluster: cluster.name };
   if (!(await tx.labLedgerWrite.findFirst({ where: scope, select: { runId: true } }))) return null;
-  if (!op.startedAt || !op.finishedAt) return { writeOutageSeconds: null };
+  if (!op.startedAt || !op.finishedAt) return { writeOutageSeconds: null, lostWrites: null };
   const outageMs = await ledgerWriteOutageMs(tx, scope, op.startedAt.getTime(), op.finishedAt.getTime());
-  return { writeOutageSeconds: outageMs === null ? null : outageMs / 1000 };
+  const lost = await measureLostWrites(tx, op, scope, op.finishedAt);
+  if (typeof lost === "string") notes.push(`${LOST_WRITES_NOT_COUNTED}: ${lost}.`);
+  return {
+    writeOutageSeconds: outageMs === null ? null : outageMs / 1000,
+    lostWrites: typeof lost === "string" ? null : lost,
+  };
 }
