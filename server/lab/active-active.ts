@@ -2,17 +2,23 @@
 // subscription of the target to the source's publication, in both directions, with
 // `origin = none` so a change is not sent back where it came from. Every subscription connects
 // through the link's relay. Conflicts (the same row written in two regions) are counted by
-// PostgreSQL 18 in pg_stat_subscription_stats (commit timestamps are on for that).
+// PostgreSQL 18 in pg_stat_subscription_stats (commit timestamps are on for that). The workload's
+// table is replicated the same way, so every region holds every acknowledged write. Applications
+// connect as their own role (LAB_CLIENT_USER), not as the subscriptions' superuser: a drain fences a
+// region by refusing that role alone, and replication keeps flowing.
 import path from "node:path";
+
+import { MERIDIAN_SCHEMA } from "@/server/drivers/postgres/meridian-schema";
 
 import type { ClusterRuntime } from "./cluster-runtime";
 import { oneWayDelayMs } from "./distance";
 import { endOrphanServer } from "./orphans";
-import { LAB_DATABASE, LAB_USER, LabServer, type StopMode } from "./pg-server";
+import { LAB_CLIENT_USER, LAB_DATABASE, LAB_USER, LabServer, type StopMode } from "./pg-server";
 import { freePort } from "./ports";
 import { Relay } from "./relay";
 import { regionOf, sqlName, type LabCluster, type LabDeploymentSpec, type LabReplica } from "./spec";
 import { ident, literal, withClient } from "./sql";
+import { CREATE_WORKLOAD_TABLE, WORKLOAD_TABLE } from "./workload-table";
 
 /** The table replicated both ways; the workload of an active-active drill writes here. */
 export const ACTIVE_ACTIVE_TABLE = "meridian_lab_items";
@@ -73,14 +79,46 @@ export class ActiveActiveCluster implements ClusterRuntime {
         });
         await withClient(server.endpoint(), async (client) => {
           await client.query(CREATE_ITEMS);
+          await client.query(CREATE_WORKLOAD_TABLE);
+          // Meridian's own records stay local: each server answers the tokens it applied itself.
+          await client.query(MERIDIAN_SCHEMA);
+          await this.grantClients(client);
           const publication = this.publicationOf(replica.name);
           const found = await client.query("select 1 from pg_publication where pubname = $1", [publication]);
           if (found.rowCount === 0)
-            await client.query(`create publication ${ident(publication)} for table ${ACTIVE_ACTIVE_TABLE}`);
+            await client.query(
+              `create publication ${ident(publication)} for table ${ACTIVE_ACTIVE_TABLE}, ${WORKLOAD_TABLE}`,
+            );
+          else {
+            const published = await client.query(
+              "select 1 from pg_publication_tables where pubname = $1 and tablename = $2",
+              [publication, WORKLOAD_TABLE],
+            );
+            if (published.rowCount === 0)
+              await client.query(`alter publication ${ident(publication)} add table ${WORKLOAD_TABLE}`);
+          }
         });
       }),
     );
     for (const link of this.cluster.links) await this.subscribe(link.id ?? `${link.source}->${link.target}`, link);
+  }
+
+  /**
+   * The applications' role: it may connect to the lab database and use the replicated tables, and
+   * nothing else connects by default (PUBLIC loses CONNECT), so revoking it from this role is a fence.
+   * A fence in force when the lab restarts stays (the grant is only made when the role is new).
+   */
+  private async grantClients(client: {
+    query: (sql: string, values?: unknown[]) => Promise<{ rowCount: number | null }>;
+  }) {
+    const role = ident(LAB_CLIENT_USER);
+    const found = await client.query("select 1 from pg_roles where rolname = $1", [LAB_CLIENT_USER]);
+    if (found.rowCount === 0) {
+      await client.query(`create role ${role} login password ${literal(this.password)}`);
+      await client.query(`grant connect on database ${ident(LAB_DATABASE)} to ${role}`);
+    } else await client.query(`alter role ${role} password ${literal(this.password)}`);
+    await client.query(`revoke connect on database ${ident(LAB_DATABASE)} from public`);
+    await client.query(`grant select, insert, update, delete on ${ACTIVE_ACTIVE_TABLE}, ${WORKLOAD_TABLE} to ${role}`);
   }
 
   /** The target subscribes to the source's publication through the link's relay (made or repointed). */
