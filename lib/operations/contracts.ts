@@ -11,7 +11,7 @@ import { ROLE_LABELS } from "@/lib/identity/words";
 
 import { APPROVAL_POLICY_FIELDS as AP, RUNBOOK_LABELS, STEP_KIND_LABELS } from "./words";
 
-export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
+export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL", "DRAIN_REGION", "RETURN_REGION"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
 
 export const OPERATION_STATUSES = [
@@ -76,6 +76,9 @@ export const STEP_KINDS = [
   "CLEAR_FAULT",
   "WAIT_STABLE",
   "RESTORE_SIZE",
+  "FENCE_CLIENTS",
+  "WAIT_APPLIED",
+  "LIFT_FENCE",
 ] as const;
 export type TStepKind = (typeof STEP_KINDS)[number];
 
@@ -333,6 +336,8 @@ export const ZPlanInput = z.object({
   clusterId: id("cluster").optional(),
   /** The replica to promote; defaults to the runbook's natural choice (the caught-up secondary, the original primary). */
   targetReplicaId: id("target replica").optional(),
+  /** Active-active runbooks: the replica whose region is drained or returned. */
+  sourceReplicaId: id("region's replica").optional(),
 });
 export type TPlanInput = z.infer<typeof ZPlanInput>;
 

@@ -31,6 +31,8 @@ const QUICK_SECONDS: Partial<Record<TStepKind, number>> = {
   INJECT_FAULT: 2,
   CHOOSE_TARGET: 1,
   FENCE: 2,
+  FENCE_CLIENTS: 2,
+  LIFT_FENCE: 2,
   DEMOTE: 5,
   REPOINT: 5,
   VERIFY_WRITES: 5,
@@ -57,6 +59,7 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
       case "CONFIRM_OUTAGE":
         return detect;
       case "WAIT_CATCH_UP":
+      case "WAIT_APPLIED":
         return catchUp;
       case "WAIT_STABLE":
         return catchUp + Number(spec.params.stableSeconds ?? 0);
@@ -76,6 +79,8 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
 export function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
   const verified = steps.findIndex((s) => s.kind === "VERIFY_WRITES") + 1;
   if (runbook === "FAILOVER") return steps;
+  // Active-active: the other regions take writes all along (clients of the drained one reconnect there).
+  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION") return [];
   if (runbook === "DRILL") return steps.slice(0, verified); // the failover half; the failback is planned
   return steps.slice(
     steps.findIndex((s) => s.kind === "FENCE"),
@@ -123,6 +128,12 @@ export function planEventCost(
   runbook: TRunbook,
   { source, target }: { source: TReplicaRef; target: TReplicaRef },
 ): TEventCost {
+  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION")
+    return {
+      totalUsd: 0,
+      lines: [],
+      assumptions: ["not costed: an active-active region's drain or return moves traffic, not data or compute"],
+    };
   const move = { fromRegionId: source.regionId, toRegionId: target.regionId };
   let items: EventCostItem[];
   try {

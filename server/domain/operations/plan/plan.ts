@@ -24,7 +24,15 @@ import { runbookStepsFor } from "../runbooks-postgres";
 import { planChecks } from "./checks";
 import { readPlanContext, type PlanContext } from "./context";
 import { lagOn, planEstimate, planEventCost, stepEstimator } from "./estimate";
-import { afterRunbook, pickCluster, planTopology, primaryOf, replicaRef, type EstateCluster } from "./topology";
+import {
+  afterRunbook,
+  pickActiveActiveCluster,
+  pickCluster,
+  planTopology,
+  primaryOf,
+  replicaRef,
+  type EstateCluster,
+} from "./topology";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 
@@ -103,6 +111,25 @@ async function chooseTarget(
   return { target: mostCaughtUp(cluster, source, candidates, live), notes: [] };
 }
 
+const REGION_RUNBOOK_WORDS = { DRAIN_REGION: "drain", RETURN_REGION: "return" } as const;
+
+/**
+ * Active-active: the region's replica is named (sourceReplicaId); the region that takes its traffic
+ * (and whose link the catch-up reads first) is the one named, or the first other replica by name.
+ */
+function regionMove(input: TPlanInput, cluster: EstateCluster): { source: TReplicaRef; candidates: TReplicaRef[] } {
+  const verb = REGION_RUNBOOK_WORDS[input.runbook as keyof typeof REGION_RUNBOOK_WORDS];
+  if (!input.sourceReplicaId)
+    throw invalid("sourceReplicaId", `name the replica of cluster ${cluster.name} whose region to ${verb}`);
+  const replica = cluster.replicas.find((r) => r.id === input.sourceReplicaId);
+  if (!replica) throw invalid("sourceReplicaId", `replica ${input.sourceReplicaId} is not in cluster ${cluster.name}`);
+  const candidates = cluster.replicas
+    .filter((r) => r.id !== replica.id)
+    .map(replicaRef)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { source: replicaRef(replica), candidates };
+}
+
 /** What approvals are bound to: what will run on what, never the moving figures (lag, cost, estimates). */
 function planHash(
   runbook: TRunbook,
@@ -131,9 +158,14 @@ export async function planWithContext(
   const { runbook } = input;
   const context = await readPlanContext(db, input.deploymentId, runbook);
   const { estate, live, policy, topologyFingerprint: fingerprint } = context;
-  const cluster = pickCluster(estate, input.clusterId);
-  const source = replicaRef(primaryOf(cluster));
-  const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
+  const regional = runbook === "DRAIN_REGION" || runbook === "RETURN_REGION";
+  const cluster = regional ? pickActiveActiveCluster(estate, input.clusterId) : pickCluster(estate, input.clusterId);
+  const { source, candidates } = regional
+    ? regionMove(input, cluster)
+    : {
+        source: replicaRef(primaryOf(cluster)),
+        candidates: cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef),
+      };
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.current);
   const lag = lagOn(live.current, linkId(cluster, source.id, target.id));
   const named = nameReplicas(runbookStepsFor(runbook, estate.driverKind), {

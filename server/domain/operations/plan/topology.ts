@@ -36,6 +36,25 @@ export function pickCluster(estate: Estate, clusterId: string | undefined): Esta
   );
 }
 
+/** The region runbooks' cluster: the named one, or the deployment's first multi-primary (active-active) one. */
+export function pickActiveActiveCluster(estate: Estate, clusterId: string | undefined): EstateCluster {
+  const cluster = clusterId
+    ? estate.clusters.find((c) => c.id === clusterId)
+    : estate.clusters.find((c) => c.writeTopology === "MULTI_PRIMARY");
+  if (clusterId && !cluster) throw invalid("clusterId", `no such cluster in ${estate.name}`);
+  if (!cluster)
+    throw invalid(
+      "clusterId",
+      `${estate.name} has no active-active cluster: a region is drained only where every region takes writes (move a single primary with a switchover)`,
+    );
+  if (cluster.writeTopology !== "MULTI_PRIMARY")
+    throw invalid(
+      "clusterId",
+      `cluster ${cluster.name} has a single primary: a region is drained only where every region takes writes (move its primary with a switchover)`,
+    );
+  return cluster;
+}
+
 /** The replica taking writes now; two PRIMARY rows are caught by the plan's "single-primary" check. */
 export function primaryOf(cluster: EstateCluster): EstateReplica {
   const primary = cluster.replicas.find((r) => r.role === "PRIMARY");
@@ -104,6 +123,15 @@ export function planTopology(estate: Estate, cluster: EstateCluster, move: Move 
   return { replicas, links, routing };
 }
 
+/** A region runbook changes no role or link: the region's routing rules are drained, or open again. */
+export function regionTopology(estate: Estate, cluster: EstateCluster, region: TReplicaRef, drained: boolean) {
+  const before = planTopology(estate, cluster, null);
+  return {
+    ...before,
+    routing: before.routing.map((rule) => (rule.region === region.regionCode ? { ...rule, drained } : rule)),
+  };
+}
+
 /** A drill fails back at its end, so it leaves the topology as it found it. */
 export function afterRunbook(
   runbook: TRunbook,
@@ -113,5 +141,7 @@ export function afterRunbook(
   target: TReplicaRef,
 ): TPlanTopology {
   if (runbook === "DRILL") return planTopology(estate, cluster, null);
+  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION")
+    return regionTopology(estate, cluster, source, runbook === "DRAIN_REGION");
   return planTopology(estate, cluster, { source, target, drainSource: runbook === "FAILOVER" });
 }
