@@ -10,6 +10,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
+import { SimulatedCrash } from "@/server/domain/operations/engine/attempt";
+import { engineTick } from "@/server/domain/operations/engine/engine";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
 import { LabOperations } from "@/tests/lab-operations";
@@ -153,7 +155,34 @@ describe("draining a region of an active-active lab cluster through the engine",
       },
       { what: "every acknowledged write in both regions" },
     );
-    console.log();
+  });
+
+  it("a fence whose move was lost after the server applied it is reconciled from the server, and the drain finishes", async () => {
+    const us = await ops.replicaId(US);
+    const operationId = await ops.request("DRAIN_REGION", { sourceReplicaId: us });
+    await ops.runUntil(operationId, "SHIFT_ROUTING");
+    await expect(
+      engineTick(db, Date.now(), {
+        maxMoves: 1,
+        crashAt: (point, step) => point === "after-effect" && step.kind === "FENCE_CLIENTS",
+      }),
+    ).rejects.toBeInstanceOf(SimulatedCrash);
+    // The model never heard of the fence; the server did, and its intent is what is left.
+    const fence = await db.operationStep.findFirstOrThrow({ where: { operationId, kind: "FENCE_CLIENTS" } });
+    expect(fence.status).toBe("PENDING");
+    expect(await db.stepAttempt.findMany({ where: { stepId: fence.id } })).toMatchObject([
+      { action: "fence", status: "ATTEMPTING" },
+    ]);
+    expect(await clientConnects(US)).toMatch(/permission denied for database/);
+    const run = await ops.runToEnd(operationId);
+    expect(run.failureReason).toBeNull();
+    expect(run.status).toBe("SUCCEEDED");
+    const attempts = await db.stepAttempt.findMany({ where: { stepId: fence.id }, orderBy: { token: "asc" } });
+    expect(attempts[0]).toMatchObject({ status: "APPLIED", reconciledAt: expect.any(Date) });
+    expect(await missingOn(EU, US)).toBe(0);
+    const back = await ops.runToEnd(await ops.request("RETURN_REGION", { sourceReplicaId: us }));
+    expect(back.status, String(back.failureReason)).toBe("SUCCEEDED");
+    expect(await clientConnects(US)).toBe(true);
   });
 
   it("an abort after the fence lifts it and routes clients back to the region", async () => {
