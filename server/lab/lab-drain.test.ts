@@ -103,6 +103,9 @@ describe("draining a region of an active-active lab cluster through the engine",
       { what: "writes acknowledged in both regions before the drain" },
     );
     const us = await ops.replicaId(US);
+    // us -> eu made slow (a second more each way): what us committed last reaches eu only if the drain waits for it.
+    const toEu = [...ops.activeActive.links.values()].find((l) => l.source === US && l.target === EU)!.relay;
+    toEu.slow(1000);
 
     const drain = await ops.runToEnd(await ops.request("DRAIN_REGION", { sourceReplicaId: us }));
     expect(drain.failureReason).toBeNull();
@@ -112,6 +115,7 @@ describe("draining a region of an active-active lab cluster through the engine",
     const lost = await lostOn(EU);
     expect(lost.acknowledged).toBeGreaterThan(40);
     expect(lost.lost).toBe(0);
+    toEu.restore();
     // The router sends nothing there, and its applications cannot write there even bypassing it.
     const router = ops.lab.routerStatus()[0]!;
     expect(router.target.drained).toEqual(["us-east-1"]);
