@@ -13,6 +13,11 @@ import { APPROVAL_POLICY_FIELDS as AP, RUNBOOK_LABELS, STEP_KIND_LABELS } from "
 
 export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL", "DRAIN_REGION", "RETURN_REGION"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
+/** The runbooks that drain and return one region of an active-active cluster (no primary moves). */
+export const REGION_RUNBOOKS = ["DRAIN_REGION", "RETURN_REGION"] as const satisfies readonly TRunbook[];
+export type TRegionRunbook = (typeof REGION_RUNBOOKS)[number];
+export const isRegionRunbook = (runbook: string): runbook is TRegionRunbook =>
+  (REGION_RUNBOOKS as readonly string[]).includes(runbook);
 
 export const OPERATION_STATUSES = [
   "AWAITING_APPROVAL",

@@ -6,6 +6,7 @@ import { deciderRoles } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
 import {
   ACTIVE_STATUSES,
+  isRegionRunbook,
   type TCheck,
   type TPolicySummary,
   type TReplicaRef,
@@ -191,7 +192,7 @@ function realServers({ estate, runbook }: CheckInput): TCheck {
 export async function planChecks(db: Db, input: CheckInput): Promise<TCheck[]> {
   const { runbook } = input;
   const [active, approvers] = await Promise.all([noActiveOperation(db, input), approversExist(db, input)]);
-  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION")
+  if (isRegionRunbook(runbook))
     return [active, everyRegionWrites(input), realServers(input), targetRegionHealthy(input), approvers];
   return [
     active,

@@ -1,13 +1,14 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
-import type {
-  TEventCost,
-  TPhase,
-  TPlanEstimate,
-  TPlannedStep,
-  TReplicaRef,
-  TRunbook,
-  TStepKind,
+import {
+  isRegionRunbook,
+  type TEventCost,
+  type TPhase,
+  type TPlanEstimate,
+  type TPlannedStep,
+  type TReplicaRef,
+  type TRunbook,
+  type TStepKind,
 } from "@/lib/operations/contracts";
 import { lagSeconds } from "@/lib/telemetry/contracts";
 import { eventCostsOf, type EventCostItem } from "@/server/domain/planning/event-cost";
@@ -80,7 +81,7 @@ export function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedS
   const verified = steps.findIndex((s) => s.kind === "VERIFY_WRITES") + 1;
   if (runbook === "FAILOVER") return steps;
   // Active-active: the other regions take writes all along (clients of the drained one reconnect there).
-  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION") return [];
+  if (isRegionRunbook(runbook)) return [];
   if (runbook === "DRILL") return steps.slice(0, verified); // the failover half; the failback is planned
   return steps.slice(
     steps.findIndex((s) => s.kind === "FENCE"),
@@ -128,7 +129,7 @@ export function planEventCost(
   runbook: TRunbook,
   { source, target }: { source: TReplicaRef; target: TReplicaRef },
 ): TEventCost {
-  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION")
+  if (isRegionRunbook(runbook))
     return {
       totalUsd: 0,
       lines: [],

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
 import {
+  isRegionRunbook,
   type TCheck,
   type TOperationPlan,
   type TPlanInput,
@@ -99,7 +100,8 @@ async function chooseTarget(
     const chosen = candidates.find((c) => c.id === input.targetReplicaId);
     const named =
       cluster.replicas.find((r) => r.id === input.targetReplicaId)?.name ?? `replica ${input.targetReplicaId}`;
-    if (!chosen) throw invalid("targetReplicaId", `${named} is not a read replica of cluster ${cluster.name}`);
+    const what = isRegionRunbook(input.runbook) ? "another region's replica" : "a read replica";
+    if (!chosen) throw invalid("targetReplicaId", `${named} is not ${what} of cluster ${cluster.name}`);
     return { target: chosen, notes: [] };
   }
   if (candidates.length === 0)
@@ -158,7 +160,7 @@ export async function planWithContext(
   const { runbook } = input;
   const context = await readPlanContext(db, input.deploymentId, runbook);
   const { estate, live, policy, topologyFingerprint: fingerprint } = context;
-  const regional = runbook === "DRAIN_REGION" || runbook === "RETURN_REGION";
+  const regional = isRegionRunbook(runbook);
   const cluster = regional ? pickActiveActiveCluster(estate, input.clusterId) : pickCluster(estate, input.clusterId);
   const { source, candidates } = regional
     ? regionMove(input, cluster)

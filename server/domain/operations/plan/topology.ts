@@ -1,6 +1,6 @@
 // The cluster and replicas a plan acts on, and the topology before and after the runbook, as the
 // approvers see it drawn side by side.
-import type { TPlanTopology, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
+import { isRegionRunbook, type TPlanTopology, type TReplicaRef, type TRunbook } from "@/lib/operations/contracts";
 import type { PlanningModel } from "@/server/domain/planning/load-model";
 import { invalid } from "@/server/errors";
 
@@ -141,7 +141,6 @@ export function afterRunbook(
   target: TReplicaRef,
 ): TPlanTopology {
   if (runbook === "DRILL") return planTopology(estate, cluster, null);
-  if (runbook === "DRAIN_REGION" || runbook === "RETURN_REGION")
-    return regionTopology(estate, cluster, source, runbook === "DRAIN_REGION");
+  if (isRegionRunbook(runbook)) return regionTopology(estate, cluster, source, runbook === "DRAIN_REGION");
   return planTopology(estate, cluster, { source, target, drainSource: runbook === "FAILOVER" });
 }

@@ -16,9 +16,6 @@ import {
   type StepOutcome,
 } from "./context";
 
-/** The region runbooks, which act on one region of an active-active cluster. */
-export const REGION_RUNBOOKS: readonly string[] = ["DRAIN_REGION", "RETURN_REGION"];
-
 function othersOf(ctx: StepContext, replica: TopologyReplica): TopologyReplica[] {
   return ctx.topology.replicas.filter((r) => r.clusterId === replica.clusterId && r.id !== replica.id);
 }

@@ -215,6 +215,42 @@ describe("planning a runbook", () => {
     });
   });
 
+  it("drains a region of a multi-primary cluster: names sourceReplicaId, changes only routing, needs real servers", async () => {
+    const { deployment, cluster } = await seedPlanningDemo("global-platform");
+    const missing = await refusal(planOperation(db, { deploymentId: deployment.id, runbook: "DRAIN_REGION" }));
+    expect(missing).toMatchObject({ code: "BAD_REQUEST", field: "sourceReplicaId" });
+    const replicas = await db.replica.findMany({ where: { clusterId: cluster.id }, orderBy: { name: "asc" } });
+    const region = replicas[0]!;
+    for (const runbook of ["DRAIN_REGION", "RETURN_REGION"] as const) {
+      const plan = await planOperation(db, { deploymentId: deployment.id, runbook, sourceReplicaId: region.id });
+      expect(
+        plan.steps.map((s) => s.kind),
+        runbook,
+      ).toEqual(KINDS[runbook]);
+      expect(plan.source.id).toBe(region.id);
+      expect(plan.target.id).not.toBe(region.id);
+      // No step is an outage: the other regions take writes throughout.
+      expect(plan.estimate.rtoSeconds).toBe(0);
+      expect(plan.after.replicas.map((r) => r.role)).toEqual(plan.before.replicas.map((r) => r.role));
+      const drained = plan.after.routing.filter((rule) => rule.region === plan.source.regionCode);
+      expect(drained.length).toBeGreaterThan(0);
+      expect(drained.every((rule) => rule.drained === (runbook === "DRAIN_REGION"))).toBe(true);
+      // The twin models no client role or replication slot: the plan cannot start there.
+      expect(plan.checks.find((c) => c.id === "real-servers")).toMatchObject({ ok: false, blocking: true });
+    }
+  });
+
+  it("refuses to drain a region of a single-primary cluster, naming clusterId", async () => {
+    const { deploymentId, primary } = await commerce();
+    const refused = await refusal(
+      planOperation(db, { deploymentId, runbook: "DRAIN_REGION", sourceReplicaId: primary }),
+    );
+    expect(refused).toMatchObject({
+      field: "clusterId",
+      message: expect.stringContaining("has no active-active cluster"),
+    });
+  });
+
   it("refuses a target that is not a read replica of the cluster, naming targetReplicaId", async () => {
     const { deploymentId, primary } = await commerce();
     const unknown = await refusal(
