@@ -78,6 +78,9 @@ export class ActiveActiveCluster implements ClusterRuntime {
           if (found.rowCount === 0) await client.query(`create database ${ident(LAB_DATABASE)}`);
         });
         await withClient(server.endpoint(), async (client) => {
+          // The lab's user is named like Meridian's schema, so "$user" in the search path would put
+          // a table created after that schema in it, beside the replicated one: tables go in public.
+          await client.query("set search_path = public");
           await client.query(CREATE_ITEMS);
           await client.query(CREATE_WORKLOAD_TABLE);
           // Meridian's own records stay local: each server answers the tokens it applied itself.
@@ -106,17 +109,16 @@ export class ActiveActiveCluster implements ClusterRuntime {
   /**
    * The applications' role: it may connect to the lab database and use the replicated tables, and
    * nothing else connects by default (PUBLIC loses CONNECT), so revoking it from this role is a fence.
-   * A fence in force when the lab restarts stays (the grant is only made when the role is new).
+   * Made once, with the role: a fence in force when the lab restarts stays.
    */
   private async grantClients(client: {
     query: (sql: string, values?: unknown[]) => Promise<{ rowCount: number | null }>;
   }) {
     const role = ident(LAB_CLIENT_USER);
     const found = await client.query("select 1 from pg_roles where rolname = $1", [LAB_CLIENT_USER]);
-    if (found.rowCount === 0) {
-      await client.query(`create role ${role} login password ${literal(this.password)}`);
-      await client.query(`grant connect on database ${ident(LAB_DATABASE)} to ${role}`);
-    } else await client.query(`alter role ${role} password ${literal(this.password)}`);
+    if (found.rowCount !== 0) return;
+    await client.query(`create role ${role} login password ${literal(this.password)}`);
+    await client.query(`grant connect on database ${ident(LAB_DATABASE)} to ${role}`);
     await client.query(`revoke connect on database ${ident(LAB_DATABASE)} from public`);
     await client.query(`grant select, insert, update, delete on ${ACTIVE_ACTIVE_TABLE}, ${WORKLOAD_TABLE} to ${role}`);
   }
@@ -145,7 +147,11 @@ export class ActiveActiveCluster implements ClusterRuntime {
           await client.query(
             `create subscription ${ident(name)} connection ${literal(conninfo)} publication ${ident(this.publicationOf(link.source))} with (origin = none, copy_data = false)`,
           );
-        else await client.query(`alter subscription ${ident(name)} connection ${literal(conninfo)}`);
+        else {
+          await client.query(`alter subscription ${ident(name)} connection ${literal(conninfo)}`);
+          // A lab made before the workload's table was published: the subscription starts reading it too.
+          await client.query(`alter subscription ${ident(name)} refresh publication with (copy_data = false)`);
+        }
       },
       30_000,
     );
