@@ -9,9 +9,11 @@ import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
 import { SimulatedCrash } from "@/server/domain/operations/engine/attempt";
 import { engineTick } from "@/server/domain/operations/engine/engine";
+import { REGION_RUN_NOTE } from "@/server/domain/operations/report";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
 import { LabOperations } from "@/tests/lab-operations";
@@ -110,6 +112,12 @@ describe("draining a region of an active-active lab cluster through the engine",
     const drain = await ops.runToEnd(await ops.request("DRAIN_REGION", { sourceReplicaId: us }));
     expect(drain.failureReason).toBeNull();
     expect(drain.status).toBe("SUCCEEDED");
+    // No RTO: the other region took writes throughout; the ledger says what clients saw.
+    const report = parseReport(
+      (await db.operation.findUniqueOrThrow({ where: { id: drain.operationId }, select: { report: true } })).report,
+    );
+    expect(report).toMatchObject({ measuredRtoSeconds: null, ledger: { writeOutageSeconds: expect.any(Number) } });
+    expect(report?.notes).toEqual([REGION_RUN_NOTE]);
     // Everything the drained region acknowledged is in the other region the moment the drain ends.
     expect(await missingOn(EU, US)).toBe(0);
     const lost = await lostOn(EU);
