@@ -13,6 +13,7 @@ import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
 import { SimulatedCrash } from "@/server/domain/operations/engine/attempt";
 import { engineTick } from "@/server/domain/operations/engine/engine";
+import { planOperation } from "@/server/domain/operations/plan/plan";
 import { REGION_RUN_NOTE } from "@/server/domain/operations/report";
 import { closeAllPools } from "@/server/drivers/postgres";
 import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
@@ -147,6 +148,14 @@ describe("draining a region of an active-active lab cluster through the engine",
     });
     expect(rule.drained).toBe(true);
 
+    // The other region cannot be drained now: the applications would have nowhere to write.
+    const second = await planOperation(db, {
+      deploymentId: ops.deploymentId,
+      runbook: "DRAIN_REGION",
+      sourceReplicaId: await ops.replicaId(EU),
+    });
+    expect(second.checks.find((c) => c.id === "another-region-routable")).toMatchObject({ ok: false, blocking: true });
+
     const back = await ops.runToEnd(await ops.request("RETURN_REGION", { sourceReplicaId: us }));
     expect(back.failureReason).toBeNull();
     expect(back.status).toBe("SUCCEEDED");
@@ -192,6 +201,14 @@ describe("draining a region of an active-active lab cluster through the engine",
     const attempts = await db.stepAttempt.findMany({ where: { stepId: fence.id }, orderBy: { token: "asc" } });
     expect(attempts[0]).toMatchObject({ status: "APPLIED", reconciledAt: expect.any(Date) });
     expect(await missingOn(EU, US)).toBe(0);
+    // The other region cannot be drained now: the applications would have nowhere to write.
+    const second = await planOperation(db, {
+      deploymentId: ops.deploymentId,
+      runbook: "DRAIN_REGION",
+      sourceReplicaId: await ops.replicaId(EU),
+    });
+    expect(second.checks.find((c) => c.id === "another-region-routable")).toMatchObject({ ok: false, blocking: true });
+
     const back = await ops.runToEnd(await ops.request("RETURN_REGION", { sourceReplicaId: us }));
     expect(back.status, String(back.failureReason)).toBe("SUCCEEDED");
     expect(await clientConnects(US)).toBe(true);

@@ -180,6 +180,19 @@ function everyRegionWrites({ cluster }: CheckInput): TCheck {
   return check("every-region-writes", "Every region takes writes", ok, detail, true);
 }
 
+/** A drain must leave the applications a region to write in: another region's rules stay open in every policy. */
+function anotherRegionRoutable({ runbook, estate, cluster, source }: CheckInput): TCheck {
+  const others = new Set(cluster.replicas.filter((r) => r.id !== source.id).map((r) => r.regionId));
+  const closed = estate.policies.filter(
+    (policy) => !policy.rules.some((rule) => others.has(rule.regionId) && rule.enabled && !rule.drained),
+  );
+  const ok = runbook !== "DRAIN_REGION" || closed.length === 0;
+  const detail = ok
+    ? `traffic away from ${source.regionCode} has another open region in every routing policy`
+    : `${closed.map((p) => p.name).join(", ")} route${closed.length === 1 ? "s" : ""} to no other open region: draining ${source.regionCode} would leave the applications nowhere to write (return a drained region first)`;
+  return check("another-region-routable", "Another region takes the traffic", ok, detail, true);
+}
+
 /** A drain fences a real server's client role and reads its replication slots: nothing the twin models. */
 function realServers({ estate, runbook }: CheckInput): TCheck {
   const ok = actsOnRealServers(estate.driverKind);
@@ -193,7 +206,14 @@ export async function planChecks(db: Db, input: CheckInput): Promise<TCheck[]> {
   const { runbook } = input;
   const [active, approvers] = await Promise.all([noActiveOperation(db, input), approversExist(db, input)]);
   if (isRegionRunbook(runbook))
-    return [active, everyRegionWrites(input), realServers(input), targetRegionHealthy(input), approvers];
+    return [
+      active,
+      everyRegionWrites(input),
+      realServers(input),
+      anotherRegionRoutable(input),
+      targetRegionHealthy(input),
+      approvers,
+    ];
   return [
     active,
     singlePrimary(input),

@@ -35,6 +35,17 @@ export async function regionPrecheck(ctx: StepContext): Promise<StepOutcome> {
     throw new StepRefused(
       `pre-check failed: ${target.id} in ${regionCode(ctx, target.regionId)} does not take writes now; draining would leave clients nowhere to write`,
     );
+  if (ctx.operation.runbook === "DRAIN_REGION") {
+    // As the plan checked, now against the routing as the world has it: another region stays open.
+    const others = new Set(othersOf(ctx, source).map((r) => r.regionId));
+    const closed = ctx.topology.routingPolicies.filter(
+      (policy) => !policy.rules.some((rule) => others.has(rule.regionId) && rule.enabled && !rule.drained),
+    );
+    if (closed.length > 0)
+      throw new StepRefused(
+        `pre-check failed: ${closed.length} routing polic${closed.length === 1 ? "y routes" : "ies route"} to no other open region; draining ${regionCode(ctx, source.regionId)} would leave the applications nowhere to write`,
+      );
+  }
   const baseEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId);
   return done({ baseEpoch, writers: writers.length }, { baseEpoch });
 }
