@@ -2,7 +2,9 @@
 // the Region lab's deployment seeded under its own slug (2 or 3 regions, driver kind `lab`), its
 // servers, router and workload (through the router, with the ledger) running in this process and
 // handed to the postgres driver, an independent prober writing on every server directly, and the
-// engine ticked back to back as the worker does.
+// engine ticked back to back as the worker does. With `activeActive`, the Region lab's active-active
+// deployment instead (two regions replicating logically both ways), its router spreading the
+// workload's connections over both regions by weight.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -19,6 +21,7 @@ import { engineTick } from "@/server/domain/operations/engine/engine";
 import { planOperation } from "@/server/domain/operations/plan/plan";
 import { startOperation } from "@/server/domain/operations/plan/start";
 import { observeDeployment } from "@/server/domain/telemetry/observe/observe-tick";
+import type { ActiveActiveCluster } from "@/server/lab/active-active";
 import { directoryFromStatus, inProcessLab } from "@/server/lab/driver-directory";
 import { LabDeployment } from "@/server/lab/lab-deployment";
 import { ledgerWriteOutageMs } from "@/server/lab/ledger-outage";
@@ -32,6 +35,8 @@ export interface LabOperationsOptions {
   root: string;
   regions?: 2 | 3;
   writesPerSecond?: number;
+  /** The active-active lab deployment (its two regions) instead of the single-primary one. */
+  activeActive?: boolean;
 }
 
 type RunResult = {
@@ -58,7 +63,7 @@ export class LabOperations {
   static async start(db: Db, options: LabOperationsOptions): Promise<LabOperations> {
     const tag = randomUUID().slice(0, 8);
     const regions = options.regions ?? 2;
-    const seed = LAB_DEPLOYMENTS[0]!;
+    const seed = LAB_DEPLOYMENTS[options.activeActive ? 1 : 0]!;
     const keep = seed.regions.slice(0, regions).map((r) => r.region);
     const names = new Set(seed.cluster.replicas.filter((r) => keep.includes(r.region)).map((r) => r.name));
     const user = await insertUser(db, {
@@ -82,7 +87,13 @@ export class LabOperations {
           replicas: seed.cluster.replicas.filter((r) => names.has(r.name)),
           links: seed.cluster.links.filter((l) => names.has(l.from) && names.has(l.to)),
         },
-        policies: seed.policies.map((p) => ({ ...p, rules: p.rules.filter((r) => keep.includes(r.region)) })),
+        policies: seed.policies.map((p) => ({
+          ...p,
+          // The lab's clients sit in one place: latency steering would send them all to its nearest
+          // region, so the active-active harness spreads them by weight to write in both.
+          ...(options.activeActive ? { steering: "WEIGHTED" as const } : {}),
+          rules: p.rules.filter((r) => keep.includes(r.region)),
+        })),
       },
       regionIds,
     );
@@ -127,6 +138,15 @@ export class LabOperations {
     return [...this.lab.clusters.values()][0] as SinglePrimaryCluster;
   }
 
+  get activeActive(): ActiveActiveCluster {
+    return [...this.lab.clusters.values()][0] as ActiveActiveCluster;
+  }
+
+  /** The model's id of the replica named `name`. */
+  async replicaId(name: string): Promise<string> {
+    return (await this.db.replica.findFirstOrThrow({ where: { clusterId: this.clusterId, name } })).id;
+  }
+
   async remember(): Promise<void> {
     for (const s of await this.lab.serverStatus()) {
       if (s.pid) this.pids.add(s.pid);
@@ -153,11 +173,12 @@ export class LabOperations {
   }
 
   /** Plans and starts an operation (no approval needed: the harness's policy asks none). */
-  async request(runbook: TRunbook): Promise<string> {
-    const plan = await planOperation(this.db, { deploymentId: this.deploymentId, runbook });
+  async request(runbook: TRunbook, replicas: { sourceReplicaId?: string } = {}): Promise<string> {
+    const plan = await planOperation(this.db, { deploymentId: this.deploymentId, runbook, ...replicas });
     const { operationId } = await startOperation(this.db, this.actor, {
       deploymentId: this.deploymentId,
       runbook,
+      ...replicas,
       planHash: plan.planHash,
       reason: "lab operations",
     });

@@ -1,11 +1,12 @@
 "use client";
 
 // What to plan: the runbook (with what it does), the cluster when there is more than one, and the
-// replica to promote from the plan's candidates.
+// replica to promote from the plan's candidates; for an active-active runbook, the region to drain
+// or return (by its replica) and the region that takes its traffic.
 import { replicaWords } from "@/components/operations/step-view";
 import { Field, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
-import { RUNBOOKS, type TOperationPlan, type TRunbook } from "@/lib/operations/contracts";
+import { isRegionRunbook, RUNBOOKS, type TOperationPlan, type TRunbook } from "@/lib/operations/contracts";
 import { RUNBOOK_DESCRIPTIONS, RUNBOOK_LABELS } from "@/lib/operations/words";
 
 export function PlanControls({
@@ -17,6 +18,9 @@ export function PlanControls({
   plan,
   targetId,
   onTarget,
+  regions,
+  regionId,
+  onRegion,
 }: {
   runbook: TRunbook;
   onRunbook: (runbook: TRunbook) => void;
@@ -26,7 +30,12 @@ export function PlanControls({
   plan: TOperationPlan | undefined;
   targetId: string | undefined;
   onTarget: (replicaId: string) => void;
+  /** Active-active runbooks: the cluster's replicas, one per region. */
+  regions: { id: string; name: string }[];
+  regionId: string | undefined;
+  onRegion: (replicaId: string) => void;
 }) {
+  const regional = isRegionRunbook(runbook);
   // The plan's own target is always offered, even if the candidates list leaves it out.
   const candidates = plan
     ? [plan.target, ...plan.candidates.filter((candidate) => candidate.id !== plan.target.id)]
@@ -52,7 +61,25 @@ export function PlanControls({
             />
           </Field>
         ) : null}
-        <Field id="plan-target" label="Promote" hint={plan ? `Now primary: ${replicaWords(plan.source)}` : undefined}>
+        {regional ? (
+          <Field id="plan-region" label={runbook === "DRAIN_REGION" ? "Region to drain" : "Region to return"}>
+            <Select
+              id="plan-region"
+              value={regionId ?? ""}
+              onChange={(e) => onRegion(e.target.value)}
+              options={
+                regions.length > 0
+                  ? regions.map((replica) => ({ value: replica.id, label: replica.name }))
+                  : [{ value: "", label: "—" }]
+              }
+            />
+          </Field>
+        ) : null}
+        <Field
+          id="plan-target"
+          label={regional ? "Takes its traffic" : "Promote"}
+          hint={plan && !regional ? `Now primary: ${replicaWords(plan.source)}` : undefined}
+        >
           <Select
             id="plan-target"
             value={targetId ?? ""}

@@ -13,13 +13,13 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { ErrorLine, Loading } from "@/components/ui/query-state";
-import { RUNBOOKS, type TRunbook } from "@/lib/operations/contracts";
+import { isRegionRunbook, RUNBOOKS, type TRunbook } from "@/lib/operations/contracts";
 
 import { PlanControls } from "./plan-controls";
 import { PlanView } from "./plan-view";
 import { StartForm } from "./start-form";
 
-export type TPlanChoice = { runbook?: string; cluster?: string; target?: string };
+export type TPlanChoice = { runbook?: string; cluster?: string; target?: string; region?: string };
 
 const asRunbook = (value: string | undefined): TRunbook =>
   (RUNBOOKS as readonly string[]).includes(value ?? "") ? (value as TRunbook) : "SWITCHOVER";
@@ -37,20 +37,29 @@ export function PlanWorkspace({
   const [runbook, setRunbook] = useState<TRunbook>(asRunbook(initial.runbook));
   const [clusterId, setClusterId] = useState<string | undefined>(initial.cluster || undefined);
   const [target, setTarget] = useState<string | undefined>(initial.target || undefined);
+  const [region, setRegion] = useState<string | undefined>(initial.region || undefined);
+  // An active-active runbook acts on one region, named by its replica: the first by name unless chosen.
+  const regional = isRegionRunbook(runbook);
+  const activeActive = deployment.clusters.filter((cluster) => cluster.writeTopology === "MULTI_PRIMARY");
+  const regionCluster = activeActive.find((cluster) => cluster.id === clusterId) ?? activeActive[0];
+  const regionReplicas = regional ? (regionCluster?.replicas ?? []) : [];
+  const source = regional ? (region ?? regionReplicas[0]?.id) : undefined;
 
   // Only what the operator chose goes into the address; the server's defaults stay implicit.
   useEffect(() => {
     const params = new URLSearchParams({ deployment: deployment.slug, runbook });
     if (clusterId) params.set("cluster", clusterId);
     if (target) params.set("target", target);
+    if (region) params.set("region", region);
     window.history.replaceState(null, "", `/operations/new?${params}`);
-  }, [deployment.slug, runbook, clusterId, target]);
+  }, [deployment.slug, runbook, clusterId, target, region]);
 
   const input = {
     deploymentId: deployment.id,
     runbook,
     ...(clusterId ? { clusterId } : {}),
     ...(target ? { targetReplicaId: target } : {}),
+    ...(source ? { sourceReplicaId: source } : {}),
   };
   // The previous plan stays on screen while the next one loads, so the selects do not jump.
   const plan = useQuery(
@@ -77,11 +86,19 @@ export function PlanWorkspace({
           setRunbook(next);
           // Each runbook has its own natural target (failback: the original primary); start from it.
           setTarget(undefined);
+          setRegion(undefined);
         }}
         clusters={deployment.clusters.map((cluster) => ({ id: cluster.id, name: cluster.name }))}
         clusterId={clusterId ?? plan.data?.clusterId}
         onCluster={(next) => {
           setClusterId(next);
+          setTarget(undefined);
+          setRegion(undefined);
+        }}
+        regions={regionReplicas.map((replica) => ({ id: replica.id, name: replica.name }))}
+        regionId={source}
+        onRegion={(next) => {
+          setRegion(next);
           setTarget(undefined);
         }}
         plan={plan.data}

@@ -18,7 +18,7 @@ import { Card } from "@/components/ui/layout";
 import type { TRole } from "@/lib/enums";
 import { can } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
-import { ZStartInput, type TOperationPlan, type TStartRequest } from "@/lib/operations/contracts";
+import { isRegionRunbook, ZStartInput, type TOperationPlan, type TStartRequest } from "@/lib/operations/contracts";
 import { RUNBOOK_LABELS } from "@/lib/operations/words";
 
 import { RequestConfirmation } from "./request-confirmation";
@@ -72,6 +72,7 @@ export function StartForm({ plan, current }: { plan: TOperationPlan; current: bo
             runbook: plan.runbook,
             clusterId: plan.clusterId,
             targetReplicaId: plan.target.id,
+            ...(isRegionRunbook(plan.runbook) ? { sourceReplicaId: plan.source.id } : {}),
             planHash: plan.planHash,
             reason,
           });

@@ -64,6 +64,11 @@ export const ZLabRouterTarget = z.object({
   /** null: back to the policy's rules. */
   region: z.string().trim().min(1).nullable(),
   dropOthers: z.boolean().default(false),
+  /** Regions no new connection goes to (an active-active drain); their open ones close with dropOthers. */
+  drained: z
+    .array(z.string({ error: "drained must list region codes" }).trim().min(1))
+    .max(50)
+    .default([]),
 });
 export type TLabRouterTarget = z.input<typeof ZLabRouterTarget>;
 

@@ -11,8 +11,13 @@ import { ROLE_LABELS } from "@/lib/identity/words";
 
 import { APPROVAL_POLICY_FIELDS as AP, RUNBOOK_LABELS, STEP_KIND_LABELS } from "./words";
 
-export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL"] as const;
+export const RUNBOOKS = ["SWITCHOVER", "FAILBACK", "FAILOVER", "DRILL", "DRAIN_REGION", "RETURN_REGION"] as const;
 export type TRunbook = (typeof RUNBOOKS)[number];
+/** The runbooks that drain and return one region of an active-active cluster (no primary moves). */
+export const REGION_RUNBOOKS = ["DRAIN_REGION", "RETURN_REGION"] as const satisfies readonly TRunbook[];
+export type TRegionRunbook = (typeof REGION_RUNBOOKS)[number];
+export const isRegionRunbook = (runbook: string): runbook is TRegionRunbook =>
+  (REGION_RUNBOOKS as readonly string[]).includes(runbook);
 
 export const OPERATION_STATUSES = [
   "AWAITING_APPROVAL",
@@ -76,6 +81,9 @@ export const STEP_KINDS = [
   "CLEAR_FAULT",
   "WAIT_STABLE",
   "RESTORE_SIZE",
+  "FENCE_CLIENTS",
+  "WAIT_APPLIED",
+  "LIFT_FENCE",
 ] as const;
 export type TStepKind = (typeof STEP_KINDS)[number];
 
@@ -341,6 +349,8 @@ export const ZPlanInput = z.object({
   clusterId: id("cluster").optional(),
   /** The replica to promote; defaults to the runbook's natural choice (the caught-up secondary, the original primary). */
   targetReplicaId: id("target replica").optional(),
+  /** Active-active runbooks: the replica whose region is drained or returned. */
+  sourceReplicaId: id("region's replica").optional(),
 });
 export type TPlanInput = z.infer<typeof ZPlanInput>;
 

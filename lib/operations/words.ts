@@ -10,6 +10,8 @@ export const RUNBOOK_LABELS: Record<TRunbook, string> = {
   FAILBACK: "Failback",
   FAILOVER: "Failover",
   DRILL: "Drill",
+  DRAIN_REGION: "Drain a region",
+  RETURN_REGION: "Return a region",
 };
 
 export const RUNBOOK_DESCRIPTIONS: Record<TRunbook, string> = {
@@ -19,6 +21,10 @@ export const RUNBOOK_DESCRIPTIONS: Record<TRunbook, string> = {
   FAILOVER:
     "Unplanned: confirms the outage from a quorum of probe locations, promotes the most caught-up replica, shifts routing and scales up.",
   DRILL: "Injects a region outage into the twin, runs the failover, measures it, fails back and writes a report.",
+  DRAIN_REGION:
+    "Active-active: routes clients away from a region, stops client writes there, and waits until the other regions have applied everything it committed.",
+  RETURN_REGION:
+    "Active-active: lets clients write in a drained region again once it has applied what the others committed, and routes traffic back to it.",
 };
 
 export const PHASE_LABELS: Record<TPhase, string> = {
@@ -78,6 +84,9 @@ export const STEP_KIND_LABELS: Record<TStepKind, string> = {
   CLEAR_FAULT: "Clear fault",
   WAIT_STABLE: "Wait until stable",
   RESTORE_SIZE: "Restore the modelled size",
+  FENCE_CLIENTS: "Fence client writes",
+  WAIT_APPLIED: "Wait until applied elsewhere",
+  LIFT_FENCE: "Lift the client fence",
 };
 
 export const ROLLBACK_LABELS: Record<TRollback, string> = {

@@ -1,5 +1,6 @@
 // Integration: two real servers replicating logically in both directions (origin = none) through
-// link relays; a conflicting update is counted by pg_stat_subscription_stats.
+// link relays; a conflicting update is counted by pg_stat_subscription_stats; restarted on its folders
+// it keeps replicating (the workload's table too, written as the applications' role) and keeps a fence.
 import { rmSync } from "node:fs";
 
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,8 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { eventually, expectNothingRunning, LAB_REGIONS, labRoot } from "@/tests/lab";
 
 import { ACTIVE_ACTIVE_TABLE, ActiveActiveCluster } from "./active-active";
+import { LAB_CLIENT_USER, LAB_DATABASE } from "./pg-server";
 import type { LabDeploymentSpec } from "./spec";
 import { queryRows } from "./sql";
+import { WORKLOAD_TABLE } from "./workload-table";
+
+const RUN = "00000000-0000-4000-8000-000000000001";
 
 const root = labRoot();
 const regions = LAB_REGIONS.slice(0, 2);
@@ -62,6 +67,36 @@ describe("an active-active lab cluster", () => {
     await queryRows(server("aa-eu").endpoint(), `insert into ${ACTIVE_ACTIVE_TABLE} (id, value) values (2, 'from eu')`);
     await eventually(async () => expect(await valueIn("aa-eu", 1)).toBe("from us"), { what: "us -> eu" });
     await eventually(async () => expect(await valueIn("aa-us", 2)).toBe("from eu"), { what: "eu -> us" });
+  });
+
+  it("restarted on its folders, keeps replicating both tables and keeps a client fence", async () => {
+    // A fence of eu's applications (as a drain makes it) must outlive a restart of the lab.
+    await queryRows(server("aa-eu").endpoint(), `revoke connect on database ${LAB_DATABASE} from ${LAB_CLIENT_USER}`);
+    await cluster.down();
+    await cluster.up();
+    await expect(queryRows({ ...server("aa-eu").endpoint(), user: LAB_CLIENT_USER }, "select 1")).rejects.toThrow(
+      /permission denied for database/,
+    );
+    await queryRows(server("aa-eu").endpoint(), `grant connect on database ${LAB_DATABASE} to ${LAB_CLIENT_USER}`);
+    await queryRows(
+      { ...server("aa-us").endpoint(), user: LAB_CLIENT_USER },
+      `insert into ${WORKLOAD_TABLE} (run_id, id) values ($1, 1)`,
+      [RUN],
+    );
+    await queryRows(
+      server("aa-us").endpoint(),
+      `insert into ${ACTIVE_ACTIVE_TABLE} (id, value) values (3, 'after restart')`,
+    );
+    await eventually(
+      async () => {
+        expect(await valueIn("aa-eu", 1)).toBe("from us");
+        expect(await valueIn("aa-eu", 3)).toBe("after restart");
+        expect(
+          await queryRows(server("aa-eu").endpoint(), `select id from ${WORKLOAD_TABLE} where run_id = $1`, [RUN]),
+        ).toEqual([{ id: "1" }]);
+      },
+      { what: "both tables replicated us -> eu after the restart" },
+    );
   });
 
   it("counts a conflict when the same row is updated in both regions", async () => {

@@ -2,17 +2,23 @@
 // subscription of the target to the source's publication, in both directions, with
 // `origin = none` so a change is not sent back where it came from. Every subscription connects
 // through the link's relay. Conflicts (the same row written in two regions) are counted by
-// PostgreSQL 18 in pg_stat_subscription_stats (commit timestamps are on for that).
+// PostgreSQL 18 in pg_stat_subscription_stats (commit timestamps are on for that). The workload's
+// table is replicated the same way, so every region holds every acknowledged write. Applications
+// connect as their own role (LAB_CLIENT_USER), not as the subscriptions' superuser: a drain fences a
+// region by refusing that role alone, and replication keeps flowing.
 import path from "node:path";
+
+import { MERIDIAN_SCHEMA } from "@/server/drivers/postgres/meridian-schema";
 
 import type { ClusterRuntime } from "./cluster-runtime";
 import { oneWayDelayMs } from "./distance";
 import { endOrphanServer } from "./orphans";
-import { LAB_DATABASE, LAB_USER, LabServer, type StopMode } from "./pg-server";
+import { LAB_CLIENT_USER, LAB_DATABASE, LAB_USER, LabServer, type StopMode } from "./pg-server";
 import { freePort } from "./ports";
 import { Relay } from "./relay";
 import { regionOf, sqlName, type LabCluster, type LabDeploymentSpec, type LabReplica } from "./spec";
 import { ident, literal, withClient } from "./sql";
+import { CREATE_WORKLOAD_TABLE, WORKLOAD_TABLE } from "./workload-table";
 
 /** The table replicated both ways; the workload of an active-active drill writes here. */
 export const ACTIVE_ACTIVE_TABLE = "meridian_lab_items";
@@ -72,15 +78,49 @@ export class ActiveActiveCluster implements ClusterRuntime {
           if (found.rowCount === 0) await client.query(`create database ${ident(LAB_DATABASE)}`);
         });
         await withClient(server.endpoint(), async (client) => {
+          // The lab's user is named like Meridian's schema, so "$user" in the search path would put
+          // a table created after that schema in it, beside the replicated one: tables go in public.
+          await client.query("set search_path = public");
           await client.query(CREATE_ITEMS);
+          await client.query(CREATE_WORKLOAD_TABLE);
+          // Meridian's own records stay local: each server answers the tokens it applied itself.
+          await client.query(MERIDIAN_SCHEMA);
+          await this.grantClients(client);
           const publication = this.publicationOf(replica.name);
           const found = await client.query("select 1 from pg_publication where pubname = $1", [publication]);
           if (found.rowCount === 0)
-            await client.query(`create publication ${ident(publication)} for table ${ACTIVE_ACTIVE_TABLE}`);
+            await client.query(
+              `create publication ${ident(publication)} for table ${ACTIVE_ACTIVE_TABLE}, ${WORKLOAD_TABLE}`,
+            );
+          else {
+            const published = await client.query(
+              "select 1 from pg_publication_tables where pubname = $1 and tablename = $2",
+              [publication, WORKLOAD_TABLE],
+            );
+            if (published.rowCount === 0)
+              await client.query(`alter publication ${ident(publication)} add table ${WORKLOAD_TABLE}`);
+          }
         });
       }),
     );
     for (const link of this.cluster.links) await this.subscribe(link.id ?? `${link.source}->${link.target}`, link);
+  }
+
+  /**
+   * The applications' role: it may connect to the lab database and use the replicated tables, and
+   * nothing else connects by default (PUBLIC loses CONNECT), so revoking it from this role is a fence.
+   * Made once, with the role: a fence in force when the lab restarts stays.
+   */
+  private async grantClients(client: {
+    query: (sql: string, values?: unknown[]) => Promise<{ rowCount: number | null }>;
+  }) {
+    const role = ident(LAB_CLIENT_USER);
+    const found = await client.query("select 1 from pg_roles where rolname = $1", [LAB_CLIENT_USER]);
+    if (found.rowCount !== 0) return;
+    await client.query(`create role ${role} login password ${literal(this.password)}`);
+    await client.query(`grant connect on database ${ident(LAB_DATABASE)} to ${role}`);
+    await client.query(`revoke connect on database ${ident(LAB_DATABASE)} from public`);
+    await client.query(`grant select, insert, update, delete on ${ACTIVE_ACTIVE_TABLE}, ${WORKLOAD_TABLE} to ${role}`);
   }
 
   /** The target subscribes to the source's publication through the link's relay (made or repointed). */
@@ -107,7 +147,11 @@ export class ActiveActiveCluster implements ClusterRuntime {
           await client.query(
             `create subscription ${ident(name)} connection ${literal(conninfo)} publication ${ident(this.publicationOf(link.source))} with (origin = none, copy_data = false)`,
           );
-        else await client.query(`alter subscription ${ident(name)} connection ${literal(conninfo)}`);
+        else {
+          await client.query(`alter subscription ${ident(name)} connection ${literal(conninfo)}`);
+          // A lab made before the workload's table was published: the subscription starts reading it too.
+          await client.query(`alter subscription ${ident(name)} refresh publication with (copy_data = false)`);
+        }
       },
       30_000,
     );

@@ -117,7 +117,7 @@ describe("the postgres driver acting on the lab", () => {
       ],
     });
     expect(routed.rules.find((r) => r.id === "front-eu-west-1")?.priority).toBe(1);
-    expect(lab.routerStatus()[0]!.target).toEqual({ region: "eu-west-1", token: 13 });
+    expect(lab.routerStatus()[0]!.target).toEqual({ region: "eu-west-1", token: 13, drained: [] });
     expect(() => lab.routers.get("front")!.router.setTarget(12, "us-east-1")).toThrow(/refused/);
     const probe = await driver.probeWrite!({ replicaId: EU, atMs: 0 });
     expect(probe.position).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import type {
 import type { DeploymentTopology, RegionTrafficObservation } from "@/server/drivers/types";
 
 import { moveServer } from "./moves";
+import { LAB_CLIENT_USER } from "./pg-server";
 import type { Relay } from "./relay";
 import type { LabRouter } from "./router";
 import { SinglePrimaryCluster } from "./single-primary";
@@ -44,6 +45,7 @@ export interface LabActions {
     token: number;
     region: string | null;
     dropOthers: boolean;
+    drained?: string[];
   }): Promise<{ region: string | null; token: number }> | { region: string | null; token: number };
 }
 
@@ -115,6 +117,7 @@ export function directoryFromStatus(
     operator: lab && slug ? labOperator(lab, slug, myRouters) : null,
     markers,
     routers,
+    clientRole: LAB_CLIENT_USER,
     absentReason:
       mine.length === 0 ? "the lab runs no server for this replica" : "the lab's server for this replica has no port",
     ...(traffic ? { traffic } : {}),
@@ -133,10 +136,10 @@ function labOperator(lab: LabActions, deployment: string, routers: LabStatus["ro
         token,
         ...(epoch !== undefined ? { epoch } : {}),
       }),
-    route: async ({ policyId, region, token }) => {
+    route: async ({ policyId, region, token, drained = [] }) => {
       const policy = routers.find((r) => r.policyId === policyId)?.policy;
       if (!policy) throw new Error(`the lab runs no router for routing policy ${policyId}`);
-      return setRouterTarget.call(lab, { deployment, policy, token, region, dropOthers: true });
+      return setRouterTarget.call(lab, { deployment, policy, token, region, dropOthers: true, drained });
     },
   };
 }
@@ -243,10 +246,10 @@ export function inProcessLab(deployment: {
         throw new Error(`replica ${replica} is not in a single-primary lab cluster`);
       return moveServer(found.cluster, found.name, { action, token, epoch });
     },
-    setRouterTarget: ({ policy, token, region, dropOthers }) => {
+    setRouterTarget: ({ policy, token, region, dropOthers, drained }) => {
       const router = deployment.routers?.get(policy)?.router;
       if (!router) throw new Error(`the lab has no router for policy ${policy}`);
-      return router.setTarget(token, region, { dropOthers });
+      return router.setTarget(token, region, { dropOthers, ...(drained ? { drained } : {}) });
     },
   };
 }

@@ -8,7 +8,7 @@ import { HealthChecks } from "./health-checks";
 import { Ledger } from "./ledger";
 import { readMarker } from "./markers";
 import { returnFormerPrimary } from "./moves";
-import { LAB_DATABASE, LAB_USER, type StopMode } from "./pg-server";
+import { LAB_CLIENT_USER, LAB_DATABASE, LAB_USER, type StopMode } from "./pg-server";
 import { ProbeNetwork } from "./probe-network";
 import { LabRouter } from "./router";
 import { SinglePrimaryCluster } from "./single-primary";
@@ -26,6 +26,9 @@ export interface LabDeploymentOptions {
 }
 
 const HOST = "127.0.0.1";
+
+/** Queries per connection of an active-active workload before it reconnects through the router. */
+const ACTIVE_ACTIVE_CONNECTION_USES = 20;
 
 export class LabDeployment {
   readonly clusters = new Map<string, ClusterRuntime>();
@@ -138,18 +141,21 @@ export class LabDeployment {
       this.routers.set(name, { router, health });
     }
     const first = [...this.routers.values()][0];
-    if (this.options.db && first && routed?.writeTopology === "SINGLE_PRIMARY") {
+    if (this.options.db && first && routed) {
       this.workload = new Workload({
         router: {
           host: HOST,
           port: first.router.port as number,
-          user: LAB_USER,
+          // An active-active cluster's applications have a role of their own: a drain fences it alone.
+          user: routed.writeTopology === "MULTI_PRIMARY" ? LAB_CLIENT_USER : LAB_USER,
           password: this.options.password,
           database: LAB_DATABASE,
         },
         ledger: new Ledger(this.options.db, this.slug, routed.name),
         rates: this.options.workload?.rates,
         regionNow: () => first.router.chosenRegion(),
+        // Every region takes writes: connections are recycled so that they follow the router's rules.
+        ...(routed.writeTopology === "MULTI_PRIMARY" ? { connectionMaxUses: ACTIVE_ACTIVE_CONNECTION_USES } : {}),
       });
       if (this.options.workload?.start !== false) this.workload.start();
     }

@@ -95,6 +95,7 @@ describe("failing back and drilling on a lab cluster through the engine", { time
     const usSizes = await sizesOf("us-east-1");
     const euSizes = await sizesOf("eu-west-1");
     expect(euSizes.every((s) => s.tier === "SCALED_DOWN")).toBe(true);
+    const requestedAt = new Date();
     const operationId = await ops.request("DRILL");
     await ops.runUntil(operationId, "INJECT_FAULT");
     // A real outage: the primary's server is gone, not told to pretend.
@@ -118,7 +119,8 @@ describe("failing back and drilling on a lab cluster through the engine", { time
     // The report measures the drill from the clients' ledger: an outage, a few lost writes at most.
     const report = await buildReport(db, operationId);
     expect(report.ledger?.writeOutageSeconds).toBeGreaterThan(0);
-    const lost = await ops.lostWrites(new Date(run.startedMs));
+    const lost = await ops.lostWrites(requestedAt);
     expect(lost.lost).toBeLessThan(50);
+    expect(report.ledger?.lostWrites?.lost).toBe(lost.lost);
   });
 });

@@ -5,31 +5,18 @@
 // rejoins as a standby of the new primary (re-cloned when its WAL went past the promotion point).
 // The reports count the ledger's lost writes as the harness does, each over its own window: a
 // switchover back does not count again what the failover lost.
-import { rmSync } from "node:fs";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { closeAllPools } from "@/server/drivers/postgres";
-import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
-import { LabOperations } from "@/tests/lab-operations";
+import { eventually } from "@/tests/lab";
+import { expectStreaming, labOperationsForFile } from "@/tests/lab-file";
+import type { LabOperations } from "@/tests/lab-operations";
 
 import { queryRows } from "./sql";
 
-const root = labRoot();
 let ops: LabOperations;
-
-beforeAll(async () => {
-  ops = await LabOperations.start(db, { root });
-}, 120_000);
-
-afterAll(async () => {
-  await ops?.stop();
-  await closeAllPools();
-  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
-  rmSync(root, { recursive: true, force: true });
-}, 120_000);
+labOperationsForFile((started) => (ops = started));
 
 describe("an unplanned failover of a lab cluster through the engine", { timeout: 240_000 }, () => {
   it("promotes the standby after kill -9 of the primary, and the dead server rejoins as a standby", async () => {
@@ -76,13 +63,7 @@ describe("an unplanned failover of a lab cluster through the engine", { timeout:
 
     await ops.lab.startServer(US);
     await ops.remember();
-    await eventually(
-      async () =>
-        expect(
-          await queryRows(ops.cluster.serverOf(US).server.endpoint(), "select status from pg_stat_wal_receiver"),
-        ).toEqual([{ status: "streaming" }]),
-      { what: "the returned server streaming from the new primary" },
-    );
+    await expectStreaming(ops, US);
     expect(await ops.writers()).toEqual([EU]);
     expect(ops.prober.twoWriterInstants()).toBe(0);
 

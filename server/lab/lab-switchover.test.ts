@@ -3,47 +3,21 @@
 // independent prober writing on every server directly every 10 ms): no acknowledged write is lost,
 // two servers never take writes at once, the old primary follows the new one, and an abort after
 // each step of the critical section leaves exactly one writer.
-import { rmSync } from "node:fs";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
-import { closeAllPools } from "@/server/drivers/postgres";
-import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
-import { LabOperations } from "@/tests/lab-operations";
+import { eventually } from "@/tests/lab";
+import { expectStreaming, labOperationsForFile } from "@/tests/lab-file";
+import type { LabOperations } from "@/tests/lab-operations";
 
 import { queryRows } from "./sql";
 
-const root = labRoot();
 let ops: LabOperations;
-
-beforeAll(async () => {
-  ops = await LabOperations.start(db, { root });
-}, 120_000);
-
-afterAll(async () => {
-  await ops?.stop();
-  await closeAllPools();
-  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
-  rmSync(root, { recursive: true, force: true });
-}, 120_000);
+labOperationsForFile((started) => (ops = started));
 
 const US = "pg-us-east-1";
 const EU = "pg-eu-west-1";
-
-async function streamingStandby(name: string) {
-  await eventually(
-    async () => {
-      const rows = await queryRows<{ status: string }>(
-        ops.cluster.serverOf(name).server.endpoint(),
-        "select status from pg_stat_wal_receiver",
-      );
-      expect(rows).toEqual([{ status: "streaming" }]);
-    },
-    { what: `${name} streaming as a standby` },
-  );
-}
 
 /** The pre-check refuses a target lagging over the RPO threshold (1 s): on a loaded machine a restart
  * after an abort can leave the standby behind for a while, so each run waits for what the check wants. */
@@ -89,7 +63,7 @@ describe("a planned switchover of a lab cluster through the engine", { timeout: 
       expect(reported?.lostWrites?.lost).toBe((await ops.lostWrites()).lost);
       expect(await ops.writers()).toEqual([to]);
       expect(ops.lab.routerStatus()[0]!.chosenRegion).toBe(to.replace("pg-", ""));
-      await streamingStandby(from);
+      await expectStreaming(ops, from);
       await ops.remember();
       const model = await db.replica.findMany({ where: { clusterId: ops.clusterId } });
       expect(model.find((r) => r.name === to)?.role).toBe("PRIMARY");

@@ -119,10 +119,17 @@ export class Lab {
     return moveServer(found.cluster, found.name, { action: move.action, token: move.token ?? 0, epoch: move.epoch });
   }
 
-  setRouterTarget({ deployment, policy, token, region, dropOthers = false }: TLabRouterTarget): RouterTarget {
+  setRouterTarget({
+    deployment,
+    policy,
+    token,
+    region,
+    dropOthers = false,
+    drained = [],
+  }: TLabRouterTarget): RouterTarget {
     const router = this.deployment(deployment).routers.get(policy)?.router;
     if (!router) throw new Error(`lab deployment ${deployment} has no router for policy ${policy}`);
-    return router.setTarget(token, region, { dropOthers });
+    return router.setTarget(token, region, { dropOthers, drained });
   }
 
   setWorkloadRates({ deployment, ...rates }: TLabWorkloadRates): WorkloadRates {

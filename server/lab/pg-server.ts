@@ -11,6 +11,8 @@ import { literal, type Endpoint } from "./sql";
 
 /** The lab's database user and the database its workload writes to. */
 export const LAB_USER = "meridian";
+/** The role applications connect as on an active-active cluster: a drain's fence refuses it alone. */
+export const LAB_CLIENT_USER = "meridian_app";
 export const LAB_DATABASE = "lab";
 
 // Settings of every lab server, written once into postgresql.conf (a copy carries them to standbys).

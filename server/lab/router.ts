@@ -1,7 +1,8 @@
 // A routing policy of a lab deployment as a TCP endpoint clients connect to: each new connection
 // goes to the server of the region the policy's rules choose (chooseRegion), unless an operation
 // pinned a target. Pinning carries a fence token: a token older than the last one applied is
-// refused, so a late call from an earlier attempt cannot move traffic back.
+// refused, so a late call from an earlier attempt cannot move traffic back. An active-active drain
+// takes regions out instead of pinning one: the rules choose among the others.
 import net from "node:net";
 
 import { chooseRegion, type ChoiceContext } from "./choose-region";
@@ -21,6 +22,8 @@ export interface RouterTarget {
   region: string | null;
   /** The fence token of the call that set it (0 before any). */
   token: number;
+  /** Regions drained by an operation: no new connection goes there, whatever the rules say. */
+  drained: string[];
 }
 
 export interface RouterOptions {
@@ -35,7 +38,7 @@ export class LabRouter {
   private server: net.Server | null = null;
   private readonly sockets = new Map<net.Socket, string>();
   port: number | null = null;
-  target: RouterTarget = { region: null, token: 0 };
+  target: RouterTarget = { region: null, token: 0, drained: [] };
   /** Connections forwarded per region since start; refused ones (no routable region). */
   forwarded: Record<string, number> = {};
   refused = 0;
@@ -48,7 +51,15 @@ export class LabRouter {
 
   /** The region a new connection would go to now. */
   chosenRegion(): string | null {
-    return this.target.region ?? chooseRegion(this.options.policy(), this.options.choice());
+    if (this.target.region !== null) return this.target.region;
+    const policy = this.options.policy();
+    const drained = this.target.drained;
+    return chooseRegion(
+      drained.length === 0
+        ? policy
+        : { ...policy, rules: policy.rules.filter((rule) => !drained.includes(rule.region)) },
+      this.options.choice(),
+    );
   }
 
   async start(port = 0): Promise<number> {
@@ -88,15 +99,18 @@ export class LabRouter {
    * Pins new connections to `region` (null: back to the rules) under fence token `token`. Refuses a
    * token older than the last applied, and the same token asking for another target. With
    * `dropOthers`, open connections to other regions are closed (their clients reconnect here).
+   * `drained` regions get no new connection, and their open ones are closed with `dropOthers`.
    */
-  setTarget(token: number, region: string | null, { dropOthers = false } = {}): RouterTarget {
+  setTarget(token: number, region: string | null, { dropOthers = false, drained = [] as string[] } = {}): RouterTarget {
     if (!Number.isSafeInteger(token) || token < 0) throw new Error(`fence token must be a whole number, got ${token}`);
     if (token < this.target.token || (token === this.target.token && region !== this.target.region && token > 0))
       throw new StaleTokenError(token, this.target.token);
-    if (region !== null && !this.options.policy().rules.some((rule) => rule.region === region))
-      throw new Error(`policy ${this.policyName} has no rule for region ${region}`);
-    this.target = { region, token };
-    if (dropOthers) for (const [socket, connectedTo] of this.sockets) if (connectedTo !== region) socket.destroy();
+    for (const wanted of [region, ...drained])
+      if (wanted !== null && !this.options.policy().rules.some((rule) => rule.region === wanted))
+        throw new Error(`policy ${this.policyName} has no rule for region ${wanted}`);
+    this.target = { region, token, drained: [...drained] };
+    const closes = (connectedTo: string) => (region !== null ? connectedTo !== region : drained.includes(connectedTo));
+    if (dropOthers) for (const [socket, connectedTo] of this.sockets) if (closes(connectedTo)) socket.destroy();
     return this.target;
   }
 

@@ -37,8 +37,8 @@ export interface RouterStatus {
   host: string;
   port: number;
   url: string;
-  /** Pinned target (null: the rules choose) and the fence token that set it. */
-  target: { region: string | null; token: number };
+  /** Pinned target (null: the rules choose), the regions an operation drained, and the fence token that set them. */
+  target: { region: string | null; token: number; drained?: string[] };
   chosenRegion: string | null;
   unhealthyRegions: string[];
   openConnections: Record<string, number>;

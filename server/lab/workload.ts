@@ -28,6 +28,13 @@ export interface WorkloadOptions {
   regionNow: () => string | null;
   /** Each request's deadline. */
   timeoutMs?: number;
+  /**
+   * Queries after which a connection is closed and a new one opened (routed afresh); unset: kept
+   * while busy. A pool reuses its most recent connection first, so without this an active-active
+   * workload would stay in whichever regions its first connections landed in, and a returned
+   * region would get nothing (as a connection lifetime in pgbouncer or an application's pool does).
+   */
+  connectionMaxUses?: number;
 }
 
 const TICK_MS = 20;
@@ -87,6 +94,7 @@ export class Workload {
       connectionTimeoutMillis: timeoutMs,
       query_timeout: timeoutMs,
       idleTimeoutMillis: 10_000,
+      ...(this.options.connectionMaxUses ? { maxUses: this.options.connectionMaxUses } : {}),
     });
     this.pool.on("error", () => {}); // an idle connection whose server went away; the pool replaces it
     this.options.ledger.start();

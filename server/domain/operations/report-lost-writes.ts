@@ -26,6 +26,9 @@ export async function measureLostWrites(
     select: { finishedAt: true },
   });
   const topology = await loadDriverTopology(tx, op.deploymentId);
+  const cluster = topology.clusters.find((c) => c.id === op.clusterId);
+  if (cluster && cluster.writeTopology !== "SINGLE_PRIMARY")
+    return "the count is made against the one primary, and an active-active cluster has a writer in every region (the drain's own wait checks that the regions taking its traffic hold every write it acknowledged)";
   const primaries = topology.replicas.filter((r) => r.clusterId === op.clusterId && r.role === "PRIMARY");
   if (primaries.length !== 1) return `the cluster has ${primaries.length} primaries in the model, not one`;
   const { driverKind } = await tx.deployment.findUniqueOrThrow({

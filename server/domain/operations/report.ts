@@ -2,6 +2,7 @@
 // much was lost (measured data loss), both against the deployment's targets. Built from the step
 // and gate records, so it can be rebuilt at any time and says only what was measured.
 import {
+  isRegionRunbook,
   parseOperationPlan,
   parseStepOutput,
   type TPhase,
@@ -30,6 +31,10 @@ type GateRow = { stepIndex: number; beforeRun: boolean; createdAt: Date; decided
 const BYTES_PER_GB = 1e9;
 const seconds = (fromMs: number, toMs: number) => Math.max(0, Math.round(toMs - fromMs) / 1000);
 const out = (step: StepRow | undefined, key: string) => (step ? parseStepOutput(step.output)?.[key] : undefined);
+
+/** A region runbook has no RTO: no step stops the cluster's writes. */
+export const REGION_RUN_NOTE =
+  "Every other region took writes throughout, so no RTO applies: the clients' view is the ledger's longest gap between acknowledged writes (a client whose connection was moved between regions reconnected).";
 
 /** Where the write outage begins and ends, by runbook. */
 function rtoWindow(
@@ -147,7 +152,9 @@ export async function buildReport(tx: Tx, operationId: string): Promise<TReport>
   const rolledBack = op.steps.filter((s) => s.status === "ROLLED_BACK").map((s) => `${s.index + 1} "${s.title}"`);
   if (rolledBack.length > 0) notes.push(`Undone on the way out: step ${rolledBack.join(", ")}.`);
   if (op.failureReason) notes.push(op.failureReason);
-  if (measuredRtoSeconds === null) notes.push("Writes were never verified in the new region, so no RTO was measured.");
+  if (isRegionRunbook(runbook)) notes.push(REGION_RUN_NOTE);
+  else if (measuredRtoSeconds === null)
+    notes.push("Writes were never verified in the new region, so no RTO was measured.");
 
   const ledger = await measureLedger(tx, op, notes);
 

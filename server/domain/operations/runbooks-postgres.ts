@@ -246,5 +246,9 @@ export function runbookStepsFor(
       return postgresFailback(s);
     case "DRILL":
       return postgresDrill(s);
+    case "DRAIN_REGION":
+    case "RETURN_REGION":
+      // Written for real servers already (the plan refuses them on the twin).
+      return runbookSteps(runbook, s);
   }
 }

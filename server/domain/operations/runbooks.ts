@@ -43,6 +43,9 @@ const ROLLBACK_WORDS: Record<TStepKind, { rollback: TRollback; words: string }> 
   CLEAR_FAULT: { rollback: "none", words: "The fault is over; nothing to undo." },
   WAIT_STABLE: { rollback: "none", words: "Waits only; nothing to undo." },
   RESTORE_SIZE: { rollback: "compensate", words: "Scales the stack back up to the size it had before." },
+  FENCE_CLIENTS: { rollback: "compensate", words: "Lets the region's applications connect and write again." },
+  WAIT_APPLIED: { rollback: "none", words: "Waits only; nothing to undo." },
+  LIFT_FENCE: { rollback: "compensate", words: "Fences the region's client writes again." },
 };
 
 export function step(
@@ -212,8 +215,71 @@ export function restoreSize(region: Part): StepSpec {
   );
 }
 
+/** The longest one wait for the other regions inside its move (the step's own timeout bounds the retries). */
+export const APPLIED_WAIT_MS = 10_000;
+
+/**
+ * Active-active, one region ("source"; "target" is another region that takes its traffic): a drain
+ * routes new connections away and closes the open ones, fences the region's client writes (its
+ * server keeps running and replicating), then waits until every other region has applied what it
+ * committed. The return waits until the region has applied what the others committed meanwhile,
+ * lifts the fence, and routes traffic back.
+ */
+function regionSteps(runbook: "DRAIN_REGION" | "RETURN_REGION", s: RunbookSettings): StepSpec[] {
+  const precheck = step(
+    "PRECHECK",
+    "detect",
+    "Pre-checks: {source} and {target} are regions of an active-active cluster, {target} takes writes, no other operation",
+    { to: "target" },
+    30,
+    1,
+  );
+  if (runbook === "DRAIN_REGION")
+    return [
+      precheck,
+      step(
+        "SHIFT_ROUTING",
+        "routing",
+        "Route new connections away from the region of {source} and close its open client connections",
+        { to: "target", drain: "source" },
+        60,
+      ),
+      step(
+        "FENCE_CLIENTS",
+        "fence",
+        "Fence client writes on {source}: its applications' role is refused and their sessions ended; replication keeps flowing",
+        { replica: "source" },
+        30,
+      ),
+      step(
+        "WAIT_APPLIED",
+        "catch-up",
+        "Wait until every other region has applied everything {source} committed",
+        { from: "source", to: "others", waitMs: APPLIED_WAIT_MS },
+        s.catchUpTimeoutSeconds,
+        1,
+      ),
+    ];
+  return [
+    precheck,
+    step(
+      "WAIT_APPLIED",
+      "catch-up",
+      "Wait until {source} has applied everything the other regions committed while it was drained",
+      { from: "others", to: "source", waitMs: APPLIED_WAIT_MS },
+      s.catchUpTimeoutSeconds,
+      1,
+    ),
+    step("LIFT_FENCE", "fence", "Let the applications of {source} connect and write again", { replica: "source" }, 30),
+    step("SHIFT_ROUTING", "routing", "Route traffic back to the region of {source}", { to: "source", drain: null }, 60),
+  ];
+}
+
 export function runbookSteps(runbook: TRunbook, s: RunbookSettings = DEFAULT_SETTINGS): StepSpec[] {
   switch (runbook) {
+    case "DRAIN_REGION":
+    case "RETURN_REGION":
+      return regionSteps(runbook, s);
     case "SWITCHOVER":
       return [
         step(

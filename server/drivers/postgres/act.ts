@@ -4,7 +4,10 @@
 // positions, a CHECKPOINT, a probe write). Every action carries the attempt's token and is refused
 // when the world already applied a newer one: here first, then by the lab (markers), the server
 // (meridian.apply) and the router, each on its own. Every call is bounded (pools.ts, the operator's
-// own timeouts, the catch-up's deadline).
+// own timeouts, the catch-up's deadline). On an active-active cluster a region's fence is SQL
+// (region-fence.ts: its applications' role refused, their backends ended, replication untouched),
+// catch-up is the other regions' logical slots confirming its last position, and routing drains
+// regions out of the rules' choice instead of pinning one.
 import { setTimeout as sleep } from "node:timers/promises";
 
 import {
@@ -31,6 +34,7 @@ import type {
 import type { LabOperator, RouterView, ServerDirectory, ServerMarkerView } from "./directory";
 import { STALE_TOKEN_SQLSTATE } from "./meridian-schema";
 import { poolFor } from "./pools";
+import { appliedElsewhere, clientsFenced, fenceClients, liftClientFence } from "./region-fence";
 import { markerPosition, readServer, readWorld, type LabWorld, type WorldReplica } from "./world";
 
 /** How often the catch-up asks the candidate how far it replayed. */
@@ -80,6 +84,32 @@ export class LabActing {
     const link = this.#topology.links.find((l) => l.id === linkId);
     if (!link) throw new NotFoundError("link", linkId);
     return link;
+  }
+
+  #multiPrimary(clusterId: string): boolean {
+    return this.#topology.clusters.find((c) => c.id === clusterId)?.writeTopology === "MULTI_PRIMARY";
+  }
+
+  #endpoint(replicaId: string) {
+    const endpoint = this.#directory.servers[replicaId];
+    if (!endpoint) throw new UnreachableError(`replica ${replicaId} has no server to act on`);
+    return endpoint;
+  }
+
+  #clientRole(replicaId: string): string {
+    const role = this.#directory.clientRole;
+    if (!role)
+      throw new InvalidActionError(
+        `cannot fence the region of ${replicaId}: the directory names no role its applications connect as, and Meridian's own and the replication connections must stay`,
+      );
+    return role;
+  }
+
+  /** A region of an active-active cluster as its clients see it: writable unless their role is fenced. */
+  async #regionStatus(replicaId: string): Promise<ReplicaStatus> {
+    const status = strip(await this.#status(replicaId));
+    const fenced = status.writable ? await clientsFenced(this.#endpoint(replicaId), this.#clientRole(replicaId)) : true;
+    return { ...status, fenced, writable: status.writable && !fenced };
   }
 
   world(clusterId: string): Promise<LabWorld> {
@@ -142,6 +172,13 @@ export class LabActing {
     const replica = this.#replica(input.replicaId);
     const world = await this.#fresh(replica.clusterId, input.token, input.signal);
     const self = world.replicas.find((r) => r.replicaId === replica.id)!;
+    if (this.#multiPrimary(replica.clusterId)) {
+      if (!self.running)
+        throw new UnreachableError(`replica ${replica.id} does not answer: its region cannot be fenced`);
+      await this.#record(replica.id, "fence", input.token, input.epoch);
+      const fence = await fenceClients(this.#endpoint(replica.id), this.#clientRole(replica.id));
+      return { ...(await this.#regionStatus(replica.id)), committedPosition: fence.fencedAtPosition };
+    }
     if (self.writable) await this.#record(replica.id, "fence", input.token, input.epoch);
     await this.#move(replica.id, "fence", input.token);
     return strip(await this.#status(replica.id));
@@ -150,6 +187,12 @@ export class LabActing {
   async unfence(input: ReplicaActionInput): Promise<ReplicaStatus> {
     const replica = this.#replica(input.replicaId);
     const world = await this.#fresh(replica.clusterId, input.token, input.signal);
+    if (this.#multiPrimary(replica.clusterId)) {
+      // Every region of an active-active cluster takes writes: lifting one's fence makes no second writer.
+      await this.#record(replica.id, "unfence", input.token, input.epoch);
+      await liftClientFence(this.#endpoint(replica.id), this.#clientRole(replica.id));
+      return this.#regionStatus(replica.id);
+    }
     refuseSecondWriter(world, replica, `lift the fence of ${replica.id}`, "takes writes");
     await this.#move(replica.id, "unfence", input.token);
     await this.#record(replica.id, "unfence", input.token, input.epoch);
@@ -219,21 +262,40 @@ export class LabActing {
       );
     }
     const open = policy.rules.filter((r) => r.enabled && !r.drained);
+    const codeOf = (regionId: string) => this.#topology.regions.find((r) => r.id === regionId)?.code ?? null;
+    if (this.#multiPrimary(clusterId)) {
+      // Every region takes writes: the rules keep choosing among the open ones, the others get no connection.
+      const drained = policy.rules
+        .filter((r) => !r.enabled || r.drained)
+        .map((r) => codeOf(r.regionId))
+        .filter((code): code is string => code !== null);
+      await this.#route(policy.id, null, input.token, drained);
+      return structuredClone(policy);
+    }
     const preferred = [...open].sort((a, b) =>
       policy.steering === "FAILOVER" ? a.priority - b.priority : b.weight - a.weight,
     )[0];
-    const region = preferred ? (this.#topology.regions.find((r) => r.id === preferred.regionId)?.code ?? null) : null;
+    const region = preferred ? codeOf(preferred.regionId) : null;
+    await this.#route(policy.id, region, input.token);
+    return structuredClone(policy);
+  }
+
+  async #route(policyId: string, region: string | null, token: number | undefined, drained?: string[]) {
     try {
-      const target = await this.#operator.route({ policyId: policy.id, region, token: input.token ?? 0 });
-      const view = this.#routers.find((r) => r.policyId === policy.id);
-      if (view) Object.assign(view, target);
+      const target = await this.#operator.route({
+        policyId,
+        region,
+        token: token ?? 0,
+        ...(drained ? { drained } : {}),
+      });
+      const view = this.#routers.find((r) => r.policyId === policyId);
+      if (view) Object.assign(view, { region: target.region, token: target.token });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/token \d+ refused/.test(message))
-        throw new StaleTokenError({ token: input.token ?? 0, lastToken: Number.NaN, message });
-      throw new InvalidActionError(`the lab's router refused the change of policy ${policy.id}: ${message}`);
+        throw new StaleTokenError({ token: token ?? 0, lastToken: Number.NaN, message });
+      throw new InvalidActionError(`the lab's router refused the change of policy ${policyId}: ${message}`);
     }
-    return structuredClone(policy);
   }
 
   /**
@@ -243,6 +305,7 @@ export class LabActing {
    */
   async waitForCatchUp(input: WaitForCatchUpInput): Promise<CatchUpResult> {
     const link = this.#link(input.linkId);
+    if (this.#multiPrimary(this.#replica(link.sourceReplicaId).clusterId)) return this.#waitApplied(input);
     const deadline = Date.now() + (input.timeoutMs ?? 0);
     for (;;) {
       input.signal?.throwIfAborted();
@@ -265,6 +328,38 @@ export class LabActing {
           lagBytes: caughtUp ? 0 : Number.isNaN(lagBytes) ? -1 : lagBytes,
           committedPosition: committed ?? 0,
           appliedPosition: applied ?? 0,
+          atMs: input.atMs + Math.max(0, (input.timeoutMs ?? 0) - Math.max(0, deadline - Date.now())),
+        };
+      await sleep(CATCH_UP_POLL_MS);
+    }
+  }
+
+  /**
+   * Active-active: waits until the link's target has applied everything its source had committed
+   * when the call began (the source's pg_current_wal_lsn() then, taken after a fence: every client
+   * commit lies before it), as the source's slot for the target's subscription confirms it.
+   */
+  async #waitApplied(input: WaitForCatchUpInput): Promise<CatchUpResult> {
+    const link = this.#link(input.linkId);
+    const source = this.#endpoint(link.sourceReplicaId);
+    const target = this.#endpoint(link.targetReplicaId);
+    const deadline = Date.now() + (input.timeoutMs ?? 0);
+    const { committed } = await appliedElsewhere(source, target);
+    for (;;) {
+      input.signal?.throwIfAborted();
+      const { applied } = await appliedElsewhere(source, target);
+      if (applied === null)
+        throw new InvalidActionError(
+          `no subscription of ${link.targetReplicaId} reads from ${link.sourceReplicaId}: it cannot receive what that region committed`,
+        );
+      const caughtUp = applied >= committed;
+      if (caughtUp || Date.now() >= deadline)
+        return {
+          linkId: link.id,
+          caughtUp,
+          lagBytes: Math.max(0, committed - applied),
+          committedPosition: committed,
+          appliedPosition: applied,
           atMs: input.atMs + Math.max(0, (input.timeoutMs ?? 0) - Math.max(0, deadline - Date.now())),
         };
       await sleep(CATCH_UP_POLL_MS);

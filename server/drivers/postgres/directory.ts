@@ -75,6 +75,8 @@ export interface LabOperator {
     policyId: string;
     region: string | null;
     token: number;
+    /** Region codes taken out of the rules' choice (an active-active drain); their connections close. */
+    drained?: string[];
   }): Promise<{ region: string | null; token: number }>;
 }
 
@@ -95,6 +97,11 @@ export interface ServerDirectory {
   markers?: Record<string, ServerMarkerView | null>;
   /** The lab's routers' pinned targets, when the session opened. */
   routers?: RouterView[];
+  /**
+   * The role applications connect as (not Meridian's own): an active-active region's fence refuses
+   * it CONNECT and ends its backends, while replication and Meridian's connections stay.
+   */
+  clientRole?: string;
   /** Client traffic per region as its clients saw it (the lab's workload); else read from the servers. */
   traffic?: RegionTrafficObservation[];
 }

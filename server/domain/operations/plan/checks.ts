@@ -6,6 +6,7 @@ import { deciderRoles } from "@/lib/identity/permissions";
 import { roleLabel } from "@/lib/identity/words";
 import {
   ACTIVE_STATUSES,
+  isRegionRunbook,
   type TCheck,
   type TPolicySummary,
   type TReplicaRef,
@@ -16,6 +17,7 @@ import { faultKindsFor } from "@/lib/telemetry/contracts";
 import type { Db } from "@/server/db";
 import type { LiveNow } from "@/server/domain/telemetry/current-live";
 
+import { actsOnRealServers } from "../runbooks-postgres";
 import type { Lag } from "./estimate";
 import type { Estate, EstateCluster } from "./topology";
 
@@ -170,9 +172,52 @@ async function approversExist(db: Db, { policy }: CheckInput): Promise<TCheck> {
   return check("approvers-exist", "Enough approvers", count >= needed, detail, false);
 }
 
+/** Every replica of an active-active cluster takes writes: the drained region's traffic has somewhere to go. */
+function everyRegionWrites({ cluster }: CheckInput): TCheck {
+  const others = cluster.replicas.filter((r) => r.role !== "MULTI_MASTER");
+  const ok = others.length === 0 && cluster.replicas.length > 1;
+  const detail = ok
+    ? `${cluster.replicas.length} regions of cluster ${cluster.name} take writes`
+    : others.length > 0
+      ? `${others.map((r) => r.name).join(", ")} ${others.length === 1 ? "is" : "are"} not recorded as multi-master: fix the model first`
+      : `cluster ${cluster.name} has one region: draining it would leave clients nowhere to write`;
+  return check("every-region-writes", "Every region takes writes", ok, detail, true);
+}
+
+/** A drain must leave the applications a region to write in: another region's rules stay open in every policy. */
+function anotherRegionRoutable({ runbook, estate, cluster, source }: CheckInput): TCheck {
+  const others = new Set(cluster.replicas.filter((r) => r.id !== source.id).map((r) => r.regionId));
+  const closed = estate.policies.filter(
+    (policy) => !policy.rules.some((rule) => others.has(rule.regionId) && rule.enabled && !rule.drained),
+  );
+  const ok = runbook !== "DRAIN_REGION" || closed.length === 0;
+  const detail = ok
+    ? `traffic away from ${source.regionCode} has another open region in every routing policy`
+    : `${closed.map((p) => p.name).join(", ")} route${closed.length === 1 ? "s" : ""} to no other open region: draining ${source.regionCode} would leave the applications nowhere to write (return a drained region first)`;
+  return check("another-region-routable", "Another region takes the traffic", ok, detail, true);
+}
+
+/** A drain fences a real server's client role and reads its replication slots: nothing the twin models. */
+function realServers({ estate, runbook }: CheckInput): TCheck {
+  const ok = actsOnRealServers(estate.driverKind);
+  const detail = ok
+    ? `the ${estate.driverKind} driver fences the region's applications on its PostgreSQL server`
+    : `${estate.name} runs the ${estate.driverKind} driver: ${RUNBOOK_LABELS[runbook].toLowerCase()} acts on real PostgreSQL servers only`;
+  return check("real-servers", "Runs on real servers", ok, detail, true);
+}
+
 export async function planChecks(db: Db, input: CheckInput): Promise<TCheck[]> {
   const { runbook } = input;
   const [active, approvers] = await Promise.all([noActiveOperation(db, input), approversExist(db, input)]);
+  if (isRegionRunbook(runbook))
+    return [
+      active,
+      everyRegionWrites(input),
+      realServers(input),
+      anotherRegionRoutable(input),
+      targetRegionHealthy(input),
+      approvers,
+    ];
   return [
     active,
     singlePrimary(input),

@@ -1,13 +1,14 @@
 // What a plan expects: each step's duration, the RTO and data loss of the whole run, and its
 // one-off cost. Durations come from the routing products' failover times and the lag measured now.
-import type {
-  TEventCost,
-  TPhase,
-  TPlanEstimate,
-  TPlannedStep,
-  TReplicaRef,
-  TRunbook,
-  TStepKind,
+import {
+  isRegionRunbook,
+  type TEventCost,
+  type TPhase,
+  type TPlanEstimate,
+  type TPlannedStep,
+  type TReplicaRef,
+  type TRunbook,
+  type TStepKind,
 } from "@/lib/operations/contracts";
 import { lagSeconds } from "@/lib/telemetry/contracts";
 import { eventCostsOf, type EventCostItem } from "@/server/domain/planning/event-cost";
@@ -31,6 +32,8 @@ const QUICK_SECONDS: Partial<Record<TStepKind, number>> = {
   INJECT_FAULT: 2,
   CHOOSE_TARGET: 1,
   FENCE: 2,
+  FENCE_CLIENTS: 2,
+  LIFT_FENCE: 2,
   DEMOTE: 5,
   REPOINT: 5,
   VERIFY_WRITES: 5,
@@ -57,6 +60,7 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
       case "CONFIRM_OUTAGE":
         return detect;
       case "WAIT_CATCH_UP":
+      case "WAIT_APPLIED":
         return catchUp;
       case "WAIT_STABLE":
         return catchUp + Number(spec.params.stableSeconds ?? 0);
@@ -76,6 +80,8 @@ export function stepEstimator(policies: Estate["policies"], lag: Lag) {
 export function outageSteps(runbook: TRunbook, steps: TPlannedStep[]): TPlannedStep[] {
   const verified = steps.findIndex((s) => s.kind === "VERIFY_WRITES") + 1;
   if (runbook === "FAILOVER") return steps;
+  // Active-active: the other regions take writes all along (clients of the drained one reconnect there).
+  if (isRegionRunbook(runbook)) return [];
   if (runbook === "DRILL") return steps.slice(0, verified); // the failover half; the failback is planned
   return steps.slice(
     steps.findIndex((s) => s.kind === "FENCE"),
@@ -123,6 +129,12 @@ export function planEventCost(
   runbook: TRunbook,
   { source, target }: { source: TReplicaRef; target: TReplicaRef },
 ): TEventCost {
+  if (isRegionRunbook(runbook))
+    return {
+      totalUsd: 0,
+      lines: [],
+      assumptions: ["not costed: an active-active region's drain or return moves traffic, not data or compute"],
+    };
   const move = { fromRegionId: source.regionId, toRegionId: target.regionId };
   let items: EventCostItem[];
   try {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 
 import { canonicalJson } from "@/lib/canonical-json";
 import {
+  isRegionRunbook,
   type TCheck,
   type TOperationPlan,
   type TPlanInput,
@@ -24,7 +25,15 @@ import { runbookStepsFor } from "../runbooks-postgres";
 import { planChecks } from "./checks";
 import { readPlanContext, type PlanContext } from "./context";
 import { lagOn, planEstimate, planEventCost, stepEstimator } from "./estimate";
-import { afterRunbook, pickCluster, planTopology, primaryOf, replicaRef, type EstateCluster } from "./topology";
+import {
+  afterRunbook,
+  pickActiveActiveCluster,
+  pickCluster,
+  planTopology,
+  primaryOf,
+  replicaRef,
+  type EstateCluster,
+} from "./topology";
 
 type Choice = { target: TReplicaRef; notes: TCheck[] };
 
@@ -91,7 +100,8 @@ async function chooseTarget(
     const chosen = candidates.find((c) => c.id === input.targetReplicaId);
     const named =
       cluster.replicas.find((r) => r.id === input.targetReplicaId)?.name ?? `replica ${input.targetReplicaId}`;
-    if (!chosen) throw invalid("targetReplicaId", `${named} is not a read replica of cluster ${cluster.name}`);
+    const what = isRegionRunbook(input.runbook) ? "another region's replica" : "a read replica";
+    if (!chosen) throw invalid("targetReplicaId", `${named} is not ${what} of cluster ${cluster.name}`);
     return { target: chosen, notes: [] };
   }
   if (candidates.length === 0)
@@ -101,6 +111,25 @@ async function chooseTarget(
     );
   if (input.runbook === "FAILBACK") return originalPrimary(db, cluster, source, candidates);
   return { target: mostCaughtUp(cluster, source, candidates, live), notes: [] };
+}
+
+const REGION_RUNBOOK_WORDS = { DRAIN_REGION: "drain", RETURN_REGION: "return" } as const;
+
+/**
+ * Active-active: the region's replica is named (sourceReplicaId); the region that takes its traffic
+ * (and whose link the catch-up reads first) is the one named, or the first other replica by name.
+ */
+function regionMove(input: TPlanInput, cluster: EstateCluster): { source: TReplicaRef; candidates: TReplicaRef[] } {
+  const verb = REGION_RUNBOOK_WORDS[input.runbook as keyof typeof REGION_RUNBOOK_WORDS];
+  if (!input.sourceReplicaId)
+    throw invalid("sourceReplicaId", `name the replica of cluster ${cluster.name} whose region to ${verb}`);
+  const replica = cluster.replicas.find((r) => r.id === input.sourceReplicaId);
+  if (!replica) throw invalid("sourceReplicaId", `replica ${input.sourceReplicaId} is not in cluster ${cluster.name}`);
+  const candidates = cluster.replicas
+    .filter((r) => r.id !== replica.id)
+    .map(replicaRef)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { source: replicaRef(replica), candidates };
 }
 
 /** What approvals are bound to: what will run on what, never the moving figures (lag, cost, estimates). */
@@ -131,9 +160,14 @@ export async function planWithContext(
   const { runbook } = input;
   const context = await readPlanContext(db, input.deploymentId, runbook);
   const { estate, live, policy, topologyFingerprint: fingerprint } = context;
-  const cluster = pickCluster(estate, input.clusterId);
-  const source = replicaRef(primaryOf(cluster));
-  const candidates = cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef);
+  const regional = isRegionRunbook(runbook);
+  const cluster = regional ? pickActiveActiveCluster(estate, input.clusterId) : pickCluster(estate, input.clusterId);
+  const { source, candidates } = regional
+    ? regionMove(input, cluster)
+    : {
+        source: replicaRef(primaryOf(cluster)),
+        candidates: cluster.replicas.filter((r) => r.role === "READ_REPLICA").map(replicaRef),
+      };
   const { target, notes } = await chooseTarget(db, input, cluster, source, candidates, live.current);
   const lag = lagOn(live.current, linkId(cluster, source.id, target.id));
   const named = nameReplicas(runbookStepsFor(runbook, estate.driverKind), {

@@ -1,6 +1,6 @@
 // The cluster and replicas a plan acts on, and the topology before and after the runbook, as the
 // approvers see it drawn side by side.
-import type { TPlanTopology, TReplicaRef, TRunbook } from "@/lib/operations/contracts";
+import { isRegionRunbook, type TPlanTopology, type TReplicaRef, type TRunbook } from "@/lib/operations/contracts";
 import type { PlanningModel } from "@/server/domain/planning/load-model";
 import { invalid } from "@/server/errors";
 
@@ -34,6 +34,25 @@ export function pickCluster(estate: Estate, clusterId: string | undefined): Esta
     "clusterId",
     `${estate.name} has no single-primary cluster: ${activeActive(estate.clusters.map((c) => c.name))}`,
   );
+}
+
+/** The region runbooks' cluster: the named one, or the deployment's first multi-primary (active-active) one. */
+export function pickActiveActiveCluster(estate: Estate, clusterId: string | undefined): EstateCluster {
+  const cluster = clusterId
+    ? estate.clusters.find((c) => c.id === clusterId)
+    : estate.clusters.find((c) => c.writeTopology === "MULTI_PRIMARY");
+  if (clusterId && !cluster) throw invalid("clusterId", `no such cluster in ${estate.name}`);
+  if (!cluster)
+    throw invalid(
+      "clusterId",
+      `${estate.name} has no active-active cluster: a region is drained only where every region takes writes (move a single primary with a switchover)`,
+    );
+  if (cluster.writeTopology !== "MULTI_PRIMARY")
+    throw invalid(
+      "clusterId",
+      `cluster ${cluster.name} has a single primary: a region is drained only where every region takes writes (move its primary with a switchover)`,
+    );
+  return cluster;
 }
 
 /** The replica taking writes now; two PRIMARY rows are caught by the plan's "single-primary" check. */
@@ -104,6 +123,15 @@ export function planTopology(estate: Estate, cluster: EstateCluster, move: Move 
   return { replicas, links, routing };
 }
 
+/** A region runbook changes no role or link: the region's routing rules are drained, or open again. */
+export function regionTopology(estate: Estate, cluster: EstateCluster, region: TReplicaRef, drained: boolean) {
+  const before = planTopology(estate, cluster, null);
+  return {
+    ...before,
+    routing: before.routing.map((rule) => (rule.region === region.regionCode ? { ...rule, drained } : rule)),
+  };
+}
+
 /** A drill fails back at its end, so it leaves the topology as it found it. */
 export function afterRunbook(
   runbook: TRunbook,
@@ -113,5 +141,6 @@ export function afterRunbook(
   target: TReplicaRef,
 ): TPlanTopology {
   if (runbook === "DRILL") return planTopology(estate, cluster, null);
+  if (isRegionRunbook(runbook)) return regionTopology(estate, cluster, source, runbook === "DRAIN_REGION");
   return planTopology(estate, cluster, { source, target, drainSource: runbook === "FAILOVER" });
 }

@@ -2,6 +2,7 @@
 // the most caught-up replica, waiting for a returning region to stay caught up; and the drill's fault.
 import { randomUUID } from "node:crypto";
 
+import { isRegionRunbook } from "@/lib/operations/contracts";
 import { parseFaultSpec } from "@/server/drivers/fault-spec";
 import type { Observations } from "@/server/drivers/types";
 
@@ -15,6 +16,7 @@ import {
   type StepContext,
   type StepOutcome,
 } from "./context";
+import { regionPrecheck } from "./regions";
 
 /** A drill's outage ends by itself after an hour, whatever happens to the run. */
 const DRILL_FAULT_MAX_MS = 3_600_000;
@@ -35,6 +37,7 @@ const regionIsUp = (observations: Observations, regionId: string) => {
 
 /** The run's first step records the epoch every later action carries. */
 export async function precheck(ctx: StepContext): Promise<StepOutcome> {
+  if (isRegionRunbook(ctx.operation.runbook)) return regionPrecheck(ctx);
   const source = replicaOf(ctx, "source");
   const target = replicaOf(ctx, String(ctx.params.to));
   const baseEpoch = clusterEpoch(ctx.topology, ctx.operation.clusterId);

@@ -4,6 +4,7 @@ import type { TStepKind } from "@/lib/operations/contracts";
 
 import type { OperationUpdate, StepContext, StepOutcome } from "./context";
 import { chooseTarget, clearOutage, confirmOutage, injectOutage, precheck, waitStable } from "./detect";
+import { fenceClients, liftClientFence, liftFence, refenceClients, waitApplied } from "./regions";
 import { demote, fence, promote, repromote, unfence, waitCatchUp } from "./replicas";
 import { repoint, restoreRouting, restoreScale, restoreSize, scaleUp, shiftRouting, verifyWrites } from "./routing";
 
@@ -34,4 +35,7 @@ export const STEP_HANDLERS: Record<TStepKind, Handler> = {
   WAIT_STABLE: { run: waitStable },
   // Undone by putting back the sizes it replaced, as a scale-up's undo does.
   RESTORE_SIZE: { run: restoreSize, compensate: restoreScale },
+  FENCE_CLIENTS: { run: fenceClients, compensate: (ctx) => liftClientFence(ctx) },
+  WAIT_APPLIED: { run: waitApplied },
+  LIFT_FENCE: { run: liftFence, compensate: (ctx) => refenceClients(ctx) },
 };

@@ -99,6 +99,8 @@ const KINDS: Record<TRunbook, string[]> = {
   FAILBACK: ["PRECHECK", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
   FAILOVER,
   DRILL: ["INJECT_FAULT", ...FAILOVER, "CLEAR_FAULT", "REPOINT", "WAIT_STABLE", ...MOVE, "RESTORE_SIZE"],
+  DRAIN_REGION: ["PRECHECK", "SHIFT_ROUTING", "FENCE_CLIENTS", "WAIT_APPLIED"],
+  RETURN_REGION: ["PRECHECK", "WAIT_APPLIED", "LIFT_FENCE", "SHIFT_ROUTING"],
 };
 
 describe("planning a runbook", () => {
@@ -210,6 +212,42 @@ describe("planning a runbook", () => {
       field: "clusterId",
       message:
         "cluster orders-global is multi-primary (active-active): every replica already takes writes, so there is no primary to move",
+    });
+  });
+
+  it("drains a region of a multi-primary cluster: names sourceReplicaId, changes only routing, needs real servers", async () => {
+    const { deployment, cluster } = await seedPlanningDemo("global-platform");
+    const missing = await refusal(planOperation(db, { deploymentId: deployment.id, runbook: "DRAIN_REGION" }));
+    expect(missing).toMatchObject({ code: "BAD_REQUEST", field: "sourceReplicaId" });
+    const replicas = await db.replica.findMany({ where: { clusterId: cluster.id }, orderBy: { name: "asc" } });
+    const region = replicas[0]!;
+    for (const runbook of ["DRAIN_REGION", "RETURN_REGION"] as const) {
+      const plan = await planOperation(db, { deploymentId: deployment.id, runbook, sourceReplicaId: region.id });
+      expect(
+        plan.steps.map((s) => s.kind),
+        runbook,
+      ).toEqual(KINDS[runbook]);
+      expect(plan.source.id).toBe(region.id);
+      expect(plan.target.id).not.toBe(region.id);
+      // No step is an outage: the other regions take writes throughout.
+      expect(plan.estimate.rtoSeconds).toBe(0);
+      expect(plan.after.replicas.map((r) => r.role)).toEqual(plan.before.replicas.map((r) => r.role));
+      const drained = plan.after.routing.filter((rule) => rule.region === plan.source.regionCode);
+      expect(drained.length).toBeGreaterThan(0);
+      expect(drained.every((rule) => rule.drained === (runbook === "DRAIN_REGION"))).toBe(true);
+      // The twin models no client role or replication slot: the plan cannot start there.
+      expect(plan.checks.find((c) => c.id === "real-servers")).toMatchObject({ ok: false, blocking: true });
+    }
+  });
+
+  it("refuses to drain a region of a single-primary cluster, naming clusterId", async () => {
+    const { deploymentId, primary } = await commerce();
+    const refused = await refusal(
+      planOperation(db, { deploymentId, runbook: "DRAIN_REGION", sourceReplicaId: primary }),
+    );
+    expect(refused).toMatchObject({
+      field: "clusterId",
+      message: expect.stringContaining("has no active-active cluster"),
     });
   });
 

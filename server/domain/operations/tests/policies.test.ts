@@ -88,6 +88,8 @@ describe("approval policies", () => {
       ["FAILBACK", true],
       ["FAILOVER", true],
       ["DRILL", true],
+      ["DRAIN_REGION", true],
+      ["RETURN_REGION", true],
     ]);
     expect(await policyFor(db, deployment.id, "SWITCHOVER")).toEqual({
       approvalsRequired: 2,
