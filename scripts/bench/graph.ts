@@ -6,8 +6,9 @@
 //     while the layout ran (the page's "meridian-layout" performance measures, request to answer);
 //   - opening everything on a large graph (the second layout) and its longest task;
 //   - 30 s of live updates: long tasks (> 50 ms, PerformanceObserver "longtask"), frames over
-//     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the commit that
-//     shows it, and to the end of that frame (its paint);
+//     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the last
+//     commit that shows it (the "as of" status line, or the graph's nodes and edges), and to the end
+//     of that frame (its paint); to the graph's last DOM change (the tick's work, no frame wait);
 //   - search: key press to the end of the frame showing its result (or, if it changes nothing
 //     but the box, the box's frame); wheel zoom and drag pan: input to frame;
 //   - the JS heap after a GC; the region names' size on screen at the fitted view.
