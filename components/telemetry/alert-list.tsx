@@ -11,11 +11,11 @@ import { useTRPC } from "@/components/trpc/client";
 import { errorMessage } from "@/components/ui/error-text";
 import { Badge, Card } from "@/components/ui/layout";
 import { formatLocalTime } from "@/lib/format";
-import type { LiveSnapshot } from "@/lib/telemetry/contracts";
 import { alertKindLabel } from "@/lib/telemetry/words";
 
-import { alertValues, liveValue } from "./alert-values";
-import { useSnapshot } from "./use-live-snapshot";
+import { alertValuesAt } from "./alert-values";
+import { openAlertsOf } from "./snapshot-parts";
+import { useSnapshotPart } from "./use-live-snapshot";
 
 type Alert = {
   id: string;
@@ -27,34 +27,37 @@ type Alert = {
   resolvedAt?: Date | null;
   peak?: number | null;
   details?: unknown;
+  /** The condition's live value, while open. */
+  now?: number | null;
 };
 
 const RESOLVED_SHOWN = 20;
 
 export function AlertList({ deploymentId }: { deploymentId: string }) {
   const trpc = useTRPC();
-  const { snapshot, isPending } = useSnapshot(deploymentId);
+  const { part: live, isPending } = useSnapshotPart(deploymentId, openAlertsOf);
   const queryClient = useQueryClient();
   const alertsQuery = trpc.telemetry.alerts.queryOptions({ deploymentId, includeResolved: true });
   const recentAlerts = useQuery(alertsQuery);
   // Each snapshot raises the read peaks of the open alerts it exceeds, so a peak seen live stays shown.
   const { queryKey } = alertsQuery;
   useEffect(() => {
-    if (!snapshot) return;
+    if (!live) return;
+    const nowOf = new Map(live.map((alert) => [alert.id, alert.now]));
     queryClient.setQueryData(queryKey, (cached) => {
       if (!cached) return cached;
       let raised = false;
       const next = cached.map((alert) => {
-        const now = alert.resolvedAt ? null : liveValue(alert, snapshot);
+        const now = alert.resolvedAt ? null : (nowOf.get(alert.id) ?? null);
         if (now === null || now <= (alert.peak ?? -Infinity)) return alert;
         raised = true;
         return { ...alert, peak: now };
       });
       return raised ? next : cached; // unchanged: the same data, so nothing re-renders
     });
-  }, [snapshot, queryClient, queryKey]);
+  }, [live, queryClient, queryKey]);
   // An alert that leaves the open set has just been resolved: that is when the resolved list changes.
-  const openIds = (snapshot?.alerts ?? []).map((alert) => alert.id).join(" ");
+  const openIds = (live ?? []).map((alert) => alert.id).join(" ");
   const { refetch } = recentAlerts;
   const seenOpenIds = useRef(openIds);
   useEffect(() => {
@@ -72,7 +75,7 @@ export function AlertList({ deploymentId }: { deploymentId: string }) {
 
   // Open alerts as the snapshot has them, with the peak and details the list read has.
   const read = new Map((recentAlerts.data ?? []).map((alert) => [alert.id, alert]));
-  const open: Alert[] = (snapshot?.alerts ?? []).map((alert) => ({
+  const open: Alert[] = (live ?? []).map((alert) => ({
     ...alert,
     peak: read.get(alert.id)?.peak ?? null,
     details: read.get(alert.id)?.details,
@@ -98,7 +101,7 @@ export function AlertList({ deploymentId }: { deploymentId: string }) {
           {open.length === 0 ? (
             <p className="text-sm text-slate-500">No open alerts.</p>
           ) : (
-            <AlertItems alerts={open} testId="open-alerts" snapshot={snapshot} />
+            <AlertItems alerts={open} testId="open-alerts" />
           )}
         </section>
         <section aria-labelledby={`resolved-alerts-${deploymentId}`} className="space-y-2">
@@ -115,7 +118,7 @@ export function AlertList({ deploymentId }: { deploymentId: string }) {
           ) : resolved.length === 0 ? (
             <p className="text-sm text-slate-500">{recentAlerts.isPending ? "Loading…" : "None."}</p>
           ) : (
-            <AlertItems alerts={resolved} testId="resolved-alerts" snapshot={snapshot} />
+            <AlertItems alerts={resolved} testId="resolved-alerts" />
           )}
         </section>
       </div>
@@ -123,19 +126,11 @@ export function AlertList({ deploymentId }: { deploymentId: string }) {
   );
 }
 
-function AlertItems({
-  alerts,
-  testId,
-  snapshot,
-}: {
-  alerts: Alert[];
-  testId: string;
-  snapshot: LiveSnapshot | undefined;
-}) {
+function AlertItems({ alerts, testId }: { alerts: Alert[]; testId: string }) {
   return (
     <ul className="space-y-2" data-testid={testId}>
       {alerts.map((alert) => {
-        const values = alertValues(alert, snapshot, !alert.resolvedAt);
+        const values = alertValuesAt(alert, alert.resolvedAt ? null : (alert.now ?? null));
         return (
           <li
             key={alert.id}

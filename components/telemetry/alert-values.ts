@@ -22,8 +22,12 @@ export function liveValue(alert: AlertMeasure, snapshot: LiveSnapshot | undefine
 const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 export function alertValues(alert: AlertMeasure, snapshot: LiveSnapshot | undefined, open: boolean): AlertValues {
+  return alertValuesAt(alert, open ? liveValue(alert, snapshot) : null);
+}
+
+/** The same, from the condition's live value already read (null for a resolved alert). */
+export function alertValuesAt(alert: AlertMeasure, now: number | null): AlertValues {
   const details = (alert.details ?? {}) as Record<string, unknown>;
-  const now = open ? liveValue(alert, snapshot) : null;
   const peaks = [num(alert.peak), now].filter((value): value is number => value !== null);
   const peak = peaks.length ? Math.max(...peaks) : null;
   if (alert.kind === "LAG_OVER_RPO") {

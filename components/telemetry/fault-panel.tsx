@@ -19,7 +19,8 @@ import { formatDateTime } from "@/lib/format";
 import { FAULT_TARGET, faultKindsFor, ZInjectFault, type LiveFault, type TFaultKind } from "@/lib/telemetry/contracts";
 import { FAULT_FIELDS, FAULT_LABELS, faultKindLabel, FAULTS_NOT_HERE, OUTAGE_MODES } from "@/lib/telemetry/words";
 
-import { useSnapshot } from "./use-live-snapshot";
+import { faultsOf } from "./snapshot-parts";
+import { useSnapshotPart } from "./use-live-snapshot";
 
 /** The one parameter each kind takes, with the driver's limits, so a wrong value is caught before sending. */
 const PARAMETERS: Partial<
@@ -131,9 +132,10 @@ function targetOf(choice: string) {
 
 export function FaultPanel({ deployment }: { deployment: DeploymentModelData }) {
   const canEdit = useCan("faults.inject");
-  // The active faults come with the live snapshot: a fault injected or cleared shows at the next observation.
-  const { snapshot, isPending } = useSnapshot(deployment.id);
-  const faults = snapshot?.faults ?? [];
+  // The active faults come with the live snapshot: a fault injected or cleared shows at the next
+  // observation. Only they are read, so a tick that leaves them as they were renders nothing here.
+  const { part, isPending } = useSnapshotPart(deployment.id, faultsOf);
+  const faults = part ?? [];
 
   return (
     <Card title="Faults">

@@ -9,13 +9,14 @@ import { Badge, Card } from "@/components/ui/layout";
 import { formatBytes, formatDateTime, formatSeconds } from "@/lib/format";
 import { isMeasured, SERVER_WORDS } from "@/lib/telemetry/words";
 
-import { useSnapshot } from "./use-live-snapshot";
+import { serversOf } from "./snapshot-parts";
+import { useSnapshotPart } from "./use-live-snapshot";
 
 /** A difference seen in one check may be writes in flight; two in a row is a divergence. */
 const DIVERGED_AFTER_CHECKS = 2;
 
 export function ServerPanel({ deployment }: { deployment: DeploymentModelData }) {
-  const { snapshot } = useSnapshot(deployment.id);
+  const { part: snapshot } = useSnapshotPart(deployment.id, serversOf);
   if (!isMeasured(deployment.driverKind)) return null;
   const replicas = deployment.clusters.flatMap((c) => c.replicas);
   const nameOf = (id: string) => replicas.find((r) => r.id === id)?.name ?? id;

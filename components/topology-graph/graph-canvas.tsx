@@ -7,6 +7,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  getViewportForBounds,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -71,6 +72,11 @@ const EDGE_TYPES = {
 } satisfies EdgeTypes;
 /** Above this many nodes only those in view are mounted: panning costs less than drawing 500. */
 const VISIBLE_ONLY_ABOVE = 150;
+/**
+ * A new layout's nodes reach React Flow this many per frame: all of a 1,000-node graph at once
+ * (the whole graph fitted, every node in view) mounted in one task of 0.3 – 0.7 s.
+ */
+const MOUNT_PER_FRAME = 120;
 const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
 /** Semantic zoom on a large graph: past these zooms the regions open, or close again. */
@@ -103,6 +109,36 @@ function minimapColor(node: TopologyNode): string {
 }
 
 const isRegion = (node: TopologyNode) => node.type === "region" || node.type === "regionSummary";
+
+/**
+ * How many of a layout's nodes are mounted: all of a small graph; of a large one, a first chunk
+ * and one more each frame, so no frame waits for all of them. A live tick (same layout) keeps
+ * the count; a new layout starts again.
+ */
+function useMountedCount(key: string | null, total: number): number {
+  const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
+  const count = mounted.key === key ? mounted.count : MOUNT_PER_FRAME;
+  useEffect(() => {
+    if (count >= total) return;
+    const frame = requestAnimationFrame(() => setMounted({ key, count: count + MOUNT_PER_FRAME }));
+    return () => cancelAnimationFrame(frame);
+  }, [key, count, total]);
+  return Math.min(count, total);
+}
+
+/** The viewport that fits every node of the layout, mounted yet or not (their boxes are known). */
+function fittedViewport(nodes: readonly TopologyNode[], width: number, height: number, minZoom: number) {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const node of nodes) {
+    if (node.parentId) continue; // inside its parent's box
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + (node.width ?? 0));
+    bottom = Math.max(bottom, node.position.y + (node.height ?? 0));
+  }
+  const bounds = { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+  return getViewportForBounds(bounds, width, height, minZoom, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
+}
 
 /** The region whose centre is nearest the middle of the screen. */
 function regionAtCentre(nodes: readonly TopologyNode[], viewport: Viewport, width: number, height: number) {
@@ -194,9 +230,15 @@ export function GraphCanvas({
     () => merger.composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
     [merger, graph.nodes, boxes, live, selection, highlighted],
   );
+  // Parents come before their children, so any prefix of the nodes can be drawn.
+  const mountedCount = useMountedCount(key, nodes.length);
+  const mounted = useMemo(
+    () => (mountedCount >= nodes.length ? nodes : nodes.slice(0, mountedCount)),
+    [nodes, mountedCount],
+  );
   const edges = useMemo(
-    () => merger.composeEdges(graph.edges, nodes, live, { selection }),
-    [merger, graph.edges, nodes, live, selection],
+    () => merger.composeEdges(graph.edges, mounted, live, { selection }),
+    [merger, graph.edges, mounted, live, selection],
   );
   const actions = useMemo(
     () => ({ select: (next: GraphSelection) => onSelect(next), labels, routes }),
@@ -214,7 +256,7 @@ export function GraphCanvas({
 
   // Fit once per layout (a new set of nodes, the other view or detail), never on a live tick; after a
   // change of detail, centre on the region it was made around instead.
-  const { fitView, setCenter, setViewport } = useReactFlow();
+  const { setCenter, setViewport } = useReactFlow();
   const store = useStoreApi();
   const placed = nodes.length > 0;
   const latest = useRef({ nodes, anchor });
@@ -246,10 +288,14 @@ export function GraphCanvas({
         void setCenter(target.position.x + (target.width ?? 0) / 2, target.position.y + (target.height ?? 0) / 2, {
           zoom: around.zoom,
         });
-      else void fitView(FIT_VIEW_OPTIONS);
+      else {
+        // Fitted to the layout's boxes, not React Flow's fitView: that fits only what is mounted.
+        const { width, height, minZoom } = store.getState();
+        void setViewport(fittedViewport(current, width, height, minZoom));
+      }
     });
     return () => cancelAnimationFrame(frame);
-  }, [key, placed, fitView, setCenter]);
+  }, [key, placed, setCenter, setViewport, store]);
 
   const onMoveEnd = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
@@ -300,7 +346,7 @@ export function GraphCanvas({
         }}
       >
         <ReactFlow<TopologyNode, TopologyEdge>
-          nodes={nodes}
+          nodes={mounted}
           edges={edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}

@@ -2,30 +2,24 @@
 
 // A replication link: a curve from source to target replica (or region, on the map), green under
 // the RPO target and red over it, labelled with the live lag in time and bytes.
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 
 import { formatBytes, formatLagMs } from "@/lib/format";
 
-import { curvedLink, type Box } from "./edge-geometry";
+import { curvedLink } from "./edge-geometry";
 import { useGraphActions } from "./graph-actions";
 import { toneVar, type EdgeTone } from "./graph-colors";
 import type { LinkEdge } from "./graph-types";
 import { AlertBadge } from "./status-badges";
-
-const boxOf = (node: InternalNode): Box => ({
-  x: node.internals.positionAbsolute.x,
-  y: node.internals.positionAbsolute.y,
-  width: node.measured.width ?? node.width ?? 0,
-  height: node.measured.height ?? node.height ?? 0,
-});
+import { useNodeBox } from "./use-node-box";
 
 export function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkEdge>) {
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
+  const sourceBox = useNodeBox(source);
+  const targetBox = useNodeBox(target);
   const { select, labels } = useGraphActions();
-  if (!sourceNode || !targetNode || !data) return null;
+  if (!sourceBox || !targetBox || !data) return null;
 
-  const { path, labelX, labelY } = curvedLink(boxOf(sourceNode), boxOf(targetNode), data.lane);
+  const { path, labelX, labelY } = curvedLink(sourceBox, targetBox, data.lane);
   const tone: EdgeTone = data.lagMs === undefined ? "muted" : data.overRpo ? "bad" : "ok";
   const lag = data.lagMs === undefined ? "no data" : `${formatLagMs(data.lagMs)} · ${formatBytes(data.lagBytes ?? 0)}`;
   const name = `${data.sourceName} → ${data.targetName}`;

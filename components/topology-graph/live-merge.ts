@@ -212,25 +212,37 @@ export function composeEdges(
   return composed;
 }
 
+/** The previous array itself when it holds the very same objects: nothing for React Flow to take in. */
+function sameArray<T>(previous: readonly T[], next: T[]): T[] {
+  return previous.length === next.length && next.every((item, i) => item === previous[i]) ? (previous as T[]) : next;
+}
+
 /**
  * Remembers the last composition so the next one can reuse its objects. One per canvas: a
  * mutable cache read and written only inside the memoised composition, never during layout.
+ * When every object is reused, so is the array: React Flow's store then receives nothing new
+ * (a changed `nodes` or `edges` prop makes it adopt every node, rebuild its edge lookup and run
+ * every node's and edge's store selector again).
  */
 export class LiveMerger {
-  private nodes: Previous<TopologyNode> = new Map();
-  private edges: Previous<TopologyEdge> = new Map();
+  private nodes: readonly TopologyNode[] = [];
+  private edges: readonly TopologyEdge[] = [];
+  private nodeById: Previous<TopologyNode> = new Map();
+  private edgeById: Previous<TopologyEdge> = new Map();
 
   composeNodes(...args: [readonly TopologyNode[], LayoutResult | null, LiveIndex, UiState]): TopologyNode[] {
-    const composed = composeNodes(...args, this.nodes);
-    this.nodes = new Map(composed.map((node) => [node.id, node]));
+    const composed = sameArray(this.nodes, composeNodes(...args, this.nodeById));
+    if (composed !== this.nodes) this.nodeById = new Map(composed.map((node) => [node.id, node]));
+    this.nodes = composed;
     return composed;
   }
 
   composeEdges(
     ...args: [readonly TopologyEdge[], readonly TopologyNode[], LiveIndex, Pick<UiState, "selection">]
   ): TopologyEdge[] {
-    const composed = composeEdges(...args, this.edges);
-    this.edges = new Map(composed.map((edge) => [edge.id, edge]));
+    const composed = sameArray(this.edges, composeEdges(...args, this.edgeById));
+    if (composed !== this.edges) this.edgeById = new Map(composed.map((edge) => [edge.id, edge]));
+    this.edges = composed;
     return composed;
   }
 }

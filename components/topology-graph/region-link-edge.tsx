@@ -3,7 +3,7 @@
 // Zoomed out, the links from one region to another as one edge: along the route the layout found
 // around the regions (or straight, before it has one), red when the worst of them is over the RPO,
 // labelled with that worst lag.
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 
 import { formatLagMs } from "@/lib/format";
 
@@ -11,28 +11,21 @@ import { borderPoint, type Box } from "./edge-geometry";
 import { useGraphActions } from "./graph-actions";
 import { toneVar, type EdgeTone } from "./graph-colors";
 import type { RegionLinkEdge } from "./graph-types";
+import { useNodeBox } from "./use-node-box";
 
-const boxOf = (node: NonNullable<ReturnType<typeof useInternalNode>>): Box => ({
-  ...node.internals.positionAbsolute,
-  width: node.measured.width ?? node.width ?? 0,
-  height: node.measured.height ?? node.height ?? 0,
-});
 const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
 export function RegionLinkEdgeView({ id, source, target, data, selected }: EdgeProps<RegionLinkEdge>) {
   const { select, routes, labels } = useGraphActions();
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
-  if (!sourceNode || !targetNode || !data) return null;
+  const sourceBox = useNodeBox(source);
+  const targetBox = useNodeBox(target);
+  if (!sourceBox || !targetBox || !data) return null;
 
   const route = routes[id];
   const points =
     route && route.length >= 2
       ? route
-      : [
-          borderPoint(boxOf(sourceNode), centre(boxOf(targetNode))),
-          borderPoint(boxOf(targetNode), centre(boxOf(sourceNode))),
-        ];
+      : [borderPoint(sourceBox, centre(targetBox)), borderPoint(targetBox, centre(sourceBox))];
   const path = points.map((point, i) => `${i === 0 ? "M" : "L"} ${point.x} ${point.y}`).join(" ");
   // The label sits on the route's longest straight piece, away from the regions at its ends.
   let at = { x: points[0]!.x, y: points[0]!.y };

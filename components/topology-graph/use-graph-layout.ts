@@ -4,7 +4,7 @@
 // region's coordinates): new snapshots re-render the graph but never reach this hook's effect.
 // The graph's layouts run in a worker; the last few are kept, so zooming out and back in again
 // finds its layout ready.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { layoutNodesOf, type StaticGraph } from "./build-graph";
 import type { GraphView } from "./graph-types";
@@ -31,13 +31,17 @@ export function useGraphLayout(
   kind: CanvasKind,
   places: readonly MapPlace[],
 ): { boxes: LayoutResult | null; routes: Record<string, Route>; key: string | null; error: string | null } {
-  const key =
-    kind === "map"
-      ? `map|${places
-          .map((p) => `${p.id}@${p.latitude},${p.longitude}`)
-          .sort()
-          .join(",")}|${layoutKey([], graph.edges)}`
-      : `${kind}|${layoutKey(graph.nodes, graph.edges)}`;
+  // Memoised: the graph re-renders on every live tick, and sorting every id each time costs.
+  const key = useMemo(
+    () =>
+      kind === "map"
+        ? `map|${places
+            .map((p) => `${p.id}@${p.latitude},${p.longitude}`)
+            .sort()
+            .join(",")}|${layoutKey([], graph.edges)}`
+        : `${kind}|${layoutKey(graph.nodes, graph.edges)}`,
+    [kind, places, graph.nodes, graph.edges],
+  );
   const latest = useRef({ graph, kind, places });
   useEffect(() => {
     latest.current = { graph, kind, places };

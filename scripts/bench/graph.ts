@@ -6,13 +6,16 @@
 //     while the layout ran (the page's "meridian-layout" performance measures, request to answer);
 //   - opening everything on a large graph (the second layout) and its longest task;
 //   - 30 s of live updates: long tasks (> 50 ms, PerformanceObserver "longtask"), frames over
-//     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the commit that
-//     shows it, and to the end of that frame (its paint);
+//     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the last
+//     commit that shows it (the "as of" status line, or the graph's nodes and edges), and to the end
+//     of that frame (its paint); to the graph's last DOM change (the tick's work, no frame wait);
 //   - search: key press to the end of the frame showing its result (or, if it changes nothing
 //     but the box, the box's frame); wheel zoom and drag pan: input to frame;
 //   - the JS heap after a GC; the region names' size on screen at the fitted view.
 //   npm run bench:graph -- [sizes=50,200,500,1000] [liveSeconds=30]
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 import { chromium, type Page } from "@playwright/test";
 
@@ -25,6 +28,62 @@ const liveSeconds = Number(process.argv[3] ?? 30);
 // Beside the engineer's e2e server (E2E_PORT + 2), or 3502.
 const port = Number(process.env.BENCH_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 3502));
 const base = `http://localhost:${port}`;
+
+// BENCH_PROFILE=<folder>: a CPU profile of the live phase is written there and summed up per function.
+const profileDir = process.env.BENCH_PROFILE;
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** Self time per function (and per script) over the profile, per snapshot received. */
+function summarize(profile: CpuProfile, snapshots: number): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const perScript = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const script = frame.url.split("/").at(-1) || "(native)";
+    const name = `${frame.functionName || "(anonymous)"} ${script}:${frame.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    perScript.set(script, (perScript.get(script) ?? 0) + dt);
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, total]) => `  ${(total / Math.max(1, snapshots)).toFixed(2)} ms/snapshot  ${name}`)
+      .join("\n");
+  return `self time per script:\n${top(perScript, 8)}\nper function:\n${top(self, 25)}`;
+}
+
+type TraceEvent = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+
+/** Time per event name on the renderer's main thread (complete events, nested ones counted too). */
+function summarizeTrace(events: TraceEvent[], snapshots: number): string {
+  // The page's renderer: the main thread with the most work.
+  const busy = new Map<string, number>();
+  const mains = new Set(
+    events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`),
+  );
+  for (const e of events)
+    if (e.ph === "X" && e.dur && mains.has(`${e.pid}:${e.tid}`))
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main || e.ph !== "X" || !e.dur) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([name, total]) => `  ${(total / Math.max(1, snapshots)).toFixed(2)} ms/snapshot  ${name}`)
+    .join("\n");
+}
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -137,28 +196,76 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
 
   // 30 s of live updates in the view the page opened with.
   await page.evaluate(AFTER_FRAME);
+  const profiler = profileDir ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+    await profiler.send("Profiler.start");
+    await page
+      .context()
+      .browser()!
+      .startTracing(page, {
+        path: join(profileDir!, `live-${estate.nodes}.trace.json`),
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+      });
+  }
   const live = await page.evaluate(async (seconds) => {
     const bench = (
       window as never as { __bench: { longtasks: { start: number; duration: number }[]; messages: number[] } }
     ).__bench;
-    const { __afterFrame: afterFrame, __nextFrame: nextFrame } = window as never as Record<
-      "__afterFrame" | "__nextFrame",
-      () => Promise<number>
-    >;
+    const { __afterFrame: afterFrame } = window as never as Record<"__afterFrame", () => Promise<number>>;
     const from = performance.now();
     const status = [...document.querySelectorAll('p[role="status"]')].find((p) => p.textContent?.includes("as of"))!;
-    const toFrame: number[] = [];
-    const toPaint: number[] = [];
-    let handled = -1;
-    const observer = new MutationObserver(() => {
+    const canvas = document.querySelector('[data-testid="graph-canvas"]')!;
+    // Per snapshot (by its arrival), the frames that painted the changes it caused: the "as of"
+    // status line, and the graph's nodes and edges (their text, and the status colours and RPO
+    // marks they carry as attributes). The graph may commit after the status line (React Flow takes
+    // new nodes into its store in an effect), so the snapshot is shown when the last of them is.
+    type Seen = {
+      status?: number;
+      graph?: number;
+      statusFrame?: number;
+      graphFrame?: number;
+      statusPaint?: number;
+      graphPaint?: number;
+      graphCommit?: number;
+      records?: number;
+    };
+    const seen = new Map<number, Seen>();
+    const watch = (where: "status" | "graph") => (records: MutationRecord[]) => {
       const message = bench.messages.filter((t) => t >= from).at(-1);
-      if (message === undefined || message === handled) return;
-      handled = message;
-      // The commit that shows the snapshot's time: to the next frame's rAF, and past its paint.
-      void nextFrame().then((at) => toFrame.push(at - message));
-      void afterFrame().then((done) => toPaint.push(done - message));
+      if (message === undefined) return;
+      const entry = seen.get(message) ?? {};
+      seen.set(message, entry);
+      // The commit: the snapshot's work (parse, render, DOM) without the wait for a frame.
+      if (where === "graph") {
+        entry.graphCommit = performance.now() - message;
+        entry.records = (entry.records ?? 0) + records.length;
+      }
+      // The status line's first change after a snapshot is its time; later ones are its clock.
+      if (where === "status" && entry.status !== undefined) return;
+      if (where === "status") entry.status = Infinity;
+      // The rAF's timestamp names its frame: every callback of one frame gets the same one.
+      requestAnimationFrame((frame) => {
+        const at = performance.now() - message;
+        if (where === "status") [entry.status, entry.statusFrame] = [at, frame];
+        else if (at > (entry.graph ?? 0)) [entry.graph, entry.graphFrame] = [at, frame];
+      });
+      void afterFrame().then((done) => {
+        const key = where === "status" ? "statusPaint" : "graphPaint";
+        entry[key] = Math.max(entry[key] ?? 0, done - message);
+      });
+    };
+    const statusObserver = new MutationObserver(watch("status"));
+    statusObserver.observe(status, { subtree: true, childList: true, characterData: true });
+    const graphObserver = new MutationObserver(watch("graph"));
+    graphObserver.observe(canvas, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["data-status", "data-over-rpo", "aria-label"],
     });
-    observer.observe(status, { subtree: true, childList: true, characterData: true });
     const gaps: number[] = [];
     let last = performance.now();
     let running = true;
@@ -170,16 +277,39 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     requestAnimationFrame(loop);
     await new Promise((r) => setTimeout(r, seconds * 1000));
     running = false;
-    observer.disconnect();
+    // Let the last snapshot's frames land before reading them.
+    await new Promise((r) => setTimeout(r, 200));
+    statusObserver.disconnect();
+    graphObserver.disconnect();
     const tasks = bench.longtasks.filter((t) => t.start >= from).map((t) => t.duration);
+    const entries = [...seen.values()];
+    const shown = (entry: Seen) => Math.max(entry.status ?? 0, entry.graph ?? 0);
+    const painted = (entry: Seen) => Math.max(entry.statusPaint ?? 0, entry.graphPaint ?? 0);
+    const withGraph = entries.filter((entry) => entry.graph !== undefined);
     return {
       tasks,
       gaps: gaps.filter((g) => g > 50),
-      toFrame,
-      toPaint,
+      toFrame: entries.map(shown),
+      toPaint: entries.map(painted),
+      statusToFrame: entries.filter((e) => e.status !== undefined).map((e) => e.status!),
+      graphToFrame: withGraph.map((e) => e.graph!),
+      graphCommit: withGraph.map((e) => e.graphCommit!),
+      records: withGraph.map((e) => e.records!),
+      graphLater: withGraph.filter((e) => e.statusFrame !== undefined && e.graphFrame! > e.statusFrame).length,
       messages: bench.messages.filter((t) => t >= from).length,
     };
   }, liveSeconds);
+  if (profiler) {
+    const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString()) as {
+      traceEvents: TraceEvent[];
+    };
+    console.log(`live trace, main thread:\n${summarizeTrace(trace.traceEvents, live.messages)}`);
+    const { profile } = (await profiler.send("Profiler.stop")) as { profile: CpuProfile };
+    const file = join(profileDir!, `live-${estate.nodes}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`live CPU profile: ${file}\n${summarize(profile, live.messages)}`);
+    await profiler.detach();
+  }
   figures.liveLongTasks = live.tasks.length
     ? `${live.tasks.length} (median ${ms(quantile(live.tasks, 0.5))}, max ${ms(Math.max(...live.tasks))})`
     : "0";
@@ -187,6 +317,10 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   figures.snapshots = String(live.messages);
   figures.snapshotToFrame = spread(live.toFrame);
   figures.snapshotToPaint = spread(live.toPaint);
+  figures.statusLineToFrame = spread(live.statusToFrame);
+  figures.snapshotToGraphCommit = spread(live.graphCommit);
+  figures.graphMutationsPerSnapshot = spread(live.records);
+  figures.graphToFrame = `${spread(live.graphToFrame)}; in a later frame than the status ${live.graphLater}`;
 
   // Search: each key press to the frame after the last change it caused (status or highlights).
   const search = page.locator("#graph-search");

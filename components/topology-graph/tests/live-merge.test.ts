@@ -72,6 +72,24 @@ describe("the live merge keeps identity", () => {
   });
 });
 
+describe("the live merge keeps the arrays", () => {
+  it("hands back the same node and edge arrays when nothing drawn changed, new ones when one edge did", async () => {
+    const { deployment, render } = await setUp();
+    const first = render(estateSnapshot(deployment, { rps: 120.2 }));
+    const same = render(estateSnapshot(deployment, { rps: 120.4 }));
+    expect(same.nodes).toBe(first.nodes);
+    expect(same.edges).toBe(first.edges);
+
+    const changed = deployment.clusters[0]!.links[0]!.id;
+    const moved = render(estateSnapshot(deployment, { rps: 120.4, lagOf: { [changed]: 7000 } }));
+    expect(moved.nodes).toBe(first.nodes);
+    expect(moved.edges).not.toBe(first.edges);
+    expect(moved.edges.filter((edge, i) => edge !== first.edges[i]).map((edge) => edge.id)).toEqual([
+      `link:${changed}`,
+    ]);
+  });
+});
+
 describe("sameData", () => {
   it("compares flat data by value, numbers as they are drawn", () => {
     expect(sameData({ a: 1, lagMs: 1200 }, { a: 1, lagMs: 1201 })).toBe(true);
