@@ -4,10 +4,8 @@
 // CONNECT) while replication keeps flowing, and the other region already holds every write the
 // drained one committed; after the return, writes land in both regions again; nothing acknowledged
 // is lost anywhere.
-import { rmSync } from "node:fs";
-
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseReport } from "@/lib/operations/contracts";
 import { db } from "@/server/db";
@@ -15,31 +13,20 @@ import { SimulatedCrash } from "@/server/domain/operations/engine/attempt";
 import { engineTick } from "@/server/domain/operations/engine/engine";
 import { planOperation } from "@/server/domain/operations/plan/plan";
 import { REGION_RUN_NOTE } from "@/server/domain/operations/report";
-import { closeAllPools } from "@/server/drivers/postgres";
-import { eventually, expectNothingRunning, labRoot } from "@/tests/lab";
-import { LabOperations } from "@/tests/lab-operations";
+import { eventually } from "@/tests/lab";
+import { labOperationsForFile } from "@/tests/lab-file";
+import type { LabOperations } from "@/tests/lab-operations";
 
 import { countLostWrites } from "./lost-writes";
 import { LAB_CLIENT_USER } from "./pg-server";
 import { queryRows } from "./sql";
 import { WORKLOAD_TABLE } from "./workload-table";
 
-const root = labRoot();
 let ops: LabOperations;
+labOperationsForFile((started) => (ops = started), { activeActive: true, writesPerSecond: 60 });
 
 const US = "aa-us-east-1";
 const EU = "aa-eu-west-1";
-
-beforeAll(async () => {
-  ops = await LabOperations.start(db, { root, activeActive: true, writesPerSecond: 60 });
-}, 120_000);
-
-afterAll(async () => {
-  await ops?.stop();
-  await closeAllPools();
-  await expectNothingRunning([...(ops?.pids ?? [])], [...(ops?.ports ?? [])]);
-  rmSync(root, { recursive: true, force: true });
-}, 120_000);
 
 /**
  * How long a write may take to be applied in the other region, outside what a drain waits for.
@@ -100,6 +87,25 @@ async function missingOn(to: string, from: string): Promise<number> {
     [ops.lab.workload!.runId, ids.map((r) => r.id)],
   );
   return row!.n;
+}
+
+/** Writes land in both regions again after `what`, and every acknowledged one is in both. */
+async function writesInBothRegionsSince(sinceMs: number, what: string) {
+  await eventually(
+    async () => {
+      const byRegion = await ledgerByRegion(sinceMs);
+      expect(byRegion["us-east-1"] ?? 0).toBeGreaterThan(20);
+      expect(byRegion["eu-west-1"] ?? 0).toBeGreaterThan(20);
+    },
+    { timeoutMs: 40_000, what: `writes acknowledged in both regions after the ${what}` },
+  );
+  await eventually(
+    async () => {
+      expect((await lostOn(US)).lost).toBe(0);
+      expect((await lostOn(EU)).lost).toBe(0);
+    },
+    { what: "every acknowledged write in both regions", timeoutMs: APPLY_ELSEWHERE_MS },
+  );
 }
 
 describe("draining a region of an active-active lab cluster through the engine", { timeout: 240_000 }, () => {
@@ -173,21 +179,7 @@ describe("draining a region of an active-active lab cluster through the engine",
     expect(back.status).toBe("SUCCEEDED");
     expect(ops.lab.routerStatus()[0]!.target.drained).toEqual([]);
     expect(await clientConnects(US)).toBe(true);
-    await eventually(
-      async () => {
-        const byRegion = await ledgerByRegion(back.endedMs);
-        expect(byRegion["us-east-1"] ?? 0).toBeGreaterThan(20);
-        expect(byRegion["eu-west-1"] ?? 0).toBeGreaterThan(20);
-      },
-      { timeoutMs: 40_000, what: "writes acknowledged in both regions after the return" },
-    );
-    await eventually(
-      async () => {
-        expect((await lostOn(US)).lost).toBe(0);
-        expect((await lostOn(EU)).lost).toBe(0);
-      },
-      { what: "every acknowledged write in both regions", timeoutMs: APPLY_ELSEWHERE_MS },
-    );
+    await writesInBothRegionsSince(back.endedMs, "return");
   });
 
   it("a fence whose move was lost after the server applied it is reconciled from the server, and the drain finishes", async () => {
@@ -237,20 +229,6 @@ describe("draining a region of an active-active lab cluster through the engine",
     expect(await clientConnects(US)).toBe(true);
     expect(ops.lab.routerStatus()[0]!.target.drained).toEqual([]);
     const abortedMs = Date.now();
-    await eventually(
-      async () => {
-        const byRegion = await ledgerByRegion(abortedMs);
-        expect(byRegion["us-east-1"] ?? 0).toBeGreaterThan(20);
-        expect(byRegion["eu-west-1"] ?? 0).toBeGreaterThan(20);
-      },
-      { timeoutMs: 40_000, what: "writes acknowledged in both regions after the abort" },
-    );
-    await eventually(
-      async () => {
-        expect((await lostOn(US)).lost).toBe(0);
-        expect((await lostOn(EU)).lost).toBe(0);
-      },
-      { what: "every acknowledged write in both regions", timeoutMs: APPLY_ELSEWHERE_MS },
-    );
+    await writesInBothRegionsSince(abortedMs, "abort");
   });
 });
