@@ -75,7 +75,7 @@ function linkEdges(deployment: DeploymentModelData, endpoint: (replicaId: string
         source,
         target,
         ariaLabel: `Replication ${sourceName} to ${targetName}`,
-        data: { linkId: link.id, sourceName, targetName, mode: link.mode, lane, openAlerts: 0 },
+        data: { linkId: link.id, sourceName, targetName, mode: link.mode, lane, measured: false, openAlerts: 0 },
       });
     }
   }

@@ -44,6 +44,7 @@ import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import { Graticule } from "./graticule";
 import { LinkEdgeView } from "./link-edge";
 import { LiveMerger, type LiveIndex } from "./live-merge";
+import { LiveValues, LiveValuesContext } from "./live-values";
 import type { MapPlace } from "./map-layout";
 import { MapRegionNodeView } from "./map-region-node";
 import { PolicyNodeView } from "./policy-node";
@@ -226,6 +227,10 @@ export function GraphCanvas({
   const { boxes, routes, key, error } = useGraphLayout(graph, kind, places);
   // One merger per canvas: it hands back last render's objects for what did not change.
   const [merger] = useState(() => new LiveMerger());
+  // The numbers that move every second go to the labels that draw them, not through React Flow:
+  // set before paint, so they show in the same frame as what the merge changed.
+  const [values] = useState(() => new LiveValues(live));
+  useLayoutEffect(() => values.set(live), [values, live]);
   const nodes = useMemo(
     () => merger.composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
     [merger, graph.nodes, boxes, live, selection, highlighted],
@@ -332,61 +337,63 @@ export function GraphCanvas({
 
   return (
     <GraphActionsContext.Provider value={actions}>
-      <GraphMarkers />
-      {!boxes ? <p className="absolute left-16 top-3 z-10 text-sm text-slate-500">Laying out the graph…</p> : null}
-      <div
-        className="h-full w-full"
-        data-testid="graph-canvas"
-        data-detail={kind}
-        {...pan}
-        // A click would focus the node, and the browser scroll the page (and the canvas) to show all
-        // of it: selection comes from the click itself; the keyboard still focuses nodes.
-        onMouseDownCapture={(e) => {
-          if ((e.target as Element).closest(".react-flow__node")) e.preventDefault();
-        }}
-      >
-        <ReactFlow<TopologyNode, TopologyEdge>
-          nodes={mounted}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeClick={onNodeClick}
-          onMoveEnd={onMoveEnd}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          edgesReconnectable={false}
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
-          minZoom={0.04}
-          maxZoom={2.5}
-          colorMode={colorMode}
-          style={FLOW_STYLE}
-          aria-label={kind === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+      <LiveValuesContext.Provider value={values}>
+        <GraphMarkers />
+        {!boxes ? <p className="absolute left-16 top-3 z-10 text-sm text-slate-500">Laying out the graph…</p> : null}
+        <div
+          className="h-full w-full"
+          data-testid="graph-canvas"
+          data-detail={kind}
+          {...pan}
+          // A click would focus the node, and the browser scroll the page (and the canvas) to show all
+          // of it: selection comes from the click itself; the keyboard still focuses nodes.
+          onMouseDownCapture={(e) => {
+            if ((e.target as Element).closest(".react-flow__node")) e.preventDefault();
+          }}
         >
-          {kind === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
-          <Controls
-            position="top-left"
-            showInteractive={false}
-            fitViewOptions={FIT_VIEW_OPTIONS}
-            aria-label="Zoom controls"
-          />
-          {minimap ? (
-            <MiniMap<TopologyNode>
-              position="top-right"
-              style={{ width: 140, height: 90 }}
-              pannable
-              zoomable
-              nodeColor={minimapColor}
-              nodeStrokeWidth={0}
-              ariaLabel="Overview of the whole graph"
+          <ReactFlow<TopologyNode, TopologyEdge>
+            nodes={mounted}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeClick={onNodeClick}
+            onMoveEnd={onMoveEnd}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            edgesReconnectable={false}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+            minZoom={0.04}
+            maxZoom={2.5}
+            colorMode={colorMode}
+            style={FLOW_STYLE}
+            aria-label={kind === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+          >
+            {kind === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
+            <Controls
+              position="top-left"
+              showInteractive={false}
+              fitViewOptions={FIT_VIEW_OPTIONS}
+              aria-label="Zoom controls"
             />
-          ) : null}
-        </ReactFlow>
-      </div>
+            {minimap ? (
+              <MiniMap<TopologyNode>
+                position="top-right"
+                style={{ width: 140, height: 90 }}
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                nodeStrokeWidth={0}
+                ariaLabel="Overview of the whole graph"
+              />
+            ) : null}
+          </ReactFlow>
+        </div>
+      </LiveValuesContext.Provider>
     </GraphActionsContext.Provider>
   );
 }

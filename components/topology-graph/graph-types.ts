@@ -1,5 +1,6 @@
 // The nodes and edges of the live topology graph: what each carries in `data`. Static facts come
-// from the deployment model; live values (status, lag, alerts) are merged in per snapshot.
+// from the deployment model; live values that change how an element draws (status, alerts, over
+// the RPO) are merged in per snapshot; the numbers that move every second are not (live-text.ts).
 import type { Edge, Node } from "@xyflow/react";
 
 import type { TReplicaRole } from "@/lib/enums";
@@ -21,10 +22,8 @@ export type RegionNodeData = Searchable & {
   code: string;
   displayName: string;
   provider: string;
-  /** Live; absent until the first snapshot names the region. */
+  /** Live; absent until the first snapshot names the region. Its traffic is live text (live-text.ts). */
   status?: RegionStatus;
-  requestsPerSecond?: number;
-  errorRate?: number;
   openAlerts: number;
 };
 
@@ -55,8 +54,8 @@ export type LinkEdgeData = {
   mode: "ASYNC" | "SYNC";
   /** 0 for the first link between two nodes in one direction, 1 for the next…: how far its curve bends. */
   lane: number;
-  lagMs?: number;
-  lagBytes?: number;
+  /** Live: does a snapshot have the link? Its lag is live text (live-text.ts). */
+  measured: boolean;
   overRpo?: boolean;
   openAlerts: number;
 };
@@ -84,10 +83,10 @@ export type RegionSummaryNodeData = Searchable & {
   clusterNames: string[];
   /** Does the model make one of its replicas a writer (before any snapshot says)? */
   modelWriter: boolean;
-  /** Live, from the snapshot. */
+  /** Live, from the snapshot; the worst lag into it is live text (live-text.ts). */
   status?: RegionStatus;
   writer: boolean;
-  worstLagMs?: number;
+  measured: boolean;
   overRpo: boolean;
   openAlerts: number;
 };
@@ -97,7 +96,8 @@ export type RegionLinkEdgeData = {
   sourceCode: string;
   targetCode: string;
   linkIds: string[];
-  worstLagMs?: number;
+  /** Live: does a snapshot have one of the links? The worst lag is live text (live-text.ts). */
+  measured: boolean;
   overRpo: boolean;
   openAlerts: number;
 };

@@ -2,10 +2,13 @@
 // live values and the UI state (selection, search hits). Positions come only from the layout, so
 // a new snapshot changes what nodes show, never where they are.
 //
-// Identity is kept: a node or edge whose own values (as drawn) did not change is the very object of
-// the previous render, so React Flow keeps its internal node and memoised components skip it. A
-// tick that moves one link's lag yields a new object for that edge (and so its label) only.
-import { formatBytes, formatFraction, formatLagMs, formatRps } from "@/lib/format";
+// Only what changes how an element draws is merged here (health, alerts, over the RPO, who writes);
+// the numbers that move every second (traffic, lag) are read by their labels from the live values
+// (live-values.tsx), so a tick that only moves numbers changes nothing here.
+//
+// Identity is kept: a node or edge whose own values did not change is the very object of the
+// previous render, so React Flow keeps its internal node and memoised components skip it. A tick
+// that puts one link over the RPO yields a new object for that edge only.
 import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/telemetry/contracts";
 
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
@@ -37,24 +40,7 @@ type UiState = { selection: GraphSelection | null; highlighted: ReadonlySet<stri
 /** What was composed last time, by id: the objects a new render reuses when nothing of theirs changed. */
 export type Previous<T> = ReadonlyMap<string, T>;
 
-/**
- * Numbers compare as they are drawn: traffic that moves from 120.2 to 120.4 rps still reads
- * "120 rps", so the node keeps its object (the side panel reads the live index, not node data).
- */
-const DRAWN: Record<string, (value: number) => string> = {
-  requestsPerSecond: formatRps,
-  errorRate: formatFraction,
-  lagMs: formatLagMs,
-  lagBytes: formatBytes,
-};
-
-function sameValue(key: string, a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const drawn = DRAWN[key];
-  return !!drawn && typeof a === "number" && typeof b === "number" && drawn(a) === drawn(b);
-}
-
-/** Same keys with the same values (as drawn); one level deep, as node and edge data are flat. */
+/** Same keys with the same values; one level deep, as node and edge data are flat (arrays in them are the model's own). */
 export function sameData(a: object | undefined, b: object | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -62,7 +48,7 @@ export function sameData(a: object | undefined, b: object | undefined): boolean 
   const right = b as Record<string, unknown>;
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => key in right && sameValue(key, left[key], right[key]));
+  return keys.every((key) => key in right && left[key] === right[key]);
 }
 
 function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): TopologyNode["data"] {
@@ -74,8 +60,6 @@ function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): To
         ...node.data,
         highlighted,
         status: region?.status,
-        requestsPerSecond: region?.requestsPerSecond,
-        errorRate: region?.errorRate,
         openAlerts: live.alertsByTarget.get(node.data.regionId) ?? 0,
       };
     }
@@ -173,8 +157,7 @@ function liveEdge(edge: TopologyEdge, live: LiveIndex): Pick<TopologyEdge, "data
     animated: !!link?.overRpo,
     data: {
       ...edge.data,
-      lagMs: link?.lagMs,
-      lagBytes: link?.lagBytes,
+      measured: !!link,
       overRpo: link?.overRpo,
       openAlerts: live.alertsByTarget.get(edge.data.linkId) ?? 0,
     },

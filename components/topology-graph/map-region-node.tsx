@@ -3,11 +3,11 @@
 // A region on the map view: one compact card at its place, with its live status and traffic.
 import type { NodeProps } from "@xyflow/react";
 
-import { formatFraction, formatRps } from "@/lib/format";
-
 import { STATUS_BORDER } from "./graph-colors";
 import type { MapRegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { regionTrafficText } from "./live-text";
+import { useLiveText } from "./live-values";
 import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
 export function MapRegionNodeView({ data, selected }: NodeProps<MapRegionNode>) {
@@ -26,10 +26,13 @@ export function MapRegionNodeView({ data, selected }: NodeProps<MapRegionNode>) 
         </span>
       </div>
       <p className="truncate text-[11px] text-slate-600 dark:text-slate-400">{data.displayName}</p>
-      <p className="truncate text-[11px] tabular-nums text-slate-700 dark:text-slate-300">
-        {data.requestsPerSecond === undefined ? "—" : formatRps(data.requestsPerSecond)}
-        {data.errorRate === undefined ? null : <> · {formatFraction(data.errorRate)} err</>}
-      </p>
+      <Traffic regionId={data.regionId} />
     </div>
   );
+}
+
+/** Live text of its own: a tick that moves the traffic renders this line, not the region. */
+function Traffic({ regionId }: { regionId: string }) {
+  const traffic = useLiveText((live) => regionTrafficText(live, regionId, "err") ?? "—");
+  return <p className="truncate text-[11px] tabular-nums text-slate-700 dark:text-slate-300">{traffic}</p>;
 }

@@ -5,12 +5,12 @@
 // labelled with that worst lag.
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 
-import { formatLagMs } from "@/lib/format";
-
 import { borderPoint, type Box } from "./edge-geometry";
 import { useGraphActions } from "./graph-actions";
 import { toneVar, type EdgeTone } from "./graph-colors";
-import type { RegionLinkEdge } from "./graph-types";
+import type { GraphSelection, RegionLinkEdge, RegionLinkEdgeData } from "./graph-types";
+import { worstLagText } from "./live-text";
+import { useLiveText } from "./live-values";
 import { useNodeBox } from "./use-node-box";
 
 const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
@@ -39,9 +39,7 @@ export function RegionLinkEdgeView({ id, source, target, data, selected }: EdgeP
       at = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     }
   }
-  const tone: EdgeTone = data.worstLagMs === undefined ? "muted" : data.overRpo ? "bad" : "ok";
-  const lag = data.worstLagMs === undefined ? "no data" : formatLagMs(data.worstLagMs);
-  const count = data.linkIds.length;
+  const tone: EdgeTone = !data.measured ? "muted" : data.overRpo ? "bad" : "ok";
   const showLabel = labels || data.overRpo || selected;
 
   return (
@@ -54,27 +52,50 @@ export function RegionLinkEdgeView({ id, source, target, data, selected }: EdgeP
       />
       {showLabel ? (
         <EdgeLabelRenderer>
-          <button
-            type="button"
-            data-testid={`region-link-${data.sourceCode}-${data.targetCode}`}
-            data-over-rpo={String(data.overRpo)}
-            aria-label={`Replication ${data.sourceCode} → ${data.targetCode}: ${count} link${count === 1 ? "" : "s"}, worst lag ${lag}${data.overRpo ? ", over the RPO target" : ""}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              select({ kind: "edge", id });
-            }}
-            className={`nodrag absolute rounded border-2 bg-white px-1.5 text-[16px] font-semibold tabular-nums dark:bg-slate-900 ${
-              data.overRpo
-                ? "border-rose-500 text-rose-700 dark:text-rose-300"
-                : "border-emerald-500 text-emerald-800 dark:text-emerald-300"
-            } ${selected ? "ring-2 ring-sky-500" : ""}`}
-            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)`, pointerEvents: "all" }}
-          >
-            {lag}
-            {count > 1 ? <span className="font-normal"> ×{count}</span> : null}
-          </button>
+          <WorstLagLabel id={id} data={data} selected={!!selected} x={at.x} y={at.y} onSelect={select} />
         </EdgeLabelRenderer>
       ) : null}
     </>
+  );
+}
+
+/** The worst lag's label, live text of its own: a tick that moves the lag renders this, not the edge. */
+function WorstLagLabel({
+  id,
+  data,
+  selected,
+  x,
+  y,
+  onSelect,
+}: {
+  id: string;
+  data: RegionLinkEdgeData;
+  selected: boolean;
+  x: number;
+  y: number;
+  onSelect: (selection: GraphSelection) => void;
+}) {
+  const lag = useLiveText((live) => worstLagText(live, data.linkIds));
+  const count = data.linkIds.length;
+  return (
+    <button
+      type="button"
+      data-testid={`region-link-${data.sourceCode}-${data.targetCode}`}
+      data-over-rpo={String(data.overRpo)}
+      aria-label={`Replication ${data.sourceCode} → ${data.targetCode}: ${count} link${count === 1 ? "" : "s"}, worst lag ${lag}${data.overRpo ? ", over the RPO target" : ""}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect({ kind: "edge", id });
+      }}
+      className={`nodrag absolute rounded border-2 bg-white px-1.5 text-[16px] font-semibold tabular-nums dark:bg-slate-900 ${
+        data.overRpo
+          ? "border-rose-500 text-rose-700 dark:text-rose-300"
+          : "border-emerald-500 text-emerald-800 dark:text-emerald-300"
+      } ${selected ? "ring-2 ring-sky-500" : ""}`}
+      style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, pointerEvents: "all" }}
+    >
+      {lag}
+      {count > 1 ? <span className="font-normal"> ×{count}</span> : null}
+    </button>
   );
 }

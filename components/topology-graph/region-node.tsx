@@ -1,14 +1,14 @@
 "use client";
 
 // A region in the graph view: a group holding its stack and replicas, its header carrying the
-// live status, traffic, error rate and open alerts.
+// live status and open alerts, and (live text of its own) traffic and error rate.
 import type { NodeProps } from "@xyflow/react";
-
-import { formatFraction, formatRps } from "@/lib/format";
 
 import { STATUS_BORDER, STATUS_FILL } from "./graph-colors";
 import type { RegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { regionTrafficText } from "./live-text";
+import { useLiveText } from "./live-values";
 import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
 export function RegionNodeView({ data, selected }: NodeProps<RegionNode>) {
@@ -30,11 +30,14 @@ export function RegionNodeView({ data, selected }: NodeProps<RegionNode>) {
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">
           {data.displayName} · {data.provider}
         </p>
-        <p className="text-xs tabular-nums text-slate-700 dark:text-slate-300">
-          {data.requestsPerSecond === undefined ? "no traffic data" : formatRps(data.requestsPerSecond)}
-          {data.errorRate === undefined ? null : <> · {formatFraction(data.errorRate)} errors</>}
-        </p>
+        <Traffic regionId={data.regionId} />
       </div>
     </div>
   );
+}
+
+/** Live text of its own: a tick that moves the traffic renders this line, not the region. */
+function Traffic({ regionId }: { regionId: string }) {
+  const traffic = useLiveText((live) => regionTrafficText(live, regionId, "errors") ?? "no traffic data");
+  return <p className="text-xs tabular-nums text-slate-700 dark:text-slate-300">{traffic}</p>;
 }

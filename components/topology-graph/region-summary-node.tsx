@@ -5,11 +5,11 @@
 // A region that is down fills red, so an outage shows at any zoom.
 import type { NodeProps } from "@xyflow/react";
 
-import { formatLagMs } from "@/lib/format";
-
 import { STATUS_BORDER } from "./graph-colors";
 import type { RegionSummaryNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { worstLagText } from "./live-text";
+import { useLiveText } from "./live-values";
 import { emphasis } from "./status-badges";
 
 const FILL = {
@@ -22,7 +22,6 @@ const FILL = {
 export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummaryNode>) {
   const status = data.status ?? "UNKNOWN";
   const down = status === "DOWN";
-  const lag = data.worstLagMs === undefined ? null : formatLagMs(data.worstLagMs);
   return (
     <div
       data-testid={`region-summary-${data.code}`}
@@ -44,7 +43,7 @@ export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummar
       </div>
       <div className="flex items-baseline gap-2 text-[16px] font-semibold leading-none tabular-nums">
         <span>{data.status ?? "no data"}</span>
-        {lag ? <span className={data.overRpo && !down ? "text-rose-700 dark:text-rose-300" : ""}>· {lag}</span> : null}
+        {data.measured ? <WorstLag linkIds={data.inboundLinkIds} overRpo={data.overRpo && !down} /> : null}
         {data.openAlerts ? (
           <span className="ml-auto shrink-0 rounded bg-rose-700 px-1.5 text-white" title="Open alerts">
             ▲{data.openAlerts}
@@ -53,4 +52,10 @@ export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummar
       </div>
     </div>
   );
+}
+
+/** Live text of its own: a tick that moves the lag renders this, not the region. */
+function WorstLag({ linkIds, overRpo }: { linkIds: readonly string[]; overRpo: boolean }) {
+  const lag = useLiveText((live) => worstLagText(live, linkIds));
+  return <span className={overRpo ? "text-rose-700 dark:text-rose-300" : ""}>· {lag}</span>;
 }

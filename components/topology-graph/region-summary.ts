@@ -70,6 +70,7 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
           clusterNames,
           modelWriter: held?.writer ?? false,
           writer: held?.writer ?? false,
+          measured: false,
           overRpo: false,
           openAlerts: 0,
           // Zoomed out, a search for a cluster or a replica finds the regions holding it.
@@ -90,6 +91,7 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
       sourceCode: codeOf.get(pair.source) ?? "?",
       targetCode: codeOf.get(pair.target) ?? "?",
       linkIds: pair.linkIds,
+      measured: false,
       overRpo: false,
       openAlerts: 0,
     },
@@ -97,27 +99,38 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
   return { nodes, edges };
 }
 
+/** The worst lag of these links now, undefined while no snapshot has any of them. */
+export function worstLagMs(linkIds: readonly string[], live: LiveIndex): number | undefined {
+  let worst: number | undefined;
+  for (const id of linkIds) {
+    const link = live.links.get(id);
+    if (link) worst = Math.max(worst ?? 0, link.lagMs);
+  }
+  return worst;
+}
+
+/** What changes how the links draw (measured or not, over the RPO, alerts); their lag is read apart. */
 function worstOf(linkIds: readonly string[], live: LiveIndex) {
-  let worstLagMs: number | undefined;
+  let measured = false;
   let overRpo = false;
   let openAlerts = 0;
   for (const id of linkIds) {
     const link = live.links.get(id);
     openAlerts += live.alertsByTarget.get(id) ?? 0;
     if (!link) continue;
-    worstLagMs = Math.max(worstLagMs ?? 0, link.lagMs);
+    measured = true;
     overRpo ||= link.overRpo;
   }
-  return { worstLagMs, overRpo, openAlerts };
+  return { measured, overRpo, openAlerts };
 }
 
 /**
- * A region's live summary: its health; the worst lag of the links into it (how far its copies
- * are behind); its open alerts and those of the links into it; a writer when one of its replicas
+ * A region's live summary: its health; whether the links into it (how far its copies are
+ * behind) are measured and over the RPO (their worst lag is live text, live-text.ts); its open alerts and those of the links into it; a writer when one of its replicas
  * takes writes now (the model's roles until a snapshot says).
  */
 export function summarizeRegion(data: RegionSummaryNodeData, live: LiveIndex): RegionSummaryNodeData {
-  const { worstLagMs, overRpo, openAlerts } = worstOf(data.inboundLinkIds, live);
+  const { measured, overRpo, openAlerts } = worstOf(data.inboundLinkIds, live);
   const replicas = data.replicaIds.map((id) => live.replicas.get(id));
   const writer = replicas.some((replica) => replica !== undefined)
     ? replicas.some((replica) => replica?.writable && !replica.fenced)
@@ -126,13 +139,13 @@ export function summarizeRegion(data: RegionSummaryNodeData, live: LiveIndex): R
     ...data,
     status: live.regions.get(data.regionId)?.status,
     writer,
-    worstLagMs,
+    measured,
     overRpo,
     openAlerts: openAlerts + (live.alertsByTarget.get(data.regionId) ?? 0),
   };
 }
 
-/** The links from one region to another as one: the worst lag, over the RPO if any is, all their alerts. */
+/** The links from one region to another as one: measured, over the RPO if any is, all their alerts. */
 export function aggregateLinks(data: RegionLinkEdgeData, live: LiveIndex): RegionLinkEdgeData {
   return { ...data, ...worstOf(data.linkIds, live) };
 }

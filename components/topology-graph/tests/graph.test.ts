@@ -4,6 +4,7 @@ import { buildMapGraph, buildTopologyGraph, layoutNodesOf, mapPlacesOf } from ".
 import { searchNodes } from "../graph-search";
 import { layoutGraph } from "../layout";
 import { composeEdges, composeNodes, indexSnapshot } from "../live-merge";
+import { linkLagText, regionTrafficText } from "../live-text";
 import { ruleLabel } from "../rule-edge";
 import { deployment, snapshot } from "./fixture";
 
@@ -41,7 +42,10 @@ describe("the topology graph", () => {
     expect(stormy.every((node) => node.draggable === false)).toBe(true);
 
     const regionNode = stormy.find((node) => node.id === "region:r1")!;
-    expect(regionNode.data).toMatchObject({ status: "DEGRADED", requestsPerSecond: 120 });
+    expect(regionNode.data).toMatchObject({ status: "DEGRADED" });
+    // Traffic is not node data: its label reads it from the live values.
+    expect(regionNode.data).not.toHaveProperty("requestsPerSecond");
+    expect(regionTrafficText(indexSnapshot(snapshot(9000, true)), "r1", "errors")).toBe("120 rps · 1% errors");
     expect(stormy.find((node) => node.id === "replica:s")!.data).toMatchObject({
       role: "PRIMARY",
       epoch: 4,
@@ -51,7 +55,9 @@ describe("the topology graph", () => {
     const link = composeEdges(graph.edges, stormy, indexSnapshot(snapshot(9000, true)), ui).find(
       (edge) => edge.id === "link:l1",
     )!;
-    expect(link).toMatchObject({ animated: true, data: { lagMs: 9000, overRpo: true, openAlerts: 1 } });
+    expect(link).toMatchObject({ animated: true, data: { measured: true, overRpo: true, openAlerts: 1 } });
+    expect(linkLagText(indexSnapshot(snapshot(9000, true)), "l1")).toBe("9 s · 2 KB");
+    expect(linkLagText(indexSnapshot(undefined), "l1")).toBe("no data");
   });
 
   it("waits for the layout before showing a node", () => {

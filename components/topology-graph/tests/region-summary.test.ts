@@ -5,7 +5,8 @@ import { searchNodes } from "../graph-search";
 import type { RegionLinkEdge, RegionSummaryNode } from "../graph-types";
 import { layoutOverview, OVERVIEW_ASPECT, packSkyline } from "../layout";
 import { indexSnapshot } from "../live-merge";
-import { aggregateLinks, buildOverviewGraph, summarizeRegion } from "../region-summary";
+import { worstLagText } from "../live-text";
+import { aggregateLinks, buildOverviewGraph, summarizeRegion, worstLagMs } from "../region-summary";
 import { estate, estateSnapshot } from "./estate";
 
 describe("the zoomed-out graph of regions", () => {
@@ -41,14 +42,16 @@ describe("the zoomed-out graph of regions", () => {
       { id: "a2", kind: "REGION_DOWN", targetId: "r1", targetLabel: "", message: "", openedAt: "" },
     ] as typeof snapshot.alerts;
     expect(aggregateLinks(pair.data!, indexSnapshot(snapshot))).toMatchObject({
-      worstLagMs: 9000,
+      measured: true,
       overRpo: true,
       openAlerts: 1,
     });
+    expect(worstLagText(indexSnapshot(snapshot), pair.data!.linkIds)).toBe("9 s");
     const r1 = graph.nodes.find((node) => node.id === "region:r1") as RegionSummaryNode;
     // The region's own alert and that of a link into it.
+    expect(worstLagMs(r1.data.inboundLinkIds, indexSnapshot(snapshot))).toBe(9000);
     expect(summarizeRegion(r1.data, indexSnapshot(snapshot))).toMatchObject({
-      worstLagMs: 9000,
+      measured: true,
       overRpo: true,
       openAlerts: 2,
       writer: false,
@@ -58,13 +61,15 @@ describe("the zoomed-out graph of regions", () => {
   it("sums a region up: health, worst lag into it, writer or not", () => {
     const live = indexSnapshot(estateSnapshot(deployment, { down: ["r4"], lagOf: { "l-c1-r4": 12_000 } }));
     const data = (id: string) => (nodes.find((node) => node.id === `region:${id}`) as RegionSummaryNode).data;
-    expect(summarizeRegion(data("r3"), live)).toMatchObject({ status: "HEALTHY", writer: true, worstLagMs: undefined });
+    expect(summarizeRegion(data("r3"), live)).toMatchObject({ status: "HEALTHY", writer: true, measured: false });
+    expect(worstLagText(live, data("r3").inboundLinkIds)).toBe("no data");
     expect(summarizeRegion(data("r4"), live)).toMatchObject({
       status: "DOWN",
       writer: false,
-      worstLagMs: 12_000,
+      measured: true,
       overRpo: true,
     });
+    expect(worstLagMs(data("r4").inboundLinkIds, live)).toBe(12_000);
     // Before any snapshot, the model's roles say who writes; a fenced primary does not.
     expect(summarizeRegion(data("r3"), indexSnapshot(undefined))).toMatchObject({ writer: true, status: undefined });
     const fenced = estateSnapshot(deployment);
