@@ -66,6 +66,11 @@ test("a large deployment's graph: fit view of regions, outage, semantic zoom, se
   // Search finds a replica by name (zoomed out, the region holding it).
   await page.locator("#graph-search").fill(`db2-${estate.slug.slice(6)}-c`);
   await expect(page.locator("#graph-search-status")).toHaveText(/^1 match$/);
+  // The one region holding it is marked, and no other; clearing the search unmarks it.
+  const marked = page.locator('[data-testid^="region-summary-"].ring-amber-400');
+  await expect(marked).toHaveCount(1);
+  await page.locator("#graph-search").fill("");
+  await expect(marked).toHaveCount(0);
 
   // A click on a region opens everything, centred on it.
   await page.getByTestId(`region-summary-${estate.regions[3]!.code}`).click();

@@ -42,7 +42,6 @@ function regionData(placement: DeploymentModelData["regions"][number]) {
     displayName: region.displayName,
     provider: label(region.provider),
     searchText: `${region.code} ${region.displayName}`.toLowerCase(),
-    highlighted: false,
     openAlerts: 0,
   };
 }
@@ -101,7 +100,6 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
         steering: policy.steering,
         layer: label(policy.layer),
         searchText: policy.name.toLowerCase(),
-        highlighted: false,
       },
     } satisfies PolicyNode);
   }
@@ -123,7 +121,6 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
           role: replica.role,
           epoch: replica.epoch,
           searchText: `${replica.name} ${cluster.name}`.toLowerCase(),
-          highlighted: false,
         },
       };
       replicasByRegion.set(replica.regionId, [...(replicasByRegion.get(replica.regionId) ?? []), node]);
@@ -154,7 +151,6 @@ export function buildTopologyGraph(deployment: DeploymentModelData): StaticGraph
           instanceCount: component.instanceCount,
           instanceSize: component.instanceSize,
           searchText: `${component.kind} ${label(component.kind)} ${placement.region.code}`.toLowerCase(),
-          highlighted: false,
         },
       } satisfies StackNode);
     }

@@ -42,6 +42,7 @@ import { GraphMarkers } from "./graph-markers";
 import type { Detail } from "./graph-toolbar";
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import { Graticule } from "./graticule";
+import { Highlights, HighlightsContext } from "./highlights";
 import { LinkEdgeView } from "./link-edge";
 import { LiveMerger, type LiveIndex } from "./live-merge";
 import { LiveValues, LiveValuesContext } from "./live-values";
@@ -80,6 +81,8 @@ const VISIBLE_ONLY_ABOVE = 150;
 const MOUNT_PER_FRAME = 120;
 const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
+// A constant, so the memoised MiniMap does not render again on every live tick.
+const MINIMAP_STYLE = { width: 140, height: 90 };
 /** Semantic zoom on a large graph: past these zooms the regions open, or close again. */
 export const OPEN_REGIONS_ABOVE = 1.4;
 export const CLOSE_REGIONS_BELOW = 0.3;
@@ -231,9 +234,12 @@ export function GraphCanvas({
   // set before paint, so they show in the same frame as what the merge changed.
   const [values] = useState(() => new LiveValues(live));
   useLayoutEffect(() => values.set(live), [values, live]);
+  // What the search and the find filter mark, the same way: a key press renders only those nodes.
+  const [marks] = useState(() => new Highlights(highlighted));
+  useLayoutEffect(() => marks.set(highlighted), [marks, highlighted]);
   const nodes = useMemo(
-    () => merger.composeNodes(graph.nodes, boxes, live, { selection, highlighted }),
-    [merger, graph.nodes, boxes, live, selection, highlighted],
+    () => merger.composeNodes(graph.nodes, boxes, live, { selection }),
+    [merger, graph.nodes, boxes, live, selection],
   );
   // Parents come before their children, so any prefix of the nodes can be drawn.
   const mountedCount = useMountedCount(key, nodes.length);
@@ -338,61 +344,63 @@ export function GraphCanvas({
   return (
     <GraphActionsContext.Provider value={actions}>
       <LiveValuesContext.Provider value={values}>
-        <GraphMarkers />
-        {!boxes ? <p className="absolute left-16 top-3 z-10 text-sm text-slate-500">Laying out the graph…</p> : null}
-        <div
-          className="h-full w-full"
-          data-testid="graph-canvas"
-          data-detail={kind}
-          {...pan}
-          // A click would focus the node, and the browser scroll the page (and the canvas) to show all
-          // of it: selection comes from the click itself; the keyboard still focuses nodes.
-          onMouseDownCapture={(e) => {
-            if ((e.target as Element).closest(".react-flow__node")) e.preventDefault();
-          }}
-        >
-          <ReactFlow<TopologyNode, TopologyEdge>
-            nodes={mounted}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            edgeTypes={EDGE_TYPES}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeClick={onNodeClick}
-            onMoveEnd={onMoveEnd}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            edgesReconnectable={false}
-            deleteKeyCode={null}
-            selectionKeyCode={null}
-            multiSelectionKeyCode={null}
-            onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
-            minZoom={0.04}
-            maxZoom={2.5}
-            colorMode={colorMode}
-            style={FLOW_STYLE}
-            aria-label={kind === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+        <HighlightsContext.Provider value={marks}>
+          <GraphMarkers />
+          {!boxes ? <p className="absolute left-16 top-3 z-10 text-sm text-slate-500">Laying out the graph…</p> : null}
+          <div
+            className="h-full w-full"
+            data-testid="graph-canvas"
+            data-detail={kind}
+            {...pan}
+            // A click would focus the node, and the browser scroll the page (and the canvas) to show all
+            // of it: selection comes from the click itself; the keyboard still focuses nodes.
+            onMouseDownCapture={(e) => {
+              if ((e.target as Element).closest(".react-flow__node")) e.preventDefault();
+            }}
           >
-            {kind === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
-            <Controls
-              position="top-left"
-              showInteractive={false}
-              fitViewOptions={FIT_VIEW_OPTIONS}
-              aria-label="Zoom controls"
-            />
-            {minimap ? (
-              <MiniMap<TopologyNode>
-                position="top-right"
-                style={{ width: 140, height: 90 }}
-                pannable
-                zoomable
-                nodeColor={minimapColor}
-                nodeStrokeWidth={0}
-                ariaLabel="Overview of the whole graph"
+            <ReactFlow<TopologyNode, TopologyEdge>
+              nodes={mounted}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeClick={onNodeClick}
+              onMoveEnd={onMoveEnd}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              edgesReconnectable={false}
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+              minZoom={0.04}
+              maxZoom={2.5}
+              colorMode={colorMode}
+              style={FLOW_STYLE}
+              aria-label={kind === "map" ? "Map of the deployment's regions" : "Topology graph of the deployment"}
+            >
+              {kind === "map" ? <Graticule /> : <Background variant={BackgroundVariant.Dots} gap={24} size={1} />}
+              <Controls
+                position="top-left"
+                showInteractive={false}
+                fitViewOptions={FIT_VIEW_OPTIONS}
+                aria-label="Zoom controls"
               />
-            ) : null}
-          </ReactFlow>
-        </div>
+              {minimap ? (
+                <MiniMap<TopologyNode>
+                  position="top-right"
+                  style={MINIMAP_STYLE}
+                  pannable
+                  zoomable
+                  nodeColor={minimapColor}
+                  nodeStrokeWidth={0}
+                  ariaLabel="Overview of the whole graph"
+                />
+              ) : null}
+            </ReactFlow>
+          </div>
+        </HighlightsContext.Provider>
       </LiveValuesContext.Provider>
     </GraphActionsContext.Provider>
   );

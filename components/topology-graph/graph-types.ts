@@ -6,8 +6,8 @@ import type { Edge, Node } from "@xyflow/react";
 import type { TReplicaRole } from "@/lib/enums";
 import type { RegionStatus } from "@/lib/telemetry/contracts";
 
-/** What every node carries for the search box and the highlight it draws. */
-type Searchable = { searchText: string; highlighted: boolean };
+/** What every node carries for the search box (whether it is marked is in highlights.tsx). */
+type Searchable = { searchText: string };
 
 export type PolicyNodeData = Searchable & {
   policyId: string;

@@ -1,6 +1,6 @@
 // Puts the graph together for one render: static nodes and edges, the layout's boxes, the newest
-// live values and the UI state (selection, search hits). Positions come only from the layout, so
-// a new snapshot changes what nodes show, never where they are.
+// live values and the selection. Positions come only from the layout, so a new snapshot changes
+// what nodes show, never where they are. What the search marks is not here (highlights.tsx).
 //
 // Only what changes how an element draws is merged here (health, alerts, over the RPO, who writes);
 // the numbers that move every second (traffic, lag) are read by their labels from the live values
@@ -35,7 +35,7 @@ export function indexSnapshot(snapshot: LiveSnapshot | undefined): LiveIndex {
   };
 }
 
-type UiState = { selection: GraphSelection | null; highlighted: ReadonlySet<string> };
+type UiState = { selection: GraphSelection | null };
 
 /** What was composed last time, by id: the objects a new render reuses when nothing of theirs changed. */
 export type Previous<T> = ReadonlyMap<string, T>;
@@ -51,35 +51,27 @@ export function sameData(a: object | undefined, b: object | undefined): boolean 
   return keys.every((key) => key in right && left[key] === right[key]);
 }
 
-function liveData(node: TopologyNode, live: LiveIndex, highlighted: boolean): TopologyNode["data"] {
+function liveData(node: TopologyNode, live: LiveIndex): TopologyNode["data"] {
   switch (node.type) {
     case "region":
     case "mapRegion": {
       const region = live.regions.get(node.data.regionId);
       return {
         ...node.data,
-        highlighted,
         status: region?.status,
         openAlerts: live.alertsByTarget.get(node.data.regionId) ?? 0,
       };
     }
     case "regionSummary":
-      return { ...summarizeRegion(node.data, live), highlighted };
+      return summarizeRegion(node.data, live);
     case "replica": {
       const replica = live.replicas.get(node.data.replicaId);
       return replica
-        ? {
-            ...node.data,
-            highlighted,
-            role: replica.role,
-            epoch: replica.epoch,
-            writable: replica.writable,
-            fenced: replica.fenced,
-          }
-        : { ...node.data, highlighted };
+        ? { ...node.data, role: replica.role, epoch: replica.epoch, writable: replica.writable, fenced: replica.fenced }
+        : node.data;
     }
     default:
-      return { ...node.data, highlighted };
+      return node.data;
   }
 }
 
@@ -108,7 +100,7 @@ export function composeNodes(
     if (!box || (node.parentId && !present.has(node.parentId))) continue;
     present.add(node.id);
     const before = previous.get(node.id);
-    const fresh = liveData(node, live, ui.highlighted.has(node.id));
+    const fresh = liveData(node, live);
     const data = before && sameData(before.data, fresh) ? before.data : fresh;
     const selected = ui.selection?.kind === "node" && ui.selection.id === node.id;
     const ariaLabel = ariaLabelOf(node, data);
@@ -168,7 +160,7 @@ export function composeEdges(
   edges: readonly TopologyEdge[],
   nodes: readonly TopologyNode[],
   live: LiveIndex,
-  ui: Pick<UiState, "selection">,
+  ui: UiState,
   previous: Previous<TopologyEdge> = new Map(),
 ): TopologyEdge[] {
   const present = new Set(nodes.map((node) => node.id));
@@ -220,9 +212,7 @@ export class LiveMerger {
     return composed;
   }
 
-  composeEdges(
-    ...args: [readonly TopologyEdge[], readonly TopologyNode[], LiveIndex, Pick<UiState, "selection">]
-  ): TopologyEdge[] {
+  composeEdges(...args: [readonly TopologyEdge[], readonly TopologyNode[], LiveIndex, UiState]): TopologyEdge[] {
     const composed = sameArray(this.edges, composeEdges(...args, this.edgeById));
     if (composed !== this.edges) this.edgeById = new Map(composed.map((edge) => [edge.id, edge]));
     this.edges = composed;

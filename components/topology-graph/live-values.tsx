@@ -9,25 +9,11 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 
 import { indexSnapshot, type LiveIndex } from "./live-merge";
+import { ValueStore } from "./value-store";
 
-export class LiveValues {
-  private listeners = new Set<() => void>();
-
-  constructor(private index: LiveIndex = indexSnapshot(undefined)) {}
-
-  readonly get = (): LiveIndex => this.index;
-
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-
-  set(index: LiveIndex) {
-    if (index === this.index) return;
-    this.index = index;
-    for (const listener of this.listeners) listener();
+export class LiveValues extends ValueStore<LiveIndex> {
+  constructor(index: LiveIndex = indexSnapshot(undefined)) {
+    super(index);
   }
 }
 

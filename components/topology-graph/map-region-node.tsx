@@ -6,16 +6,18 @@ import type { NodeProps } from "@xyflow/react";
 import { STATUS_BORDER } from "./graph-colors";
 import type { MapRegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { useHighlighted } from "./highlights";
 import { regionTrafficText } from "./live-text";
 import { useLiveText } from "./live-values";
 import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
-export function MapRegionNodeView({ data, selected }: NodeProps<MapRegionNode>) {
+export function MapRegionNodeView({ id, data, selected }: NodeProps<MapRegionNode>) {
+  const highlighted = useHighlighted(id);
   return (
     <div
       data-testid={`region-node-${data.code}`}
       data-status={data.status}
-      className={`h-full w-full rounded-lg border-2 bg-white px-2 py-1.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, data.highlighted)}`}
+      className={`h-full w-full rounded-lg border-2 bg-white px-2 py-1.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, highlighted)}`}
     >
       <HiddenHandles />
       <div className="flex items-center gap-1.5">

@@ -7,16 +7,18 @@ import type { NodeProps } from "@xyflow/react";
 import { STATUS_BORDER, STATUS_FILL } from "./graph-colors";
 import type { RegionNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { useHighlighted } from "./highlights";
 import { regionTrafficText } from "./live-text";
 import { useLiveText } from "./live-values";
 import { AlertBadge, emphasis, StatusBadge } from "./status-badges";
 
-export function RegionNodeView({ data, selected }: NodeProps<RegionNode>) {
+export function RegionNodeView({ id, data, selected }: NodeProps<RegionNode>) {
+  const highlighted = useHighlighted(id);
   return (
     <div
       data-testid={`region-node-${data.code}`}
       data-status={data.status}
-      className={`h-full w-full rounded-xl ${data.status === "DOWN" || data.status === "DEGRADED" ? "border-4" : "border-2"} ${STATUS_FILL[data.status ?? "UNKNOWN"]} ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, data.highlighted)}`}
+      className={`h-full w-full rounded-xl ${data.status === "DOWN" || data.status === "DEGRADED" ? "border-4" : "border-2"} ${STATUS_FILL[data.status ?? "UNKNOWN"]} ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, highlighted)}`}
     >
       <HiddenHandles source={false} />
       <div className="space-y-1 px-3 pt-2 text-slate-900 dark:text-slate-100">

@@ -8,6 +8,7 @@ import type { NodeProps } from "@xyflow/react";
 import { STATUS_BORDER } from "./graph-colors";
 import type { RegionSummaryNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { useHighlighted } from "./highlights";
 import { worstLagText } from "./live-text";
 import { useLiveText } from "./live-values";
 import { emphasis } from "./status-badges";
@@ -19,7 +20,8 @@ const FILL = {
   UNKNOWN: "bg-slate-100 dark:bg-slate-900",
 } as const;
 
-export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummaryNode>) {
+export function RegionSummaryNodeView({ id, data, selected }: NodeProps<RegionSummaryNode>) {
+  const highlighted = useHighlighted(id);
   const status = data.status ?? "UNKNOWN";
   const down = status === "DOWN";
   return (
@@ -27,7 +29,7 @@ export function RegionSummaryNodeView({ data, selected }: NodeProps<RegionSummar
       data-testid={`region-summary-${data.code}`}
       data-status={data.status}
       title={`${data.displayName} · ${data.provider}${data.clusterNames.length ? ` · ${data.clusterNames.join(", ")}` : ""}`}
-      className={`flex h-full w-full flex-col justify-center gap-1 rounded-xl border-4 px-2 ${FILL[status]} ${STATUS_BORDER[status]} ${down ? "" : "text-slate-900 dark:text-slate-100"} ${emphasis(selected, data.highlighted)}`}
+      className={`flex h-full w-full flex-col justify-center gap-1 rounded-xl border-4 px-2 ${FILL[status]} ${STATUS_BORDER[status]} ${down ? "" : "text-slate-900 dark:text-slate-100"} ${emphasis(selected, highlighted)}`}
     >
       <HiddenHandles />
       <div className="flex items-baseline gap-2">

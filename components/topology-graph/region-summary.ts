@@ -77,7 +77,6 @@ export function buildOverviewGraph(deployment: DeploymentModelData): StaticGraph
           searchText: [placement.region.code, placement.region.displayName, ...clusterNames, ...(held?.names ?? [])]
             .join(" ")
             .toLowerCase(),
-          highlighted: false,
         },
       };
     });

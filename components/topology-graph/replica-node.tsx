@@ -9,15 +9,17 @@ import { label } from "@/lib/topology/words";
 
 import type { ReplicaNode } from "./graph-types";
 import { HiddenHandles } from "./hidden-handles";
+import { useHighlighted } from "./highlights";
 import { emphasis } from "./status-badges";
 
-export function ReplicaNodeView({ data, selected }: NodeProps<ReplicaNode>) {
+export function ReplicaNodeView({ id, data, selected }: NodeProps<ReplicaNode>) {
+  const highlighted = useHighlighted(id);
   const primary = data.role === "PRIMARY";
   return (
     <div
       data-testid={`replica-node-${data.name}`}
       data-role={data.role}
-      className={`h-full w-full rounded-md border bg-white px-2 py-1 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${primary ? "border-emerald-600 dark:border-emerald-500" : "border-slate-300 dark:border-slate-700"} ${emphasis(selected, data.highlighted)}`}
+      className={`h-full w-full rounded-md border bg-white px-2 py-1 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${primary ? "border-emerald-600 dark:border-emerald-500" : "border-slate-300 dark:border-slate-700"} ${emphasis(selected, highlighted)}`}
     >
       <HiddenHandles />
       <div className="flex items-center gap-1.5">

@@ -9,12 +9,14 @@ import { TIER_TONE } from "@/components/ui/tones";
 import { label, sizeLabel } from "@/lib/topology/words";
 
 import type { StackNode } from "./graph-types";
+import { useHighlighted } from "./highlights";
 import { emphasis } from "./status-badges";
 
-export function StackNodeView({ data, selected }: NodeProps<StackNode>) {
+export function StackNodeView({ id, data, selected }: NodeProps<StackNode>) {
+  const highlighted = useHighlighted(id);
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center gap-0.5 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, data.highlighted)}`}
+      className={`flex h-full w-full flex-col justify-center gap-0.5 rounded-md border border-dashed border-slate-300 bg-white/80 px-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-950/80 dark:text-slate-200 ${emphasis(selected, highlighted)}`}
     >
       <span className="font-medium leading-tight" title={data.kind}>
         {data.kind}

@@ -33,7 +33,7 @@ describe("the topology graph", () => {
   it("merges live values into data only: a new snapshot moves nothing", async () => {
     const graph = buildTopologyGraph(deployment);
     const boxes = await layoutGraph(layoutNodesOf(graph.nodes), graph.edges);
-    const ui = { selection: null, highlighted: new Set<string>() };
+    const ui = { selection: null };
     const calm = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(100, false)), ui);
     const stormy = composeNodes(graph.nodes, boxes, indexSnapshot(snapshot(9000, true)), ui);
     expect(stormy.map((node) => [node.id, node.position, node.width, node.height])).toEqual(
@@ -62,9 +62,7 @@ describe("the topology graph", () => {
 
   it("waits for the layout before showing a node", () => {
     const graph = buildTopologyGraph(deployment);
-    expect(
-      composeNodes(graph.nodes, null, indexSnapshot(undefined), { selection: null, highlighted: new Set() }),
-    ).toEqual([]);
+    expect(composeNodes(graph.nodes, null, indexSnapshot(undefined), { selection: null })).toEqual([]);
   });
 
   it("joins regions on the map, draws the routing policies' rules to them, and finds nodes by code or name", () => {

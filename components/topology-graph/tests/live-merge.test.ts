@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { buildTopologyGraph, layoutNodesOf } from "../build-graph";
 import type { GraphSelection, RegionSummaryNode } from "../graph-types";
+import { Highlights } from "../highlights";
 import { layoutGraph } from "../layout";
 import { indexSnapshot, LiveMerger, sameData } from "../live-merge";
 import { linkLagText, regionTrafficText, worstLagText } from "../live-text";
@@ -9,10 +10,7 @@ import { LiveValues } from "../live-values";
 import { buildOverviewGraph } from "../region-summary";
 import { estate, estateSnapshot } from "./estate";
 
-const NO_UI: { selection: GraphSelection | null; highlighted: ReadonlySet<string> } = {
-  selection: null,
-  highlighted: new Set<string>(),
-};
+const NO_UI: { selection: GraphSelection | null } = { selection: null };
 
 async function setUp() {
   const deployment = estate(12);
@@ -69,20 +67,26 @@ describe("the live merge keeps identity", () => {
     }
   });
 
-  it("a region going down, a search hit or a selection renews only the nodes they touch", async () => {
+  it("a region going down or a selection renews only the nodes they touch", async () => {
     const { deployment, render } = await setUp();
     const first = render(estateSnapshot(deployment));
     const down = render(estateSnapshot(deployment, { down: ["r3"] }));
     expect(down.nodes.filter((node, i) => node !== first.nodes[i]).map((node) => node.id)).toEqual(["region:r3"]);
     expect(down.nodes.find((node) => node.id === "region:r3")!.data).toMatchObject({ status: "DOWN" });
 
-    const hit = render(estateSnapshot(deployment, { down: ["r3"] }), {
+    const picked = render(estateSnapshot(deployment, { down: ["r3"] }), {
       selection: { kind: "node", id: "region:r5" },
-      highlighted: new Set(["replica:c0-r1"]),
     });
-    const renewed = hit.nodes.filter((node, i) => node !== down.nodes[i]).map((node) => node.id);
-    expect(renewed.sort()).toEqual(["region:r5", "replica:c0-r1"]);
-    expect(hit.edges.every((edge, i) => edge === down.edges[i])).toBe(true);
+    expect(picked.nodes.filter((node, i) => node !== down.nodes[i]).map((node) => node.id)).toEqual(["region:r5"]);
+    expect(picked.edges.every((edge, i) => edge === down.edges[i])).toBe(true);
+  });
+
+  it("keeps the very data of nodes with nothing live (stacks, policies), so they never compare", async () => {
+    const { deployment, graph, render } = await setUp();
+    const { nodes } = render(estateSnapshot(deployment));
+    const stacks = nodes.filter((node) => node.type === "stack" || node.type === "policy");
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const node of stacks) expect(node.data).toBe(graph.nodes.find((n) => n.id === node.id)!.data);
   });
 });
 
@@ -127,5 +131,18 @@ describe("the live values", () => {
     stop();
     values.set(indexSnapshot(undefined));
     expect(told).toBe(1);
+  });
+});
+
+describe("the search's marks", () => {
+  it("reach a node as whether its own id is marked, and tell the readers of a new set only", () => {
+    const first = new Set(["region:r1"]);
+    const marks = new Highlights(first);
+    let told = 0;
+    marks.subscribe(() => told++);
+    marks.set(first);
+    expect(told).toBe(0);
+    marks.set(new Set(["region:r2"]));
+    expect([told, marks.get().has("region:r1"), marks.get().has("region:r2")]).toEqual([1, false, true]);
   });
 });
