@@ -26,6 +26,9 @@ import { SelectionPanel } from "./selection-panel";
 import { ViewToggle } from "./view-toggle";
 
 // Memoised: a snapshot re-renders the graph each second; the controls around it do not change.
+// The canvas too: a key press in the search box renders the box at once, the canvas only when the
+// deferred search has its hits (each key cost 13 ms more at 500 nodes).
+const Canvas = memo(GraphCanvas);
 const Views = memo(ViewToggle);
 const Search = memo(GraphSearch);
 const Toolbar = memo(GraphToolbar);
@@ -117,7 +120,7 @@ export function TopologyGraph({ deployment }: { deployment: DeploymentModelData 
             if (e.key === "Escape") setSelection(null);
           }}
         >
-          <GraphCanvas
+          <Canvas
             graph={graph}
             kind={kind}
             places={places}
