@@ -9,8 +9,11 @@
 //     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the last
 //     commit that shows it (the "as of" status line, or the graph's nodes and edges), and to the end
 //     of that frame (its paint); to the graph's last DOM change (the tick's work, no frame wait);
-//   - search: key press to the end of the frame showing its result (or, if it changes nothing
-//     but the box, the box's frame); wheel zoom and drag pan: input to frame;
+//     how many snapshots the first frame after their arrival showed, and the wait for that frame
+//     (the part of "snapshot to frame" no work on the page can save);
+//   - search: key press (a region's code typed, then erased) to the end of the frame showing its
+//     result (or, if it changes nothing but the box, the box's frame), a live tick's recolouring
+//     meanwhile left out; wheel zoom and drag pan: input to frame;
 //   - the JS heap after a GC; the region names' size on screen at the fitted view.
 //   npm run bench:graph -- [sizes=50,200,500,1000] [liveSeconds=30]
 import { spawn } from "node:child_process";
@@ -29,7 +32,8 @@ const liveSeconds = Number(process.argv[3] ?? 30);
 const port = Number(process.env.BENCH_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 3502));
 const base = `http://localhost:${port}`;
 
-// BENCH_PROFILE=<folder>: a CPU profile of the live phase is written there and summed up per function.
+// BENCH_PROFILE=<folder>: a CPU profile of the live phase is written there and summed up per function;
+// the live phase and the first search key are traced and summed up per trace event.
 const profileDir = process.env.BENCH_PROFILE;
 
 type CpuProfile = {
@@ -62,8 +66,8 @@ function summarize(profile: CpuProfile, snapshots: number): string {
 
 type TraceEvent = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
 
-/** Time per event name on the renderer's main thread (complete events, nested ones counted too). */
-function summarizeTrace(events: TraceEvent[], snapshots: number): string {
+/** Time per event name on the renderer's main thread (complete events, nested ones counted too), per `per`. */
+function summarizeTrace(events: TraceEvent[], count: number, per = "snapshot"): string {
   // The page's renderer: the main thread with the most work.
   const busy = new Map<string, number>();
   const mains = new Set(
@@ -81,7 +85,7 @@ function summarizeTrace(events: TraceEvent[], snapshots: number): string {
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 20)
-    .map(([name, total]) => `  ${(total / Math.max(1, snapshots)).toFixed(2)} ms/snapshot  ${name}`)
+    .map(([name, total]) => `  ${(total / Math.max(1, count)).toFixed(2)} ms/${per}  ${name}`)
     .join("\n");
 }
 
@@ -267,10 +271,13 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       attributeFilter: ["data-status", "data-over-rpo", "aria-label"],
     });
     const gaps: number[] = [];
+    // Every frame produced meanwhile: its rAF timestamp and when its callbacks ran.
+    const frames: { stamp: number; ran: number }[] = [];
     let last = performance.now();
     let running = true;
     const loop = (now: number) => {
       gaps.push(now - last);
+      frames.push({ stamp: now, ran: performance.now() });
       last = now;
       if (running) requestAnimationFrame(loop);
     };
@@ -286,7 +293,21 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     const shown = (entry: Seen) => Math.max(entry.status ?? 0, entry.graph ?? 0);
     const painted = (entry: Seen) => Math.max(entry.statusPaint ?? 0, entry.graphPaint ?? 0);
     const withGraph = entries.filter((entry) => entry.graph !== undefined);
+    // A snapshot's arrival is known only as the key of its entry: pair them back up.
+    const arrivals = [...seen.entries()];
+    // The frames produced after a snapshot arrived but before the one that showed it: 0 when the
+    // snapshot reached the first frame it could, whatever the wait for that frame was.
+    const framesMissed = arrivals.map(([message, entry]) => {
+      const shownIn = Math.max(entry.statusFrame ?? 0, entry.graphFrame ?? 0);
+      return frames.filter((frame) => frame.ran > message && frame.stamp < shownIn).length;
+    });
+    // The wait for the first frame after arrival: what no work on the page could save.
+    const firstFrameWait = arrivals.map(
+      ([message]) => (frames.find((frame) => frame.ran > message)?.ran ?? message) - message,
+    );
     return {
+      framesMissed,
+      firstFrameWait,
       tasks,
       gaps: gaps.filter((g) => g > 50),
       toFrame: entries.map(shown),
@@ -316,6 +337,8 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   figures.liveFramesOver50 = String(live.gaps.length);
   figures.snapshots = String(live.messages);
   figures.snapshotToFrame = spread(live.toFrame);
+  figures.snapshotInFirstFrame = `${live.framesMissed.filter((n) => n === 0).length} of ${live.framesMissed.length}; one frame late ${live.framesMissed.filter((n) => n === 1).length}; later ${live.framesMissed.filter((n) => n > 1).length}`;
+  figures.snapshotToFirstFrameAfterIt = spread(live.firstFrameWait);
   figures.snapshotToPaint = spread(live.toPaint);
   figures.statusLineToFrame = spread(live.statusToFrame);
   figures.snapshotToGraphCommit = spread(live.graphCommit);
@@ -326,8 +349,22 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   const search = page.locator("#graph-search");
   await search.click();
   const searchTimes: number[] = [];
+  const searchKeys: string[] = [];
   const query = `${estate.regions[Math.min(14, regionCount - 1)]!.code}`;
-  for (const char of query.slice(-8)) {
+  // Typed, then erased key by key: 16 keys, each one changing the hits.
+  const typed = [...query.slice(-8)];
+  // With BENCH_PROFILE, the first key (the costliest: it brings the match count in) is traced.
+  let tracing = false;
+  if (profileDir) {
+    await page
+      .context()
+      .browser()!
+      .startTracing(page, {
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+      });
+    tracing = true;
+  }
+  for (const key of [...typed, ...typed.map(() => "Backspace")]) {
     await page.evaluate(() => {
       const w = window as never as { __key?: { at: number; last: number }; __keyObserver?: MutationObserver };
       const afterFrame = (window as never as { __afterFrame: () => Promise<number> }).__afterFrame;
@@ -343,8 +380,15 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       );
       w.__keyObserver?.disconnect();
       // Each change the key caused, to the end of the frame that paints it; the last one counts.
-      w.__keyObserver = new MutationObserver(() => {
-        void afterFrame().then((done) => (w.__key!.last = Math.max(w.__key!.last, done)));
+      // Only the search's own changes: a live tick meanwhile recolours nodes too, and is not the key's.
+      const hit = (className: string | null) => !!className?.includes("ring-amber-400");
+      w.__keyObserver = new MutationObserver((records) => {
+        const own = records.some(
+          (record) =>
+            record.type !== "attributes" ||
+            hit(record.oldValue) !== hit((record.target as Element).getAttribute("class")),
+        );
+        if (own) void afterFrame().then((done) => (w.__key!.last = Math.max(w.__key!.last, done)));
       });
       w.__keyObserver.observe(document.querySelector("#graph-search-status")!, {
         subtree: true,
@@ -354,18 +398,28 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       w.__keyObserver.observe(document.querySelector('[data-testid="graph-canvas"]')!, {
         subtree: true,
         attributes: true,
+        attributeOldValue: true,
         attributeFilter: ["class"],
       });
     });
-    await page.keyboard.type(char);
+    await page.keyboard.press(key);
     await page.waitForTimeout(400);
     const took = await page.evaluate(() => {
       const w = window as never as { __key: { at: number; last: number } };
       return w.__key.last && w.__key.at ? w.__key.last - w.__key.at : null;
     });
     if (took !== null) searchTimes.push(took);
+    if (tracing) {
+      tracing = false;
+      const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString()) as {
+        traceEvents: TraceEvent[];
+      };
+      console.log(`first search key, main thread:\n${summarizeTrace(trace.traceEvents, 1, "key")}`);
+    }
+    searchKeys.push(`${key === "Backspace" ? "⌫" : key} ${took === null ? "-" : ms(took)}`);
   }
   figures.searchKeyToFrame = spread(searchTimes);
+  figures.searchEachKey = searchKeys.join(", ");
   await search.fill("");
 
   // Wheel zoom (out, so the detail stays) and drag pan: input to the frame after the viewport moved.
