@@ -2,8 +2,8 @@
 
 // What the search box and the find filter mark reach the nodes outside React Flow: each node reads
 // whether it is marked from this store. A key press leaves every node object as it was, so React
-// Flow takes nothing in, and only the nodes it marks or unmarks render again (at 500 nodes, a first
-// letter that marks every region cost 40 ms through the nodes' data).
+// Flow takes nothing in, and only the nodes it marks or unmarks render again (through the nodes'
+// data, each marked node was a new object for React Flow to adopt and its wrapper to render).
 import { createContext, useContext, useSyncExternalStore } from "react";
 
 import { ValueStore } from "./value-store";
