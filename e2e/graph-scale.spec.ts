@@ -72,10 +72,22 @@ test("a large deployment's graph: fit view of regions, outage, semantic zoom, se
   await page.locator("#graph-search").fill("");
   await expect(marked).toHaveCount(0);
 
-  // A click on a region opens everything, centred on it.
+  // A click on a region opens everything, centred on it, and mounts only what is in view: the
+  // most nodes in the page at any moment meanwhile (React Flow mounts every node whose size and
+  // handles it does not know, in view or not).
+  await canvas.evaluate((element) => {
+    const w = window as never as { __mostNodes: number };
+    w.__mostNodes = 0;
+    new MutationObserver(() => {
+      w.__mostNodes = Math.max(w.__mostNodes, element.querySelectorAll(".react-flow__node").length);
+    }).observe(element, { childList: true, subtree: true });
+  });
   await page.getByTestId(`region-summary-${estate.regions[3]!.code}`).click();
   await expect(canvas).toHaveAttribute("data-detail", "graph", { timeout: 30_000 });
   await expect(page.getByTestId(`region-node-${estate.regions[3]!.code}`)).toBeInViewport({ timeout: 30_000 });
+  const mostNodes = await page.evaluate(() => (window as never as { __mostNodes: number }).__mostNodes);
+  expect(mostNodes).toBeGreaterThan(0);
+  expect(mostNodes).toBeLessThan(estate.nodes / 2);
   await expect(page.getByRole("complementary", { name: "Selected element" })).toContainText(estate.regions[3]!.code);
   await page.getByRole("button", { name: "Close details" }).click();
 

@@ -13,6 +13,7 @@ import type { LiveLink, LiveRegion, LiveReplica, LiveSnapshot } from "@/lib/tele
 
 import type { GraphSelection, TopologyEdge, TopologyNode } from "./graph-types";
 import type { LayoutResult } from "./layout";
+import { handlesOf } from "./node-handles";
 import { aggregateLinks, summarizeRegion } from "./region-summary";
 
 export type LiveIndex = {
@@ -125,7 +126,9 @@ export function composeNodes(
       height: box.height,
       // The size is known (the node draws at its box): saying so keeps React Flow from dropping
       // its measurements, and so re-measuring every node and hiding edges, on each new snapshot.
+      // With its handles too, it measures nothing and mounts only the nodes in view.
       measured: { width: box.width, height: box.height },
+      handles: handlesOf(node.type, box.width, box.height),
       draggable: false,
       connectable: false,
       deletable: false,

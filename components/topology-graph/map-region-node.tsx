@@ -19,7 +19,7 @@ export function MapRegionNodeView({ id, data, selected }: NodeProps<MapRegionNod
       data-status={data.status}
       className={`h-full w-full rounded-lg border-2 bg-white px-2 py-1.5 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, highlighted)}`}
     >
-      <HiddenHandles />
+      <HiddenHandles kind="mapRegion" />
       <div className="flex items-center gap-1.5">
         <span className="truncate font-mono text-xs font-semibold">{data.code}</span>
         <StatusBadge status={data.status} />

@@ -16,7 +16,7 @@ export function PolicyNodeView({ id, data, selected }: NodeProps<PolicyNode>) {
     <div
       className={`h-full w-full rounded-lg border-2 border-sky-600 bg-sky-50 px-3 py-2 text-slate-900 dark:border-sky-500 dark:bg-sky-950 dark:text-slate-100 ${emphasis(selected, highlighted)}`}
     >
-      <HiddenHandles target={false} />
+      <HiddenHandles kind="policy" />
       <p className="truncate text-sm font-semibold">{data.name}</p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">
         {data.product} · {label(data.steering)} · {data.layer}

@@ -20,7 +20,7 @@ export function RegionNodeView({ id, data, selected }: NodeProps<RegionNode>) {
       data-status={data.status}
       className={`h-full w-full rounded-xl ${data.status === "DOWN" || data.status === "DEGRADED" ? "border-4" : "border-2"} ${STATUS_FILL[data.status ?? "UNKNOWN"]} ${STATUS_BORDER[data.status ?? "UNKNOWN"]} ${emphasis(selected, highlighted)}`}
     >
-      <HiddenHandles source={false} />
+      <HiddenHandles kind="region" />
       <div className="space-y-1 px-3 pt-2 text-slate-900 dark:text-slate-100">
         <div className="flex items-center gap-2">
           <span className="truncate font-mono text-sm font-semibold">{data.code}</span>

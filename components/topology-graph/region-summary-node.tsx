@@ -31,7 +31,7 @@ export function RegionSummaryNodeView({ id, data, selected }: NodeProps<RegionSu
       title={`${data.displayName} · ${data.provider}${data.clusterNames.length ? ` · ${data.clusterNames.join(", ")}` : ""}`}
       className={`flex h-full w-full flex-col justify-center gap-1 rounded-xl border-4 px-2 ${FILL[status]} ${STATUS_BORDER[status]} ${down ? "" : "text-slate-900 dark:text-slate-100"} ${emphasis(selected, highlighted)}`}
     >
-      <HiddenHandles />
+      <HiddenHandles kind="regionSummary" />
       <div className="flex items-baseline gap-2">
         <span className="truncate text-[26px] font-bold leading-none tracking-tight">{data.code}</span>
         {data.writer ? (

@@ -21,7 +21,7 @@ export function ReplicaNodeView({ id, data, selected }: NodeProps<ReplicaNode>) 
       data-role={data.role}
       className={`h-full w-full rounded-md border bg-white px-2 py-1 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${primary ? "border-emerald-600 dark:border-emerald-500" : "border-slate-300 dark:border-slate-700"} ${emphasis(selected, highlighted)}`}
     >
-      <HiddenHandles />
+      <HiddenHandles kind="replica" />
       <div className="flex items-center gap-1.5">
         <span className={`truncate text-xs ${primary ? "font-bold" : "font-medium"}`}>{data.name}</span>
         <span className="ml-auto shrink-0">

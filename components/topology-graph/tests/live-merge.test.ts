@@ -7,6 +7,7 @@ import { layoutGraph } from "../layout";
 import { indexSnapshot, LiveMerger, sameData } from "../live-merge";
 import { linkLagText, regionTrafficText, worstLagText } from "../live-text";
 import { LiveValues } from "../live-values";
+import { HANDLE_SIDES } from "../node-handles";
 import { buildOverviewGraph } from "../region-summary";
 import { estate, estateSnapshot } from "./estate";
 
@@ -144,5 +145,29 @@ describe("the search's marks", () => {
     expect(told).toBe(0);
     marks.set(new Set(["region:r2"]));
     expect([told, marks.get().has("region:r1"), marks.get().has("region:r2")]).toEqual([1, false, true]);
+  });
+});
+
+describe("what React Flow need not measure", () => {
+  it("each node declares its box's size and the handles its view draws, where it draws them", async () => {
+    const { deployment, render } = await setUp();
+    const { nodes } = render(estateSnapshot(deployment, { lagMs: 100 }));
+    for (const node of nodes) {
+      expect(node.measured, node.id).toEqual({ width: node.width, height: node.height });
+      const sides = HANDLE_SIDES[node.type];
+      const handles = node.handles ?? [];
+      expect(handles.map((handle) => handle.type).sort(), node.id).toEqual(
+        [sides.source ? "source" : null, sides.target ? "target" : null].filter(Boolean),
+      );
+      // Centred on the top border (target) or the bottom one (source), 6 px square, as drawn.
+      for (const handle of handles) {
+        expect(handle.x + handle.width! / 2, node.id).toBe(node.width! / 2);
+        expect(handle.y + handle.height! / 2, node.id).toBe(handle.type === "target" ? 0 : node.height);
+      }
+    }
+    // Regions (a target only) and replicas (both) have handles here; stacks none.
+    const kinds = new Set(nodes.filter((node) => node.handles?.length).map((node) => node.type));
+    expect([...kinds].sort()).toEqual(["region", "replica"]);
+    expect(nodes.some((node) => node.type === "stack" && node.handles?.length === 0)).toBe(true);
   });
 });
