@@ -76,9 +76,11 @@ const EDGE_TYPES = {
 const VISIBLE_ONLY_ABOVE = 150;
 /**
  * A new layout's nodes reach React Flow this many per frame: all of a 1,000-node graph at once
- * (the whole graph fitted, every node in view) mounted in one task of 0.3 – 0.7 s.
+ * (the whole graph fitted, every node in view) mounted in one task of 0.3 – 0.7 s; 120 a frame
+ * still left tasks of 100 – 160 ms at 500 nodes (each chunk is measured, then every mounted node's
+ * selector runs), 60 about half that (docs/BENCHMARKS.md).
  */
-const MOUNT_PER_FRAME = 120;
+const MOUNT_PER_FRAME = 60;
 const FIT_VIEW_OPTIONS = { padding: 0.04, maxZoom: 1.25 };
 const FLOW_STYLE = { "--xy-background-color": "transparent" } as CSSProperties;
 // A constant, so the memoised MiniMap does not render again on every live tick.
@@ -117,11 +119,13 @@ const isRegion = (node: TopologyNode) => node.type === "region" || node.type ===
 /**
  * How many of a layout's nodes are mounted: all of a small graph; of a large one, a first chunk
  * and one more each frame, so no frame waits for all of them. A live tick (same layout) keeps
- * the count; a new layout starts again.
+ * the count; a new layout starts again. `inViewOnly`: the viewport is set around one region before
+ * React Flow takes the nodes, so it draws only those in view: all are handed over at once (in
+ * chunks, each would cost React Flow a pass over every node for nothing drawn).
  */
-function useMountedCount(key: string | null, total: number): number {
+function useMountedCount(key: string | null, total: number, inViewOnly: boolean): number {
   const [mounted, setMounted] = useState<{ key: string | null; count: number }>({ key: null, count: 0 });
-  const count = mounted.key === key ? mounted.count : MOUNT_PER_FRAME;
+  const count = inViewOnly ? total : mounted.key === key ? mounted.count : MOUNT_PER_FRAME;
   useEffect(() => {
     if (count >= total) return;
     const frame = requestAnimationFrame(() => setMounted({ key, count: count + MOUNT_PER_FRAME }));
@@ -242,7 +246,8 @@ export function GraphCanvas({
     [merger, graph.nodes, boxes, live, selection],
   );
   // Parents come before their children, so any prefix of the nodes can be drawn.
-  const mountedCount = useMountedCount(key, nodes.length);
+  const centredOnAnchor = !!anchor && !!boxes?.[anchor.id];
+  const mountedCount = useMountedCount(key, nodes.length, centredOnAnchor && nodes.length > VISIBLE_ONLY_ABOVE);
   const mounted = useMemo(
     () => (mountedCount >= nodes.length ? nodes : nodes.slice(0, mountedCount)),
     [nodes, mountedCount],
