@@ -4,7 +4,8 @@
 // operator, and in a 1440x900 page measures:
 //   - navigation to every region drawn, the longest main-thread task meanwhile, and the longest
 //     while the layout ran (the page's "meridian-layout" performance measures, request to answer);
-//   - opening everything on a large graph (the second layout) and its longest task;
+//   - opening everything on a large graph (the second layout) and its longest task; then, both
+//     layouts known, a click on a region at the fitted view to its detail drawn, and its longest task;
 //   - 30 s of live updates: long tasks (> 50 ms, PerformanceObserver "longtask"), frames over
 //     50 ms (rAF gaps), a snapshot's arrival on the EventSource to the next rAF after the last
 //     commit that shows it (the "as of" status line, or the graph's nodes and edges), and to the end
@@ -87,6 +88,31 @@ function summarizeTrace(events: TraceEvent[], count: number, per = "snapshot"): 
     .slice(0, 20)
     .map(([name, total]) => `  ${(total / Math.max(1, count)).toFixed(2)} ms/${per}  ${name}`)
     .join("\n");
+}
+
+/**
+ * With BENCH_PROFILE, a CPU profile and a trace from now until the returned function is called
+ * (half a second after, so the frames that follow count): written to the folder as `<name>.*`,
+ * and summed up per function and per trace event. Without it, nothing.
+ */
+async function profileWhile(page: Page, name: string): Promise<() => Promise<void>> {
+  if (!profileDir) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  return async () => {
+    await page.waitForTimeout(500);
+    const { profile } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+    writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    console.log(`${name}, CPU:\n${summarize(profile, 1).replaceAll("ms/snapshot", "ms")}`);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    writeFileSync(join(profileDir, `${name}.trace.json`), JSON.stringify(trace));
+    console.log(`${name}, main thread:\n${summarizeTrace(trace.traceEvents, 1, "whole")}`);
+    await cdp.detach();
+  };
 }
 
 const quantile = (values: number[], q: number) => {
@@ -471,6 +497,7 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
   // Opening everything on a large graph: the second layout, and what blocks meanwhile.
   if (figures.view === "regions") {
     const from = await page.evaluate(() => performance.now());
+    const openProfile = await profileWhile(page, `open-${estate.nodes}`);
     const opened = Date.now();
     await page.getByLabel("Detail").selectOption("everything");
     await page.waitForFunction(
@@ -481,6 +508,7 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
       { timeout: 120_000, polling: 50 },
     );
     figures.openEverything = ms(Date.now() - opened);
+    await openProfile();
     const tasks = await page.evaluate(
       (since) =>
         (window as never as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks
@@ -503,6 +531,35 @@ async function measure(page: Page, estate: BuiltEstate): Promise<Figures> {
     figures.everythingLiveLongTasks = detailLive.length
       ? `${detailLive.length} in ${Math.min(liveSeconds, 15)} s (max ${ms(Math.max(...detailLive))})`
       : `0 in ${Math.min(liveSeconds, 15)} s`;
+
+    // Back to the regions, then a click on one at the fitted view: the way an SRE opens a region.
+    // Both layouts are known by now, so this is the switch and the mounting around the region.
+    await page.getByLabel("Detail").selectOption("regions");
+    const region = page.getByTestId(`region-summary-${estate.regions[Math.floor(regionCount / 2)]!.code}`);
+    await region.waitFor();
+    await page.waitForTimeout(1000);
+    const clickedFrom = await page.evaluate(() => performance.now());
+    const clickProfile = await profileWhile(page, `click-${estate.nodes}`);
+    const clicked = Date.now();
+    await region.click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="graph-canvas"]')?.getAttribute("data-detail") === "graph" &&
+        document.querySelectorAll('[data-testid^="region-node-"]').length > 0,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    figures.clickRegionOpen = ms(Date.now() - clicked);
+    await clickProfile();
+    await page.waitForTimeout(1000);
+    const clickTasks = await page.evaluate(
+      (since) =>
+        (window as never as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench.longtasks
+          .filter((t) => t.start >= since)
+          .map((t) => t.duration),
+      clickedFrom,
+    );
+    figures.clickRegionLongestTask = `${ms(Math.max(0, ...clickTasks))} (${clickTasks.length} over 50)`;
   }
   return figures;
 }
