@@ -1,7 +1,7 @@
 "use client";
 
 // The browser's tRPC client: React Query hooks through `useTRPC()`.
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { notifyManager, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -17,7 +17,13 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
   if (typeof window === "undefined") return makeQueryClient();
-  browserQueryClient ??= makeQueryClient();
+  if (!browserQueryClient) {
+    // React Query tells its observers in a task of its own (setTimeout 0) by default, so a frame
+    // could come between a live snapshot's arrival and its render, and show it a frame late. A
+    // microtask still batches (one notification per task) and renders in the task that received it.
+    notifyManager.setScheduler(queueMicrotask);
+    browserQueryClient = makeQueryClient();
+  }
   return browserQueryClient;
 }
 
